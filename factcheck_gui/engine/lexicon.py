@@ -1,0 +1,169 @@
+"""Word lists the fact flags (and the UI's story lexer) share: one place, all lowercase."""
+
+from __future__ import annotations
+
+# Modality and hedging, with a strength: how sure the sentence sounds (0 = pure speculation,
+# 3 = asserted as certain). A change of strength between the two sides is a hedge flag.
+HEDGE_STRENGTH: dict[str, int] = {
+    "might": 1,
+    "may": 1,
+    "could": 1,
+    "can": 2,
+    "possibly": 1,
+    "perhaps": 1,
+    "maybe": 1,
+    "potentially": 1,
+    "potential": 1,
+    "consider": 1,
+    "considering": 1,
+    "considers": 1,
+    "reportedly": 1,
+    "allegedly": 1,
+    "alleged": 1,
+    "apparently": 1,
+    "suggested": 1,
+    "suggests": 1,
+    "suggest": 1,
+    "likely": 2,
+    "probably": 2,
+    "unlikely": 1,
+    "would": 2,
+    "should": 2,
+    "expected": 2,
+    "expects": 2,
+    "will": 3,
+    "shall": 3,
+    "must": 3,
+    "definitely": 3,
+    "certainly": 3,
+    "certain": 3,
+    "undoubtedly": 3,
+    "clearly": 3,
+}
+HEDGES: frozenset[str] = frozenset(HEDGE_STRENGTH)
+# Interchangeable hedges: "may" for "might" is not worth a reviewer's attention.
+HEDGE_CLASS: dict[str, str] = {
+    "might": "possible",
+    "may": "possible",
+    "could": "possible",
+    "possibly": "possible",
+    "perhaps": "possible",
+    "maybe": "possible",
+    "potentially": "possible",
+    "potential": "possible",
+    "consider": "consider",
+    "considering": "consider",
+    "considers": "consider",
+    "reportedly": "reported",
+    "allegedly": "reported",
+    "alleged": "reported",
+    "apparently": "reported",
+    "suggested": "suggest",
+    "suggests": "suggest",
+    "suggest": "suggest",
+    "likely": "likely",
+    "probably": "likely",
+    "unlikely": "unlikely",
+    "would": "would",
+    "should": "should",
+    "expected": "expected",
+    "expects": "expected",
+    "will": "certain",
+    "shall": "certain",
+    "must": "must",
+    "can": "can",
+    "definitely": "certain",
+    "certainly": "certain",
+    "certain": "certain",
+    "undoubtedly": "certain",
+    "clearly": "certain",
+}
+
+NEGATIONS: frozenset[str] = frozenset(
+    {
+        "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere",
+        "n't", "cannot", "without", "deny", "denied", "denies", "denying", "refused",
+        "refuses", "refuse", "rejected", "rejects", "reject", "dismissed", "dismisses",
+    }
+)
+# Negations that are the same denial in other words ("denied" vs "deny").
+NEGATION_CLASS: dict[str, str] = {
+    "not": "not", "n't": "not", "cannot": "not", "no": "no", "none": "no", "nobody": "no",
+    "nothing": "no", "nowhere": "no", "never": "never", "neither": "neither", "nor": "neither",
+    "without": "without", "deny": "deny", "denied": "deny", "denies": "deny", "denying": "deny",
+    "refused": "refuse", "refuses": "refuse", "refuse": "refuse", "rejected": "reject",
+    "rejects": "reject", "reject": "reject", "dismissed": "dismiss", "dismisses": "dismiss",
+}
+
+# Attribution verbs grouped by what they say about the speaker's stance.
+ATTRIBUTION_CLASS: dict[str, str] = {}
+for _cls, _words in {
+    "said": "say says said saying stated states state told tells added adds noted notes mentioned "
+    "mentions remarked explained explains commented announced announces declared declares "
+    "indicated indicates replied responded wrote",
+    "claimed": "claim claims claimed alleged alleges asserted asserts insisted insists maintained "
+    "argued argues contended",
+    "admitted": "admit admits admitted acknowledged acknowledges conceded concedes confessed",
+    "denied": "denied denies deny rejected rejects dismissed dismisses refuted disputed",
+    "warned": "warn warns warned threatened threatens cautioned issued",
+    "suggested": "suggest suggests suggested hinted hints implied implies speculated",
+    "promised": "promised promises pledged pledges vowed vows",
+    "accused": "accused accuses blamed blames",
+    "confirmed": "confirmed confirms verified",
+    "reported": "reported reports according",
+}.items():
+    for _w in _words.split():
+        ATTRIBUTION_CLASS[_w] = _cls
+ATTRIBUTION_VERBS: frozenset[str] = frozenset(ATTRIBUTION_CLASS)
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: frozenset[str] = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+RELATIVE_DAYS: frozenset[str] = frozenset(
+    {"today", "yesterday", "tomorrow", "tonight", "earlier", "later", "recently", "last", "next",
+     "ago", "weekend"}
+)
+# Words that are only dates next to a number or "last/next/this" ("earlier this month").
+DATE_UNITS: frozenset[str] = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+
+NUMBER_WORDS: dict[str, float] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "half": 0.5,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10,
+    "twice": 2, "double": 2, "triple": 3, "quarter": 0.25,
+}
+SCALE_WORDS: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
+    "bn": 1e9, "mn": 1e6,
+}
+# Vague quantity words: a change from "dozens" to "hundreds" is a number change too.
+QUANTITY_WORDS: frozenset[str] = frozenset(
+    {"dozens", "hundreds", "thousands", "millions", "billions", "several", "few", "many",
+     "some", "all", "most", "majority", "minority"}
+)
+UNITS: frozenset[str] = frozenset(
+    {"percent", "per", "cent", "%", "km", "kilometres", "kilometers", "miles", "kg", "tonnes",
+     "tons", "dollars", "euros", "pounds", "yen", "rubles", "roubles", "won", "people",
+     "soldiers", "troops"}
+)
+CURRENCY_SYMBOLS = "$€£¥₩₽"
+
+# Very common words: they carry little evidence that two claims are the same claim.
+STOPWORDS: frozenset[str] = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto about over under
+    after before between through during than then that this these those there here it its it's
+    is are was were be been being am do does did done have has had having he she they them
+    his her their theirs we us our you your i me my mine who whom whose which what when where
+    why how so such very also just only even still yet too more most much many some any each
+    every other another own same both either all few s t up down out off again once further
+    while because until against among within without upon via per one not no nor""".split()
+)

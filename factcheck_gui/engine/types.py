@@ -1,0 +1,314 @@
+"""Immutable values the engine produces and every other layer reads.
+
+These are plain frozen dataclasses so they can cross threads (the UI compares in a worker)
+and be stored, exported and re-loaded without any engine code running again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class ChangeKind(str, Enum):
+    """What happened to a claim (or group of claims) between original and rewrite."""
+
+    UNCHANGED = "unchanged"
+    REWORDED = "reworded"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    REMOVED = "removed"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class FlagType(str, Enum):
+    """Fact-sensitive differences inside a change."""
+
+    NUMBER = "number"
+    DATE = "date"
+    NAME = "name"
+    QUOTE_ALTERED = "quote_altered"
+    QUOTE_UNSOURCED = "quote_unsourced"
+    HEDGE = "hedge"
+    NEGATION = "negation"
+    ATTRIBUTION = "attribution"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class DiffOpKind(str, Enum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+    REPLACE = "replace"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Where a text came from. Filled by the importers; the engine only carries it along."""
+
+    kind: str = "text"  # text, markdown, html, docx, pdf, eml, url, clipboard, stdin, demo
+    location: str = ""  # file path or URL ("" for pasted text)
+    title: str = ""
+    author: str = ""
+    published: str = ""  # ISO date as the source states it, "" if unknown
+    sha256: str = ""  # of the original bytes
+    imported_at: str = ""  # ISO 8601 UTC
+    final_url: str = ""
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "location": self.location,
+            "title": self.title,
+            "author": self.author,
+            "published": self.published,
+            "sha256": self.sha256,
+            "imported_at": self.imported_at,
+            "final_url": self.final_url,
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> SourceInfo:
+        return cls(
+            kind=str(data.get("kind", "text")),
+            location=str(data.get("location", "")),
+            title=str(data.get("title", "")),
+            author=str(data.get("author", "")),
+            published=str(data.get("published", "")),
+            sha256=str(data.get("sha256", "")),
+            imported_at=str(data.get("imported_at", "")),
+            final_url=str(data.get("final_url", "")),
+            warnings=tuple(str(w) for w in data.get("warnings", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One sentence-like claim: ``text == document.text[start:end]``."""
+
+    id: str
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "paragraph": self.paragraph,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text as imported plus its claims."""
+
+    name: str
+    text: str
+    claims: tuple[Claim, ...]
+    source: SourceInfo = field(default_factory=SourceInfo)
+
+    @property
+    def sha256(self) -> str:
+        """sha256 of the original bytes when the importer knew them, else of the UTF-8 text."""
+        return self.source.sha256 or text_sha256(self.text)
+
+    def claim(self, claim_id: str) -> Claim:
+        return self.claims[claim_index(claim_id)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "sha256": self.sha256,
+            "text": self.text,
+            "source": self.source.to_json(),
+            "claims": [c.to_json() for c in self.claims],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One word-level operation; spans are offsets into the full document texts."""
+
+    op: DiffOpKind
+    original: Span | None
+    rewrite: Span | None
+    trivial: bool = False  # only punctuation / quote style / case differs
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "op": self.op.value,
+            "original": list(self.original) if self.original is not None else None,
+            "rewrite": list(self.rewrite) if self.rewrite is not None else None,
+        }
+        if self.trivial:
+            out["trivial"] = True
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A fact-sensitive difference, with both sides' wording and a one-line message."""
+
+    type: FlagType
+    original: str
+    rewrite: str
+    message: str
+    original_span: Span | None = None  # offsets into the original text, when located
+    rewrite_span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type.value,
+            "original": self.original,
+            "rewrite": self.rewrite,
+            "message": self.message,
+            "original_span": list(self.original_span) if self.original_span else None,
+            "rewrite_span": list(self.rewrite_span) if self.rewrite_span else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What happened to a group of claims. ``original``/``rewrite`` hold claim ids."""
+
+    id: str
+    kind: ChangeKind
+    original: tuple[str, ...]
+    rewrite: tuple[str, ...]
+    similarity: float
+    diff: tuple[DiffOp, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    moved: bool = False  # out of the common order (also true for moved splits/merges)
+
+    @property
+    def is_change(self) -> bool:
+        """True for everything a reviewer has to look at (all but clean unchanged claims)."""
+        return self.kind is not ChangeKind.UNCHANGED or bool(self.flags)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "original": list(self.original),
+            "rewrite": list(self.rewrite),
+            "similarity": round(self.similarity, 4),
+            "moved": self.moved,
+            "diff": [d.to_json() for d in self.diff],
+            "flags": [f.to_json() for f in self.flags],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Both documents and the changes between them: the engine's whole answer."""
+
+    original: Document
+    rewrite: Document
+    changes: tuple[Change, ...]
+    engine: str
+
+    def change(self, change_id: str) -> Change:
+        for c in self.changes:
+            if c.id == change_id:
+                return c
+        raise KeyError(change_id)
+
+    def changes_for_claim(self, claim_id: str) -> list[Change]:
+        side = "original" if claim_id.startswith("o") else "rewrite"
+        return [c for c in self.changes if claim_id in getattr(c, side)]
+
+    def text_of(self, change: Change, side: str) -> str:
+        """The claims of one side of a change joined by a space ("" when absent)."""
+        doc = self.original if side == "original" else self.rewrite
+        return " ".join(doc.claim(cid).text for cid in getattr(change, side))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "engine": self.engine,
+            "original": self.original.to_json(),
+            "rewrite": self.rewrite.to_json(),
+            "changes": [c.to_json() for c in self.changes],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Comparison:
+        """Rebuild a comparison saved as ``factcheck.compare/1`` (no engine work is redone)."""
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} document (schema={data.get('schema')!r})")
+
+        def doc(d: Mapping[str, Any]) -> Document:
+            claims = tuple(
+                Claim(str(c["id"]), int(c["start"]), int(c["end"]), int(c["paragraph"]), str(c["text"]))
+                for c in d["claims"]
+            )
+            return Document(
+                name=str(d.get("name", "")),
+                text=str(d["text"]),
+                claims=claims,
+                source=SourceInfo.from_json(d.get("source") or {"sha256": d.get("sha256", "")}),
+            )
+
+        def span(v: Any) -> Span | None:
+            return (int(v[0]), int(v[1])) if v is not None else None
+
+        changes = tuple(
+            Change(
+                id=str(c["id"]),
+                kind=ChangeKind(c["kind"]),
+                original=tuple(c["original"]),
+                rewrite=tuple(c["rewrite"]),
+                similarity=float(c["similarity"]),
+                moved=bool(c.get("moved", c["kind"] == "moved")),
+                diff=tuple(
+                    DiffOp(DiffOpKind(o["op"]), span(o["original"]), span(o["rewrite"]), bool(o.get("trivial", False)))
+                    for o in c.get("diff", ())
+                ),
+                flags=tuple(
+                    Flag(
+                        FlagType(f["type"]),
+                        str(f["original"]),
+                        str(f["rewrite"]),
+                        str(f["message"]),
+                        span(f.get("original_span")),
+                        span(f.get("rewrite_span")),
+                    )
+                    for f in c.get("flags", ())
+                ),
+            )
+            for c in data["changes"]
+        )
+        return cls(doc(data["original"]), doc(data["rewrite"]), changes, str(data.get("engine", "")))
+
+
+SCHEMA = "factcheck.compare/1"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def claim_index(claim_id: str) -> int:
+    """``"o12"`` → 11 (claim ids are 1-based and prefixed by their side)."""
+    return int(claim_id[1:]) - 1

@@ -1,0 +1,84 @@
+"""Plain, immutable views of stored reviews: what the store hands to the UI, CLI and exporters.
+
+Nothing here touches SQLAlchemy; the store builds these from its rows so that callers never
+hold a session or a live ORM object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from factcheck_gui.engine.types import Comparison
+
+DEFAULT_SCALE: tuple[str, ...] = (
+    "Accurate",
+    "Faithful paraphrase",
+    "Misleading",
+    "Distorted",
+    "Unsupported",
+    "Misquote",
+    "Needs follow-up",
+    "Not a claim",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictRecord:
+    """The current verdict on one change."""
+
+    change_id: str  # the engine's change id ("c7") within its review
+    value: str | None  # None when cleared (a note may remain)
+    note: str
+    reviewer: str
+    decided_at: datetime  # timezone-aware UTC
+    version: int  # optimistic-lock counter, starts at 1 on first write
+    carried_from: str | None = None  # "review <id> change <cid>" when carried over
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRecord:
+    """One append-only history row."""
+
+    change_id: str
+    action: str  # "set", "changed", "cleared", "note", "carried"
+    old_value: str | None
+    new_value: str | None
+    old_note: str
+    new_note: str
+    reviewer: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSummary:
+    """A line of the start page / `review list`."""
+
+    id: int
+    title: str
+    status: str  # "open" | "done"
+    created_at: datetime
+    updated_at: datetime
+    reviewers: tuple[str, ...]
+    total_changes: int  # changes that need review (Change.is_change)
+    reviewed_changes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A whole review: both texts, the comparison as it was made, verdicts and history."""
+
+    summary: ReviewSummary
+    comparison: Comparison
+    scale: tuple[str, ...] = DEFAULT_SCALE
+    verdicts: dict[str, VerdictRecord] = field(default_factory=dict)  # by change id
+    history: tuple[HistoryRecord, ...] = ()
+    engine_version: str = ""
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+    @property
+    def title(self) -> str:
+        return self.summary.title
