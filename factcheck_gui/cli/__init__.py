@@ -29,10 +29,6 @@ def _command_modules() -> list:  # type: ignore[type-arg]
     return modules
 
 
-class _Parser(argparse.ArgumentParser):
-    pass
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:

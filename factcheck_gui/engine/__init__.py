@@ -2,3 +2,40 @@
 
 Pure Python on the standard library, rapidfuzz and numpy; never Qt, SQLAlchemy or I/O.
 """
+
+from factcheck_gui.engine.compare import ENGINE_VERSION, Cancelled, compare_texts
+from factcheck_gui.engine.normalize import normalize_text
+from factcheck_gui.engine.segment import reflow, split_claims
+from factcheck_gui.engine.types import (
+    SCHEMA,
+    Change,
+    ChangeKind,
+    Claim,
+    Comparison,
+    DiffOp,
+    DiffOpKind,
+    Document,
+    Flag,
+    FlagType,
+    SourceInfo,
+)
+
+__all__ = [
+    "ENGINE_VERSION",
+    "SCHEMA",
+    "Cancelled",
+    "Change",
+    "ChangeKind",
+    "Claim",
+    "Comparison",
+    "DiffOp",
+    "DiffOpKind",
+    "Document",
+    "Flag",
+    "FlagType",
+    "SourceInfo",
+    "compare_texts",
+    "normalize_text",
+    "reflow",
+    "split_claims",
+]

@@ -98,14 +98,14 @@ NEGATION_CLASS: dict[str, str] = {
 # Attribution verbs grouped by what they say about the speaker's stance.
 ATTRIBUTION_CLASS: dict[str, str] = {}
 for _cls, _words in {
-    "said": "say says said saying stated states state told tells added adds noted notes mentioned "
+    "said": "say says said saying stated told tells added adds noted notes mentioned "
     "mentions remarked explained explains commented announced announces declared declares "
     "indicated indicates replied responded wrote",
     "claimed": "claim claims claimed alleged alleges asserted asserts insisted insists maintained "
     "argued argues contended",
     "admitted": "admit admits admitted acknowledged acknowledges conceded concedes confessed",
     "denied": "denied denies deny rejected rejects dismissed dismisses refuted disputed",
-    "warned": "warn warns warned threatened threatens cautioned issued",
+    "warned": "warn warns warned threatened threatens cautioned",
     "suggested": "suggest suggests suggested hinted hints implied implies speculated",
     "promised": "promised promises pledged pledges vowed vows",
     "accused": "accused accuses blamed blames",
@@ -166,4 +166,25 @@ STOPWORDS: frozenset[str] = frozenset(
     why how so such very also just only even still yet too more most much many some any each
     every other another own same both either all few s t up down out off again once further
     while because until against among within without upon via per one not no nor""".split()
+)
+
+# Frequent words of news prose that are not stopwords: weak evidence that two claims match
+# (weighted down, not ignored). Weekdays, months and numbers are facts and stay out of it.
+COMMON_WORDS: frozenset[str] = frozenset(
+    """say said says saying tell told according report reported reports statement added also
+    new old year years time times day days week weeks month months today people person man
+    men woman women group part number way thing things place case point fact end lot world
+    country countries government official officials state states city area public national
+    local political law rule rules plan plans issue issues problem work works working make
+    made makes making take taken takes taking took give given gives giving gave get got gets
+    go going goes went come came comes coming see seen saw know known knew think thought want
+    wanted use used uses using find found call called show shown told ask asked need needed
+    try tried keep kept put set let begin began start started help helped turn turned move
+    moved live lived believe believed hold held bring brought happen happened include
+    including included continue continued change changed lead led understand meet met run
+    ran pay paid become became leave left feel felt seem seemed high higher low lower big
+    large small great good bad best better last first next early late long little major
+    several different important possible able likely certain real recent recently another
+    however although though because since whether while there here now then later ago
+    already still well back even much many more most less least around among across""".split()
 )

@@ -1,0 +1,285 @@
+"""Claim alignment: which rewrite claims restate which original claims, in any order.
+
+Candidates come from an inverted index over rare terms (never an all-pairs matrix), so time
+grows close to linearly with the number of claims. Each candidate pair is scored; a greedy
+one-to-one matching takes the strongest pairs, then partial links join fragments (a claim
+that reuses part of a longer one) so that splits and merges come out as such. Order is judged
+by a longest common ordering of the matched pairs: what falls outside it has moved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from factcheck_gui.engine.similarity import COMMON_TERMS, STOP_TERMS, Profile, Vocabulary, overlap, similarity
+
+MATCH_THRESHOLD = 0.5  # one-to-one link: the pair restates the same claim
+WEAK_MATCH = 0.3  # ... or, when both are each other's best remaining candidate
+FRAGMENT_MATCH = 0.25  # an unmatched claim joins a matched one (split/merge) at this score
+FRAGMENT_MARGIN = 0.05  # ... if it beats its next candidate by this much
+PARTIAL_COVERAGE = 0.6  # share of the smaller claim's word weight found in the larger one
+PARTIAL_CHARS = 72  # rapidfuzz partial_ratio of the smaller claim inside the larger one
+MIN_SHARED_TERMS = 3  # content words two partially linked claims must share
+CANDIDATES = 12  # scored candidates per claim
+MAX_POSTING = 400  # terms in more claims than this are too common to find candidates with
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A scored pair (original index, rewrite index)."""
+
+    o: int
+    r: int
+    score: float
+    partial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Claims (by index) that form one change."""
+
+    original: tuple[int, ...]
+    rewrite: tuple[int, ...]
+    score: float
+    primary: bool = True  # False for a secondary reuse of an already linked claim
+
+
+class CandidateIndex:
+    """Inverted index over the rare terms of the original claims."""
+
+    def __init__(self, orig: Sequence[Profile], vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        index: dict[str, list[int]] = defaultdict(list)
+        for i, p in enumerate(orig):
+            for t in p.terms:
+                if t not in STOP_TERMS:
+                    index[t].append(i)
+        self._index = index
+
+    def query(self, terms: Iterable[str], k: int = CANDIDATES) -> list[tuple[float, int]]:
+        """Up to ``k`` (shared weight, original index) pairs, strongest first."""
+        acc: dict[int, float] = defaultdict(float)
+        for t in terms:
+            posting = self._index.get(t)
+            if posting is None or len(posting) > MAX_POSTING:
+                continue
+            w = self.vocab.weight(t)
+            for i in posting:
+                acc[i] += w
+        return heapq.nlargest(k, ((w, i) for i, w in acc.items())) if acc else []
+
+
+def _content(p: Profile) -> set[str]:
+    return {t for t in p.terms if t not in STOP_TERMS and t not in COMMON_TERMS}
+
+
+def _enough_shared(a: Profile, b: Profile) -> bool:
+    """Do two claims share enough content words (not stopwords, not everyday news words)?
+
+    Three shared words, or two that make up most of the content of the shorter claim
+    ("Her deputy took over the ministry." in a longer sentence).
+    """
+    ca, cb = _content(a), _content(b)
+    shared = len(ca & cb)
+    return shared >= MIN_SHARED_TERMS or (shared >= 2 and shared >= 0.6 * min(len(ca), len(cb)))
+
+
+def _partial(o: Profile, r: Profile, shared: float) -> bool:
+    """Does the smaller of the two claims restate a part of the larger one?"""
+    small = min(o.weight, r.weight)
+    if shared / small < PARTIAL_COVERAGE:
+        return False
+    if len(_content(o) & _content(r)) < MIN_SHARED_TERMS:
+        return False
+    a, b = (o.norm, r.norm) if len(o.norm) <= len(r.norm) else (r.norm, o.norm)
+    return fuzz.partial_token_set_ratio(a, b) >= PARTIAL_CHARS or fuzz.partial_ratio(a, b) >= PARTIAL_CHARS
+
+
+def align(
+    orig: Sequence[Profile],
+    rew: Sequence[Profile],
+    vocab: Vocabulary,
+    check: Callable[[], None] = lambda: None,
+) -> list[Group]:
+    """Group claims into changes. Unlinked claims come back as one-sided groups."""
+    links: list[Link] = []
+    used_o: set[int] = set()
+    used_r: set[int] = set()
+
+    # 1. Identical claims (after normalising) pair first, in reading order.
+    by_norm: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(orig):
+        by_norm[p.norm].append(i)
+    for j, p in enumerate(rew):
+        pool = by_norm.get(p.norm)
+        if pool:
+            i = pool.pop(0)
+            links.append(Link(i, j, 1.0))
+            used_o.add(i)
+            used_r.add(j)
+    check()
+
+    # 2. Score candidates of the remaining rewrite claims (and fragments of matched ones).
+    scored: list[tuple[float, int, int, float]] = []
+    index = CandidateIndex(orig, vocab)
+    for j, p in enumerate(rew):
+        for _, i in index.query(p.terms):
+            if j in used_r and i in used_o:
+                continue
+            shared = overlap(orig[i], rew[j], vocab)
+            s = similarity(orig[i], rew[j], vocab, shared)
+            scored.append((s, i, j, shared))
+        if j % 512 == 0:
+            check()
+    scored.sort(key=lambda x: (-x[0], x[2], x[1]))
+
+    # 3. Greedy one-to-one: strongest pairs first.
+    def take(i: int, j: int, score: float) -> None:
+        links.append(Link(i, j, score))
+        used_o.add(i)
+        used_r.add(j)
+
+    for s, i, j, _ in scored:
+        if s < MATCH_THRESHOLD:
+            break
+        if i not in used_o and j not in used_r:
+            take(i, j, s)
+    check()
+
+    # 4. Weaker pairs, when each is the other's best remaining candidate: a heavy rewording
+    #    scores lower than a light one, but still stands out from everything else.
+    best_o: dict[int, tuple[float, int]] = {}
+    best_r: dict[int, tuple[float, int]] = {}
+    for s, i, j, _ in scored:
+        if s < WEAK_MATCH:
+            break
+        if i in used_o or j in used_r:
+            continue
+        if i not in best_o:
+            best_o[i] = (s, j)
+        if j not in best_r:
+            best_r[j] = (s, i)
+    for s, i, j, _ in scored:
+        if s < WEAK_MATCH:
+            break
+        if i in used_o or j in used_r:
+            continue
+        if best_o.get(i, (0, -1))[1] == j and best_r.get(j, (0, -1))[1] == i and _enough_shared(orig[i], rew[j]):
+            take(i, j, s)
+    check()
+
+    # 5. Secondary links: an unmatched claim whose clear best candidate is already matched is a
+    #    fragment of it (split) or folded into it (merge); two matched claims that share a
+    #    verbatim fragment are reuse.
+    by_o: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    by_r: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for s, i, j, _ in scored:
+        by_o[i].append((s, j))
+        by_r[j].append((s, i))
+    linked = {(lk.o, lk.r) for lk in links}
+
+    def clear_best(cands: list[tuple[float, int]]) -> tuple[float, int] | None:
+        if not cands or cands[0][0] < FRAGMENT_MATCH:
+            return None
+        if len(cands) > 1 and cands[0][0] - cands[1][0] < FRAGMENT_MARGIN:
+            return None
+        return cands[0]
+
+    for i in range(len(orig)):
+        if i in used_o:
+            continue
+        best = clear_best(by_o.get(i, []))
+        if best and best[1] in used_r and _enough_shared(orig[i], rew[best[1]]):
+            links.append(Link(i, best[1], best[0], partial=True))
+            linked.add((i, best[1]))
+    for j in range(len(rew)):
+        if j in used_r:
+            continue
+        best = clear_best(by_r.get(j, []))
+        if best and best[1] in used_o and _enough_shared(orig[best[1]], rew[j]):
+            links.append(Link(best[1], j, best[0], partial=True))
+            linked.add((best[1], j))
+    for s, i, j, shared in scored:
+        if (i, j) not in linked and i in used_o and j in used_r and _partial(orig[i], rew[j], shared):
+            links.append(Link(i, j, s, partial=True))
+            linked.add((i, j))
+    check()
+    return _groups(links, len(orig), len(rew))
+
+
+def _groups(links: list[Link], n_orig: int, n_rew: int) -> list[Group]:
+    """Turn links into changes: pairs, splits (one original, several rewrite claims), merges."""
+    deg_o: dict[int, list[Link]] = defaultdict(list)
+    deg_r: dict[int, list[Link]] = defaultdict(list)
+    for lk in links:
+        deg_o[lk.o].append(lk)
+        deg_r[lk.r].append(lk)
+    groups: list[Group] = []
+    done: set[tuple[int, int]] = set()
+
+    # Stars: an original restated by several rewrite claims that restate nothing else (split),
+    # a rewrite claim combining several originals that appear nowhere else (merge).
+    for i, lks in deg_o.items():
+        members = [lk for lk in lks if len(deg_r[lk.r]) == 1]
+        if len(members) >= 2:
+            groups.append(
+                Group((i,), tuple(sorted(lk.r for lk in members)), max(lk.score for lk in members))
+            )
+            done.update((lk.o, lk.r) for lk in members)
+    for j, lks in deg_r.items():
+        members = [lk for lk in lks if len(deg_o[lk.o]) == 1 and (lk.o, lk.r) not in done]
+        if len(members) >= 2:
+            groups.append(
+                Group(tuple(sorted(lk.o for lk in members)), (j,), max(lk.score for lk in members))
+            )
+            done.update((lk.o, lk.r) for lk in members)
+    # Everything else is a pair; a pair between two claims that are both linked elsewhere by a
+    # stronger link is a secondary reuse (still reported: a claim reused in several places
+    # appears in each of those changes).
+    for lk in sorted(links, key=lambda x: (x.partial, -x.score)):
+        if (lk.o, lk.r) in done:
+            continue
+        done.add((lk.o, lk.r))
+        secondary = lk.partial and len(deg_o[lk.o]) > 1 and len(deg_r[lk.r]) > 1
+        groups.append(Group((lk.o,), (lk.r,), lk.score, primary=not secondary))
+
+    linked_o = set(deg_o)
+    linked_r = set(deg_r)
+    groups.extend(Group((i,), (), 0.0) for i in range(n_orig) if i not in linked_o)
+    groups.extend(Group((), (j,), 0.0) for j in range(n_rew) if j not in linked_r)
+    return groups
+
+
+def out_of_order(groups: Sequence[Group]) -> set[int]:
+    """Indices (into ``groups``) of two-sided primary groups outside the longest common ordering.
+
+    The groups are taken in rewrite order; the longest increasing run of their original
+    positions is the order the rewrite kept. Everything else moved. O(n log n).
+    """
+    items = sorted(
+        (g.rewrite[0], g.original[0], k) for k, g in enumerate(groups) if g.original and g.rewrite and g.primary
+    )
+    tails: list[int] = []  # smallest original index ending an increasing run of each length
+    tail_k: list[int] = []
+    prev: dict[int, int] = {}
+    for _, o, k in items:
+        pos = bisect.bisect_left(tails, o)
+        if pos == len(tails):
+            tails.append(o)
+            tail_k.append(k)
+        else:
+            tails[pos] = o
+            tail_k[pos] = k
+        prev[k] = tail_k[pos - 1] if pos > 0 else -1
+    keep: set[int] = set()
+    k = tail_k[-1] if tail_k else -1
+    while k != -1:
+        keep.add(k)
+        k = prev[k]
+    return {k for _, _, k in items if k not in keep}

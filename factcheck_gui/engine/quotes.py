@@ -1,0 +1,181 @@
+"""Quotations in the rewrite, checked against the whole original (not only the aligned claim).
+
+A quotation is fine when its words stand inside a quotation in the original. Otherwise it is
+``quote_altered`` (the source quotes the speaker, but in other words) or ``quote_unsourced``
+(the original has the words only as reported speech, or not at all); the closest wording of
+the original is reported either way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from factcheck_gui.engine.normalize import fold_quotes
+from factcheck_gui.engine.types import Claim, Flag, FlagType
+
+# Double quotes (curly or straight), and single curly quotes that open after a space/quote/dash.
+_DOUBLE = re.compile(r"“([^”“]{2,3000})”|\"([^\"\n]{2,3000})\"|«([^»]{2,3000})»")
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s“\"(—–-]))‘([^‘’]{2,600}?)’(?![a-z])")
+VERBATIM = 93  # partial_ratio at or above which the words are the source's words
+CLOSE = 70  # at or above: a recognisable but altered version of source wording
+RELATED = 40  # below: nothing in the original is worth showing as "nearest wording"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # offsets of the quoted words (inside the marks) in the full text
+    end: int
+    text: str
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+    """Quotations in ``text[start:end]`` (absolute offsets), outermost first, then nested ones."""
+    end = len(text) if end is None else end
+    found: list[Quote] = []
+    for m in _DOUBLE.finditer(text, start, end):
+        g = next(k for k in (1, 2, 3) if m.group(k) is not None)
+        found.append(Quote(m.start(g), m.end(g), m.group(g)))
+    for m in _SINGLE.finditer(text, start, end):
+        found.append(Quote(m.start(1), m.end(1), m.group(1)))
+    return sorted(found, key=lambda q: (q.start, -q.end))
+
+
+def _key(s: str) -> str:
+    """Comparison form of quoted words: no punctuation, no quote marks, case folded."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold_quotes(s)).split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    claims: Sequence[Claim]
+    text: str
+    quotes: list[Quote]
+    quote_keys: list[str]
+
+    @classmethod
+    def of(cls, text: str, claims: Sequence[Claim]) -> _Source:
+        qs = find_quotes(text)
+        return cls(claims, text, qs, [_key(q.text) for q in qs])
+
+
+def _inside_quote(src: _Source, start: int, end: int) -> bool:
+    return any(q.start <= start and end <= q.end + 1 for q in src.quotes)
+
+
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+MAX_GAP = 12  # words skipped in the source between two matched stretches of one quotation
+
+
+def _word_spans(text: str, base: int) -> tuple[list[str], list[tuple[int, int]]]:
+    ws, spans = [], []
+    for m in _WORDS.finditer(text):
+        ws.append(fold_quotes(m.group()).casefold())
+        spans.append((base + m.start(), base + m.end()))
+    return ws, spans
+
+
+def _best_wording(src: _Source, key: str, candidates: Sequence[int]) -> tuple[float, int, int]:
+    """Best (score 0–100, start, end) location of the quoted words among candidate claims.
+
+    The score is the share of the quotation's words found in order in one stretch of the
+    source claim (gaps of up to MAX_GAP words allowed), so a quotation stitched together from
+    reported speech ("would be making a big mistake … would respond") is still found.
+    """
+    qwords = key.split()
+    best = (0.0, -1, -1)
+    for ci in candidates:
+        c = src.claims[ci]
+        cwords, cspans = _word_spans(c.text, c.start)
+        blocks = [b for b in Indel.opcodes(qwords, cwords) if b.tag == "equal"]
+        # densest run of matched blocks with small gaps between them
+        run_start, matched = 0, 0
+        for k, blk in enumerate(blocks):
+            if k and blk.dest_start - blocks[k - 1].dest_end > MAX_GAP:
+                run_start, matched = k, 0
+            matched += blk.src_end - blk.src_start
+            score = 100.0 * matched / len(qwords)
+            if score > best[0]:
+                first = blocks[run_start]
+                best = (score, cspans[first.dest_start][0], cspans[blk.dest_end - 1][1])
+    return best
+
+
+def check_quotes(
+    rew_text: str,
+    rew_claim: Claim,
+    src_text: str,
+    src_claims: Sequence[Claim],
+    candidates: Sequence[int],
+    source: _Source | None = None,
+) -> list[Flag]:
+    """Flags for the quotations of one rewrite claim."""
+    src = source or _Source.of(src_text, src_claims)
+    flags: list[Flag] = []
+    quotes = find_quotes(rew_text, rew_claim.start, rew_claim.end)
+    for q in quotes:
+        key = _key(q.text)
+        n_words = len(key.split())
+        if not key:
+            continue
+        # Verbatim inside an original quotation: fine (the source's own quoted words).
+        if any(key in k for k in src.quote_keys):
+            continue
+        score, s, e = _best_wording(src, key, candidates)
+        shown = q.text if len(q.text) <= 160 else q.text[:157] + "…"
+        nearest = src_text[s:e] if s >= 0 else ""
+        nearest_shown = nearest if len(nearest) <= 200 else nearest[:197] + "…"
+        inside = s >= 0 and _inside_quote(src, s, e)
+        if score >= VERBATIM and not inside:
+            msg = (
+                "newly put in quotation marks: the original uses these words without quoting them"
+                if n_words <= 4
+                else "presented as a direct quotation, but the original has these words only as "
+                f"reported speech: “{nearest_shown}”"
+            )
+            flags.append(Flag(FlagType.QUOTE_UNSOURCED, nearest, shown, msg, (s, e), (q.start, q.end)))
+        elif score >= VERBATIM:
+            continue  # verbatim apart from punctuation, inside a source quotation
+        elif score >= CLOSE and inside:
+            flags.append(
+                Flag(
+                    FlagType.QUOTE_ALTERED,
+                    nearest,
+                    shown,
+                    f"quotation differs from the source's; the original quotes: “{nearest_shown}”",
+                    (s, e),
+                    (q.start, q.end),
+                )
+            )
+        elif score >= CLOSE:
+            flags.append(
+                Flag(
+                    FlagType.QUOTE_UNSOURCED,
+                    nearest,
+                    shown,
+                    "presented as a direct quotation; the original never quotes these words "
+                    f"(nearest source wording, as reported speech: “{nearest_shown}”)",
+                    (s, e),
+                    (q.start, q.end),
+                )
+            )
+        elif n_words >= 2:
+            related = score >= RELATED
+            flags.append(
+                Flag(
+                    FlagType.QUOTE_UNSOURCED,
+                    nearest if related else "",
+                    shown,
+                    "quoted words not found in the original"
+                    + (f"; nearest source wording: “{nearest_shown}”" if related else ""),
+                    (s, e) if related else None,
+                    (q.start, q.end),
+                )
+            )
+    return flags
+
+
+Source = _Source
