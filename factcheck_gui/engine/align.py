@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from factcheck_gui.engine.similarity import COMMON_TERMS, STOP_TERMS, Profile, Vocabulary, overlap, similarity
+from factcheck_gui.engine.similarity import (
+    COMMON_TERMS,
+    STOP_TERMS,
+    Profile,
+    Profiles,
+    Vocabulary,
+    overlap,
+    similarity,
+)
 
 MATCH_THRESHOLD = 0.5  # one-to-one link: the pair restates the same claim
 WEAK_MATCH = 0.3  # ... or, when both are each other's best remaining candidate
@@ -27,7 +35,9 @@ PARTIAL_COVERAGE = 0.6  # share of the smaller claim's word weight found in the 
 PARTIAL_CHARS = 72  # rapidfuzz partial_ratio of the smaller claim inside the larger one
 MIN_SHARED_TERMS = 3  # content words two partially linked claims must share
 CANDIDATES = 12  # scored candidates per claim
-MAX_POSTING = 400  # terms in more claims than this are too common to find candidates with
+MIN_POSTING = 50  # a term in more claims than this (or POSTING_SHARE of them, if more) is too
+POSTING_SHARE = 0.005  # common to find candidates with
+QUERY_TERMS = 10  # rarest terms of a claim used to find its candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,26 +63,37 @@ class Group:
 class CandidateIndex:
     """Inverted index over the rare terms of the original claims."""
 
-    def __init__(self, orig: Sequence[Profile], vocab: Vocabulary) -> None:
+    def __init__(self, terms: Sequence[Iterable[str]], vocab: Vocabulary, skip: set[int] | None = None) -> None:
         self.vocab = vocab
         index: dict[str, list[int]] = defaultdict(list)
-        for i, p in enumerate(orig):
-            for t in p.terms:
+        for i, ts in enumerate(terms):
+            if skip and i in skip:
+                continue
+            for t in set(ts):
                 if t not in STOP_TERMS:
                     index[t].append(i)
         self._index = index
+        self.max_posting = max(MIN_POSTING, int(len(terms) * POSTING_SHARE))
 
     def query(self, terms: Iterable[str], k: int = CANDIDATES) -> list[tuple[float, int]]:
-        """Up to ``k`` (shared weight, original index) pairs, strongest first."""
+        """Up to ``k`` (shared weight, original index) pairs, strongest first.
+
+        Only the QUERY_TERMS rarest usable terms are looked up: they carry most of the
+        evidence, and skipping the long postings of common terms keeps this near-linear.
+        """
+        usable = [t for t in sorted(set(terms)) if t in self._index and len(self._index[t]) <= self.max_posting]
+        if len(usable) > QUERY_TERMS:
+            usable = heapq.nsmallest(QUERY_TERMS, usable, key=lambda t: (len(self._index[t]), t))
         acc: dict[int, float] = defaultdict(float)
-        for t in terms:
-            posting = self._index.get(t)
-            if posting is None or len(posting) > MAX_POSTING:
-                continue
+        for t in usable:
             w = self.vocab.weight(t)
-            for i in posting:
+            for i in self._index[t]:
                 acc[i] += w
-        return heapq.nlargest(k, ((w, i) for i, w in acc.items())) if acc else []
+        if not acc:
+            return []
+        if len(acc) <= k:
+            return sorted(((w, i) for i, w in acc.items()), reverse=True)
+        return heapq.nlargest(k, ((w, i) for i, w in acc.items()))
 
 
 def _content(p: Profile) -> set[str]:
@@ -102,8 +123,8 @@ def _partial(o: Profile, r: Profile, shared: float) -> bool:
 
 
 def align(
-    orig: Sequence[Profile],
-    rew: Sequence[Profile],
+    orig: Profiles,
+    rew: Profiles,
     vocab: Vocabulary,
     check: Callable[[], None] = lambda: None,
 ) -> list[Group]:
@@ -114,10 +135,10 @@ def align(
 
     # 1. Identical claims (after normalising) pair first, in reading order.
     by_norm: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(orig):
-        by_norm[p.norm].append(i)
-    for j, p in enumerate(rew):
-        pool = by_norm.get(p.norm)
+    for i, norm in enumerate(orig.norms):
+        by_norm[norm].append(i)
+    for j, norm in enumerate(rew.norms):
+        pool = by_norm.get(norm)
         if pool:
             i = pool.pop(0)
             links.append(Link(i, j, 1.0))
@@ -127,11 +148,12 @@ def align(
 
     # 2. Score candidates of the remaining rewrite claims (and fragments of matched ones).
     scored: list[tuple[float, int, int, float]] = []
-    index = CandidateIndex(orig, vocab)
-    for j, p in enumerate(rew):
-        for _, i in index.query(p.terms):
-            if j in used_r and i in used_o:
-                continue
+    # Originals identical to a rewrite claim are settled; they are not candidates.
+    index = CandidateIndex(orig.terms, vocab, skip=set(used_o))
+    for j in range(len(rew)):
+        if j in used_r:
+            continue  # identical to an original claim: nothing else to find for it
+        for _, i in index.query(rew.terms[j]):
             shared = overlap(orig[i], rew[j], vocab)
             s = similarity(orig[i], rew[j], vocab, shared)
             scored.append((s, i, j, shared))

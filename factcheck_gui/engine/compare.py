@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Sequence
 
@@ -10,7 +11,8 @@ from factcheck_gui.engine import align as _align
 from factcheck_gui.engine.facts import fact_flags
 from factcheck_gui.engine.quotes import Source, check_quotes, find_quotes
 from factcheck_gui.engine.segment import split_claims
-from factcheck_gui.engine.similarity import Profile, Vocabulary, make_profile, similarity, terms_of
+from factcheck_gui.engine.normalize import normalize_text
+from factcheck_gui.engine.similarity import Profiles, Vocabulary, make_profile, similarity, terms_of
 from factcheck_gui.engine.types import (
     Change,
     ChangeKind,
@@ -79,6 +81,28 @@ def compare_texts(
     ``progress`` receives a fraction in [0, 1]; when ``cancelled()`` turns true the work stops
     at the next check with :class:`Cancelled`.
     """
+    # The comparison allocates hundreds of thousands of small objects and frees none of them
+    # until it returns: the cyclic garbage collector would only walk them again and again.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compare(original, rewrite, original_name, rewrite_name, original_source, rewrite_source,
+                        progress, cancelled)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compare(
+    original: str,
+    rewrite: str,
+    original_name: str,
+    rewrite_name: str,
+    original_source: SourceInfo | None,
+    rewrite_source: SourceInfo | None,
+    progress: Callable[[float], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> Comparison:
 
     def check() -> None:
         if cancelled is not None and cancelled():
@@ -93,11 +117,13 @@ def compare_texts(
     o_claims = split_claims(original, "o")
     r_claims = split_claims(rewrite, "r")
     report(0.1)
-    o_terms = [terms_of(c.text) for c in o_claims]
-    r_terms = [terms_of(c.text) for c in r_claims]
+    o_texts = [c.text for c in o_claims]
+    r_texts = [c.text for c in r_claims]
+    o_terms = [terms_of(t) for t in o_texts]
+    r_terms = [terms_of(t) for t in r_texts]
     vocab = Vocabulary(o_terms + r_terms)
-    o_prof = [make_profile(c.text, vocab, t) for c, t in zip(o_claims, o_terms, strict=True)]
-    r_prof = [make_profile(c.text, vocab, t) for c, t in zip(r_claims, r_terms, strict=True)]
+    o_prof = Profiles(o_texts, vocab, o_terms, [normalize_text(t) for t in o_texts])
+    r_prof = Profiles(r_texts, vocab, r_terms, [normalize_text(t) for t in r_texts])
     report(0.3)
     groups = _align.align(o_prof, r_prof, vocab, check)
     moved = _align.out_of_order(groups)
@@ -105,7 +131,7 @@ def compare_texts(
 
     proper = _proper_nouns(original, rewrite)
     source = Source.of(original, o_claims)
-    index = _align.CandidateIndex(o_prof, vocab)
+    index = _align.CandidateIndex(o_terms, vocab)
     changes: list[Change] = []
     order = _order(groups)
     for n, k in enumerate(order, start=1):
@@ -131,8 +157,8 @@ def _change(
     moved: bool,
     oc: list[Claim],
     rc: list[Claim],
-    o_prof: Sequence[Profile],
-    r_prof: Sequence[Profile],
+    o_prof: Profiles,
+    r_prof: Profiles,
     vocab: Vocabulary,
     proper: frozenset[str],
     source: Source,
@@ -147,7 +173,7 @@ def _change(
         return Change(cid, ChangeKind.ADDED, (), rew_ids, 0.0, (), tuple(flags))
     if not rc:
         return Change(cid, ChangeKind.REMOVED, orig_ids, (), 0.0)
-    identical = len(oc) == len(rc) == 1 and o_prof[g.original[0]].norm == r_prof[g.rewrite[0]].norm
+    identical = len(oc) == len(rc) == 1 and o_prof.norms[g.original[0]] == r_prof.norms[g.rewrite[0]]
     if len(oc) > 1:
         kind = ChangeKind.MERGED
     elif len(rc) > 1:
@@ -172,7 +198,7 @@ def _change(
 def _quote_flags(
     rc: Sequence[Claim],
     linked: list[int],
-    r_prof: Sequence[Profile],
+    r_prof: Profiles,
     index: _align.CandidateIndex,
     source: Source,
     original: str,

@@ -52,14 +52,18 @@ _TOKEN_RE = re.compile(
 )
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Split ``text`` into word and punctuation tokens with offsets (plus ``offset``)."""
+@lru_cache(maxsize=65_536)
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Split ``text`` into word and punctuation tokens with offsets (plus ``offset``).
+
+    Cached: the diff, the flags and the quotation check all tokenise the same claims.
+    """
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         s = m.group()
         key = fold_quotes(s).casefold()
         out.append(Token(s, m.start() + offset, m.end() + offset, key, s[0].isalnum()))
-    return out
+    return tuple(out)
 
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")

@@ -76,17 +76,45 @@ def terms_of(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
-def make_profile(text: str, vocab: Vocabulary, terms: Sequence[str] | None = None) -> Profile:
+def make_profile(
+    text: str, vocab: Vocabulary, terms: Sequence[str] | None = None, norm: str | None = None
+) -> Profile:
     t = list(terms) if terms is not None else terms_of(text)
     content = [x for x in t if x not in STOP_TERMS]
     termset = frozenset(t)
+    weight = vocab.weight
     return Profile(
-        norm=normalize_text(text),
+        norm=normalize_text(text) if norm is None else norm,
         terms=termset,
         bigrams=frozenset(zip(content, content[1:], strict=False)),
-        numbers=frozenset(x for x in termset if _NUMBER.search(x)),
-        weight=sum(vocab.weight(x) for x in termset) or 1e-9,
+        numbers=frozenset(x for x in termset if not x.isalpha() and _NUMBER.search(x)),
+        weight=sum(weight(x) for x in termset) or 1e-9,
     )
+
+
+class Profiles(Sequence[Profile]):
+    """Profiles of a document's claims, built on first use.
+
+    Most claims of a long rewrite are identical to an original claim and are paired by their
+    normalised text alone; only the rest ever need a full profile.
+    """
+
+    def __init__(self, texts: Sequence[str], vocab: Vocabulary, terms: Sequence[Sequence[str]],
+                 norms: Sequence[str]) -> None:
+        self.texts = texts
+        self.terms = terms
+        self.norms = norms
+        self._vocab = vocab
+        self._cache: dict[int, Profile] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> Profile:  # type: ignore[override]
+        p = self._cache.get(i)
+        if p is None:
+            p = self._cache[i] = make_profile(self.texts[i], self._vocab, self.terms[i], self.norms[i])
+        return p
 
 
 def overlap(a: Profile, b: Profile, vocab: Vocabulary) -> float:
