@@ -165,7 +165,15 @@ def _is_boundary(
         if qs < end < qe:
             return False  # a quotation running over several sentences stays one claim
     if nxt.islower():
-        return False
+        # Only a plain word and a single full stop end a sentence before a lower-case word
+        # ("… in September. a group of men …" in lower-case copy); "e.g. the", "3 p.m. on",
+        # "mistake’… we" and "“Why?” he asked" continue.
+        if m.group(1) != "." or m.group(2):
+            return False
+        wm = _WORD_BEFORE.search(text, max(para_start, m.start(1) - 40), m.start(1))
+        word = wm.group(1) if wm else ""
+        low = word.casefold()
+        return len(word) >= 3 and word.isalpha() and low not in _ABBREVIATIONS and low not in _TITLES
     if not (nxt.isupper() or nxt.isdigit() or nxt in "“\"‘'(«[" or (nxt.isalpha() and not nxt.islower())):
         return False
     punct = m.group(1)
