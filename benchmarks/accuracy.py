@@ -95,8 +95,10 @@ def main() -> None:
         acc, f1, t = mrpc_eval(fn)
         rho = spearman(fn(sts), gold)
         print(f"{name:<32} {acc:>13.3f} {f1:>6.3f} {t:>11.3f} {rho:>20.3f}")
-    print(f"(MRPC test: {len(mrpc('test'))} pairs, {sum(y for *_, y in mrpc('test'))} paraphrases; "
-          f"majority-class accuracy {sum(y for *_, y in mrpc('test')) / len(mrpc('test')):.3f})")
+    print(
+        f"(MRPC test: {len(mrpc('test'))} pairs, {sum(y for *_, y in mrpc('test'))} paraphrases; "
+        f"majority-class accuracy {sum(y for *_, y in mrpc('test')) / len(mrpc('test')):.3f})"
+    )
 
 
 if __name__ == "__main__":

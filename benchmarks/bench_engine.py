@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import os
 import random
@@ -87,7 +88,8 @@ else:
     from redlines import Redlines
     extra = len(Redlines(a, b, markdown_style="none").output_markdown)
 dt = time.perf_counter() - t
-print(json.dumps({{"seconds": dt, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "n": extra}}))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": dt, "peak_mb": peak, "n": extra}}))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -111,7 +113,9 @@ def _owner(spans: list[tuple[int, int]], pos: int) -> int:
     return k if k >= 0 and pos < spans[k][1] else -1
 
 
-def accuracy(a: str, b: str, orig: list[str], rew: list[str], truth: list[tuple[str, int]]) -> dict[str, float]:
+def accuracy(
+    a: str, b: str, orig: list[str], rew: list[str], truth: list[tuple[str, int]]
+) -> dict[str, float]:
     """Precision/recall of the engine's links against bigpair's ground truth, by sentence.
 
     Claims are mapped to the sentence they start in; a link (rewrite sentence → original
@@ -181,8 +185,10 @@ def main() -> None:
     args = ap.parse_args()
     results: dict[str, object] = {"reference_pair_ms_median": reference_ms()}
     print(f"reference pair: {results['reference_pair_ms_median']:.1f} ms (median of 30, in one process)")
-    print(f"{'claims':>7} {'factcheck s':>11} {'MB':>6} {'HtmlDiff s':>10} {'redlines s':>10} "
-          f"{'fc/HtmlDiff':>11} {'link P':>7} {'link R':>7} {'add P/R':>11} {'rem P/R':>11}")
+    print(
+        f"{'claims':>7} {'factcheck s':>11} {'MB':>6} {'HtmlDiff s':>10} {'redlines s':>10} "
+        f"{'fc/HtmlDiff':>11} {'link P':>7} {'link R':>7} {'add P/R':>11} {'rem P/R':>11}"
+    )
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -197,16 +203,20 @@ def main() -> None:
             row = {"claims": n, "factcheck": fc, "htmldiff": hd, "redlines": rl, **acc}
             rows.append(row)
             rl_s = f"{rl['seconds']:.2f}" if rl else "—"
-            print(f"{n:>7} {fc['seconds']:>11.2f} {fc['peak_mb']:>6.0f} {hd['seconds']:>10.2f} "
-                  f"{rl_s:>10} {fc['seconds'] / hd['seconds']:>11.2f} "
-                  f"{acc['link_precision']:>7.3f} {acc['link_recall']:>7.3f} "
-                  f"{acc['added_precision']:>5.2f}/{acc['added_recall']:<5.2f} "
-                  f"{acc['removed_precision']:>5.2f}/{acc['removed_recall']:<5.2f}")
-    for prev, cur in zip(rows, rows[1:], strict=False):
-        growth = (cur["factcheck"]["seconds"] / prev["factcheck"]["seconds"])  # type: ignore[index]
+            print(
+                f"{n:>7} {fc['seconds']:>11.2f} {fc['peak_mb']:>6.0f} {hd['seconds']:>10.2f} "
+                f"{rl_s:>10} {fc['seconds'] / hd['seconds']:>11.2f} "
+                f"{acc['link_precision']:>7.3f} {acc['link_recall']:>7.3f} "
+                f"{acc['added_precision']:>5.2f}/{acc['added_recall']:<5.2f} "
+                f"{acc['removed_precision']:>5.2f}/{acc['removed_recall']:<5.2f}"
+            )
+    for prev, cur in itertools.pairwise(rows):
+        growth = cur["factcheck"]["seconds"] / prev["factcheck"]["seconds"]  # type: ignore[index]
         ratio = cur["claims"] / prev["claims"]  # type: ignore[operator]
         per_doubling = growth ** (1 / max(1e-9, __import__("math").log2(ratio)))
-        print(f"time growth {prev['claims']}→{cur['claims']}: ×{growth:.2f} (×{per_doubling:.2f} per doubling)")
+        print(
+            f"time growth {prev['claims']}→{cur['claims']}: ×{growth:.2f} (×{per_doubling:.2f} per doubling)"
+        )
     results["rows"] = rows
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))

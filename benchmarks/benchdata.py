@@ -36,7 +36,7 @@ def stsb(split: str) -> list[tuple[str, str, float]]:
 def spearman(x: list[float], y: list[float]) -> float:
     import numpy as np
 
-    def ranks(v: list[float]) -> "np.ndarray":
+    def ranks(v: list[float]) -> np.ndarray:
         a = np.asarray(v, dtype=float)
         order = a.argsort(kind="mergesort")
         r = np.empty(len(a))

@@ -29,7 +29,9 @@ def feature_matrix(pairs: list[tuple[str, str, float]]) -> tuple[np.ndarray, np.
     return np.asarray(x), np.asarray([y for _, _, y in pairs], dtype=float)
 
 
-def fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray, l2: float, steps: int = 60) -> tuple[np.ndarray, float]:
+def fit(
+    x: np.ndarray, y: np.ndarray, weights: np.ndarray, l2: float, steps: int = 60
+) -> tuple[np.ndarray, float]:
     xb = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(xb.shape[1])
     reg = l2 * np.diag(np.r_[np.ones(len(w) - 1), 0])

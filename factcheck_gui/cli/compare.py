@@ -42,8 +42,12 @@ def load_pair(original: str, rewrite: str) -> Comparison:
         if not d.text.strip():
             raise CliError(f"{spec}: no text to compare (the file is empty or whitespace only)")
     return compare_texts(
-        a.text, b.text, original_name=a.name, rewrite_name=b.name,
-        original_source=a.source, rewrite_source=b.source,
+        a.text,
+        b.text,
+        original_name=a.name,
+        rewrite_name=b.name,
+        original_source=a.source,
+        rewrite_source=b.source,
     )
 
 

@@ -27,8 +27,9 @@ def summary_line(cmp: Comparison) -> str:
     return f"{len(cmp.changes)} changes: " + ", ".join(parts) + f" · {flags} fact flags"
 
 
-def _marked(doc: Document, ids: Sequence[str], spans: Iterable[tuple[int, int]], open_: str, close: str,
-            escape: bool) -> list[str]:
+def _marked(
+    doc: Document, ids: Sequence[str], spans: Iterable[tuple[int, int]], open_: str, close: str, escape: bool
+) -> list[str]:
     """Each claim's text with ``spans`` (absolute offsets) wrapped in open_/close markers."""
     spans = sorted(spans)
     out = []
@@ -69,7 +70,8 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
     """A readable change list for the terminal, git-style word markers: [-old-] {+new+}."""
     o, r = cmp.original, cmp.rewrite
     lines = [
-        f"Factcheck Compare {cmp.engine}: {o.name} ({len(o.claims)} claims) → {r.name} ({len(r.claims)} claims)",
+        f"Factcheck Compare {cmp.engine}: {o.name} ({len(o.claims)} claims) → "
+        f"{r.name} ({len(r.claims)} claims)",
         summary_line(cmp),
     ]
     if cmp.changes and all(c.kind is ChangeKind.UNCHANGED and not c.flags for c in cmp.changes):
@@ -83,7 +85,8 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
         if ch.original or ch.rewrite:
             head += f"  {', '.join(ch.original) or '—'} → {', '.join(ch.rewrite) or '—'}"
         if ch.original and ch.rewrite:
-            head += f"  (similarity {ch.similarity:.2f}{', out of order' if ch.moved and ch.kind is not ChangeKind.MOVED else ''})"
+            order = ", out of order" if ch.moved and ch.kind is not ChangeKind.MOVED else ""
+            head += f"  (similarity {ch.similarity:.2f}{order})"
         lines.append(head)
         for text in _marked(o, ch.original, _changed_spans(ch, "original"), "[-", "-]", False):
             lines.append(f"  - {text}")
@@ -127,17 +130,20 @@ def render_html(cmp: Comparison, *, show_all: bool = False) -> str:
         right = "<br>".join(_marked(r, ch.rewrite, _changed_spans(ch, "rewrite"), "<ins>", "</ins>", True))
         flags = ""
         if ch.flags:
-            flags = "<ul class=flags>" + "".join(
-                f"<li><b>{e(f.type.value)}</b>: {e(f.message)}</li>" for f in ch.flags
-            ) + "</ul>"
+            flags = (
+                "<ul class=flags>"
+                + "".join(f"<li><b>{e(f.type.value)}</b>: {e(f.message)}</li>" for f in ch.flags)
+                + "</ul>"
+            )
         rows.append(
             f'<tr class="{e(ch.kind.value)}"><td class=k>{e(KIND_LABEL[ch.kind])}'
-            f'<br><span class=cid>{e(ch.id)}</span></td><td class=o>{left}</td>'
+            f"<br><span class=cid>{e(ch.id)}</span></td><td class=o>{left}</td>"
             f"<td class=r>{right}{flags}</td></tr>"
         )
     return (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         f"<title>{e(o.name)} → {e(r.name)} · Factcheck Compare</title><style>{_CSS}</style></head><body>"
         f"<h1>{e(o.name)} → {e(r.name)}</h1><p>{e(summary_line(cmp))} · engine {e(cmp.engine)}</p>"
         f"<table><thead><tr><th class=k>Change</th><th>Original: {e(o.name)}</th>"

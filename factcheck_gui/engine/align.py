@@ -63,7 +63,9 @@ class Group:
 class CandidateIndex:
     """Inverted index over the rare terms of the original claims."""
 
-    def __init__(self, terms: Sequence[Iterable[str]], vocab: Vocabulary, skip: set[int] | None = None) -> None:
+    def __init__(
+        self, terms: Sequence[Iterable[str]], vocab: Vocabulary, skip: set[int] | None = None
+    ) -> None:
         self.vocab = vocab
         index: dict[str, list[int]] = defaultdict(list)
         for i, ts in enumerate(terms):
@@ -81,7 +83,9 @@ class CandidateIndex:
         Only the QUERY_TERMS rarest usable terms are looked up: they carry most of the
         evidence, and skipping the long postings of common terms keeps this near-linear.
         """
-        usable = [t for t in sorted(set(terms)) if t in self._index and len(self._index[t]) <= self.max_posting]
+        usable = [
+            t for t in sorted(set(terms)) if t in self._index and len(self._index[t]) <= self.max_posting
+        ]
         if len(usable) > QUERY_TERMS:
             usable = heapq.nsmallest(QUERY_TERMS, usable, key=lambda t: (len(self._index[t]), t))
         acc: dict[int, float] = defaultdict(float)
@@ -192,7 +196,11 @@ def align(
             break
         if i in used_o or j in used_r:
             continue
-        if best_o.get(i, (0, -1))[1] == j and best_r.get(j, (0, -1))[1] == i and _enough_shared(orig[i], rew[j]):
+        if (
+            best_o.get(i, (0, -1))[1] == j
+            and best_r.get(j, (0, -1))[1] == i
+            and _enough_shared(orig[i], rew[j])
+        ):
             take(i, j, s)
     check()
 
@@ -250,16 +258,12 @@ def _groups(links: list[Link], n_orig: int, n_rew: int) -> list[Group]:
     for i, lks in deg_o.items():
         members = [lk for lk in lks if len(deg_r[lk.r]) == 1]
         if len(members) >= 2:
-            groups.append(
-                Group((i,), tuple(sorted(lk.r for lk in members)), max(lk.score for lk in members))
-            )
+            groups.append(Group((i,), tuple(sorted(lk.r for lk in members)), max(lk.score for lk in members)))
             done.update((lk.o, lk.r) for lk in members)
     for j, lks in deg_r.items():
         members = [lk for lk in lks if len(deg_o[lk.o]) == 1 and (lk.o, lk.r) not in done]
         if len(members) >= 2:
-            groups.append(
-                Group(tuple(sorted(lk.o for lk in members)), (j,), max(lk.score for lk in members))
-            )
+            groups.append(Group(tuple(sorted(lk.o for lk in members)), (j,), max(lk.score for lk in members)))
             done.update((lk.o, lk.r) for lk in members)
     # Everything else is a pair; a pair between two claims that are both linked elsewhere by a
     # stronger link is a secondary reuse (still reported: a claim reused in several places
@@ -285,7 +289,9 @@ def out_of_order(groups: Sequence[Group]) -> set[int]:
     positions is the order the rewrite kept. Everything else moved. O(n log n).
     """
     items = sorted(
-        (g.rewrite[0], g.original[0], k) for k, g in enumerate(groups) if g.original and g.rewrite and g.primary
+        (g.rewrite[0], g.original[0], k)
+        for k, g in enumerate(groups)
+        if g.original and g.rewrite and g.primary
     )
     tails: list[int] = []  # smallest original index ending an increasing run of each length
     tail_k: list[int] = []

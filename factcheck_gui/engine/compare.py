@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 from factcheck_gui import __version__
 from factcheck_gui.engine import align as _align
 from factcheck_gui.engine.facts import fact_flags
+from factcheck_gui.engine.normalize import normalize_text
 from factcheck_gui.engine.quotes import Source, check_quotes, find_quotes
 from factcheck_gui.engine.segment import split_claims
-from factcheck_gui.engine.normalize import normalize_text
 from factcheck_gui.engine.similarity import Profiles, Vocabulary, make_profile, similarity, terms_of
 from factcheck_gui.engine.types import (
     Change,
@@ -86,8 +86,16 @@ def compare_texts(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _compare(original, rewrite, original_name, rewrite_name, original_source, rewrite_source,
-                        progress, cancelled)
+        return _compare(
+            original,
+            rewrite,
+            original_name,
+            rewrite_name,
+            original_source,
+            rewrite_source,
+            progress,
+            cancelled,
+        )
     finally:
         if was_enabled:
             gc.enable()
@@ -138,8 +146,23 @@ def _compare(
         g = groups[k]
         oc = [o_claims[i] for i in g.original]
         rc = [r_claims[j] for j in g.rewrite]
-        changes.append(_change(f"c{n}", g, k in moved, oc, rc, o_prof, r_prof, vocab, proper, source, index,
-                               original, rewrite))
+        changes.append(
+            _change(
+                f"c{n}",
+                g,
+                k in moved,
+                oc,
+                rc,
+                o_prof,
+                r_prof,
+                vocab,
+                proper,
+                source,
+                index,
+                original,
+                rewrite,
+            )
+        )
         if n % 1000 == 0:
             report(0.6 + 0.4 * n / len(order))
     report(1.0)

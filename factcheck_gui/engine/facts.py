@@ -18,8 +18,8 @@ from factcheck_gui.engine.lexicon import (
     MONTHS,
     NEGATION_CLASS,
     NUMBER_WORDS,
-    RELATIVE_DAYS,
     SCALE_WORDS,
+    STOPWORDS,
     WEEKDAYS,
 )
 from factcheck_gui.engine.normalize import Token, tokenize
@@ -33,13 +33,31 @@ class Fact:
     span: Span  # absolute offsets
 
 
-_NUMBER_WORDS = {k: v for k, v in NUMBER_WORDS.items() if k not in {
-    "one", "first", "second", "half", "double", "triple", "quarter", "twice", "third", "fourth", "fifth", "tenth"}}
+_NUMBER_WORDS = {
+    k: v
+    for k, v in NUMBER_WORDS.items()
+    if k
+    not in {
+        "one",
+        "first",
+        "second",
+        "half",
+        "double",
+        "triple",
+        "quarter",
+        "twice",
+        "third",
+        "fourth",
+        "fifth",
+        "tenth",
+    }
+}
 _NUM_RE = re.compile(
     r"(?P<cur>[$€£¥₩₽]\s?)?(?P<num>\d+(?:[.,]\d+)*)(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"['’]s$")
 _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _TITLES = frozenset(
     "president prime minister mr mrs ms dr prof sen senator rep gov governor gen general col "
@@ -47,10 +65,19 @@ _TITLES = frozenset(
     "ceo spokesman spokeswoman spokesperson ambassador pope saint st sir lord lady".split()
 )
 _ALIASES = {
-    "u.s.": "united states", "us": "united states", "usa": "united states", "america": "united states",
-    "american": "united states", "u.k.": "united kingdom", "uk": "united kingdom",
-    "britain": "united kingdom", "british": "united kingdom", "un": "united nations",
-    "u.n.": "united nations", "dprk": "north korea", "eu": "european union",
+    "u.s.": "united states",
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "american": "united states",
+    "u.k.": "united kingdom",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "british": "united kingdom",
+    "un": "united nations",
+    "u.n.": "united nations",
+    "dprk": "north korea",
+    "eu": "european union",
 }
 _RELATIVE_RE = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|(?:earlier|later)\s+(?:this|that|in\s+the)\s+(?:week|month|year)"
@@ -90,14 +117,18 @@ def _number_words(tokens: Sequence[Token]) -> list[Fact]:
             value = _NUMBER_WORDS[t.key]
             end = k
             # "twenty five", "three million", "two hundred"
-            while end + 1 < len(tokens) and (tokens[end + 1].key in _NUMBER_WORDS or tokens[end + 1].key in SCALE_WORDS):
+            while end + 1 < len(tokens) and (
+                tokens[end + 1].key in _NUMBER_WORDS or tokens[end + 1].key in SCALE_WORDS
+            ):
                 nxt = tokens[end + 1].key
                 if nxt in SCALE_WORDS or nxt == "hundred":
                     value *= SCALE_WORDS.get(nxt, 100)
                 else:
                     value += _NUMBER_WORDS[nxt]
                 end += 1
-            out.append(Fact(f"{value:g}", " ".join(x.text for x in tokens[k : end + 1]), (t.start, tokens[end].end)))
+            out.append(
+                Fact(f"{value:g}", " ".join(x.text for x in tokens[k : end + 1]), (t.start, tokens[end].end))
+            )
             k = end + 1
         else:
             k += 1
@@ -111,7 +142,9 @@ def _dates(text: str, offset: int, tokens: Sequence[Token]) -> list[Fact]:
         if low in MONTHS and t.text[0].isupper():
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             prv = tokens[i - 1].text if i else ""
-            if low == "may" and not (nxt[:1].isdigit() or prv[:1].isdigit() or prv.lower() in ("in", "of", "since")):
+            if low == "may" and not (
+                nxt[:1].isdigit() or prv[:1].isdigit() or prv.lower() in ("in", "of", "since")
+            ):
                 continue  # the modal verb at a sentence start
             out.append(Fact(f"month:{MONTHS[low]}", t.text, (t.start, t.end)))
         elif low in WEEKDAYS:
@@ -119,7 +152,9 @@ def _dates(text: str, offset: int, tokens: Sequence[Token]) -> list[Fact]:
         elif _YEAR_RE.match(t.text):
             out.append(Fact(f"year:{t.text}", t.text, (t.start, t.end)))
     for m in _RELATIVE_RE.finditer(text):
-        out.append(Fact(" ".join(m.group().lower().split()), m.group(), (offset + m.start(), offset + m.end())))
+        out.append(
+            Fact(" ".join(m.group().lower().split()), m.group(), (offset + m.start(), offset + m.end()))
+        )
     return out
 
 
@@ -129,21 +164,29 @@ def _names(tokens: Sequence[Token], proper: frozenset[str]) -> list[Fact]:
     run: list[Token] = []
 
     def flush() -> None:
-        words = [x for x in run if x.key not in _TITLES]
+        words = [x for x in run if x.key not in _TITLES and x.key not in STOPWORDS]
         if words:
-            key = " ".join(x.key for x in words)
-            out.append(Fact(_ALIASES.get(key, key), " ".join(x.text for x in words), (words[0].start, words[-1].end)))
+            key = " ".join(_POSSESSIVE.sub("", x.key) for x in words)
+            out.append(
+                Fact(_ALIASES.get(key, key), " ".join(x.text for x in words), (words[0].start, words[-1].end))
+            )
         run.clear()
 
     sentence_start = True
     for t in tokens:
         if not t.is_word:
             flush()
-            sentence_start = t.text in ".!?“\"‘:" or (sentence_start and t.text in "“\"‘'(")
+            sentence_start = t.text in '.!?“"‘:' or (sentence_start and t.text in "“\"‘'(")
             continue
         cap = t.text[0].isupper()
         low = t.key.rstrip(".")
-        is_name = cap and t.text != "I" and low not in MONTHS and low not in WEEKDAYS and (not sentence_start or t.key in proper)
+        is_name = (
+            cap
+            and t.text != "I"
+            and low not in MONTHS
+            and low not in WEEKDAYS
+            and (not sentence_start or t.key in proper)
+        )
         if is_name and (not t.text.isupper() or len(t.text) <= 5 or t.key in proper):
             run.append(t)
         else:
@@ -159,7 +202,7 @@ def proper_nouns(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         prev = "."
         for t in tokenize(text):
-            if t.is_word and t.text[0].isupper() and prev not in ".!?“\"‘:(" and not t.text.isupper():
+            if t.is_word and t.text[0].isupper() and prev not in '.!?“"‘:(' and not t.text.isupper():
                 seen.add(t.key)
             prev = t.text
     return frozenset(seen)
@@ -181,7 +224,9 @@ def _name_match(a: str, b: str) -> bool:
     return False
 
 
-def _words_of(tokens: Sequence[Token], classes: dict[str, str], skip_months: bool = False) -> list[tuple[str, Token]]:
+def _words_of(
+    tokens: Sequence[Token], classes: dict[str, str], skip_months: bool = False
+) -> list[tuple[str, Token]]:
     out = []
     for t in tokens:
         cls = classes.get(t.key)
@@ -204,8 +249,15 @@ def _phrase(tokens: Sequence[Token], idx: int, classes: dict[str, str]) -> tuple
 
 
 def _marker_flag(
-    kind: FlagType, label: str, a: Sequence[Token], b: Sequence[Token], classes: dict[str, str],
-    text_a: str, text_b: str, base_a: int, base_b: int,
+    kind: FlagType,
+    label: str,
+    a: Sequence[Token],
+    b: Sequence[Token],
+    classes: dict[str, str],
+    text_a: str,
+    text_b: str,
+    base_a: int,
+    base_b: int,
 ) -> Flag | None:
     ma = _words_of(a, classes, skip_months=kind is FlagType.HEDGE)
     mb = _words_of(b, classes, skip_months=kind is FlagType.HEDGE)
@@ -214,7 +266,9 @@ def _marker_flag(
     if ca == cb:
         return None
 
-    def phrases(tokens: Sequence[Token], marks: list[tuple[str, Token]], text: str, base: int) -> tuple[str, Span | None]:
+    def phrases(
+        tokens: Sequence[Token], marks: list[tuple[str, Token]], text: str, base: int
+    ) -> tuple[str, Span | None]:
         spans: list[Span] = []
         index = {id(t): i for i, t in enumerate(tokens)}
         for _, t in marks:
@@ -240,7 +294,8 @@ def _marker_flag(
         else:
             msg = f"negation changed: {words_a} → {words_b}"
     elif kind is FlagType.ATTRIBUTION:
-        msg = f"attribution changed: {', '.join(lost) or '—'} → {', '.join(gained) or '—'} ({words_a} → {words_b})"
+        stance = f"{', '.join(lost) or '—'} → {', '.join(gained) or '—'}"
+        msg = f"attribution changed: {stance} ({words_a} → {words_b})"
     else:
         msg = f"{label} changed: {words_a} → {words_b}"
     return Flag(kind, sa, sb, msg, span_a, span_b)
@@ -279,7 +334,9 @@ def _names_flag(fa: list[Fact], fb: list[Fact]) -> Flag | None:
         msg = f"name dropped: {ta}"
     else:
         msg = f"name added: {tb}"
-    return Flag(FlagType.NAME, ta, tb, msg, lost[0].span if lost else None, gained[0].span if gained else None)
+    return Flag(
+        FlagType.NAME, ta, tb, msg, lost[0].span if lost else None, gained[0].span if gained else None
+    )
 
 
 def fact_flags(orig: Sequence[Claim], rew: Sequence[Claim], proper: frozenset[str]) -> list[Flag]:

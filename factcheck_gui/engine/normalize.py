@@ -10,11 +10,37 @@ from functools import lru_cache
 # Quote-style and dash variants that never change what a sentence says.
 _TRANSLATE = str.maketrans(
     {
-        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
-        "‘": "'", "’": "'", "‚": "'", "‛": "'", "‹": "'", "›": "'", "′": "'", "`": "'",
-        "–": "-", "—": "-", "‒": "-", "―": "-", "‐": "-", "‑": "-", "−": "-",
-        "…": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "",
-        "\u200e": "", "\u200f": "", "\ufeff": "", "\u00ad": "",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "″": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "‹": "'",
+        "›": "'",
+        "′": "'",
+        "`": "'",
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "―": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+        "…": "...",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200b": "",
+        "\u200e": "",
+        "\u200f": "",
+        "\ufeff": "",
+        "\u00ad": "",
     }
 )
 _WS = re.compile(r"\s+")
@@ -76,8 +102,27 @@ def words(text: str) -> list[str]:
 
 # A light suffix stripper: enough to match "supplying"/"supply", "weapons"/"weapon",
 # "defence"/"defense" is left alone. Cheap and deterministic; no stemmer dependency.
-_SUFFIXES = ("ational", "ization", "ations", "ingly", "ation", "ments", "ness", "ment", "ings",
-             "ing", "ied", "ies", "ers", "est", "ed", "es", "er", "ly", "s")
+_SUFFIXES = (
+    "ational",
+    "ization",
+    "ations",
+    "ingly",
+    "ation",
+    "ments",
+    "ness",
+    "ment",
+    "ings",
+    "ing",
+    "ied",
+    "ies",
+    "ers",
+    "est",
+    "ed",
+    "es",
+    "er",
+    "ly",
+    "s",
+)
 
 
 @lru_cache(maxsize=200_000)

@@ -72,12 +72,15 @@ def line_breaks(text: str) -> dict[int, str]:
             cur = text[s:e].rstrip()
             nxt = text[ns:ne]
             nxt_stripped = nxt.lstrip()
-            if _BULLET.match(nxt) or _TERMINAL.search(cur):
-                kinds[e] = "para"
-            elif _BULLET.match(text[s:e]) and not nxt[:1].isspace():
-                kinds[e] = "para"
-            elif (len(cur.strip()) < 0.6 * width or len(cur.strip()) < SHORT_LINE) and nxt_stripped[:1] and (
-                nxt_stripped[0].isupper() or nxt_stripped[0].isdigit() or nxt_stripped[0] in "“\"‘'"
+            if (
+                _BULLET.match(nxt)
+                or _TERMINAL.search(cur)
+                or (_BULLET.match(text[s:e]) and not nxt[:1].isspace())
+                or (
+                    (len(cur.strip()) < 0.6 * width or len(cur.strip()) < SHORT_LINE)
+                    and nxt_stripped[:1]
+                    and (nxt_stripped[0].isupper() or nxt_stripped[0].isdigit() or nxt_stripped[0] in "“\"‘'")
+                )
             ):
                 kinds[e] = "para"
             else:
@@ -188,7 +191,7 @@ def _is_boundary(
     next_word = nm.group().casefold() if nm else ""
     if low in _TITLES:
         return False
-    if low in _ABBREVIATIONS or len(word) == 1 and word.isupper():
+    if low in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         # "No. 10", "Jan. 5", "J. K. Rowling" continue; "… Acme Co. The firm …" ends.
         return next_word in _OPENERS and not (low in ("no", "nos") and nxt.isdigit())
     if "." in word and all(len(p) <= 2 for p in word.split(".")):

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -86,7 +87,7 @@ def make_profile(
     return Profile(
         norm=normalize_text(text) if norm is None else norm,
         terms=termset,
-        bigrams=frozenset(zip(content, content[1:], strict=False)),
+        bigrams=frozenset(pairwise(content)),
         numbers=frozenset(x for x in termset if not x.isalpha() and _NUMBER.search(x)),
         weight=sum(weight(x) for x in termset) or 1e-9,
     )
@@ -99,8 +100,9 @@ class Profiles(Sequence[Profile]):
     normalised text alone; only the rest ever need a full profile.
     """
 
-    def __init__(self, texts: Sequence[str], vocab: Vocabulary, terms: Sequence[Sequence[str]],
-                 norms: Sequence[str]) -> None:
+    def __init__(
+        self, texts: Sequence[str], vocab: Vocabulary, terms: Sequence[Sequence[str]], norms: Sequence[str]
+    ) -> None:
         self.texts = texts
         self.terms = terms
         self.norms = norms

@@ -282,7 +282,12 @@ class Comparison:
                 similarity=float(c["similarity"]),
                 moved=bool(c.get("moved", c["kind"] == "moved")),
                 diff=tuple(
-                    DiffOp(DiffOpKind(o["op"]), span(o["original"]), span(o["rewrite"]), bool(o.get("trivial", False)))
+                    DiffOp(
+                        DiffOpKind(o["op"]),
+                        span(o["original"]),
+                        span(o["rewrite"]),
+                        bool(o.get("trivial", False)),
+                    )
                     for o in c.get("diff", ())
                 ),
                 flags=tuple(

@@ -8,6 +8,7 @@ tokens differ only in punctuation are marked ``trivial`` so a viewer can hide th
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
@@ -32,35 +33,42 @@ def _raw_opcodes(a: list[Token], b: list[Token]) -> list[tuple[str, int, int, in
     return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in ops]
 
 
-def _merge(ops: list[tuple[str, int, int, int, int]], a: list[Token]) -> list[tuple[str, int, int, int, int]]:
+@dataclass(slots=True)
+class _Op:
+    tag: str
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+
+def _merge(ops: list[tuple[str, int, int, int, int]], a: list[Token]) -> list[_Op]:
     """Join delete+insert into replace, and swallow tiny equal islands of common words.
 
     "the [red] car [was] fast" style fragments read worse than one replaced phrase.
     """
-    out: list[list[object]] = []
+    out: list[_Op] = []
     for tag, i1, i2, j1, j2 in ops:
-        if out and tag != "equal" and out[-1][0] != "equal":
+        if out and tag != "equal" and out[-1].tag != "equal":
             last = out[-1]
-            last[0] = "replace"
-            last[2], last[4] = i2, j2
+            last.tag, last.i2, last.j2 = "replace", i2, j2
             continue
-        out.append([tag, i1, i2, j1, j2])
+        out.append(_Op(tag, i1, i2, j1, j2))
     # equal islands of one or two stopwords/punctuation between two changes
     changed = True
     while changed:
         changed = False
         for k in range(1, len(out) - 1):
-            tag, i1, i2, _, _ = out[k]
-            if tag != "equal" or out[k - 1][0] == "equal" or out[k + 1][0] == "equal":
+            op = out[k]
+            if op.tag != "equal" or out[k - 1].tag == "equal" or out[k + 1].tag == "equal":
                 continue
-            island = a[int(i1) : int(i2)]  # type: ignore[call-overload]
+            island = a[op.i1 : op.i2]
             if len(island) <= 2 and all(t.key in STOPWORDS or not t.is_word for t in island):
                 prev, nxt = out[k - 1], out[k + 1]
-                merged = ["replace", prev[1], nxt[2], prev[3], nxt[4]]
-                out[k - 1 : k + 2] = [merged]
+                out[k - 1 : k + 2] = [_Op("replace", prev.i1, nxt.i2, prev.j1, nxt.j2)]
                 changed = True
                 break
-    return [(str(t), int(i1), int(i2), int(j1), int(j2)) for t, i1, i2, j1, j2 in out]  # type: ignore[call-overload]
+    return out
 
 
 def _spans(toks: list[Token], owner: list[int], lo: int, hi: int) -> list[Span]:
@@ -82,10 +90,13 @@ def word_diff(orig_claims: Sequence[Claim], rew_claims: Sequence[Claim]) -> tupl
     a, ao = _claim_tokens(orig_claims)
     b, bo = _claim_tokens(rew_claims)
     result: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in _merge(_raw_opcodes(a, b), a):
-        kind = DiffOpKind(tag)
-        trivial = kind is not DiffOpKind.EQUAL and not any(t.is_word for t in a[i1:i2]) and not any(
-            t.is_word for t in b[j1:j2]
+    for m in _merge(_raw_opcodes(a, b), a):
+        i1, i2, j1, j2 = m.i1, m.i2, m.j1, m.j2
+        kind = DiffOpKind(m.tag)
+        trivial = (
+            kind is not DiffOpKind.EQUAL
+            and not any(t.is_word for t in a[i1:i2])
+            and not any(t.is_word for t in b[j1:j2])
         )
         sa = _spans(a, ao, i1, i2)
         sb = _spans(b, bo, j1, j2)

@@ -15,7 +15,9 @@ SAMPLES = ROOT / "resources" / "samples"
 CHECKER = ROOT.parent / "shared" / "tools" / "check_contract.py"
 
 
-def factcheck(*args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def factcheck(
+    *args: str, stdin: bytes | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "factcheck_gui.cli", *args],
         input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
@@ -43,15 +45,31 @@ def test_version() -> None:
 
 def test_json_output_meets_the_contract(tmp_path: Path) -> None:
     target = tmp_path / "result.json"
-    out = factcheck("compare", str(SAMPLES / "original.txt"), str(SAMPLES / "rewrite.txt"),
-                    "--format", "json", "-o", str(target))
+    out = factcheck(
+        "compare",
+        str(SAMPLES / "original.txt"),
+        str(SAMPLES / "rewrite.txt"),
+        "--format",
+        "json",
+        "-o",
+        str(target),
+    )
     assert out.returncode == 0, out.stderr
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["schema"] == "factcheck.compare/1"
     assert data["original"]["text"] == (SAMPLES / "original.txt").read_text(encoding="utf-8")
     if CHECKER.exists():
-        check = subprocess.run([sys.executable, str(CHECKER), str(SAMPLES / "original.txt"),
-                                str(SAMPLES / "rewrite.txt"), str(target)], capture_output=True, text=True)
+        check = subprocess.run(
+            [
+                sys.executable,
+                str(CHECKER),
+                str(SAMPLES / "original.txt"),
+                str(SAMPLES / "rewrite.txt"),
+                str(target),
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert check.returncode == 0, check.stdout
         assert "contract ok" in check.stdout
 
@@ -79,9 +97,14 @@ class _Elements(HTMLParser):
 def test_html_output_keeps_hostile_story_text_inert(tmp_path: Path) -> None:
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
-    a.write_text("The mayor said the bridge is safe.\n<script>alert(1)</script> was in the text.\n", encoding="utf-8")
-    b.write_text('The mayor said the bridge is "<img src=x onerror=alert(2)>" safe.\n'
-                 "<script>alert(1)</script> was in the text.\n", encoding="utf-8")
+    a.write_text(
+        "The mayor said the bridge is safe.\n<script>alert(1)</script> was in the text.\n", encoding="utf-8"
+    )
+    b.write_text(
+        'The mayor said the bridge is "<img src=x onerror=alert(2)>" safe.\n'
+        "<script>alert(1)</script> was in the text.\n",
+        encoding="utf-8",
+    )
     out = factcheck("compare", str(a), str(b), "--format", "html", "--all")
     assert out.returncode == 0, out.stderr
     parser = _Elements()
@@ -142,10 +165,14 @@ def test_a_5mb_line_without_sentence_ends_finishes_with_a_result(tmp_path: Path)
 
 def test_csv_dump_and_mixed_scripts_compare_without_error(tmp_path: Path) -> None:
     csv_dump = tmp_path / "dump.txt"
-    csv_dump.write_text("\n".join(f"{i},{i * 3},name{i},2024-01-{i % 28 + 1:02d}" for i in range(2000)), encoding="utf-8")
+    csv_dump.write_text(
+        "\n".join(f"{i},{i * 3},name{i},2024-01-{i % 28 + 1:02d}" for i in range(2000)), encoding="utf-8"
+    )
     mixed = tmp_path / "mixed.txt"
-    mixed.write_text("Путин сказал это. 普京说了这个。 قال بوتين ذلك. Putin said it.\r\nSecond line here.\r\n",
-                     encoding="utf-8")
+    mixed.write_text(
+        "Путин сказал это. 普京说了这个。 قال بوتين ذلك. Putin said it.\r\nSecond line here.\r\n",
+        encoding="utf-8",
+    )
     for a in (csv_dump, mixed):
         out = factcheck("compare", str(a), str(SAMPLES / "rewrite.txt"), "--format", "json")
         assert out.returncode == 0, out.stderr

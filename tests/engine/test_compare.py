@@ -81,7 +81,9 @@ def test_attribution_verb_change_is_flagged() -> None:
 
 def test_split_and_merge() -> None:
     original = "The minister resigned on Friday after a row over the budget, and her deputy took over the ministry.\n"
-    rewrite = "The minister resigned on Friday after a row over the budget. Her deputy took over the ministry.\n"
+    rewrite = (
+        "The minister resigned on Friday after a row over the budget. Her deputy took over the ministry.\n"
+    )
     split = compare_texts(original, rewrite)
     assert kinds(split) == ["split"]
     assert split.changes[0].rewrite == ("r1", "r2")

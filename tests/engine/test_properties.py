@@ -7,8 +7,31 @@ from hypothesis import strategies as st
 
 from factcheck_gui.engine import ChangeKind, compare_texts, split_claims
 
-WORDS = ["the", "minister", "said", "Berlin", "42", "never", "may", "“quoted", "words”", "U.S.", "report",
-         "on", "Monday", "army", "3.5", "percent", "not", "Kim", "would", "agree", "budget", "—", "it's"]
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "Berlin",
+    "42",
+    "never",
+    "may",
+    "“quoted",
+    "words”",
+    "U.S.",
+    "report",
+    "on",
+    "Monday",
+    "army",
+    "3.5",
+    "percent",
+    "not",
+    "Kim",
+    "would",
+    "agree",
+    "budget",
+    "—",
+    "it's",
+]
 sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(lambda ws: " ".join(ws)) | st.text(
     min_size=1, max_size=60
 )
@@ -57,7 +80,9 @@ def test_swapping_inputs_swaps_added_and_removed(a: str, b: str) -> None:
 
     def texts(cmp, kind, side):  # type: ignore[no-untyped-def]
         doc = cmp.original if side == "original" else cmp.rewrite
-        return sorted(doc.claim(cid).text for ch in cmp.changes if ch.kind is kind for cid in getattr(ch, side))
+        return sorted(
+            doc.claim(cid).text for ch in cmp.changes if ch.kind is kind for cid in getattr(ch, side)
+        )
 
     assert texts(forward, ChangeKind.ADDED, "rewrite") == texts(backward, ChangeKind.REMOVED, "original")
     assert texts(forward, ChangeKind.REMOVED, "original") == texts(backward, ChangeKind.ADDED, "rewrite")

@@ -13,7 +13,7 @@ def cmp(reference_pair: tuple[str, str]) -> Comparison:
 
 
 def claim_id(doc_claims: tuple, start_of_text: str) -> str:  # type: ignore[type-arg]
-    hits = [c.id for c in doc_claims if c.text.lstrip("“\"").startswith(start_of_text)]
+    hits = [c.id for c in doc_claims if c.text.lstrip('“"').startswith(start_of_text)]
     assert len(hits) == 1, (start_of_text, hits)
     return hits[0]
 
@@ -90,7 +90,9 @@ def test_dropped_negation_in_the_weapons_quotation_is_flagged(cmp: Comparison) -
     assert flags and "not" in flags[0].original
 
 
-def test_every_claim_is_in_a_change_and_ids_are_stable(cmp: Comparison, reference_pair: tuple[str, str]) -> None:
+def test_every_claim_is_in_a_change_and_ids_are_stable(
+    cmp: Comparison, reference_pair: tuple[str, str]
+) -> None:
     seen_o = {c for ch in cmp.changes for c in ch.original}
     seen_r = {c for ch in cmp.changes for c in ch.rewrite}
     assert seen_o == {c.id for c in cmp.original.claims}

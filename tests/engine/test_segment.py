@@ -27,8 +27,10 @@ def test_reference_original_has_fourteen_claims_one_per_sentence(reference_pair:
     assert len(claims) == 14
     assert claims[0].text.startswith("PRESIDENT Vladimir Putin said")
     # the last paragraph holds two quotations separated by "Putin said."
-    assert claims[12].text.endswith("“In connections to sending lethal weapons to combat zones in Ukraine, "
-                                    "this would be a very big mistake. I hope this will not happen,” Putin said."[-40:])
+    assert claims[12].text.endswith(
+        "“In connections to sending lethal weapons to combat zones in Ukraine, "
+        "this would be a very big mistake. I hope this will not happen,” Putin said."[-40:]
+    )
     assert claims[13].text.startswith("“If it will")
     assert claims[12].paragraph == claims[13].paragraph == 12
 
@@ -36,18 +38,30 @@ def test_reference_original_has_fourteen_claims_one_per_sentence(reference_pair:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Mr. Smith met Dr. Jones at No. 10 Downing Street. They talked.",
-         ["Mr. Smith met Dr. Jones at No. 10 Downing Street.", "They talked."]),
-        ("The U.S. State Department agreed. Then it left the U.S. The end came.",
-         ["The U.S. State Department agreed.", "Then it left the U.S.", "The end came."]),
-        ("It rose 3.5 percent on Jan. 5 and fell. J. K. Rowling wrote it.",
-         ["It rose 3.5 percent on Jan. 5 and fell.", "J. K. Rowling wrote it."]),
-        ("He waited... and waited. Nothing came… Then it did.",
-         ["He waited... and waited.", "Nothing came…", "Then it did."]),
-        ('"I came. I saw. I left," he said. She nodded.',
-         ['"I came. I saw. I left," he said.', "She nodded."]),
-        ("“It is over. We lost,” she said. “Why?” he asked.",
-         ["“It is over. We lost,” she said.", "“Why?” he asked."]),
+        (
+            "Mr. Smith met Dr. Jones at No. 10 Downing Street. They talked.",
+            ["Mr. Smith met Dr. Jones at No. 10 Downing Street.", "They talked."],
+        ),
+        (
+            "The U.S. State Department agreed. Then it left the U.S. The end came.",
+            ["The U.S. State Department agreed.", "Then it left the U.S.", "The end came."],
+        ),
+        (
+            "It rose 3.5 percent on Jan. 5 and fell. J. K. Rowling wrote it.",
+            ["It rose 3.5 percent on Jan. 5 and fell.", "J. K. Rowling wrote it."],
+        ),
+        (
+            "He waited... and waited. Nothing came… Then it did.",
+            ["He waited... and waited.", "Nothing came…", "Then it did."],
+        ),
+        (
+            '"I came. I saw. I left," he said. She nodded.',
+            ['"I came. I saw. I left," he said.', "She nodded."],
+        ),
+        (
+            "“It is over. We lost,” she said. “Why?” he asked.",
+            ["“It is over. We lost,” she said.", "“Why?” he asked."],
+        ),
         ("Talks begin at 3 p.m. He will attend.", ["Talks begin at 3 p.m.", "He will attend."]),
     ],
 )
