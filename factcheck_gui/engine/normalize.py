@@ -54,8 +54,11 @@ def fold_quotes(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """The comparison key of a claim: whitespace, quote style, dashes and case folded."""
-    folded = _WRAPPED_HYPHEN.sub("-", unicodedata.normalize("NFKC", fold_quotes(text)))
-    return _WS.sub(" ", folded).strip().casefold()
+    if not text.isascii() or "`" in text:
+        text = unicodedata.normalize("NFKC", fold_quotes(text))
+    if "-" in text:
+        text = _WRAPPED_HYPHEN.sub("-", text)
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,6 @@ _SENT_END = re.compile(r"([.!?…؟]+)([\"”’'»)\]]*)(\s+)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪◦‣–—]|\d{1,3}[.)])[ \t]+")
 _TERMINAL = re.compile(r"[.!?…:;؟。！？][\"”’'»)\]]*$")
 _QUOTE_CHARS = re.compile(r"[“”\"]")
-_WORD_BEFORE = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)$")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -156,6 +155,15 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e - s <= 3000]
 
 
+def _word_before(text: str, pos: int, floor: int) -> str:
+    """The word (dotted acronyms included: "U.S") that ends at ``pos``."""
+    start = pos
+    while start > floor and (text[start - 1].isalnum() or (text[start - 1] == "." and start - 1 > floor
+                                                            and text[start - 2].isalnum())):
+        start -= 1
+    return text[start:pos].lstrip(".")
+
+
 def _is_boundary(
     text: str, m: re.Match[str], para_start: int, para_end: int, quotes: list[tuple[int, int]]
 ) -> bool:
@@ -173,8 +181,7 @@ def _is_boundary(
         # "mistake’… we" and "“Why?” he asked" continue.
         if m.group(1) != "." or m.group(2):
             return False
-        wm = _WORD_BEFORE.search(text, max(para_start, m.start(1) - 40), m.start(1))
-        word = wm.group(1) if wm else ""
+        word = _word_before(text, m.start(1), para_start)
         low = word.casefold()
         return len(word) >= 3 and word.isalpha() and low not in _ABBREVIATIONS and low not in _TITLES
     if not (nxt.isupper() or nxt.isdigit() or nxt in "“\"‘'(«[" or (nxt.isalpha() and not nxt.islower())):
@@ -182,10 +189,9 @@ def _is_boundary(
     punct = m.group(1)
     if punct != ".":
         return True
-    wm = _WORD_BEFORE.search(text, max(para_start, m.start(1) - 40), m.start(1))
-    if not wm:
+    word = _word_before(text, m.start(1), para_start)
+    if not word:
         return True
-    word = wm.group(1)
     low = word.casefold()
     nm = re.match(r"[^\W_]+", text[nxt_pos : nxt_pos + 30])
     next_word = nm.group().casefold() if nm else ""
