@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from factcheck_gui.engine.similarity import (
     COMMON_TERMS,
@@ -34,6 +36,7 @@ FRAGMENT_MARGIN = 0.05  # ... if it beats its next candidate by this much
 PARTIAL_COVERAGE = 0.6  # share of the smaller claim's word weight found in the larger one
 PARTIAL_CHARS = 72  # rapidfuzz partial_ratio of the smaller claim inside the larger one
 MIN_SHARED_TERMS = 3  # content words two partially linked claims must share
+MIN_REUSED_RUN = 4  # content words of a verbatim stretch that make two linked claims share a fragment
 CANDIDATES = 12  # scored candidates per claim
 MIN_POSTING = 50  # a term in more claims than this (or POSTING_SHARE of them, if more) is too
 POSTING_SHARE = 0.005  # common to find candidates with
@@ -113,6 +116,20 @@ def _enough_shared(a: Profile, b: Profile) -> bool:
     ca, cb = _content(a), _content(b)
     shared = len(ca & cb)
     return shared >= MIN_SHARED_TERMS or (shared >= 2 and shared >= 0.6 * min(len(ca), len(cb)))
+
+
+_RUN_WORDS = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
+
+
+def _shared_run(a: Profile, b: Profile) -> int:
+    """Content words in the longest stretch of words two claims share verbatim."""
+    wa, wb = _RUN_WORDS.findall(a.norm), _RUN_WORDS.findall(b.norm)
+    best = 0
+    for blk in Indel.opcodes(wa, wb):
+        if blk.tag == "equal" and blk.src_end - blk.src_start >= MIN_REUSED_RUN:
+            content = sum(1 for w in wa[blk.src_start : blk.src_end] if w not in STOP_TERMS)
+            best = max(best, content)
+    return best
 
 
 def _partial(o: Profile, r: Profile, shared: float) -> bool:
@@ -236,7 +253,9 @@ def align(
             links.append(Link(best[1], j, best[0], partial=True))
             linked.add((best[1], j))
     for s, i, j, shared in scored:
-        if (i, j) not in linked and i in used_o and j in used_r and _partial(orig[i], rew[j], shared):
+        if (i, j) in linked or i not in used_o or j not in used_r:
+            continue
+        if _partial(orig[i], rew[j], shared) or _shared_run(orig[i], rew[j]) >= MIN_REUSED_RUN:
             links.append(Link(i, j, s, partial=True))
             linked.add((i, j))
     check()

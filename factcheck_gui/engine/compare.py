@@ -213,7 +213,9 @@ def _change(
         a_text = " ".join(c.text for c in oc)
         b_text = " ".join(c.text for c in rc)
         sim = similarity(make_profile(a_text, vocab), make_profile(b_text, vocab), vocab)
-    flags = fact_flags(oc, rc, proper)
+    # A secondary link (a fragment of a claim reused in a claim that restates something else)
+    # shows where words came from; comparing the facts of the two whole claims would mislead.
+    flags = fact_flags(oc, rc, proper) if g.primary else []
     flags += _quote_flags(rc, list(g.original), r_prof, index, source, original, rewrite)
     return Change(cid, kind, orig_ids, rew_ids, round(sim, 4), word_diff(oc, rc), tuple(flags), moved)
 

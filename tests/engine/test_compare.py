@@ -127,3 +127,19 @@ def test_altered_quotation_reports_the_source_wording() -> None:
 def test_json_round_trip_keeps_everything(reference_pair: tuple[str, str]) -> None:
     cmp = compare_texts(*reference_pair)
     assert Comparison.from_json(cmp.to_json()) == cmp
+
+
+def test_a_claim_reused_in_two_places_appears_in_both_changes() -> None:
+    original = (
+        "The company reported record profits of 5 billion dollars. The chief executive, Maria Lopez, "
+        "announced her resignation on Friday and said the board would appoint a successor within three months.\n"
+    )
+    rewrite = (
+        "Maria Lopez, the chief executive, announced her resignation on Friday. The company reported record "
+        "profits of 5 billion dollars, and the board would appoint a successor within three months.\n"
+    )
+    cmp = compare_texts(original, rewrite)
+    assert len(cmp.changes_for_claim("o2")) == 2  # restated in r1, its last clause reused in r2
+    assert len(cmp.changes_for_claim("r2")) == 2  # restates o1 and reuses part of o2
+    reuse = next(c for c in cmp.changes if c.original == ("o2",) and c.rewrite == ("r2",))
+    assert not [f for f in reuse.flags if f.type is FlagType.NUMBER]
