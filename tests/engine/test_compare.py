@@ -143,3 +143,13 @@ def test_a_claim_reused_in_two_places_appears_in_both_changes() -> None:
     assert len(cmp.changes_for_claim("r2")) == 2  # restates o1 and reuses part of o2
     reuse = next(c for c in cmp.changes if c.original == ("o2",) and c.rewrite == ("r2",))
     assert not [f for f in reuse.flags if f.type is FlagType.NUMBER]
+
+
+def test_a_hard_wrapped_copy_compares_as_unchanged(reference_pair: tuple[str, str]) -> None:
+    import textwrap
+
+    original = reference_pair[0]
+    wrapped = "\n\n".join(textwrap.fill(p, 66) for p in original.split("\n")) + "\n"
+    cmp = compare_texts(original, wrapped)
+    assert {c.kind for c in cmp.changes} == {ChangeKind.UNCHANGED}
+    assert len(cmp.changes) == len(cmp.original.claims) == len(cmp.rewrite.claims)
