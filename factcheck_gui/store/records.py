@@ -48,6 +48,8 @@ class HistoryRecord:
     new_note: str
     reviewer: str
     at: datetime
+    version: int = 0  # the verdict's version after this write (0 when unknown, e.g. imported)
+    carried_from: str | None = None  # set on "carried" rows: where the verdict came from
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ class ReviewSummary:
     reviewers: tuple[str, ...]
     total_changes: int  # changes that need review (Change.is_change)
     reviewed_changes: int
+    original_name: str = ""
+    rewrite_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)

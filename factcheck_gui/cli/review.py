@@ -1,0 +1,264 @@
+"""`factcheck review new|list|show|verdict`: the review store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from factcheck_gui.cli.common import CliError, write_output
+from factcheck_gui.store import CorruptDatabaseError, ReviewStore, StoreError, resolve_db_url
+from factcheck_gui.store.records import Review, ReviewSummary, VerdictRecord
+
+# Story text may carry terminal escape sequences: shown as visible escapes, never obeyed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("review", help="create, list, show and decide reviews in the review database")
+    rsub = p.add_subparsers(dest="review_command", metavar="ACTION", required=True)
+
+    def db_args(q: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
+        q.add_argument(
+            "--db",
+            metavar="URL",
+            help="database URL or SQLite path (default: $FACTCHECK_DB, "
+            "else reviews.sqlite3 in the user data folder)",
+        )
+        if json_flag:
+            q.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    new = rsub.add_parser("new", help="compare two versions and store them as a new review; prints its id")
+    new.add_argument("original", metavar="ORIGINAL")
+    new.add_argument("rewrite", metavar="REWRITE")
+    new.add_argument("--title", default="", help="review title (default: the two file names)")
+    new.add_argument("--reviewer", help="your name (default: $FACTCHECK_REVIEWER or your login)")
+    db_args(new)
+    new.set_defaults(func=run_new)
+
+    lst = rsub.add_parser("list", help="list the reviews, newest first")
+    db_args(lst)
+    lst.set_defaults(func=run_list)
+
+    show = rsub.add_parser("show", help="a review's changes with their ids, kinds, flags and verdicts")
+    show.add_argument("review_id", metavar="REVIEW_ID", type=_review_id)
+    show.add_argument("--all", action="store_true", help="text: also list unchanged claims")
+    db_args(show)
+    show.set_defaults(func=run_show)
+
+    verdict = rsub.add_parser("verdict", help="record a verdict on one change (saved at once, with history)")
+    verdict.add_argument("review_id", metavar="REVIEW_ID", type=_review_id)
+    verdict.add_argument("change_id", metavar="CHANGE_ID")
+    verdict.add_argument(
+        "verdict", metavar="VERDICT", help="a value of the review's scale (case does not matter)"
+    )
+    verdict.add_argument("--note", help="a note to keep with the verdict")
+    verdict.add_argument("--reviewer", help="your name (default: $FACTCHECK_REVIEWER or your login)")
+    db_args(verdict)
+    verdict.set_defaults(func=run_verdict)
+
+
+def _review_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a review id: {value!r} (a number from `factcheck review list`)"
+        ) from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a review id: {value!r}")
+    return number
+
+
+def default_reviewer() -> str:
+    """$FACTCHECK_REVIEWER, else the login name."""
+    name = os.environ.get("FACTCHECK_REVIEWER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+@contextmanager
+def opened(db: str | None) -> Iterator[ReviewStore]:
+    """The store for ``--db``; every store error becomes one line and exit status 2."""
+    try:
+        with ReviewStore.open(resolve_db_url(db)) as store:
+            yield store
+    except CorruptDatabaseError as exc:
+        raise CliError(f"{exc} (choose another file with --db)") from None
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def inert(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def iso(value: Any) -> str:
+    return value.isoformat(timespec="seconds") if value is not None else ""
+
+
+def verdict_json(v: VerdictRecord | None) -> dict[str, Any] | None:
+    if v is None:
+        return None
+    return {
+        "value": v.value,
+        "note": v.note,
+        "reviewer": v.reviewer,
+        "time": iso(v.decided_at),
+        "version": v.version,
+        "carried_from": v.carried_from,
+    }
+
+
+def summary_json(s: ReviewSummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "status": s.status,
+        "created": iso(s.created_at),
+        "updated": iso(s.updated_at),
+        "reviewers": list(s.reviewers),
+        "original": s.original_name,
+        "rewrite": s.rewrite_name,
+        "changes": s.total_changes,
+        "reviewed": s.reviewed_changes,
+    }
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from factcheck_gui.cli.compare import load_pair
+
+    cmp = load_pair(args.original, args.rewrite)
+    with opened(args.db) as store:
+        rid = store.create_review(cmp, title=args.title, reviewer=args.reviewer or default_reviewer())
+        summary = next(s for s in store.list_reviews() if s.id == rid)
+    if args.json:
+        write_output(
+            json.dumps({**summary_json(summary), "database": store.display_name}, ensure_ascii=False), None
+        )
+    else:
+        write_output(str(rid), None)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with opened(args.db) as store:
+        reviews = store.list_reviews()
+    if args.json:
+        write_output(json.dumps([summary_json(s) for s in reviews], ensure_ascii=False, indent=1), None)
+        return 0
+    if not reviews:
+        write_output(f"no reviews yet in {store.display_name}", None)
+        return 0
+    lines = [f"{'ID':>4}  {'STATUS':6}  {'DONE':>7}  {'UPDATED':16}  TITLE"]
+    for s in reviews:
+        done = f"{s.reviewed_changes}/{s.total_changes}"
+        updated = s.updated_at.strftime("%Y-%m-%d %H:%M")
+        lines.append(f"{s.id:>4}  {s.status:6}  {done:>7}  {updated:16}  {inert(s.title)}")
+    write_output("\n".join(lines), None)
+    return 0
+
+
+def show_json(review: Review) -> dict[str, Any]:
+    cmp = review.comparison
+    return {
+        **summary_json(review.summary),
+        "engine": review.engine_version,
+        "scale": list(review.scale),
+        "changes": [
+            {
+                "id": c.id,
+                "kind": c.kind.value,
+                "needs_review": c.is_change,
+                "original": cmp.text_of(c, "original"),
+                "rewrite": cmp.text_of(c, "rewrite"),
+                "original_claims": list(c.original),
+                "rewrite_claims": list(c.rewrite),
+                "similarity": round(c.similarity, 4),
+                "flags": [f.to_json() for f in c.flags],
+                "verdict": verdict_json(review.verdicts.get(c.id)),
+            }
+            for c in cmp.changes
+        ],
+    }
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with opened(args.db) as store:
+        try:
+            review = store.load_review(args.review_id)
+        except StoreError as exc:
+            raise CliError(str(exc)) from None
+    if args.json:
+        write_output(json.dumps(show_json(review), ensure_ascii=False, indent=1), None)
+        return 0
+    s = review.summary
+    out = [
+        f"review {s.id}: {inert(s.title)}  [{s.status}]  {s.reviewed_changes}/{s.total_changes} reviewed",
+        f"{inert(s.original_name)} → {inert(s.rewrite_name)}   scale: {' · '.join(review.scale)}",
+        "",
+    ]
+    cmp = review.comparison
+    for c in cmp.changes:
+        if not c.is_change and not args.all:
+            continue
+        v = review.verdicts.get(c.id)
+        decided = "no verdict"
+        if v is not None and v.value is not None:
+            decided = f"{v.value} ({inert(v.reviewer)}, {v.decided_at:%Y-%m-%d %H:%M}"
+            decided += f", carried from {v.carried_from})" if v.carried_from else ")"
+        flags = ", ".join(f.type.value for f in c.flags)
+        out.append(f"{c.id}  {c.kind.value}{f'  [{flags}]' if flags else ''}  — {decided}")
+        for side, mark in (("original", "-"), ("rewrite", "+")):
+            text = cmp.text_of(c, side)
+            if text:
+                out.append(f"   {mark} {inert(text)}")
+        for f in c.flags:
+            out.append(f"   ! {inert(f.message)}")
+        if v is not None and v.note:
+            out.append(f"   note: {inert(v.note)}")
+    write_output("\n".join(out), None)
+    return 0
+
+
+def run_verdict(args: argparse.Namespace) -> int:
+    with opened(args.db) as store:
+        try:
+            review = store.load_review(args.review_id)
+            value = match_scale(args.verdict, review.scale)
+            current = review.verdicts.get(args.change_id)
+            record = store.set_verdict(
+                args.review_id,
+                args.change_id,
+                value,
+                reviewer=args.reviewer or default_reviewer(),
+                note=args.note,
+                expected_version=current.version if current else 0,
+            )
+        except StoreError as exc:
+            raise CliError(str(exc)) from None
+    if args.json:
+        write_output(json.dumps(verdict_json(record), ensure_ascii=False), None)
+    else:
+        write_output(
+            f"review {args.review_id} {args.change_id}: {record.value} (version {record.version})", None
+        )
+    return 0
+
+
+def match_scale(given: str, scale: tuple[str, ...]) -> str:
+    """The scale value meant, ignoring case and extra spaces; the original text if none matches."""
+    wanted = " ".join(given.split()).casefold()
+    for value in scale:
+        if value.casefold() == wanted:
+            return value
+    return given  # the store then explains which values exist

@@ -1,0 +1,209 @@
+"""Where the review database lives, how connections are set up, and what its errors mean.
+
+SQLite (the default, one file per user) and PostgreSQL (team mode) share one code path; the
+differences are confined to this module: connection pragmas, how a write transaction begins,
+and how driver errors become the store's one-line errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from factcheck_gui.store.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
+
+APP_DIR_NAME = "factcheck-compare"
+DB_FILE_NAME = "reviews.sqlite3"
+ENV_VAR = "FACTCHECK_DB"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+# Execution option that marks a write transaction: SQLite then starts with BEGIN IMMEDIATE so
+# the write lock is taken before the version check, not at the first UPDATE (which would fail
+# with SQLITE_BUSY_SNAPSHOT instead of waiting).
+WRITE_OPTION = "factcheck_write"
+
+
+def default_db_url() -> str:
+    """The SQLite file in the user data directory (the folder may not exist yet)."""
+    return str(URL.create("sqlite", database=str(Path(user_data_dir(APP_DIR_NAME)) / DB_FILE_NAME)))
+
+
+def resolve_db_url(cli_value: str | None) -> str:
+    """``--db`` if given, else ``$FACTCHECK_DB``, else :func:`default_db_url`.
+
+    A value without ``://`` is a path to an SQLite file; ``postgresql://`` means psycopg 3.
+    """
+    for value in (cli_value, os.environ.get(ENV_VAR)):
+        if value and value.strip():
+            return normalize_url(value.strip())
+    return default_db_url()
+
+
+def normalize_url(value: str) -> str:
+    """Turn a bare path or a driverless PostgreSQL URL into the URL the store opens."""
+    if "://" not in value and not value.startswith("sqlite:"):
+        path = Path(value).expanduser().resolve()
+        return str(URL.create("sqlite", database=str(path)))
+    for prefix in ("postgresql://", "postgres://"):
+        if value.startswith(prefix):
+            return "postgresql+psycopg://" + value[len(prefix) :]
+    return value
+
+
+def parse_url(url: str) -> URL:
+    """Parse ``url`` or raise a one-line :class:`StoreError`."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(
+            f"not a database URL: {url!r} (expected a path or e.g. postgresql://host/db)"
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(f"unsupported database {backend!r}: use an SQLite file or postgresql://")
+    if backend == "sqlite" and parsed.database in (None, "", ":memory:"):
+        raise StoreError("an in-memory SQLite database would lose every verdict: give a file path")
+    return parsed
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind an SQLite URL, else None."""
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return None
+    return Path(url.database)
+
+
+def display_name(url: URL) -> str:
+    """``local: ~/…/reviews.sqlite3`` or ``team: postgresql://user@host:port/db`` (no password)."""
+    path = sqlite_path(url)
+    if path is not None:
+        home = Path.home()
+        try:
+            shown = "~/" + str(path.relative_to(home))
+        except ValueError:
+            shown = str(path)
+        return f"local: {shown}"
+    # URL.set(password=None) keeps the password: build a new URL without it.
+    safe = URL.create(
+        "postgresql", username=url.username, host=url.host, port=url.port, database=url.database
+    )
+    return f"team: {safe.render_as_string(hide_password=False)}"
+
+
+def make_engine(url: URL, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+    """One engine per store; every connection gets the pragmas / timeouts below."""
+    try:
+        url.get_dialect()
+    except NoSuchModuleError:
+        raise StoreError(
+            f"no database driver for {url.drivername!r}: use sqlite or postgresql+psycopg "
+            "(install the postgres extra for team mode)"
+        ) from None
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(
+            url,
+            # Sessions are per call and may run on any thread; the pool hands a connection
+            # to one thread at a time.
+            connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+        )
+        _setup_sqlite(engine, busy_timeout_ms)
+        return engine
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 10, "options": f"-c lock_timeout={busy_timeout_ms}"},
+    )
+
+
+def _setup_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when a transaction begins.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            # FULL: a commit has reached the disk when set_verdict returns, even on power loss.
+            cursor.execute("PRAGMA synchronous = FULL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def translate(exc: BaseException, where: str, path: Path | None = None) -> StoreError | None:
+    """Map a driver error to the store's one-line error, or None if it is not one we know."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(orig, sqlite3.Error):
+        return _translate_sqlite(orig, where, path)
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate is None and type(orig).__module__.startswith("psycopg"):
+        if type(orig).__name__ == "OperationalError":
+            first = str(orig).strip().splitlines()[0] if str(orig).strip() else "no answer"
+            return DatabaseUnavailableError(f"cannot reach {where}: {first}")
+        return None
+    return _translate_sqlstate(sqlstate, str(orig), where)
+
+
+def _translate_sqlite(orig: sqlite3.Error, where: str, path: Path | None) -> StoreError | None:
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    text = str(orig)
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in text:
+        return DatabaseLockedError(
+            f"{where} is locked by another program (waited for the busy timeout); try again"
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return ReadOnlyDatabaseError(f"{where} is read-only: check the file's and its folder's permissions")
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return ReadOnlyDatabaseError(f"cannot open or create {where}: the folder is missing or not writable")
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return DiskFullError(f"the disk holding {where} is full: free some space; nothing saved was lost")
+    if name.startswith("SQLITE_IOERR"):
+        return DiskFullError(
+            f"could not write {where} (disk full, file-size limit or I/O error); nothing saved was lost"
+        )
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in text or "malformed" in text:
+        return CorruptDatabaseError(
+            f"{where} is damaged or not a review database; it was left untouched", path
+        )
+    return None
+
+
+def _translate_sqlstate(sqlstate: str | None, text: str, where: str) -> StoreError | None:
+    if sqlstate is None:
+        return None
+    first = text.strip().splitlines()[0] if text.strip() else sqlstate
+    if sqlstate == "53100":
+        return DiskFullError(
+            f"the team database server is out of disk space ({where}); nothing saved was lost"
+        )
+    if sqlstate in ("55P03", "57014", "40P01"):
+        return DatabaseLockedError(
+            f"{where} is locked by another session (waited for the timeout); try again"
+        )
+    if sqlstate in ("25006", "42501"):
+        return ReadOnlyDatabaseError(f"{where} does not accept writes from this login: {first}")
+    if sqlstate.startswith("08") or sqlstate.startswith("28") or sqlstate in ("3D000", "57P01", "57P03"):
+        return DatabaseUnavailableError(f"cannot use {where}: {first}")
+    if sqlstate == "53000" or sqlstate.startswith("53"):
+        return DiskFullError(f"the team database server ran out of resources ({where}): {first}")
+    return None

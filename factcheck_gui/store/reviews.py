@@ -1,0 +1,271 @@
+"""Review-level operations inside one session: create, import, list, load, edit metadata.
+
+Functions here take an open :class:`Session` and never commit: the caller's
+``with Session.begin()`` decides (one transaction per user action).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from factcheck_gui.engine.types import Comparison
+from factcheck_gui.store.convert import (
+    clean_scale,
+    comparison_from_text,
+    comparison_to_text,
+    fingerprint,
+    history_record,
+    verdict_record,
+)
+from factcheck_gui.store.errors import StoreError, UnknownChangeError, UnknownReviewError
+from factcheck_gui.store.models import STATUSES, ChangeRow, HistoryRow, ReviewRow, UiStateRow, VerdictRow
+from factcheck_gui.store.records import Review, ReviewSummary
+
+MAX_TITLE = 500
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def get_review(session: Session, review_id: int) -> ReviewRow:
+    row = session.get(ReviewRow, review_id)
+    if row is None:
+        raise UnknownReviewError(f"no review {review_id} in this database (see `factcheck review list`)")
+    return row
+
+
+def clean_title(title: str, comparison: Comparison) -> str:
+    title = " ".join(title.split())
+    if not title:
+        title = f"{comparison.original.name} → {comparison.rewrite.name}"
+    return title[:MAX_TITLE]
+
+
+def insert_review(
+    session: Session,
+    comparison: Comparison,
+    *,
+    title: str,
+    created_by: str,
+    scale: Sequence[str],
+    status: str = "open",
+    created_at: datetime | None = None,
+    updated_at: datetime | None = None,
+) -> tuple[ReviewRow, dict[str, int]]:
+    """Insert the review and its change rows; returns the row and change id → change pk."""
+    if status not in STATUSES:
+        raise StoreError(f"unknown review status {status!r}: use open or done")
+    stamp = now()
+    row = ReviewRow(
+        title=clean_title(title, comparison),
+        status=status,
+        created_by=created_by,
+        created_at=created_at or stamp,
+        updated_at=updated_at or created_at or stamp,
+        scale=list(clean_scale(scale)),
+        engine_version=comparison.engine,
+        original_name=comparison.original.name,
+        rewrite_name=comparison.rewrite.name,
+        original_sha256=comparison.original.sha256,
+        rewrite_sha256=comparison.rewrite.sha256,
+        original_location=comparison.original.source.location,
+        rewrite_location=comparison.rewrite.source.location,
+        comparison_json=comparison_to_text(comparison),
+    )
+    session.add(row)
+    session.flush()
+    changes = [
+        ChangeRow(
+            review_id=row.id,
+            change_id=change.id,
+            position=position,
+            kind=change.kind.value,
+            needs_review=change.is_change,
+            fingerprint=fingerprint(comparison, change),
+        )
+        for position, change in enumerate(comparison.changes)
+    ]
+    session.add_all(changes)
+    session.flush()
+    return row, {c.change_id: c.id for c in changes}
+
+
+def add_complete_review(session: Session, review: Review) -> int:
+    """Insert a review read from a review file, with its verdicts and history as they are."""
+    summary = review.summary
+    row, change_pks = insert_review(
+        session,
+        review.comparison,
+        title=summary.title,
+        created_by=summary.reviewers[0] if summary.reviewers else "",
+        scale=review.scale,
+        status=summary.status,
+        created_at=summary.created_at,
+        updated_at=summary.updated_at,
+    )
+    for change_id, verdict in review.verdicts.items():
+        if change_id not in change_pks:
+            raise UnknownChangeError(f"the review file has a verdict on change {change_id!r}, which it lacks")
+        session.add(
+            VerdictRow(
+                change_pk=change_pks[change_id],
+                review_id=row.id,
+                value=verdict.value,
+                note=verdict.note,
+                reviewer=verdict.reviewer,
+                decided_at=verdict.decided_at,
+                version=verdict.version,
+                carried_from=verdict.carried_from,
+            )
+        )
+    session.add_all(
+        HistoryRow(
+            review_id=row.id,
+            change_id=h.change_id,
+            action=h.action,
+            old_value=h.old_value,
+            new_value=h.new_value,
+            old_note=h.old_note,
+            new_note=h.new_note,
+            reviewer=h.reviewer,
+            at=h.at,
+            version=h.version,
+            carried_from=h.carried_from,
+        )
+        for h in review.history
+    )
+    session.flush()
+    return row.id
+
+
+def summaries(session: Session, review_ids: Sequence[int] | None = None) -> list[ReviewSummary]:
+    """Summaries, newest first (all reviews, or the given ones)."""
+    query = select(ReviewRow).order_by(ReviewRow.created_at.desc(), ReviewRow.id.desc())
+    if review_ids is not None:
+        query = query.where(ReviewRow.id.in_(review_ids))
+    rows = session.scalars(query).all()
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    totals = dict(
+        session.execute(
+            select(ChangeRow.review_id, func.count())
+            .where(ChangeRow.review_id.in_(ids), ChangeRow.needs_review.is_(True))
+            .group_by(ChangeRow.review_id)
+        ).all()
+    )
+    reviewed = dict(
+        session.execute(
+            select(ChangeRow.review_id, func.count())
+            .join(VerdictRow, VerdictRow.change_pk == ChangeRow.id)
+            .where(
+                ChangeRow.review_id.in_(ids),
+                ChangeRow.needs_review.is_(True),
+                VerdictRow.value.is_not(None),
+            )
+            .group_by(ChangeRow.review_id)
+        ).all()
+    )
+    people: dict[int, list[str]] = defaultdict(list)
+    for review_id, reviewer, _first in session.execute(
+        select(HistoryRow.review_id, HistoryRow.reviewer, func.min(HistoryRow.id))
+        .where(HistoryRow.review_id.in_(ids))
+        .group_by(HistoryRow.review_id, HistoryRow.reviewer)
+        .order_by(func.min(HistoryRow.id))
+    ):
+        people[review_id].append(reviewer)
+    return [summary(r, totals.get(r.id, 0), reviewed.get(r.id, 0), people.get(r.id, [])) for r in rows]
+
+
+def summary(row: ReviewRow, total: int, reviewed: int, reviewers: Sequence[str]) -> ReviewSummary:
+    names = [row.created_by] if row.created_by else []
+    names += [n for n in reviewers if n and n not in names]
+    return ReviewSummary(
+        id=row.id,
+        title=row.title,
+        status=row.status,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        reviewers=tuple(names),
+        total_changes=total,
+        reviewed_changes=reviewed,
+        original_name=row.original_name,
+        rewrite_name=row.rewrite_name,
+    )
+
+
+def load(session: Session, review_id: int) -> Review:
+    row = get_review(session, review_id)
+    verdicts = {
+        change_id: verdict_record(v, change_id)
+        for v, change_id in session.execute(
+            select(VerdictRow, ChangeRow.change_id)
+            .join(ChangeRow, VerdictRow.change_pk == ChangeRow.id)
+            .where(VerdictRow.review_id == review_id)
+            .order_by(ChangeRow.position)
+        )
+    }
+    history = tuple(
+        history_record(h)
+        for h in session.scalars(
+            select(HistoryRow).where(HistoryRow.review_id == review_id).order_by(HistoryRow.id)
+        )
+    )
+    (summary_,) = summaries(session, [review_id])
+    return Review(
+        summary=summary_,
+        comparison=comparison_from_text(row.comparison_json),
+        scale=tuple(row.scale),
+        verdicts=verdicts,
+        history=history,
+        engine_version=row.engine_version,
+    )
+
+
+def set_scale(session: Session, review_id: int, scale: Sequence[str]) -> tuple[str, ...]:
+    row = get_review(session, review_id)
+    # Verdicts already given keep their value even if it leaves the scale: nothing is lost.
+    cleaned = clean_scale(scale)
+    row.scale = list(cleaned)
+    row.updated_at = now()
+    return cleaned
+
+
+def set_status(session: Session, review_id: int, status: str) -> None:
+    if status not in STATUSES:
+        raise StoreError(f"unknown review status {status!r}: use open or done")
+    row = get_review(session, review_id)
+    row.status = status
+    row.updated_at = now()
+
+
+def rename(session: Session, review_id: int, title: str) -> None:
+    row = get_review(session, review_id)
+    cleaned = " ".join(title.split())
+    if not cleaned:
+        raise StoreError("a review title cannot be empty")
+    row.title = cleaned[:MAX_TITLE]
+    row.updated_at = now()
+
+
+def get_ui_state(session: Session, review_id: int) -> dict[str, Any]:
+    get_review(session, review_id)
+    row = session.get(UiStateRow, review_id)
+    return dict(row.state) if row is not None else {}
+
+
+def put_ui_state(session: Session, review_id: int, state: Mapping[str, Any]) -> None:
+    get_review(session, review_id)
+    row = session.get(UiStateRow, review_id)
+    if row is None:
+        session.add(UiStateRow(review_id=review_id, state=dict(state), updated_at=now()))
+    else:
+        row.state = dict(state)
+        row.updated_at = now()

@@ -1,0 +1,152 @@
+"""Bring a database to the current schema on open, or refuse it without touching it.
+
+Order matters: the file's header is checked before SQLite opens it (a stray document is
+never "converted"), the revision is read before anything is written, and an SQLite file is
+copied to a timestamped backup before the first migration step runs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from factcheck_gui.store.database import WRITE_OPTION
+from factcheck_gui.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Any constant works: it only serialises migrations of the same team database.
+_PG_MIGRATION_LOCK = 0x46434D50
+
+
+def alembic_config() -> Config:
+    """Alembic configuration for the scripts shipped in the package (no alembic.ini)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    """The schema revision this version of the app writes."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def check_sqlite_file(path: Path, where: str) -> None:
+    """Refuse a path that exists but is not an SQLite database (before SQLite touches it)."""
+    if path.is_dir():
+        raise StoreError(f"{where} is a folder, not a database file")
+    if not path.exists():
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"cannot read {where}: {exc.strerror or exc}") from None
+    # SQLite treats an empty file as an empty database; anything else must carry the magic.
+    if header and header != SQLITE_MAGIC:
+        raise CorruptDatabaseError(
+            f"{where} is not a review database (not an SQLite file); it was left untouched", path
+        )
+
+
+def preflight_sqlite(path: Path, where: str) -> None:
+    """Refuse a damaged, foreign or newer SQLite file before the store's connections touch it.
+
+    A plain connection without the store's pragmas is used: switching a foreign file to WAL
+    would already rewrite its header.
+    """
+    check_sqlite_file(path, where)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        if rows != ["ok"]:
+            raise CorruptDatabaseError(f"{where} is damaged ({rows[0]}); it was left untouched", path)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {t for t in tables if not t.startswith("sqlite_")}
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            check_revision(row[0] if row else None, where)
+        elif tables:
+            raise foreign_tables(tables, where, path)
+    finally:
+        conn.close()
+
+
+def check_revision(current: str | None, where: str) -> None:
+    """Raise :class:`NewerSchemaError` for a revision this version of the app does not know."""
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise NewerSchemaError(
+            f"{where} was written by a newer version of Factcheck Compare (schema {current}); "
+            "update the app. The database was left untouched."
+        )
+
+
+def foreign_tables(tables: set[str], where: str, path: Path | None) -> CorruptDatabaseError:
+    shown = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
+    return CorruptDatabaseError(
+        f"{where} is not a review database (it holds other tables: {shown}); it was left untouched", path
+    )
+
+
+def migrate(engine: Engine, where: str, path: Path | None) -> Path | None:
+    """Upgrade to the head revision inside one write transaction; returns the backup, if made."""
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    backup: Path | None = None
+    # The usual case (already current) only reads: opening works while another writer is busy.
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return None
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two instances opening a new team database at once must not both create tables.
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return None
+        check_revision(current, where)
+        if current is None:
+            tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+            if tables:
+                raise foreign_tables(tables, where, path)
+        elif path is not None:
+            backup = backup_sqlite(path, current)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """Copy the database (consistently, WAL included) to ``<name>.<time>.schema-<rev>.bak``."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.{stamp}.schema-{revision}.bak")
+    try:
+        src = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(target)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        target.unlink(missing_ok=True)
+        raise StoreError(
+            f"could not back up {path} before upgrading it ({exc}); the database was left untouched"
+        ) from None
+    return target

@@ -1,0 +1,274 @@
+"""`ReviewStore`: the one object the UI, the CLI and the exporters talk to.
+
+Every public method opens one short session in its own transaction and closes it before
+returning, so a store can be shared between threads (one engine, a session per call) and no
+verdict ever waits for a "Save". Driver errors come out as one-line :class:`StoreError`s.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from factcheck_gui.engine.types import Comparison
+from factcheck_gui.store import reviews, verdicts
+from factcheck_gui.store.convert import verdict_record
+from factcheck_gui.store.database import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    WRITE_OPTION,
+    display_name,
+    make_engine,
+    normalize_url,
+    parse_url,
+    resolve_db_url,
+    sqlite_path,
+    translate,
+)
+from factcheck_gui.store.errors import (
+    CorruptDatabaseError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
+from factcheck_gui.store.records import DEFAULT_SCALE, HistoryRecord, Review, ReviewSummary, VerdictRecord
+from factcheck_gui.store.schema import check_sqlite_file, migrate, preflight_sqlite
+from factcheck_gui.store.verdicts import KEEP, CarryOverOffer
+
+
+class ReviewStore:
+    """Reviews, verdicts and their history in SQLite (local) or PostgreSQL (team)."""
+
+    def __init__(self, url: str, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
+        """Prefer :meth:`open`, which also checks and migrates the database."""
+        parsed = parse_url(normalize_url(url))
+        self.url = parsed.render_as_string(hide_password=False)
+        self.display_name = display_name(parsed)
+        self.path = sqlite_path(parsed)
+        self._where = self.display_name.split(": ", 1)[1]
+        self._engine = make_engine(parsed, busy_timeout_ms)
+        self._read = sessionmaker(self._engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self._engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+        self.backup_path: Path | None = None  # set by open() when a migration made one
+
+    @classmethod
+    def open(cls, url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> ReviewStore:
+        """Open (creating folder and file if needed) and migrate; raises a :class:`StoreError`."""
+        store = cls(url if url is not None else resolve_db_url(None), busy_timeout_ms)
+        try:
+            store._prepare()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def open_fresh_beside(
+        cls, path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+    ) -> tuple[ReviewStore, Path]:
+        """Start a new database next to an unusable one (which is left exactly as it is)."""
+        old = Path(path)
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        candidate = old.with_name(f"{old.stem}-new-{stamp}{old.suffix}")
+        n = 2
+        while candidate.exists():
+            candidate = old.with_name(f"{old.stem}-new-{stamp}-{n}{old.suffix}")
+            n += 1
+        return cls.open(str(candidate), busy_timeout_ms=busy_timeout_ms), candidate
+
+    def _prepare(self) -> None:
+        if self.path is not None:
+            check_sqlite_file(self.path, self._where)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ReadOnlyDatabaseError(
+                    f"cannot create the folder for {self._where}: {exc.strerror or exc}"
+                ) from None
+        with self._translated():
+            if self.path is not None:
+                preflight_sqlite(self.path, self._where)
+            self.backup_path = migrate(self._engine, self._where, self.path)
+
+    def diagnostics(self) -> dict[str, str]:
+        """Connection settings as the database reports them (for an "about this database" view)."""
+        with self._translated(), self._engine.connect() as conn:
+            if self._engine.dialect.name == "sqlite":
+                return {
+                    name: str(conn.exec_driver_sql(f"PRAGMA {name}").scalar())
+                    for name in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
+                }
+            return {
+                name: str(conn.exec_driver_sql(f"SHOW {name}").scalar())
+                for name in ("server_version", "lock_timeout", "transaction_isolation")
+            }
+
+    def close(self) -> None:
+        """Release every pooled connection (open sessions never outlive a call)."""
+        self._engine.dispose()
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<ReviewStore {self.display_name}>"
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error) as exc:
+            err = translate(exc, self._where, self.path)
+            if err is None:
+                raise
+            if isinstance(err, CorruptDatabaseError) and err.path is None:
+                err.path = self.path
+            raise err from exc
+
+    @contextmanager
+    def _session(self, *, write: bool) -> Iterator[Session]:
+        with self._translated(), (self._write if write else self._read).begin() as session:
+            yield session
+
+    # -- reviews -------------------------------------------------------------------------
+
+    def create_review(
+        self, comparison: Comparison, *, title: str, reviewer: str, scale: Sequence[str] = DEFAULT_SCALE
+    ) -> int:
+        """Store a new review of ``comparison`` (both full texts, all changes); returns its id."""
+        with self._session(write=True) as s:
+            row, _ = reviews.insert_review(s, comparison, title=title, created_by=reviewer, scale=scale)
+            return row.id
+
+    def add_review(self, review: Review) -> int:
+        """Insert a complete review (e.g. from a JSON review file) with its verdicts and history."""
+        with self._session(write=True) as s:
+            return reviews.add_complete_review(s, review)
+
+    def list_reviews(self) -> list[ReviewSummary]:
+        """All reviews, newest first."""
+        with self._session(write=False) as s:
+            return reviews.summaries(s)
+
+    def load_review(self, review_id: int) -> Review:
+        """The whole review exactly as stored, with current verdicts and full history."""
+        with self._session(write=False) as s:
+            return reviews.load(s, review_id)
+
+    def set_scale(self, review_id: int, scale: Sequence[str]) -> tuple[str, ...]:
+        """Replace the review's verdict scale (existing verdicts keep their values)."""
+        with self._session(write=True) as s:
+            return reviews.set_scale(s, review_id, scale)
+
+    def set_status(self, review_id: int, status: str) -> None:
+        """Mark a review "open" or "done"."""
+        with self._session(write=True) as s:
+            reviews.set_status(s, review_id, status)
+
+    def rename_review(self, review_id: int, title: str) -> None:
+        """Give a review a new (non-empty) title."""
+        with self._session(write=True) as s:
+            reviews.rename(s, review_id, title)
+
+    def get_ui_state(self, review_id: int) -> dict[str, Any]:
+        """Where the reviewer left this review (whatever the UI saved; {} if nothing)."""
+        with self._session(write=False) as s:
+            return reviews.get_ui_state(s, review_id)
+
+    def set_ui_state(self, review_id: int, state: Mapping[str, Any]) -> None:
+        """Save the UI's JSON-able state for this review (replaces what was there)."""
+        with self._session(write=True) as s:
+            reviews.put_ui_state(s, review_id, state)
+
+    # -- verdicts ------------------------------------------------------------------------
+
+    def set_verdict(
+        self,
+        review_id: int,
+        change_id: str,
+        value: str | None,
+        *,
+        reviewer: str,
+        note: str | None = None,
+        expected_version: int | None,
+    ) -> VerdictRecord:
+        """Set (``value=None``: clear) a verdict; committed when this returns.
+
+        ``expected_version`` is the version the caller last saw (0/None: none yet). If someone
+        wrote in between, :class:`ConflictError` carries their verdict and nothing is written.
+        """
+        return self._write_verdict(review_id, change_id, value, note, reviewer, expected_version)
+
+    def set_note(
+        self, review_id: int, change_id: str, note: str, *, reviewer: str, expected_version: int | None
+    ) -> VerdictRecord:
+        """Change only the note of a verdict (same version check as :meth:`set_verdict`)."""
+        return self._write_verdict(review_id, change_id, KEEP, note, reviewer, expected_version)
+
+    def _write_verdict(
+        self,
+        review_id: int,
+        change_id: str,
+        value: Any,
+        note: str | None,
+        reviewer: str,
+        expected_version: int | None,
+    ) -> VerdictRecord:
+        try:
+            with self._session(write=True) as s:
+                return verdicts.write_verdict(
+                    s,
+                    review_id,
+                    change_id,
+                    value,
+                    note=note,
+                    reviewer=reviewer,
+                    expected_version=expected_version,
+                )
+        except IntegrityError as exc:
+            # Two first verdicts on the same change at once (PostgreSQL): the unique
+            # constraint stopped the second one; report it like any other conflict.
+            if "uq_verdicts_change_pk" not in str(exc.orig):
+                raise
+            with self._session(write=False) as s:
+                change = verdicts.get_change(s, review_id, change_id)
+                raise verdicts.conflict(change_id, verdicts.current_verdict(s, change)) from None
+
+    def verdict(self, review_id: int, change_id: str) -> VerdictRecord | None:
+        """The current verdict on one change (None if nobody has written one)."""
+        with self._session(write=False) as s:
+            change = verdicts.get_change(s, review_id, change_id)
+            row = verdicts.current_verdict(s, change)
+            return verdict_record(row, change_id) if row is not None else None
+
+    def history(self, review_id: int, change_id: str | None = None) -> list[HistoryRecord]:
+        """Every verdict write of the review (or of one change), oldest first."""
+        with self._session(write=False) as s:
+            return verdicts.history(s, review_id, change_id)
+
+    # -- carry-over ----------------------------------------------------------------------
+
+    def carry_over_candidates(
+        self, comparison: Comparison, *, exclude_review_id: int | None = None
+    ) -> list[CarryOverOffer]:
+        """Earlier reviews sharing this original (or whose rewrite is it), with carryable counts."""
+        with self._session(write=False) as s:
+            return verdicts.offers(s, comparison, exclude_review_id)
+
+    def carry_over(self, from_review_id: int, to_review_id: int, *, reviewer: str) -> int:
+        """Copy verdicts to changes with an equal fingerprint (and no verdict yet); returns how many."""
+        with self._session(write=True) as s:
+            return verdicts.carry(s, from_review_id, to_review_id, reviewer=reviewer)
+
+
+__all__ = ["CarryOverOffer", "ReviewStore", "StoreError"]

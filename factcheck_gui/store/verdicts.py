@@ -1,0 +1,246 @@
+"""Verdict writes with an optimistic version check, the history they append, and carry-over.
+
+Like ``reviews.py`` these take an open session; the caller owns the transaction. On SQLite the
+transaction began with ``BEGIN IMMEDIATE`` and on PostgreSQL the verdict row is read ``FOR
+UPDATE``, so the version check and the write cannot interleave with another writer's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from factcheck_gui.engine.types import Comparison
+from factcheck_gui.store.convert import fingerprint, history_record, verdict_record
+from factcheck_gui.store.errors import ConflictError, UnknownChangeError, UnknownVerdictError
+from factcheck_gui.store.models import ChangeRow, HistoryRow, ReviewRow, VerdictRow
+from factcheck_gui.store.records import HistoryRecord, VerdictRecord
+from factcheck_gui.store.reviews import get_review, now
+
+MAX_NOTE = 20_000
+
+
+class _Keep:
+    """Marker: leave the verdict value as it is (a note-only edit)."""
+
+
+KEEP = _Keep()
+
+
+@dataclass(frozen=True, slots=True)
+class CarryOverOffer:
+    """An earlier review whose verdicts could be carried to a new comparison."""
+
+    review_id: int
+    title: str
+    relation: str  # "same original" | "previous version" (its rewrite is this original)
+    created_at: datetime
+    verdicts: int  # how many verdicts would carry (changes with an equal fingerprint)
+
+
+def get_change(session: Session, review_id: int, change_id: str) -> ChangeRow:
+    row = session.scalars(
+        select(ChangeRow).where(ChangeRow.review_id == review_id, ChangeRow.change_id == change_id)
+    ).first()
+    if row is None:
+        raise UnknownChangeError(
+            f"review {review_id} has no change {change_id!r} (see `factcheck review show`)"
+        )
+    return row
+
+
+def current_verdict(session: Session, change: ChangeRow, *, lock: bool = False) -> VerdictRow | None:
+    query = select(VerdictRow).where(VerdictRow.change_pk == change.id)
+    if lock:
+        query = query.with_for_update()  # a no-op on SQLite, which already holds the write lock
+    return session.scalars(query).first()
+
+
+def conflict(change_id: str, row: VerdictRow | None) -> ConflictError:
+    if row is None:
+        return ConflictError(f"the verdict on {change_id} changed since you read it; reload it", None)
+    shown = row.value if row.value is not None else "no verdict"
+    return ConflictError(
+        f"{row.reviewer} changed the verdict on {change_id} to {shown!r} since you read it "
+        f"(version {row.version}); yours was not saved — reload and decide again",
+        verdict_record(row, change_id),
+    )
+
+
+def write_verdict(
+    session: Session,
+    review_id: int,
+    change_id: str,
+    value: str | _Keep | None,
+    *,
+    note: str | None,
+    reviewer: str,
+    expected_version: int | None,
+) -> VerdictRecord:
+    """Set, change or clear a verdict (or only its note), appending one history row."""
+    review = get_review(session, review_id)
+    if isinstance(value, str) and value not in review.scale:
+        raise UnknownVerdictError(
+            f"{value!r} is not on this review's verdict scale: {', '.join(review.scale)}"
+        )
+    if note is not None and len(note) > MAX_NOTE:
+        raise UnknownVerdictError(f"the note is too long ({len(note)} characters, at most {MAX_NOTE})")
+    change = get_change(session, review_id, change_id)
+    row = current_verdict(session, change, lock=True)
+    if (row.version if row is not None else 0) != (expected_version or 0):
+        raise conflict(change_id, row)
+
+    old_value = row.value if row is not None else None
+    old_note = row.note if row is not None else ""
+    new_value = old_value if isinstance(value, _Keep) else value
+    new_note = old_note if note is None else note
+    stamp = now()
+    if row is not None and (new_value, new_note) == (old_value, old_note):
+        return verdict_record(row, change_id)  # nothing changed: no history noise
+    if row is None and new_value is None and not new_note:
+        return VerdictRecord(change_id, None, "", reviewer, stamp, 0)  # clearing nothing
+
+    if new_value == old_value:
+        action = "note"
+    elif new_value is None:
+        action = "cleared"
+    elif old_value is None:
+        action = "set"
+    else:
+        action = "changed"
+    if row is None:
+        row = VerdictRow(change_pk=change.id, review_id=review_id, version=0)
+        session.add(row)
+    row.value = new_value
+    row.note = new_note
+    row.reviewer = reviewer
+    row.decided_at = stamp
+    row.version += 1
+    row.carried_from = None  # a person decided it now
+    session.add(
+        HistoryRow(
+            review_id=review_id,
+            change_id=change_id,
+            action=action,
+            old_value=old_value,
+            new_value=new_value,
+            old_note=old_note,
+            new_note=new_note,
+            reviewer=reviewer,
+            at=stamp,
+            version=row.version,
+        )
+    )
+    review.updated_at = stamp
+    session.flush()
+    return verdict_record(row, change_id)
+
+
+def history(session: Session, review_id: int, change_id: str | None) -> list[HistoryRecord]:
+    get_review(session, review_id)
+    query = select(HistoryRow).where(HistoryRow.review_id == review_id)
+    if change_id is not None:
+        get_change(session, review_id, change_id)
+        query = query.where(HistoryRow.change_id == change_id)
+    return [history_record(h) for h in session.scalars(query.order_by(HistoryRow.id))]
+
+
+def offers(session: Session, comparison: Comparison, exclude_review_id: int | None) -> list[CarryOverOffer]:
+    """Earlier reviews of the same original (or of the version this original was), newest first."""
+    sha = comparison.original.sha256
+    query = select(ReviewRow.id, ReviewRow.title, ReviewRow.created_at, ReviewRow.original_sha256).where(
+        or_(ReviewRow.original_sha256 == sha, ReviewRow.rewrite_sha256 == sha)
+    )
+    if exclude_review_id is not None:
+        query = query.where(ReviewRow.id != exclude_review_id)
+    candidates = session.execute(query.order_by(ReviewRow.created_at.desc(), ReviewRow.id.desc())).all()
+    if not candidates:
+        return []
+    wanted = {fingerprint(comparison, c) for c in comparison.changes}
+    counts: dict[int, int] = {}
+    for review_id, fp in session.execute(
+        select(ChangeRow.review_id, ChangeRow.fingerprint)
+        .join(VerdictRow, VerdictRow.change_pk == ChangeRow.id)
+        .where(ChangeRow.review_id.in_([c.id for c in candidates]), VerdictRow.value.is_not(None))
+    ):
+        if fp in wanted:
+            counts[review_id] = counts.get(review_id, 0) + 1
+    return [
+        CarryOverOffer(
+            review_id=rid,
+            title=title,
+            relation="same original" if original_sha == sha else "previous version",
+            created_at=created,
+            verdicts=counts[rid],
+        )
+        for rid, title, created, original_sha in candidates
+        if counts.get(rid)
+    ]
+
+
+def carry(session: Session, from_review_id: int, to_review_id: int, *, reviewer: str) -> int:
+    """Copy verdicts onto changes of ``to`` that have none yet and an equal fingerprint.
+
+    The carried verdict keeps who decided it and when (the decision is theirs, on identical
+    text); the history row records who carried it, and ``carried_from`` links back.
+    """
+    get_review(session, from_review_id)
+    target = get_review(session, to_review_id)
+    sources: dict[str, tuple[str, VerdictRow]] = {}
+    for fp, source_change, verdict in session.execute(
+        select(ChangeRow.fingerprint, ChangeRow.change_id, VerdictRow)
+        .join(VerdictRow, VerdictRow.change_pk == ChangeRow.id)
+        .where(ChangeRow.review_id == from_review_id, VerdictRow.value.is_not(None))
+        .order_by(ChangeRow.position)
+    ):
+        sources.setdefault(fp, (source_change, verdict))
+    taken = select(VerdictRow.change_pk).where(VerdictRow.review_id == to_review_id)
+    targets = session.scalars(
+        select(ChangeRow)
+        .where(ChangeRow.review_id == to_review_id, ChangeRow.id.not_in(taken))
+        .order_by(ChangeRow.position)
+    ).all()
+    stamp = now()
+    count = 0
+    for change in targets:
+        if change.fingerprint not in sources:
+            continue
+        source_change, verdict = sources[change.fingerprint]
+        if verdict.value not in target.scale:
+            continue  # the new review's scale has no such value; leave it for a person
+        link = f"review {from_review_id} change {source_change}"
+        session.add(
+            VerdictRow(
+                change_pk=change.id,
+                review_id=to_review_id,
+                value=verdict.value,
+                note=verdict.note,
+                reviewer=verdict.reviewer,
+                decided_at=verdict.decided_at,
+                version=1,
+                carried_from=link,
+            )
+        )
+        session.add(
+            HistoryRow(
+                review_id=to_review_id,
+                change_id=change.change_id,
+                action="carried",
+                old_value=None,
+                new_value=verdict.value,
+                old_note="",
+                new_note=verdict.note,
+                reviewer=reviewer,
+                at=stamp,
+                version=1,
+                carried_from=link,
+            )
+        )
+        count += 1
+    if count:
+        target.updated_at = stamp
+    session.flush()
+    return count
