@@ -1,0 +1,31 @@
+"""Importers: files, standard input, URLs and the clipboard → clean story text + source metadata.
+
+Qt-free; used by the CLI and the app alike. Every refusal is an :class:`ImportFailed` whose
+``str()`` is one line the user can act on ("scan.pdf: no text found — run OCR first").
+"""
+
+from factcheck_gui.importers.base import DEFAULT_MAX_BYTES, ImportedText, ImportFailed
+from factcheck_gui.importers.loader import (
+    EXTENSIONS,
+    from_clipboard,
+    load_bytes,
+    load_path,
+    load_source,
+    load_url,
+    sniff,
+)
+from factcheck_gui.importers.url import USER_AGENT
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "EXTENSIONS",
+    "USER_AGENT",
+    "ImportFailed",
+    "ImportedText",
+    "from_clipboard",
+    "load_bytes",
+    "load_path",
+    "load_source",
+    "load_url",
+    "sniff",
+]

@@ -1,0 +1,212 @@
+"""HTML → the article's main text, paragraphs separated by blank lines, plus title/author/date.
+
+A whole page goes through trafilatura (chosen after trying it on saved news pages with menus,
+share buttons, cookie banners, comments and related links: it keeps the article paragraphs and
+drops the rest; see tests/data/importers/article.html). When trafilatura finds nothing — a short
+fragment, a page that is only a list — a plain block walker takes the visible text instead, so
+a short but real text is never lost. Both parse with lxml, which never fetches anything; no
+script runs and no image, font, stylesheet or DTD is requested.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from factcheck_gui.importers.base import Extracted, ImportFailed, join_paragraphs
+from factcheck_gui.importers.text import decode_text
+
+NO_TEXT = "no readable text (the page holds only scripts, styles or markup)"
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+# Not text a reader sees; dropped before walking.
+_INVISIBLE = frozenset(
+    "script style noscript template svg math iframe object embed head title canvas video audio "
+    "button select input textarea form".split()
+)
+_CLUTTER = frozenset("nav header footer aside".split())
+_BLOCKS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote pre tr table section article main dd dt dl "
+    "figcaption figure address hr caption".split()
+)
+
+
+def decode_html(data: bytes, name: str, declared: str | None = None) -> tuple[str, str | None]:
+    """Decode an HTML page: BOM, then the server's charset, then ``<meta charset>``, then guessing."""
+    if not declared:
+        m = _META_CHARSET.search(data[:4096])
+        declared = m.group(1).decode("ascii") if m else None
+    text, warning = decode_text(data, name, declared)
+    # lxml refuses str input that still carries an XML encoding declaration
+    return _XML_DECL.sub("", text, count=1), warning
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", text)
+
+
+def _inline_text(el: Any) -> str:
+    """Text of a trafilatura output element; <lb/> is a line break, everything else inline."""
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag != "graphic":
+            parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _clean_lines(text: str) -> str:
+    return "\n".join(_collapse(line).strip() for line in text.split("\n") if line.strip())
+
+
+def _blocks_from_trafilatura(body: Any) -> list[str]:
+    blocks: list[str] = []
+    for el in body:
+        tag = el.tag
+        if tag == "list":
+            lines = [
+                "- " + _collapse(_inline_text(item)).strip()
+                for item in el.iter("item")
+                if _inline_text(item).strip()
+            ]
+            blocks.append("\n".join(lines))
+        elif tag == "table":
+            rows = []
+            for row in el.iter("row"):
+                cells = [_collapse(_inline_text(c)).strip() for c in row if c.tag == "cell"]
+                if any(cells):
+                    rows.append(" | ".join(cells))
+            blocks.append("\n".join(rows))
+        elif tag == "code":
+            blocks.append((el.text or "").strip("\n"))
+        elif tag in ("quote", "div") and any(c.tag in ("p", "list", "head", "quote") for c in el):
+            blocks.extend(_blocks_from_trafilatura(el))
+        elif tag != "graphic":
+            blocks.append(_clean_lines(_inline_text(el)))
+    return blocks
+
+
+def _walk(el: Any, blocks: list[str], current: list[str], drop_clutter: bool) -> None:
+    """Visible text of an lxml.html tree: block elements end a paragraph, <br> a line."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _INVISIBLE or (drop_clutter and tag in _CLUTTER):
+        return
+    is_block = tag in _BLOCKS
+    if is_block:
+        _flush(blocks, current)
+        if tag == "li":
+            current.append("- ")
+    if tag == "br":
+        current.append("\n")
+    elif tag == "pre":
+        blocks.append(el.text_content().strip("\n"))
+        return
+    elif tag in ("td", "th") and "".join(current).strip():
+        current.append(" | ")
+    current.append(el.text or "")
+    for child in el:
+        _walk(child, blocks, current, drop_clutter)
+        current.append(child.tail or "")
+    if is_block:
+        _flush(blocks, current)
+
+
+def _flush(blocks: list[str], current: list[str]) -> None:
+    text = _clean_lines("".join(current))
+    current.clear()
+    if text and text != "-":
+        blocks.append(text)
+
+
+def _parse(html: str) -> Any:
+    try:
+        return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(no_network=True))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def fragment_text(html: str, *, drop_clutter: bool = False) -> str:
+    """All visible text of an HTML fragment (a clipboard selection, raw HTML in Markdown)."""
+    tree = _parse(html)
+    if tree is None:
+        return ""
+    blocks: list[str] = []
+    current: list[str] = []
+    body = tree.find("body")
+    _walk(body if body is not None else tree, blocks, current, drop_clutter)
+    _flush(blocks, current)
+    return join_paragraphs(_merge_list_items(blocks))
+
+
+def _merge_list_items(blocks: list[str]) -> list[str]:
+    """Consecutive list items form one block, one item per line (as trafilatura writes lists)."""
+    out: list[str] = []
+    for block in blocks:
+        if out and block.startswith("- ") and out[-1].startswith("- "):
+            out[-1] += "\n" + block
+        else:
+            out.append(block)
+    return out
+
+
+def looks_like_page(html: str) -> bool:
+    """A whole page (with site furniture to remove) rather than a selection someone copied."""
+    return bool(re.search(r"<(?:nav|header|footer|aside|article|main)\b", html, re.IGNORECASE))
+
+
+def _is_baseline(body: Any) -> bool:
+    """trafilatura's last resort: all text in one <p> joined by newlines, structure lost.
+
+    The block walker does better on such (short or unusual) pages, so it takes over.
+    """
+    kids = list(body)
+    return len(kids) == 1 and kids[0].tag == "p" and len(kids[0]) == 0 and "\n" in (kids[0].text or "")
+
+
+def extract_html(html: str, name: str, *, main_text_only: bool = True) -> Extracted:
+    """The main text of ``html`` (see module doc), with the page's title, author and date."""
+    doc: Any = None
+    if main_text_only:
+        try:
+            doc = trafilatura.bare_extraction(
+                html,
+                include_comments=False,
+                include_tables=True,
+                include_images=False,
+                include_links=False,
+                with_metadata=True,
+            )
+        except (ValueError, TypeError, etree.LxmlError):  # trafilatura gives up on odd markup
+            doc = None
+    body = doc.body if doc is not None else None
+    blocks = _blocks_from_trafilatura(body) if body is not None and not _is_baseline(body) else []
+    text = join_paragraphs(blocks)
+    title = author = published = ""
+    if doc is not None:
+        title, author, published = doc.title or "", doc.author or "", doc.date or ""
+    if not text.strip():
+        text = fragment_text(html, drop_clutter=main_text_only)
+    if not text.strip():
+        raise ImportFailed(name, NO_TEXT)
+    if not title:
+        tree = _parse(html)
+        found = tree.findtext(".//title") if tree is not None else None
+        title = _collapse(found or "").strip()
+    return Extracted(text=text, title=title, author=author, published=published)
+
+
+def read_html(data: bytes, name: str, declared_charset: str | None = None) -> Extracted:
+    """A saved web page (or the body of an HTTP response)."""
+    html, warning = decode_html(data, name, declared_charset)
+    out = extract_html(html, name)
+    if warning:
+        return Extracted(out.text, out.title, out.author, out.published, (*out.warnings, warning))
+    return out

@@ -1,0 +1,221 @@
+"""Entry points: a path, standard input, bytes, a URL or the clipboard → :class:`ImportedText`.
+
+The format comes from the file extension (or the server's content type), and from the first
+bytes when neither says; every refusal is an :class:`ImportFailed` with one line for the user.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from factcheck_gui.engine import reflow
+from factcheck_gui.importers.base import (
+    DEFAULT_MAX_BYTES,
+    Extracted,
+    ImportedText,
+    ImportFailed,
+    finish,
+    human_size,
+    normalize_newlines,
+)
+from factcheck_gui.importers.docx import read_docx
+from factcheck_gui.importers.eml import read_eml
+from factcheck_gui.importers.html import extract_html, looks_like_page, read_html
+from factcheck_gui.importers.markdown import read_markdown
+from factcheck_gui.importers.pdf import read_pdf
+from factcheck_gui.importers.text import read_plain
+from factcheck_gui.importers.url import fetch
+
+READERS: dict[str, Callable[[bytes, str], Extracted]] = {
+    "text": read_plain,
+    "markdown": read_markdown,
+    "html": read_html,
+    "docx": read_docx,
+    "pdf": read_pdf,
+    "eml": read_eml,
+}
+EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".htm": "html",
+    ".html": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".eml": "eml",
+}
+_OCR = "an image, not a text document — run OCR first"
+_UNSUPPORTED = {
+    ".doc": "old Word .doc files cannot be read — save it as .docx",
+    ".rtf": "RTF files cannot be read — save it as .docx or .txt",
+    ".odt": "OpenDocument files cannot be read — save it as .docx",
+    ".pages": "Pages files cannot be read — export it as .docx or PDF",
+    **{ext: _OCR for ext in (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp", ".heic")},
+}
+CONTENT_TYPES = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "application/pdf": "pdf",
+    "message/rfc822": "eml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _is_image(data: bytes) -> bool:
+    return data.startswith(_IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+
+
+def sniff(data: bytes) -> str:
+    """The format of ``data`` judged by its first bytes (``"text"`` when nothing else fits)."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return "docx"
+    if _HTML_START.match(head):
+        return "html"
+    return "text"
+
+
+def _kind_for(name: str, data: bytes) -> str:
+    ext = os.path.splitext(name)[1].lower()
+    if ext in _UNSUPPORTED:
+        raise ImportFailed(name, _UNSUPPORTED[ext])
+    return EXTENSIONS.get(ext) or sniff(data)
+
+
+def _extract(data: bytes, name: str, kind: str | None) -> tuple[str, Extracted]:
+    if not data:
+        raise ImportFailed(name, "the file is empty")
+    if _is_image(data):
+        raise ImportFailed(name, _OCR)
+    kind = kind or _kind_for(name, data)
+    reader = READERS.get(kind)
+    if reader is None:
+        raise ImportFailed(name, f"unknown format {kind!r}")
+    return kind, reader(data, name)
+
+
+def load_bytes(
+    data: bytes, *, name: str, kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, location: str = ""
+) -> ImportedText:
+    """Import ``data`` as the format ``kind`` (one of :data:`READERS`; guessed from ``name`` if None)."""
+    if len(data) > max_bytes:
+        raise ImportFailed(name, f"too large ({human_size(len(data))}; the limit is {human_size(max_bytes)})")
+    found, extracted = _extract(data, name, kind)
+    return finish(extracted, data=data, name=os.path.basename(name) or name, kind=found, location=location)
+
+
+def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedText:
+    """Import a file. Messages name the path as given."""
+    shown = os.fspath(path)
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ImportFailed(shown, "no such file") from None
+    except PermissionError:
+        raise ImportFailed(shown, "permission denied") from None
+    except OSError as exc:
+        raise ImportFailed(shown, f"cannot open ({exc.strerror or exc})") from None
+    if p.is_dir():
+        raise ImportFailed(shown, "is a directory (folder), not a file")
+    if st.st_size > max_bytes:
+        limit = human_size(max_bytes)
+        raise ImportFailed(shown, f"too large ({human_size(st.st_size)}; the limit is {limit})")
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # a growing file or a pipe can still pass the limit
+    except PermissionError:
+        raise ImportFailed(shown, "permission denied (the file cannot be read)") from None
+    except OSError as exc:
+        raise ImportFailed(shown, f"cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise ImportFailed(shown, f"too large (more than {human_size(max_bytes)})")
+    kind, extracted = _extract(data, shown, None)
+    return finish(extracted, data=data, name=p.name, kind=kind, location=os.path.abspath(shown))
+
+
+def load_url(url: str, *, timeout: float = 15.0, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedText:
+    """Fetch ``url`` and import the page (or the PDF/text/.docx it serves)."""
+    got = fetch(url, timeout=timeout, max_bytes=max_bytes)
+    if not got.data:
+        raise ImportFailed(url, "the server sent an empty page")
+    if got.content_type and got.content_type not in CONTENT_TYPES:
+        raise ImportFailed(url, f"the server sent {got.content_type}, not a web page or text document")
+    kind = CONTENT_TYPES.get(got.content_type) or _kind_for(urlsplit(got.final_url).path, got.data)
+    if _is_image(got.data):
+        raise ImportFailed(url, _OCR)
+    extracted = read_html(got.data, url, got.charset) if kind == "html" else READERS[kind](got.data, url)
+    parts = urlsplit(got.final_url)
+    name = (parts.hostname or "") + parts.path.rstrip("/")
+    return finish(
+        extracted,
+        data=got.data,
+        name=name[:120],
+        kind="url",
+        location=url,
+        final_url=got.final_url,
+        imported_at=got.fetched_at,
+    )
+
+
+def load_source(
+    spec: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    timeout: float = 15.0,
+) -> ImportedText:
+    """Import from a path, ``"-"`` (standard input, or ``stdin`` when given) or an http(s) URL."""
+    if spec == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise ImportFailed("standard input", f"too large (more than {human_size(max_bytes)})")
+        if not data:
+            raise ImportFailed("standard input", "nothing to read (it is empty)")
+        _, extracted = _extract(data, "standard input", None)
+        return finish(extracted, data=data, name="stdin", kind="stdin", location="-")
+    if _SCHEME.match(spec):
+        if spec.split(":", 1)[0].lower() not in ("http", "https"):
+            raise ImportFailed(spec, "only http:// and https:// addresses can be fetched")
+        return load_url(spec, timeout=timeout, max_bytes=max_bytes)
+    return load_path(spec, max_bytes=max_bytes)
+
+
+def from_clipboard(text: str | None = None, html: str | None = None) -> ImportedText:
+    """Pasted content: HTML from a browser copy when there is any, else the plain text.
+
+    A copied whole page (site navigation and all) goes through the article extractor; a
+    selection keeps all its visible text, since the user chose it.
+    """
+    if html and html.strip():
+        try:
+            extracted = extract_html(html, "clipboard", main_text_only=looks_like_page(html))
+        except ImportFailed:
+            if not (text and text.strip()):
+                raise
+        else:
+            return finish(
+                extracted, data=html.encode("utf-8", "surrogatepass"), name="clipboard", kind="clipboard"
+            )
+    if not (text and text.strip()):
+        raise ImportFailed("clipboard", "the clipboard holds no text")
+    plain = Extracted(text=reflow(normalize_newlines(text)))
+    return finish(plain, data=text.encode("utf-8", "surrogatepass"), name="clipboard", kind="clipboard")

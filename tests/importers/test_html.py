@@ -1,0 +1,102 @@
+"""Saved web pages and clipboard HTML: the article only, paragraphs kept, metadata found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck_gui.importers import ImportFailed, from_clipboard, load_bytes, load_path
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+STORY = (DATA / "story.txt").read_text(encoding="utf-8")
+
+
+def test_cluttered_article_page_gives_its_main_text_and_metadata() -> None:
+    item = load_path(DATA / "article.html")
+    assert item.text == (DATA / "article.expected.txt").read_text(encoding="utf-8")
+    for clutter in (
+        "cookies",
+        "Home",
+        "Share on Facebook",
+        "Related stories",
+        "Comments",
+        "warned years ago",
+        "All rights reserved",
+        "dataLayer",
+        "font-family",
+    ):
+        assert clutter not in item.text
+    assert item.source.kind == "html"
+    assert (item.source.title, item.source.author, item.source.published) == (
+        "Storm floods coastal town",
+        "Maria Lopez",
+        "2024-03-14",
+    )
+
+
+def test_story_page_keeps_every_paragraph_separated_by_blank_lines() -> None:
+    item = load_path(DATA / "story.html")
+    paragraphs = item.text.split("\n\n")
+    assert paragraphs[0] == "Putin says Russia might arm North Korea"  # the headline
+    assert paragraphs[1:] == STORY.strip("\n").split("\n")
+    assert "injected" not in item.text and "worrying" not in item.text
+    assert item.source.published == "2024-06-20"
+
+
+def test_page_of_only_scripts_has_no_readable_text() -> None:
+    with pytest.raises(ImportFailed) as err:
+        load_path(DATA / "allscript.html")
+    assert str(err.value).endswith(
+        "allscript.html: no readable text (the page holds only scripts, styles or markup)"
+    )
+
+
+def test_short_page_that_the_article_extractor_skips_still_gives_its_text() -> None:
+    page = b"<html><body><h2>Update</h2><p>Roads reopen.</p><ul><li>A1: open</li></ul></body></html>"
+    assert load_bytes(page, name="short.html").text == "Update\n\nRoads reopen.\n\n- A1: open"
+
+
+def test_meta_charset_is_honoured() -> None:
+    page = "<html><head><meta charset='windows-1251'></head><body><p>Путин заявил об этом.</p></body></html>"
+    item = load_bytes(page.encode("cp1251"), name="ru.html")
+    assert item.text == "Путин заявил об этом."
+
+
+def test_page_with_xml_declaration_is_read() -> None:
+    page = b"<?xml version='1.0' encoding='utf-8'?><html><body><p>Declared as XML.</p></body></html>"
+    assert load_bytes(page, name="x.xhtml").text == "Declared as XML."
+
+
+def test_html_is_sniffed_without_an_extension() -> None:
+    item = load_bytes(b"<!DOCTYPE html><html><body><p>Hello there.</p></body></html>", name="download")
+    assert (item.source.kind, item.text) == ("html", "Hello there.")
+
+
+def test_clipboard_selection_keeps_all_its_text() -> None:
+    html = (
+        "<meta charset='utf-8'><span style='color:red'>Putin said <b>Russia</b> might act.</span>"
+        "<br>Second line<ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table>"
+    )
+    item = from_clipboard(text="ignored plain", html=html)
+    assert item.text == "Putin said Russia might act.\nSecond line\n\n- one\n- two\n\na | b"
+    assert (item.name, item.source.kind) == ("clipboard", "clipboard")
+
+
+def test_clipboard_whole_page_copy_is_extracted_like_a_file() -> None:
+    html = (DATA / "article.html").read_text(encoding="utf-8")
+    item = from_clipboard(html=html)
+    assert item.text == (DATA / "article.expected.txt").read_text(encoding="utf-8")
+
+
+def test_clipboard_plain_text_is_reflowed_and_html_without_text_falls_back_to_it() -> None:
+    assert (
+        from_clipboard(text="A wrapped line that goes\non here.\r\n").text
+        == "A wrapped line that goes on here.\n"
+    )
+    assert from_clipboard(text="Plain words.", html="<script>x()</script>").text == "Plain words."
+
+
+def test_empty_clipboard_is_refused() -> None:
+    with pytest.raises(ImportFailed, match=r"^clipboard: the clipboard holds no text$"):
+        from_clipboard(text="  \n", html="")

@@ -1,0 +1,134 @@
+"""Plain text and Markdown: encodings, line endings, re-flowing, markup stripped."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from factcheck_gui.importers import ImportFailed, load_bytes, load_path, load_source
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+
+STORY = (DATA / "story.txt").read_text(encoding="utf-8")
+
+
+def test_utf8_lf_story_comes_through_byte_identical() -> None:
+    item = load_path(DATA / "story.txt")
+    assert item.text == STORY
+    assert item.name == "story.txt"
+    assert item.source.kind == "text"
+    assert item.source.sha256 == hashlib.sha256((DATA / "story.txt").read_bytes()).hexdigest()
+    assert item.source.location.endswith("story.txt")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", item.source.imported_at)
+    assert item.source.warnings == ()
+
+
+def test_reference_story_from_shared_folder_is_unchanged() -> None:
+
+    ref = Path("/work/shared/stories/putin-north-korea/original.txt")
+    if not ref.exists():
+        pytest.skip("shared reference story not on this machine")
+    assert load_path(ref).text == ref.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["story-utf8-bom.txt", "story-utf16.txt"])
+def test_byte_order_marks_are_read_and_dropped(name: str) -> None:
+    item = load_path(DATA / name)
+    assert item.text == STORY
+    assert item.source.warnings == ()
+
+
+def test_windows_1252_is_detected_and_reported() -> None:
+    item = load_path(DATA / "story-cp1252.txt")
+    assert item.text == STORY  # curly quotes and apostrophes survive
+    assert item.source.warnings == ("not UTF-8: decoded as cp1252 (detected)",)
+
+
+def test_cyrillic_legacy_encoding_is_detected() -> None:
+    text = "Президент России Владимир Путин заявил, что Россия может поставлять оружие.\nВторой абзац."
+    item = load_bytes(text.encode("cp1251"), name="ru.txt")
+    assert item.text == text
+
+
+def test_crlf_hard_wrapped_copy_reflows_to_one_line_per_paragraph() -> None:
+    item = load_path(DATA / "story-wrapped-crlf.txt")
+    assert "\r" not in item.text
+    assert item.text == STORY.replace("\n", "\n\n").rstrip("\n") + "\n"
+
+
+def test_lone_carriage_returns_become_newlines() -> None:
+    assert load_bytes(b"First line.\rSecond line.\r", name="mac.txt").text == "First line.\nSecond line.\n"
+
+
+def test_binary_file_with_text_extension_is_refused() -> None:
+    with pytest.raises(ImportFailed) as err:
+        load_path(DATA / "binary.txt")
+    assert str(err.value).endswith("binary.txt: looks like a binary file, not text")
+
+
+def test_text_with_control_characters_is_refused_as_binary() -> None:
+    junk = bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17]) * 20 + b"abc"
+    with pytest.raises(ImportFailed, match="looks like a binary file"):
+        load_bytes(junk, name="x.txt")
+
+
+def test_empty_and_blank_files_are_refused() -> None:
+    with pytest.raises(ImportFailed, match=r"empty\.txt: the file is empty$"):
+        load_path(DATA / "empty.txt")
+    with pytest.raises(ImportFailed, match=r"blank\.txt: empty — no readable text found$"):
+        load_path(DATA / "blank.txt")
+
+
+def test_image_with_png_extension_asks_for_ocr() -> None:
+    with pytest.raises(ImportFailed, match=r"scan\.png: an image, not a text document — run OCR first"):
+        load_path(DATA / "scan.png")
+
+
+def test_image_renamed_to_txt_is_still_recognised() -> None:
+    with pytest.raises(ImportFailed, match="run OCR first"):
+        load_bytes((DATA / "scan.png").read_bytes(), name="photo.txt")
+
+
+def test_stdin_is_read_and_sniffed() -> None:
+    item = load_source("-", stdin=io.BytesIO(STORY.encode()))
+    assert item.text == STORY
+    assert (item.name, item.source.kind, item.source.location) == ("stdin", "stdin", "-")
+    pdf = load_source("-", stdin=io.BytesIO((DATA / "story.pdf").read_bytes()))
+    assert pdf.text.split() == STORY.split()
+
+
+def test_empty_stdin_is_refused() -> None:
+    with pytest.raises(ImportFailed, match=r"^standard input: nothing to read"):
+        load_source("-", stdin=io.BytesIO(b""))
+
+
+def test_markdown_is_stripped_to_text() -> None:
+    src = (
+        "# Flood *warning*\n\nHeavy rain **flooded** 200 homes,\naccording to [the council](https://x.invalid).\n\n"
+        "- first `item`\n- second item\n  - nested\n\n3. three\n4. four\n\n> Quoted words.\n\n"
+        "```\nkept = 'as text'\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEscaped \\*stars\\* &amp; ![a picture](p.png)\n"
+    )
+    item = load_bytes(src.encode(), name="flood.md")
+    assert item.source.kind == "markdown"
+    assert item.source.title == "Flood warning"
+    assert item.text == (
+        "Flood warning\n\nHeavy rain flooded 200 homes, according to the council.\n\n"
+        "- first item\n- second item\n  - nested\n\n3. three\n4. four\n\nQuoted words.\n\n"
+        "kept = 'as text'\n\na | b\n1 | 2\n\nEscaped *stars* &"
+    )
+
+
+def test_markdown_story_matches_the_plain_story() -> None:
+    item = load_path(DATA / "story.md")
+    assert item.text.split("\n\n") == STORY.strip("\n").split("\n")
+
+
+def test_markdown_raw_html_stays_inert_text() -> None:
+    item = load_bytes(
+        b"Intro.\n\n<div onclick='x()'>Raw <b>bold</b><script>alert(1)</script></div>\n", name="a.md"
+    )
+    assert item.text == "Intro.\n\nRaw bold"
