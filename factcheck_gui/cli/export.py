@@ -1,0 +1,146 @@
+"""`factcheck export REVIEW_ID --format …` and `factcheck import-review FILE`.
+
+Without ``-o`` the text formats go to standard output; a PDF goes there only when standard
+output is not a terminal (a pipe or a redirect), never as binary noise on a screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from factcheck_gui.cli.common import CliError
+from factcheck_gui.exporters import BINARY_FORMATS, FORMATS, ExportError, export_review, write_review
+from factcheck_gui.exporters.jsonfile import review_from_json
+
+if TYPE_CHECKING:
+    from factcheck_gui.store import ReviewStore
+    from factcheck_gui.store.records import Review
+
+MAX_REVIEW_FILE = 512 * 1024 * 1024  # a review file larger than this is not one we wrote
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``export`` and ``import-review`` sub-commands."""
+    p = sub.add_parser(
+        "export",
+        help="export a review log (CSV, JSON, Markdown, HTML, PDF, ClaimReview, audit trail)",
+        description="Export review REVIEW_ID. csv: one row per change; json: the whole review "
+        "(import-review loads it back); md/html/pdf: a readable report; claimreview: schema.org "
+        "JSON-LD for changes with a verdict; audit: every verdict change (CSV).",
+    )
+    p.add_argument("review_id", metavar="REVIEW_ID", type=_review_id)
+    p.add_argument("--format", required=True, choices=FORMATS, metavar="{" + ",".join(FORMATS) + "}")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (replaced only once complete)")
+    p.add_argument("--db", metavar="URL", help="database URL (default: FACTCHECK_DB or the user's database)")
+    p.set_defaults(func=run_export)
+
+    q = sub.add_parser(
+        "import-review",
+        help="load a review file (from `export --format json`) into the database",
+        description="Load a JSON review file written by `factcheck export --format json` into the "
+        "database as a new review, with its verdicts and history; prints the new review id.",
+    )
+    q.add_argument("file", metavar="FILE", help="the review file, or - for standard input")
+    q.add_argument("--db", metavar="URL", help="database URL (default: FACTCHECK_DB or the user's database)")
+    q.set_defaults(func=run_import)
+
+
+def _review_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a review id: {text!r} (a whole number)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a review id: {text!r} (a whole number)")
+    return value
+
+
+def _open_store(db: str | None) -> ReviewStore:
+    from factcheck_gui.store import ReviewStore, StoreError
+
+    try:
+        return ReviewStore.open(db)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def run_export(args: argparse.Namespace, stdout: IO[bytes] | None = None) -> int:
+    """Load the review and write it in the chosen format to ``-o FILE`` or standard output."""
+    from factcheck_gui.store import StoreError
+
+    out = stdout if stdout is not None else sys.stdout.buffer
+    to_stdout = not args.output or args.output == "-"
+    if to_stdout and args.format in BINARY_FORMATS and _is_terminal(out):
+        raise CliError(
+            f"not writing a {args.format.upper()} to the terminal: use -o FILE or redirect the output"
+        )
+    store = _open_store(args.db)
+    try:
+        review = store.load_review(args.review_id)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()
+    try:
+        if to_stdout:
+            write_review(review, args.format, out)
+            out.flush()
+        else:
+            export_review(review, args.format, args.output)
+    except ExportError as exc:
+        raise CliError(str(exc), status=1) from None
+    return 0
+
+
+def _is_terminal(stream: IO[bytes]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def load_review_file(spec: str) -> Review:
+    """Read and check a review file (``-`` is standard input); :class:`CliError` when unusable."""
+    try:
+        if spec == "-":
+            raw = sys.stdin.buffer.read(MAX_REVIEW_FILE + 1)
+        else:
+            path = Path(spec)
+            if path.is_dir():
+                raise CliError(f"{spec}: is a folder, not a review file")
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_REVIEW_FILE + 1)
+    except OSError as exc:
+        raise CliError(f"cannot read {spec}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_REVIEW_FILE:
+        raise CliError(f"{spec}: too large for a review file (over {MAX_REVIEW_FILE // 2**20} MiB)")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CliError(f"{spec}: not a review file (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        raise CliError(f"{spec}: not a review file (invalid JSON at line {exc.lineno}: {exc.msg})") from None
+    try:
+        return review_from_json(data)
+    except ExportError as exc:
+        raise CliError(f"{spec}: {exc}") from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Insert the review file as a new review and print its id."""
+    from factcheck_gui.store import StoreError
+
+    review = load_review_file(args.file)
+    store = _open_store(args.db)
+    try:
+        new_id = store.add_review(review)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()
+    print(new_id)
+    return 0

@@ -1,0 +1,122 @@
+"""Spreadsheet exports: one row per change, and the audit trail (one row per history entry).
+
+UTF-8 with a byte-order mark (so Excel guesses the encoding right), RFC 4180 quoting with CRLF
+row ends. Story text is untrusted: a cell a spreadsheet would read as a formula (starting with
+``=``, ``+``, ``-``, ``@``, tab or carriage return, or their full-width forms) gets a leading
+apostrophe, the OWASP-recommended neutralisation that spreadsheets display but do not evaluate.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import IO
+
+from factcheck_gui.exporters.common import Utf8Writer, clean_text, iso, needs_review
+from factcheck_gui.store.records import Review
+
+BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+CHANGE_COLUMNS = (
+    "review_id",
+    "review_title",
+    "change_id",
+    "kind",
+    "moved",
+    "similarity",
+    "needs_review",
+    "original_claims",
+    "rewrite_claims",
+    "original_text",
+    "rewrite_text",
+    "flags",
+    "verdict",
+    "note",
+    "reviewer",
+    "verdict_at",
+    "carried_over",
+)
+AUDIT_COLUMNS = (
+    "review_id",
+    "review_title",
+    "change_id",
+    "action",
+    "old_verdict",
+    "new_verdict",
+    "old_note",
+    "new_note",
+    "reviewer",
+    "at",
+    "version",
+    "carried_from",
+)
+
+
+def safe_cell(value: str) -> str:
+    """The cell text a spreadsheet shows as text: formula starts neutralised, surrogates replaced."""
+    value = clean_text(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _rows(rows: Iterable[Iterable[str]], stream: IO[bytes], header: Iterable[str]) -> None:
+    out = Utf8Writer(stream)
+    out.write(BOM)
+    w = csv.writer(out, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(header)
+    for row in rows:
+        w.writerow([safe_cell(c) for c in row])
+    out.flush()
+
+
+def change_rows(review: Review) -> Iterable[list[str]]:
+    """Every change of the review, in reading order, as the CSV's cells (before neutralising)."""
+    cmp = review.comparison
+    for ch in cmp.changes:
+        v = review.verdicts.get(ch.id)
+        yield [
+            str(review.id),
+            review.title,
+            ch.id,
+            ch.kind.value,
+            "yes" if ch.moved else "no",
+            f"{ch.similarity:.4f}",
+            "yes" if needs_review(ch) else "no",
+            " ".join(ch.original),
+            " ".join(ch.rewrite),
+            cmp.text_of(ch, "original"),
+            cmp.text_of(ch, "rewrite"),
+            "\n".join(f"{f.type.value}: {f.message}" for f in ch.flags),
+            (v.value or "") if v else "",
+            v.note if v else "",
+            v.reviewer if v else "",
+            iso(v.decided_at) if v else "",
+            (v.carried_from or "") if v else "",
+        ]
+
+
+def write_csv(review: Review, stream: IO[bytes]) -> None:
+    """One row per change (all of them; ``needs_review`` tells clean unchanged claims apart)."""
+    _rows(change_rows(review), stream, CHANGE_COLUMNS)
+
+
+def write_audit(review: Review, stream: IO[bytes]) -> None:
+    """Every history row of the review, in the order the store keeps them."""
+    rows = (
+        [
+            str(review.id),
+            review.title,
+            h.change_id,
+            h.action,
+            h.old_value or "",
+            h.new_value or "",
+            h.old_note,
+            h.new_note,
+            h.reviewer,
+            iso(h.at),
+            str(h.version),
+            h.carried_from or "",
+        ]
+        for h in review.history
+    )
+    _rows(rows, stream, AUDIT_COLUMNS)

@@ -1,0 +1,196 @@
+"""The HTML report: one self-contained file (inline CSS, no scripts, no external requests).
+
+Every piece of story text, note, title and metadata goes through :func:`esc`, so a story that
+contains ``<script>`` or ``<img onerror=…>`` is shown as those characters. A Content-Security-
+Policy meta tag forbids scripts and remote loads as a second line of defence.
+
+The same builder makes the simpler markup Qt's rich-text engine understands (``flavour="qt"``)
+for the PDF report: tables instead of CSS layout, spans instead of ``<del>``/``<ins>``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from typing import IO
+
+from factcheck_gui.exporters.common import Piece, Utf8Writer, clean_text, counts
+from factcheck_gui.exporters.report import (
+    FLAG_HELP,
+    SOURCE_FIELDS,
+    ChangeView,
+    change_heading,
+    change_views,
+    header_facts,
+    source_value,
+    unlisted_note,
+    verdict_line,
+)
+from factcheck_gui.lexer import fact_spans, style_css
+from factcheck_gui.store.records import Review
+
+_CSS = """
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:70em;
+ color:#1b1b1b;background:#fff;padding:0 1em}
+h1{font-size:1.4em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
+h3{font-size:1em;margin:0 0 .4em;color:#333}
+table{border-collapse:collapse}
+td,th{border:1px solid #ddd;padding:.3em .6em;vertical-align:top;text-align:left}
+th{background:#f4f4f4;font-weight:600}
+table.meta td{word-break:break-all}
+.change{border-top:1px solid #ccc;padding:.7em 0;break-inside:avoid;page-break-inside:avoid}
+table.sides{width:100%;table-layout:fixed}table.sides td{width:50%;border:none;padding:.2em .6em .2em 0}
+.label{font-size:.8em;text-transform:uppercase;color:#666;letter-spacing:.03em}
+.txt{unicode-bidi:isolate;white-space:pre-wrap;overflow-wrap:anywhere;margin:.2em 0}
+del{background:#fde0dc;color:#8a1c10;text-decoration:line-through}
+ins{background:#d9f2e6;color:#00603f;text-decoration:underline}
+.trivial{text-decoration:underline dotted}
+.absent{color:#888;font-style:italic}
+ul.flags{margin:.4em 0;padding-left:1.2em;color:#7a4b00}
+ul.flags .help{color:#555}
+.verdict{margin:.3em 0 0}.note{margin:.2em 0 0;white-space:pre-wrap;unicode-bidi:isolate;color:#333}
+.kind-unchanged h3{color:#777}.kind-added h3{color:#0b4a8b}.kind-removed h3{color:#8a1c10}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}
+ del,ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+"""
+
+_QT_CSS = """
+body{font-size:10pt}
+h1{font-size:15pt}h2{font-size:12pt}h3{font-size:10pt}
+th{background-color:#eeeeee;font-weight:bold}
+.label{font-size:8pt;color:#666666}
+.del{background-color:#fde0dc;color:#8a1c10;text-decoration:line-through}
+.ins{background-color:#d9f2e6;color:#00603f;text-decoration:underline}
+.absent{color:#888888;font-style:italic}
+.flags{color:#7a4b00}
+.help{color:#555555}
+"""
+
+
+def esc(s: str) -> str:
+    """Story or user text as inert HTML text (quotes escaped too, for attribute safety)."""
+    return html.escape(clean_text(s), quote=True)
+
+
+def _claim_html(pieces: list[Piece], qt: bool) -> str:
+    """One claim: diff pieces as del/ins, fact tokens (from the story lexer) as classed spans."""
+    text = "".join(p.text for p in pieces)
+    facts = fact_spans(text)
+    out: list[str] = []
+    pos = 0
+    fi = 0
+    for p in pieces:
+        end = pos + len(p.text)
+        inner: list[str] = []
+        cur = pos
+        while fi < len(facts) and facts[fi][0] < end:
+            s, e, kind = facts[fi]
+            s, e2 = max(s, cur), min(e, end)
+            if s > cur:
+                inner.append(esc(text[cur:s]))
+            inner.append(f'<span class="fact-{kind}">{esc(text[s:e2])}</span>')
+            cur = e2
+            if e <= end:
+                fi += 1
+            else:
+                break  # the token continues into the next piece
+        if cur < end:
+            inner.append(esc(text[cur:end]))
+        body = "".join(inner)
+        if p.mark in ("del", "ins"):
+            body = f'<span class="{p.mark}">{body}</span>' if qt else f"<{p.mark}>{body}</{p.mark}>"
+        elif p.mark == "trivial" and not qt:
+            body = f'<span class="trivial">{body}</span>'
+        out.append(body)
+        pos = end
+    return "".join(out)
+
+
+def _side_html(label: str, claims: list[list[Piece]], ids: tuple[str, ...], qt: bool) -> str:
+    head = f'<div class="label">{esc(label)}{" · " + esc(", ".join(ids)) if ids else ""}</div>'
+    if not claims:
+        return head + f'<p class="absent">not in the {esc(label.lower())}</p>'
+    return head + "".join(f'<p class="txt">{_claim_html(c, qt)}</p>' for c in claims)
+
+
+def _change_html(v: ChangeView, qt: bool) -> str:
+    ch = v.change
+    parts = [
+        f'<div class="change kind-{esc(ch.kind.value)}" id="{esc(ch.id)}">',
+        f"<h3>{esc(change_heading(ch))}</h3>",
+        '<table class="sides" width="100%"><tr>',
+        f'<td width="50%">{_side_html("Original", v.original, ch.original, qt)}</td>',
+        f'<td width="50%">{_side_html("Rewrite", v.rewrite, ch.rewrite, qt)}</td>',
+        "</tr></table>",
+    ]
+    if ch.flags:
+        parts.append('<ul class="flags">')
+        for f in ch.flags:
+            words = ""
+            if f.original or f.rewrite:
+                words = f" ({esc(f.original or '—')} → {esc(f.rewrite or '—')})"
+            parts.append(
+                f"<li><b>{esc(f.type.value)}</b>: {esc(f.message)}{words}"
+                f'<br><span class="help">{esc(FLAG_HELP.get(f.type.value, ""))}</span></li>'
+            )
+        parts.append("</ul>")
+    parts.append(f'<p class="verdict"><b>Verdict:</b> {esc(verdict_line(v.verdict))}</p>')
+    if v.verdict is not None and v.verdict.note:
+        parts.append(f'<p class="note"><b>Note:</b> {esc(v.verdict.note)}</p>')
+    parts.append("</div>\n")
+    return "".join(parts)
+
+
+def _count_table(title: str, rows: list[tuple[str, int]], empty: str) -> str:
+    if not rows:
+        return f"<p><b>{esc(title)}:</b> {esc(empty)}</p>"
+    body = "".join(f"<tr><td>{esc(k)}</td><td>{n}</td></tr>" for k, n in rows)
+    return f'<table class="counts"><tr><th>{esc(title)}</th><th>count</th></tr>{body}</table>'
+
+
+def iter_html(review: Review, *, flavour: str = "web") -> Iterator[str]:
+    """The report as HTML text, in pieces (``flavour`` "web" for browsers, "qt" for the PDF)."""
+    qt = flavour == "qt"
+    cmp = review.comparison
+    title = f"Review #{review.id}: {review.title}"
+    css = (_QT_CSS if qt else _CSS) + style_css("fact-")
+    yield '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    if not qt:
+        yield (
+            '<meta http-equiv="Content-Security-Policy" '
+            "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'\">"
+            '<meta name="referrer" content="no-referrer">'
+        )
+    yield f"<title>{esc(title)}</title><style>{css}</style></head><body>\n"
+    yield f"<h1>{esc(title)}</h1>\n"
+    yield "<p>" + " · ".join(f"<b>{esc(k)}:</b> {esc(val)}" for k, val in header_facts(review)) + "</p>\n"
+
+    yield '<h2>Sources</h2>\n<table class="meta"><tr><th></th><th>Original</th><th>Rewrite</th></tr>'
+    for key, label in SOURCE_FIELDS:
+        a, b = source_value(cmp.original, key), source_value(cmp.rewrite, key)
+        if a or b:
+            yield f"<tr><th>{esc(label)}</th><td>{esc(a)}</td><td>{esc(b)}</td></tr>"
+    yield "</table>\n"
+
+    c = counts(review)
+    yield "<h2>Summary</h2>\n"
+    yield (
+        f"<p>{c.changes} changes, {c.to_review} to review (all but clean unchanged claims), "
+        f"{c.reviewed} with a verdict.</p>\n"
+    )
+    yield _count_table("Changes by kind", c.by_kind, "none")
+    yield _count_table("Flags by type", c.by_flag, "no fact flags")
+    yield _count_table("Verdicts", c.by_verdict, "no verdicts yet")
+    yield "\n<h2>Changes</h2>\n"
+    if note := unlisted_note(review):
+        yield f"<p>{esc(note)}</p>\n"
+    for view in change_views(review):
+        yield _change_html(view, qt)
+    yield "</body></html>\n"
+
+
+def write_html(review: Review, stream: IO[bytes]) -> None:
+    out = Utf8Writer(stream)
+    for piece in iter_html(review):
+        out.write(piece)
+    out.flush()

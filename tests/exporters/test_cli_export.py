@@ -1,0 +1,115 @@
+"""`factcheck export` and `factcheck import-review` through a real argparse parser and SQLite file."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from factcheck_gui.cli import export as export_cli
+from factcheck_gui.cli.common import CliError
+from factcheck_gui.exporters import render_review
+from factcheck_gui.store import ReviewStore
+from factcheck_gui.store.records import Review
+
+from .conftest import ROOT
+
+
+def run(argv: list[str], stdout: io.BytesIO | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="factcheck")
+    export_cli.register(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    if args.func is export_cli.run_export:
+        return export_cli.run_export(args, stdout=stdout or io.BytesIO())
+    return int(args.func(args))
+
+
+@pytest.fixture
+def db(tmp_path: Path, make_store_review) -> tuple[str, Review]:  # type: ignore[no-untyped-def]
+    review = make_store_review("reference")  # stored in tmp_path/reviews.sqlite3
+    return f"sqlite:///{tmp_path / 'reviews.sqlite3'}", review
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "md", "html", "claimreview", "audit"])
+def test_text_formats_go_to_stdout(db: tuple[str, Review], fmt: str) -> None:
+    url, review = db
+    out = io.BytesIO()
+    assert run(["export", str(review.id), "--format", fmt, "--db", url], out) == 0
+    assert out.getvalue() == render_review(review, fmt)
+
+
+def test_export_to_a_file_and_import_it_into_another_database(
+    db: tuple[str, Review], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, review = db
+    target = tmp_path / "review.json"
+    assert run(["export", str(review.id), "--format", "json", "-o", str(target), "--db", url]) == 0
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    capsys.readouterr()
+    assert run(["import-review", str(target), "--db", other]) == 0
+    new_id = int(capsys.readouterr().out.strip())
+    with ReviewStore.open(other) as store:
+        back = store.load_review(new_id)
+    assert back.comparison == review.comparison and back.verdicts == review.verdicts
+    assert back.history == review.history
+
+
+def test_pdf_is_refused_on_a_terminal(db: tuple[str, Review]) -> None:
+    url, review = db
+    master, slave = os.openpty()
+    try:
+        with os.fdopen(slave, "wb", closefd=False) as tty, pytest.raises(CliError, match="terminal"):
+            run(["export", str(review.id), "--format", "pdf", "--db", url], tty)  # type: ignore[arg-type]
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_errors_are_one_line_cli_errors(db: tuple[str, Review], tmp_path: Path) -> None:
+    url, review = db
+    with pytest.raises(CliError, match="99") as err:
+        run(["export", "99", "--format", "csv", "--db", url])
+    assert err.value.status == 2
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CliError, match="invalid JSON at line 1"):
+        run(["import-review", str(bad), "--db", url])
+    bad.write_text(json.dumps({"schema": "factcheck.review/9", "app": "9.0"}), encoding="utf-8")
+    with pytest.raises(CliError, match="newer version"):
+        run(["import-review", str(bad), "--db", url])
+    with pytest.raises(CliError, match="cannot read"):
+        run(["import-review", str(tmp_path / "nope.json"), "--db", url])
+    with pytest.raises(CliError, match="does not exist"):
+        run(["export", str(review.id), "--format", "csv", "-o", str(tmp_path / "no" / "x.csv"), "--db", url])
+    with pytest.raises(SystemExit):
+        run(["export", "abc", "--format", "csv"])
+    with ReviewStore.open(url) as store:
+        assert [r.id for r in store.list_reviews()] == [review.id]  # nothing was added
+
+
+def test_pdf_to_a_pipe_in_a_fresh_process_loads_qt_only_for_pdf(db: tuple[str, Review]) -> None:
+    url, review = db
+    code = textwrap.dedent(
+        f"""
+        import argparse, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from factcheck_gui.cli import export
+        p = argparse.ArgumentParser(); export.register(p.add_subparsers())
+        a = p.parse_args(["export", "{review.id}", "--format", sys.argv[1], "--db", {url!r}])
+        a.func(a)
+        sys.stderr.write("qt loaded" if "PySide6" in sys.modules else "no qt")
+        """
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for fmt, qt in (("csv", "no qt"), ("pdf", "qt loaded")):
+        out = subprocess.run([sys.executable, "-c", code, fmt], capture_output=True, cwd=ROOT, env=env)
+        assert out.returncode == 0, out.stderr.decode()
+        assert out.stderr.decode().endswith(qt)
+        assert out.stdout.startswith(b"%PDF-" if fmt == "pdf" else b"\xef\xbb\xbfreview_id,")
