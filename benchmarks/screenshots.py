@@ -1,0 +1,72 @@
+"""Screenshots of the main window on the demo pair, light and dark, under a real X server.
+
+Usage (Debian: apt-get install xvfb libxcb-cursor0 …):
+    xvfb-run -a -s "-screen 0 1600x1000x24" python benchmarks/screenshots.py [OUTDIR]
+Writes OUTDIR/main-light.png and OUTDIR/main-dark.png (default docs/screenshots/).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from factcheck_gui.resources import sample_pair
+from factcheck_gui.ui.main_window import MainWindow
+from factcheck_gui.ui.settings import Settings
+from factcheck_gui.ui.theme import Theme, apply_theme
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def wait_for(signal, timeout_ms: int = 30000) -> None:  # type: ignore[no-untyped-def]
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def shoot(app: QApplication, theme: Theme, out: Path, tmp: Path) -> None:
+    settings = Settings(QSettings(str(tmp / f"{theme}.ini"), QSettings.Format.IniFormat))
+    settings.reviewer = "A. Checker"
+    settings.theme = theme
+    apply_theme(app, theme)
+    win = MainWindow(settings, f"sqlite:///{tmp / f'{theme}.db'}")
+    win.resize(1440, 900)
+    win.show()
+    win.open_paths(*sample_pair())
+    wait_for(win.reviewShown)
+    view = win.review
+    # A review under way: two verdicts given, a flagged reworded claim selected with a note.
+    view.changes.select_change("c1")
+    view.verdict.apply_number(3)
+    view.changes.select_change("c2")
+    view.verdict.apply_number(1)
+    view.changes.select_change("c3")
+    view.verdict.note.setPlainText("Negation dropped: check the original quote.")
+    view.verdict.save_note()
+    QTimer.singleShot(300, app.quit)
+    app.exec()
+    target = out / f"main-{theme}.png"
+    win.grab().save(str(target))
+    print(target)
+    win.close()
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("factcheck-gui")
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        for theme in (Theme.LIGHT, Theme.DARK):
+            shoot(app, theme, out, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""``factcheck-gui``: start the desktop app.
+
+``factcheck-gui ORIGINAL REWRITE [--db URL]`` opens straight into the comparison; with no
+arguments it shows the start page; ``--demo`` opens the bundled demo pair.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import factcheck_gui
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck-gui",
+        description="Compare two versions of a story claim by claim and review the changes.",
+    )
+    parser.add_argument(
+        "original", nargs="?", type=Path, help="the original story (txt, md, html, docx, pdf)"
+    )
+    parser.add_argument("rewrite", nargs="?", type=Path, help="the rewritten story")
+    parser.add_argument(
+        "--db", metavar="URL", help="SQLAlchemy database URL (default: local file, or $FACTCHECK_DB)"
+    )
+    parser.add_argument("--demo", action="store_true", help="open the bundled demo pair")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {factcheck_gui.__version__}")
+    # For the packaging smoke test: close cleanly MS milliseconds after the window is ready.
+    parser.add_argument("--quit-after", metavar="MS", type=int, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app; returns the process exit status."""
+    args = build_parser().parse_args(argv)
+    if (args.original is None) != (args.rewrite is None):
+        build_parser().error("give both ORIGINAL and REWRITE, or neither")
+    if args.demo and args.original is not None:
+        build_parser().error("--demo opens its own pair; leave out ORIGINAL and REWRITE")
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from factcheck_gui.resources import data_path, sample_pair
+    from factcheck_gui.ui.main_window import MainWindow
+    from factcheck_gui.ui.settings import APPLICATION, ORGANIZATION, Settings
+    from factcheck_gui.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(
+        [sys.argv[0], *(argv if argv is not None else sys.argv[1:])]
+    )
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Factcheck Compare")
+    app.setApplicationVersion(factcheck_gui.__version__)
+    app.setDesktopFileName("factcheck-gui")
+    icon = data_path("icons", "factcheck-gui.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    settings = Settings()
+    apply_theme(app, settings.theme)
+    window = MainWindow(settings, db_url=args.db)
+    window.show()
+    status = {"code": 0}
+
+    if args.quit_after is not None:
+
+        def quit_later(*_a: object) -> None:
+            QTimer.singleShot(max(0, args.quit_after), window.close)
+
+        def failed(_msg: str) -> None:
+            status["code"] = 1
+            quit_later()
+
+        opening = args.demo or args.original is not None
+        if opening:
+            window.reviewShown.connect(quit_later)
+            window.taskFailed.connect(failed)
+        else:
+            window.reviewsListed.connect(quit_later)
+
+    if args.demo:
+        window.open_paths(*sample_pair())
+    elif args.original is not None:
+        window.open_paths(args.original, args.rewrite)
+    else:
+        window.show_start_page()
+    code = app.exec()
+    return status["code"] or code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Every command of the window as a QAction in a menu, with its keyboard shortcuts.
+
+The window supplies the slots; this module only builds and names the actions so that menus,
+shortcuts and tests share one list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+
+@dataclass
+class Actions:
+    """The window's actions by name (``actions.by_name["next_change"]``)."""
+
+    by_name: dict[str, QAction] = field(default_factory=dict)
+    verdicts: list[QAction] = field(default_factory=list)
+    export_menu: QMenu | None = None
+    review_only: list[QAction] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def set_review_open(self, on: bool) -> None:
+        for a in self.review_only:
+            a.setEnabled(on)
+        if self.export_menu is not None:
+            self.export_menu.setEnabled(on)
+
+    def set_scale(self, scale: tuple[str, ...]) -> None:
+        """Name the number-key actions after the review's verdict scale."""
+        for i, action in enumerate(self.verdicts):
+            if i < len(scale):
+                action.setText(f"&{i + 1}  {scale[i]}")
+                action.setVisible(True)
+            else:
+                action.setText(f"{i + 1}")
+                action.setVisible(False)
+
+
+def build_actions(
+    win: QMainWindow,
+    slots: dict[str, Callable[..., object]],
+    export_formats: list[str],
+    export_slot: Callable[[str], object],
+) -> Actions:
+    """Create the menus of ``win``; ``slots`` maps action names to callables."""
+    acts = Actions()
+    bar = win.menuBar()
+
+    def add(
+        menu: QMenu,
+        name: str,
+        text: str,
+        keys: list[str] | None = None,
+        *,
+        review: bool = False,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, win)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(lambda on, n=name: slots[n](on))
+        else:
+            action.triggered.connect(lambda _c=False, n=name: slots[n]())
+        menu.addAction(action)
+        win.addAction(action)  # shortcuts work wherever the focus is in the window
+        acts.by_name[name] = action
+        if review:
+            acts.review_only.append(action)
+        return action
+
+    file_menu = bar.addMenu("&File")
+    add(file_menu, "open_pair", "&Open pair…", [QKeySequence(QKeySequence.StandardKey.Open).toString()])
+    add(file_menu, "open_demo", "Open the &demo pair")
+    add(file_menu, "start_page", "&Start page", ["Ctrl+Shift+S"])
+    file_menu.addSeparator()
+    add(file_menu, "compare_again_original", "Compare again with a new &original…", review=True)
+    add(
+        file_menu,
+        "compare_again_rewrite",
+        "Compare again with a new &rewrite…",
+        ["Ctrl+Shift+O"],
+        review=True,
+    )
+    acts.export_menu = file_menu.addMenu("&Export review")
+    for fmt in export_formats:
+        action = QAction(fmt.upper() if len(fmt) <= 4 else fmt.capitalize(), win)
+        action.setObjectName(f"export_{fmt}")
+        action.triggered.connect(lambda _c=False, f=fmt: export_slot(f))
+        acts.export_menu.addAction(action)
+        acts.by_name[f"export_{fmt}"] = action
+    file_menu.addSeparator()
+    add(file_menu, "settings", "Se&ttings…", ["Ctrl+,"])
+    file_menu.addSeparator()
+    add(file_menu, "quit", "&Quit", ["Ctrl+Q"])
+
+    edit_menu = bar.addMenu("&Edit")
+    add(edit_menu, "find", "&Find in story…", ["Ctrl+F"], review=True)
+    add(edit_menu, "paste_story", "&Paste story text into the empty pane", [])
+
+    review_menu = bar.addMenu("&Review")
+    add(review_menu, "next_change", "&Next change", ["Alt+Down", "J"], review=True)
+    add(review_menu, "previous_change", "&Previous change", ["Alt+Up", "K"], review=True)
+    add(review_menu, "next_unreviewed", "Next &unreviewed change", ["N"], review=True)
+    add(review_menu, "focus_note", "Write a &note", ["Return", "Enter"], review=True)
+    review_menu.addSeparator()
+    verdict_menu = review_menu.addMenu("&Verdict")
+    for i in range(9):
+        action = QAction(str(i + 1), win)
+        action.setObjectName(f"verdict_{i + 1}")
+        action.setShortcut(QKeySequence(str(i + 1)))
+        action.triggered.connect(lambda _c=False, n=i + 1: slots["verdict"](n))
+        verdict_menu.addAction(action)
+        win.addAction(action)
+        acts.verdicts.append(action)
+        acts.review_only.append(action)
+        acts.by_name[f"verdict_{i + 1}"] = action
+    add(verdict_menu, "clear_verdict", "&Clear verdict", ["0"], review=True)
+    review_menu.addSeparator()
+    add(review_menu, "clear_filters", "Show &all changes", review=True)
+
+    view_menu = bar.addMenu("&View")
+    sync = add(view_menu, "sync_scroll", "&Synchronised scrolling", checkable=True)
+    sync.setChecked(True)
+
+    help_menu = bar.addMenu("&Help")
+    add(help_menu, "about", "&About Factcheck Compare")
+    acts.set_scale(())
+    acts.set_review_open(False)
+    return acts

@@ -1,0 +1,192 @@
+"""The change list: filters above a sortable table; it also answers next/previous/unreviewed.
+
+Signals:
+    currentChangeChanged(str): the selected row changed; carries the change id ("" for none).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck_gui.engine.types import ChangeKind, FlagType
+from factcheck_gui.ui.change_model import (
+    UNREVIEWED,
+    ChangeFilterProxy,
+    ChangeIdRole,
+    ChangeTableModel,
+    Column,
+    VerdictRole,
+)
+from factcheck_gui.ui.docindex import ComparisonIndex
+
+
+class ChangeList(QWidget):
+    """Filter bar and table of changes (see module docstring)."""
+
+    currentChangeChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ChangeTableModel(self)
+        self.proxy = ChangeFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("changeTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for stretch in (Column.ORIGINAL, Column.REWRITE):
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(Column.NUMBER, 48)
+        header.resizeSection(Column.KIND, 110)
+        header.resizeSection(Column.FLAGS, 130)
+        header.resizeSection(Column.VERDICT, 130)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setObjectName("kindFilter")
+        self.kind_filter.addItem("All kinds", "")
+        for kind in ChangeKind:
+            self.kind_filter.addItem(kind.value, kind.value)
+        self.flag_filter = QComboBox(self)
+        self.flag_filter.setObjectName("flagFilter")
+        self.flag_filter.addItem("Any or no flag", "")
+        self.flag_filter.addItem("Flagged", "*")
+        for flag in FlagType:
+            self.flag_filter.addItem(flag.value.replace("_", " "), flag.value)
+        self.verdict_filter = QComboBox(self)
+        self.verdict_filter.setObjectName("verdictFilter")
+        self.unreviewed_only = QCheckBox("&Unreviewed only", self)
+        self.kind_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_kind(self.kind_filter.currentData())
+        )
+        self.flag_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_flag(self.flag_filter.currentData())
+        )
+        self.verdict_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_verdict(self.verdict_filter.currentData() or "")
+        )
+        self.unreviewed_only.toggled.connect(self.proxy.set_unreviewed_only)
+        self.set_scale(())
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        for label, w in (
+            ("Kind", self.kind_filter),
+            ("Flag", self.flag_filter),
+            ("Verdict", self.verdict_filter),
+        ):
+            lab = QLabel(label + ":", self)
+            lab.setBuddy(w)
+            bar.addWidget(lab)
+            bar.addWidget(w)
+        bar.addWidget(self.unreviewed_only)
+        bar.addStretch(1)
+        self.count_label = QLabel(self)
+        bar.addWidget(self.count_label)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addLayout(bar)
+        col.addWidget(self.table, 1)
+        for sig in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            sig.connect(self._update_count)
+
+    def set_scale(self, scale: tuple[str, ...]) -> None:
+        """Offer the review's verdict values in the verdict filter."""
+        self.verdict_filter.blockSignals(True)
+        self.verdict_filter.clear()
+        self.verdict_filter.addItem("Any verdict", "")
+        self.verdict_filter.addItem("None yet", UNREVIEWED)
+        for value in scale:
+            self.verdict_filter.addItem(value, value)
+        self.verdict_filter.blockSignals(False)
+        self.proxy.set_verdict("")
+
+    def set_comparison(
+        self, index: ComparisonIndex | None, verdicts: dict[str, str], scale: tuple[str, ...]
+    ) -> None:
+        self.set_scale(scale)
+        self.model.set_comparison(index, verdicts)
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        for combo in (self.kind_filter, self.flag_filter, self.verdict_filter):
+            combo.setCurrentIndex(0)
+        self.unreviewed_only.setChecked(False)
+
+    def _update_count(self, *args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{shown} of {total} shown" if shown != total else f"{total} changes")
+
+    # -- selection and navigation ------------------------------------------------------------
+    def current_change_id(self) -> str:
+        idx = self.table.currentIndex()
+        return str(idx.data(ChangeIdRole)) if idx.isValid() else ""
+
+    def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.currentChangeChanged.emit(str(current.data(ChangeIdRole)) if current.isValid() else "")
+
+    def select_row(self, row: int) -> bool:
+        if not (0 <= row < self.proxy.rowCount()):
+            return False
+        idx = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(idx)
+        return True
+
+    def select_change(self, change_id: str) -> bool:
+        """Select a change's row; when a filter hides it, the filters are cleared first."""
+        row = self.model.row_of(change_id)
+        if row < 0:
+            return False
+        pidx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not pidx.isValid():
+            self.clear_filters()
+            pidx = self.proxy.mapFromSource(self.model.index(row, 0))
+        return self.select_row(pidx.row())
+
+    def step(self, delta: int) -> bool:
+        """Select the next (+1) or previous (-1) row in the list's current order."""
+        cur = self.table.currentIndex()
+        if not cur.isValid():
+            return self.select_row(0 if delta > 0 else self.proxy.rowCount() - 1)
+        return self.select_row(cur.row() + delta)
+
+    def next_unreviewed(self) -> bool:
+        """Select the next row without a verdict after the current one, wrapping around."""
+        n = self.proxy.rowCount()
+        cur = self.table.currentIndex()
+        start = cur.row() if cur.isValid() else -1
+        for k in range(1, n + 1):
+            row = (start + k) % n
+            if not self.proxy.index(row, 0).data(VerdictRole):
+                return self.select_row(row)
+        return False

@@ -1,0 +1,477 @@
+"""The main window: a start page or a review screen, menus, status bar and message bar.
+
+It composes the parts (:mod:`start_page`, :mod:`review_view`, :mod:`actions`) and runs the
+long work (import, compare, create or load a review, export) through :class:`Workers`.
+
+Signals:
+    reviewShown(int): a review is on screen with its verdicts, selection and scroll restored.
+    reviewsListed(): the start page's list was refreshed.
+    taskFailed(str): a background task ended with a message (also shown in the message bar).
+    taskCancelled(): the reader cancelled a comparison.
+    exported(str): a review was exported; carries the file path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck_gui.ui.actions import build_actions
+from factcheck_gui.ui.dialogs import FILE_FILTER, OpenPairDialog, SettingsDialog, show_about
+from factcheck_gui.ui.docindex import Side
+from factcheck_gui.ui.messages import MessageBar, StatusArea
+from factcheck_gui.ui.review_view import ReviewView
+from factcheck_gui.ui.services import OpenedReview, ReviewService, ReviewSession
+from factcheck_gui.ui.settings import Settings
+from factcheck_gui.ui.start_page import StartPage
+from factcheck_gui.ui.theme import apply_theme
+from factcheck_gui.ui.workers import TaskContext, TaskHandle, Workers
+
+
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    from factcheck_gui.importers import ImportFailed
+    from factcheck_gui.store import StoreError
+
+    errors: list[type[BaseException]] = [ImportFailed, StoreError]
+    try:
+        from factcheck_gui.exporters import ExportError
+
+        errors.append(ExportError)
+    except ImportError:  # the exporters are optional for the window to work
+        pass
+    return tuple(errors)
+
+
+def export_formats() -> list[str]:
+    try:
+        from factcheck_gui.exporters import FORMATS
+    except ImportError:
+        return []
+    return [str(f) for f in FORMATS]
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring for the signals."""
+
+    reviewShown = Signal(int)
+    reviewsListed = Signal()
+    taskFailed = Signal(str)
+    taskCancelled = Signal()
+    exported = Signal(str)
+
+    def __init__(self, settings: Settings, db_url: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle("Factcheck Compare")
+        self.service = ReviewService(db_url or settings.db_url or None)
+        self.workers = Workers(self, expected=_expected_errors())
+        self.session: ReviewSession | None = None
+        self._task: TaskHandle | None = None
+        self._pending: dict[Side, Any] = {}
+
+        self.start = StartPage(self)
+        self.review = ReviewView(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(self.review)
+        self.message = MessageBar(self)
+        central = QWidget(self)
+        col = QVBoxLayout(central)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(self.message)
+        col.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = StatusArea(self.statusBar(), self)
+        self.status.cancel.clicked.connect(self.cancel_task)
+
+        slots: dict[str, Any] = {
+            "open_pair": self.open_pair_dialog,
+            "open_demo": self.open_demo,
+            "start_page": self.show_start_page,
+            "compare_again_original": lambda: self.compare_again_dialog(Side.ORIGINAL),
+            "compare_again_rewrite": lambda: self.compare_again_dialog(Side.REWRITE),
+            "settings": self.settings_dialog,
+            "quit": self.close,
+            "find": self.review.comparison.find_bar.open_bar,
+            "paste_story": self.paste_story,
+            "next_change": lambda: self.review.changes.step(1),
+            "previous_change": lambda: self.review.changes.step(-1),
+            "next_unreviewed": self.next_unreviewed,
+            "focus_note": self.focus_note,
+            "verdict": self.review.verdict.apply_number,
+            "clear_verdict": lambda: self.review.verdict.apply_verdict(None),
+            "clear_filters": self.review.changes.clear_filters,
+            "sync_scroll": self._set_sync,
+            "about": lambda: show_about(self),
+        }
+        self.commands = build_actions(self, slots, export_formats(), self.export_dialog)
+
+        self.start.reviewActivated.connect(self.open_review)
+        self.start.pair_button.clicked.connect(self.open_pair_dialog)
+        self.start.demo_button.clicked.connect(self.open_demo)
+        for side in Side:
+            pane = self.start.pane(side)
+            pane.filesDropped.connect(lambda files, s=side: self.input_files(s, files))
+            pane.textPasted.connect(lambda text, html, s=side: self.input_text(s, text, html))
+        for pane in (self.review.comparison.left, self.review.comparison.right):
+            pane.filesDropped.connect(lambda files, s=pane.side: self._dropped_on_review(s, files))
+        self.review.progressChanged.connect(self._update_status)
+        self.review.currentChangeChanged.connect(lambda _c: self._save_ui_state())
+        self.apply_font()
+        self.status.set_database(self.service.display_name)
+        self.status.set_reviewer(settings.reviewer)
+        if settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+        else:
+            self.resize(1280, 860)
+
+    # -- pages -------------------------------------------------------------------------------
+    def show_start_page(self) -> None:
+        self._leave_review()
+        self.stack.setCurrentWidget(self.start)
+        self.commands.set_review_open(False)
+        self.setWindowTitle("Factcheck Compare")
+        self.refresh_reviews()
+
+    def refresh_reviews(self) -> None:
+        self.workers.start(
+            "listing reviews",
+            self.service.list_reviews,
+            finished=self._reviews_listed,
+            failed=self._failed,
+        )
+
+    def _reviews_listed(self, reviews: list[Any]) -> None:
+        self.start.set_reviews(reviews)
+        self.status.set_database(self.service.display_name)
+        self.reviewsListed.emit()
+
+    # -- opening ------------------------------------------------------------------------------
+    def open_pair_dialog(self) -> None:
+        dialog = OpenPairDialog(self, self.settings.last_dir)
+        if dialog.exec() and (paths := dialog.paths()):
+            self.settings.last_dir = str(paths[0].parent)
+            self.open_paths(*paths)
+
+    def open_demo(self) -> None:
+        from factcheck_gui.resources import sample_pair
+
+        self.open_paths(*sample_pair())
+
+    def open_paths(self, original: Path, rewrite: Path, *, carry_from: int | None = None) -> TaskHandle:
+        """Import two files, compare them and open them as a new review (in a worker)."""
+        from factcheck_gui.importers import load_path
+
+        def job(ctx: TaskContext) -> OpenedReview:
+            a, b = load_path(original), load_path(rewrite)
+            return self.service.compare_and_create(
+                a, b, reviewer=self.settings.reviewer, ctx=ctx, carry_from=carry_from
+            )
+
+        return self._run_compare(job, f"Comparing {original.name} with {rewrite.name}…")
+
+    def open_imported(self, original: Any, rewrite: Any, *, carry_from: int | None = None) -> TaskHandle:
+        """Compare two imported texts and open them as a new review (in a worker)."""
+
+        def job(ctx: TaskContext) -> OpenedReview:
+            return self.service.compare_and_create(
+                original, rewrite, reviewer=self.settings.reviewer, ctx=ctx, carry_from=carry_from
+            )
+
+        return self._run_compare(job, f"Comparing {original.name} with {rewrite.name}…")
+
+    def _run_compare(self, job: Any, label: str) -> TaskHandle:
+        self.cancel_task()
+        self.message.clear()
+        self.status.busy(label)
+        self._task = self.workers.start(
+            "comparing",
+            job,
+            finished=self._opened,
+            failed=self._failed,
+            progress=self.status.set_progress,
+            cancelled=self._cancelled,
+        )
+        return self._task
+
+    def open_review(self, review_id: int) -> TaskHandle:
+        """Load a stored review (in a worker) and show it as it was left."""
+        self.cancel_task()
+        self.status.busy(f"Opening review #{review_id}…")
+        self._task = self.workers.start(
+            "opening a review",
+            lambda ctx: self.service.load(review_id, ctx),
+            finished=self._opened,
+            failed=self._failed,
+            cancelled=self._cancelled,
+        )
+        return self._task
+
+    def cancel_task(self) -> None:
+        if self._task is not None and not self._task.done:
+            self._task.cancel()
+
+    def _opened(self, opened: OpenedReview) -> None:
+        self._task = None
+        self.status.idle()
+        self._leave_review()
+        self._pending.clear()
+        for side in Side:
+            self.start.pane(side).set_index(None)
+        self.session = ReviewSession(self.service, opened, self.settings.reviewer, self)
+        self.session.error.connect(self.message.show_error)
+        self.session.saved.connect(self.status.flash)
+        self.commands.set_scale(opened.scale)
+        self.review.set_session(self.session)
+        self.stack.setCurrentWidget(self.review)
+        self.commands.set_review_open(True)
+        self.setWindowTitle(f"{opened.title} — Factcheck Compare")
+        self.status.set_database(self.service.display_name)
+        self._update_status()
+        if opened.carried_from is not None:
+            self.message.show_info(
+                f"{opened.carried} verdicts carried over from review #{opened.carried_from}."
+            )
+        state = self.settings.review_state(self.service.state_key, opened.review_id)
+        self.review.restore_ui_state(state)
+        if not state.change_id:
+            self.review.changes.select_row(0)
+        # Scroll positions need the panes laid out at their final size: restore once more
+        # after the event loop has run the layout.
+        QTimer.singleShot(0, lambda: self._finish_restore(opened.review_id, state))
+
+    def _finish_restore(self, review_id: int, state: Any) -> None:
+        if self.session is None or self.session.review_id != review_id:
+            return
+        if state.left_scroll or state.right_scroll:
+            self.review.comparison.restore_scroll(state.left_scroll, state.right_scroll)
+        self.review.changes.table.setFocus()
+        self.reviewShown.emit(review_id)
+
+    def _failed(self, message: str) -> None:
+        self._task = None
+        self.status.idle()
+        self.message.show_error(message)
+        self.taskFailed.emit(message)
+
+    def _cancelled(self) -> None:
+        self._task = None
+        self.status.idle()
+        self.message.show_info("Comparison cancelled.")
+        self.taskCancelled.emit()
+
+    def _leave_review(self) -> None:
+        if self.session is None:
+            return
+        self._save_ui_state()
+        self.review.set_session(None)
+        self.session.deleteLater()
+        self.session = None
+
+    def _save_ui_state(self) -> None:
+        if self.session is not None:
+            self.settings.save_review_state(
+                self.service.state_key, self.session.review_id, self.review.ui_state()
+            )
+
+    # -- input by drop and paste ----------------------------------------------------------------
+    def input_files(self, side: Side, files: list[Path]) -> None:
+        """Files dropped on a start-page pane: two files are a pair, one fills that side."""
+        if len(files) >= 2:
+            self.open_paths(files[0], files[1])
+            return
+        from factcheck_gui.importers import load_path
+
+        path = files[0]
+        self.workers.start(
+            "importing",
+            lambda ctx: load_path(path),
+            finished=lambda t: self._input_ready(side, t),
+            failed=self._failed,
+        )
+
+    def input_text(self, side: Side, text: str, html: str) -> None:
+        """Text pasted into an empty start-page pane."""
+        from factcheck_gui.importers import from_clipboard
+
+        self.workers.start(
+            "reading pasted text",
+            lambda ctx: from_clipboard(text=text or None, html=html or None),
+            finished=lambda t: self._input_ready(side, t),
+            failed=self._failed,
+        )
+
+    def _input_ready(self, side: Side, imported: Any) -> None:
+        self._pending[side] = imported
+        self.start.pane(side).setPlainText(imported.text)
+        if len(self._pending) == 2:
+            self.open_imported(self._pending[Side.ORIGINAL], self._pending[Side.REWRITE])
+
+    def paste_story(self) -> None:
+        pane = self.start.left if self.start.left.is_empty() else self.start.right
+        if self.stack.currentWidget() is self.start and pane.is_empty():
+            pane.paste_from_clipboard()
+        else:
+            self.message.show_info("Paste works in an empty pane of the start page (File → Start page).")
+
+    # -- compare again --------------------------------------------------------------------------
+    def compare_again_dialog(self, side: Side) -> None:
+        if self.session is None:
+            return
+        who = "original" if side is Side.ORIGINAL else "rewrite"
+        path, _ = QFileDialog.getOpenFileName(
+            self, f"New version of the {who}", self.settings.last_dir, FILE_FILTER
+        )
+        if path:
+            self._ask_carry_and_compare(side, Path(path))
+
+    def _dropped_on_review(self, side: Side, files: list[Path]) -> None:
+        if len(files) >= 2:
+            self.open_paths(files[0], files[1])
+        elif files:
+            self._ask_carry_and_compare(side, files[0])
+
+    def _ask_carry_and_compare(self, side: Side, path: Path) -> None:
+        assert self.session is not None
+        answer = QMessageBox.question(
+            self,
+            "Carry verdicts over?",
+            f"Compare again with {path.name} and carry the verdicts of review #{self.session.review_id} "
+            "over to the changes that are still the same?",
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Cancel:
+            self.compare_again_with(side, path, carry=answer == QMessageBox.StandardButton.Yes)
+
+    def compare_again_with(self, side: Side, path: Path, *, carry: bool) -> TaskHandle | None:
+        """Replace one side of the open review by ``path``; a new review, verdicts carried over."""
+        if self.session is None:
+            return None
+        from factcheck_gui.importers import ImportedText, load_path
+
+        comp = self.session.index.comparison
+        keep_doc = comp.rewrite if side is Side.ORIGINAL else comp.original
+        kept = ImportedText(keep_doc.text, keep_doc.name, keep_doc.source)
+        carry_from = self.session.review_id if carry else None
+
+        def job(ctx: TaskContext) -> OpenedReview:
+            new = load_path(path)
+            a, b = (new, kept) if side is Side.ORIGINAL else (kept, new)
+            return self.service.compare_and_create(
+                a, b, reviewer=self.settings.reviewer, ctx=ctx, carry_from=carry_from
+            )
+
+        return self._run_compare(job, f"Comparing again with {path.name}…")
+
+    # -- export -------------------------------------------------------------------------------
+    def export_dialog(self, fmt: str) -> None:
+        if self.session is None:
+            return
+        suggested = str(
+            Path(self.settings.last_dir or str(Path.home())) / f"review-{self.session.review_id}.{fmt}"
+        )
+        path, _ = QFileDialog.getSaveFileName(self, f"Export review as {fmt}", suggested)
+        if path:
+            self.export_to(fmt, Path(path))
+
+    def export_to(self, fmt: str, path: Path) -> TaskHandle | None:
+        """Export the open review in a worker; ``exported`` fires when the file is written."""
+        if self.session is None:
+            return None
+        self.review.verdict.save_note()
+        from factcheck_gui.exporters import export_review
+
+        review_id = self.session.review_id
+
+        def job(ctx: TaskContext) -> str:
+            review = self.service.store().load_review(review_id)
+            export_review(review, fmt, path)
+            return str(path)
+
+        def done(p: str) -> None:
+            self.status.flash(f"Exported to {p}")
+            self.exported.emit(p)
+
+        return self.workers.start("exporting", job, finished=done, failed=self._failed)
+
+    # -- review commands ----------------------------------------------------------------------
+    def next_unreviewed(self) -> None:
+        if not self.review.changes.next_unreviewed():
+            self.status.flash("Every change has a verdict.")
+
+    def focus_note(self) -> None:
+        if self.review.current_change_id():
+            self.review.verdict.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _set_sync(self, on: bool) -> None:
+        self.review.comparison.sync.enabled = on
+
+    def _update_status(self) -> None:
+        if self.session is None:
+            self.status.set_progress_text("")
+            return
+        total = len(self.session.index.review_changes)
+        self.status.set_progress_text(f"{self.session.reviewed_count()} of {total} changes reviewed")
+
+    # -- settings -----------------------------------------------------------------------------
+    def settings_dialog(self) -> None:
+        dialog = SettingsDialog(self, self.settings)
+        if dialog.exec():
+            old_url = self.service.url
+            dialog.apply()
+            self.apply_settings(db_changed=(self.settings.db_url or None) != old_url)
+
+    def apply_settings(self, *, db_changed: bool = False) -> None:
+        """Apply theme, font and reviewer now; a new database reopens the start page."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.theme)
+        self.review.comparison.refresh_theme()
+        self.apply_font()
+        self.status.set_reviewer(self.settings.reviewer)
+        if self.session is not None:
+            self.session.reviewer = self.settings.reviewer
+        if db_changed:
+            self._leave_review()
+            self.service.close()
+            self.service = ReviewService(self.settings.db_url or None)
+            self.status.set_database(self.service.display_name)
+            self.show_start_page()
+
+    def apply_font(self) -> None:
+        font = QFont(self.font())
+        if self.settings.font_family:
+            font.setFamily(self.settings.font_family)
+        if self.settings.font_size:
+            font.setPointSize(self.settings.font_size)
+        for pane in (
+            self.review.comparison.left,
+            self.review.comparison.right,
+            self.start.left,
+            self.start.right,
+        ):
+            pane.setFont(font)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.review.verdict.save_note()  # a note typed a moment ago is committed before closing
+        self._save_ui_state()
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        self.workers.shutdown()
+        self.service.close()
+        super().closeEvent(event)

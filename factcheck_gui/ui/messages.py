@@ -1,0 +1,106 @@
+"""Where the window talks to the reader: a message bar above the content, and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+
+class MessageBar(QFrame):
+    """A dismissable one-line message: errors stay until closed, information fades after 8 s."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.label = QLabel(self)
+        self.label.setObjectName("messageText")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and story text
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QPushButton("Dismiss", self)
+        close.clicked.connect(self.clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(close)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear)
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text() if not self.isHidden() else ""
+
+    def show_error(self, message: str) -> None:
+        self._timer.stop()
+        self.setProperty("level", "error")
+        self._show(message)
+
+    def show_info(self, message: str) -> None:
+        self.setProperty("level", "info")
+        self._show(message)
+        self._timer.start(8000)
+
+    def _show(self, message: str) -> None:
+        self.label.setText(message)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.show()
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self.label.setText("")
+        self.hide()
+
+
+class StatusArea:
+    """The status bar's parts: review progress, database, reviewer, task progress and Cancel."""
+
+    def __init__(self, bar: QStatusBar, parent: QWidget) -> None:
+        self.bar = bar
+        self.progress_label = QLabel(parent)
+        self.progress_label.setObjectName("reviewProgress")
+        self.db_label = QLabel(parent)
+        self.db_label.setObjectName("database")
+        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reviewer_label = QLabel(parent)
+        self.reviewer_label.setObjectName("reviewer")
+        self.reviewer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.task = QProgressBar(parent)
+        self.task.setRange(0, 100)
+        self.task.setMaximumWidth(180)
+        self.task.setTextVisible(True)
+        self.cancel = QPushButton("Cancel", parent)
+        self.cancel.setObjectName("cancelTask")
+        bar.addWidget(self.progress_label)
+        bar.addPermanentWidget(self.task)
+        bar.addPermanentWidget(self.cancel)
+        bar.addPermanentWidget(self.db_label)
+        bar.addPermanentWidget(self.reviewer_label)
+        self.idle()
+
+    def busy(self, label: str) -> None:
+        self.bar.showMessage(label)
+        self.task.setValue(0)
+        self.task.show()
+        self.cancel.show()
+
+    def set_progress(self, fraction: float) -> None:
+        self.task.setValue(round(100 * fraction))
+
+    def idle(self) -> None:
+        self.bar.clearMessage()
+        self.task.hide()
+        self.cancel.hide()
+
+    def flash(self, text: str) -> None:
+        self.bar.showMessage(text, 4000)
+
+    def set_progress_text(self, text: str) -> None:
+        self.progress_label.setText(text)
+
+    def set_database(self, name: str) -> None:
+        self.db_label.setText(f"Database: {name}")
+
+    def set_reviewer(self, name: str) -> None:
+        self.reviewer_label.setText(f"Reviewer: {name}")

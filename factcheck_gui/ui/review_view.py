@@ -1,0 +1,91 @@
+"""The review screen: comparison view above, change list and verdict panel below.
+
+It wires selection both ways (list → panes, click in a pane or curtain → list) and answers
+the navigation actions; it holds no store logic (that is :class:`ReviewSession`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from factcheck_gui.ui.change_list import ChangeList
+from factcheck_gui.ui.comparison_view import ComparisonView
+from factcheck_gui.ui.services import ReviewSession
+from factcheck_gui.ui.settings import ReviewUiState
+from factcheck_gui.ui.verdict_panel import VerdictPanel
+
+
+class ReviewView(QWidget):
+    """Signals: currentChangeChanged(str), progressChanged() when a verdict changes."""
+
+    currentChangeChanged = Signal(str)
+    progressChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: ReviewSession | None = None
+        self.comparison = ComparisonView(self)
+        self.changes = ChangeList(self)
+        self.verdict = VerdictPanel(self)
+        bottom = QSplitter(Qt.Orientation.Horizontal, self)
+        bottom.addWidget(self.changes)
+        bottom.addWidget(self.verdict)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.comparison)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.splitter)
+        self.changes.currentChangeChanged.connect(self._on_current)
+        self.comparison.changeActivated.connect(self.select_change)
+
+    def set_session(self, session: ReviewSession | None) -> None:
+        """Show a review (None empties the screen)."""
+        if self.session is not None:
+            self.verdict.save_note()
+            self.session.verdictChanged.disconnect(self._on_verdict_changed)
+        self.session = session
+        self.verdict.set_session(session)
+        if session is None:
+            self.comparison.set_index(None)
+            self.changes.set_comparison(None, {}, ())
+            return
+        session.verdictChanged.connect(self._on_verdict_changed)
+        self.comparison.set_index(session.index)
+        self.changes.set_comparison(session.index, session.values(), session.scale)
+
+    def _on_verdict_changed(self, change_id: str) -> None:
+        if self.session is not None:
+            self.changes.model.set_verdict(change_id, self.session.value(change_id))
+        self.progressChanged.emit()
+
+    def _on_current(self, change_id: str) -> None:
+        self.comparison.show_change(change_id)
+        self.verdict.show_change(change_id)
+        self.currentChangeChanged.emit(change_id)
+
+    def current_change_id(self) -> str:
+        return self.changes.current_change_id()
+
+    def select_change(self, change_id: str) -> bool:
+        """Select a change in the list (and so in the panes and the verdict panel)."""
+        if self.changes.select_change(change_id):
+            return True
+        # Not a change to review (an unchanged claim): still show it in the panes.
+        self.comparison.show_change(change_id)
+        return False
+
+    def ui_state(self) -> ReviewUiState:
+        left, right = self.comparison.scroll_state()
+        return ReviewUiState(self.current_change_id(), left, right)
+
+    def restore_ui_state(self, state: ReviewUiState) -> None:
+        if state.change_id:
+            self.select_change(state.change_id)
+        if state.left_scroll or state.right_scroll:
+            self.comparison.restore_scroll(state.left_scroll, state.right_scroll)

@@ -1,0 +1,254 @@
+"""Every store call the UI makes, behind one small service (one store call per user action).
+
+:class:`ReviewService` methods marked *worker* run inside a background task (comparing,
+creating and loading reviews); verdict and note writes are a few milliseconds and run on the
+GUI thread through :class:`ReviewSession`, which also keeps the version of every verdict the
+reader has seen so a concurrent write by a colleague is detected, not overwritten.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from factcheck_gui.engine import compare_texts
+from factcheck_gui.engine.types import Comparison
+from factcheck_gui.store.records import DEFAULT_SCALE, HistoryRecord, ReviewSummary, VerdictRecord
+from factcheck_gui.ui.docindex import ComparisonIndex
+
+if TYPE_CHECKING:
+    from factcheck_gui.importers import ImportedText
+    from factcheck_gui.store import ReviewStore
+    from factcheck_gui.ui.workers import TaskContext
+
+
+@dataclass
+class OpenedReview:
+    """A review ready to show: its comparison index, scale and current verdicts."""
+
+    review_id: int
+    title: str
+    index: ComparisonIndex
+    scale: tuple[str, ...] = DEFAULT_SCALE
+    verdicts: dict[str, VerdictRecord] = field(default_factory=dict)
+    carried: int = 0  # verdicts carried over from a previous review
+    carried_from: int | None = None
+
+    @property
+    def comparison(self) -> Comparison:
+        return self.index.comparison
+
+
+def _settle_garbage_collector() -> None:
+    # A big comparison leaves hundreds of thousands of long-lived objects. The next full
+    # collection would walk all of them while holding the GIL, wherever it happens to trigger:
+    # often on the GUI thread, freezing the window. Freezing moves them out of the collector's
+    # way; they are still freed by reference counting when the review is closed.
+    gc.freeze()
+
+
+def review_title(original_name: str, rewrite_name: str) -> str:
+    return f"{original_name} → {rewrite_name}"
+
+
+class ReviewService:
+    """Opens the store lazily (in a worker) and wraps each user action in one store call."""
+
+    def __init__(self, url: str | None) -> None:
+        self.url = url or None
+        self._store: ReviewStore | None = None
+        self._lock = threading.Lock()
+
+    def store(self) -> ReviewStore:
+        """The open store (opened on first use; StoreError when it cannot be opened)."""
+        with self._lock:
+            if self._store is None:
+                from factcheck_gui.store import ReviewStore
+
+                self._store = ReviewStore.open(self.url)
+            return self._store
+
+    @property
+    def display_name(self) -> str:
+        if self._store is not None:
+            return str(self._store.display_name)
+        return self.url or "local database"
+
+    @property
+    def state_key(self) -> str:
+        """Identifies the database in per-review UI state."""
+        return self.display_name
+
+    def close(self) -> None:
+        with self._lock:
+            store, self._store = self._store, None
+        if store is not None and hasattr(store, "close"):
+            store.close()
+
+    # -- worker side -------------------------------------------------------------------------
+    def list_reviews(self, ctx: TaskContext | None = None) -> list[ReviewSummary]:
+        """*worker*: recent reviews for the start page."""
+        return list(self.store().list_reviews())
+
+    def compare_and_create(
+        self,
+        original: ImportedText,
+        rewrite: ImportedText,
+        *,
+        reviewer: str,
+        ctx: TaskContext,
+        carry_from: int | None = None,
+    ) -> OpenedReview:
+        """*worker*: compare a pair, store it as a new review, optionally carry verdicts over."""
+        store = self.store()  # open before the long part: a bad database fails fast
+        comparison = compare_texts(
+            original.text,
+            rewrite.text,
+            original_name=original.name,
+            rewrite_name=rewrite.name,
+            original_source=original.source,
+            rewrite_source=rewrite.source,
+            progress=lambda f: ctx.progress(0.9 * f),
+            cancelled=ctx.cancelled,
+        )
+        index = ComparisonIndex(comparison)
+        _settle_garbage_collector()
+        if ctx.cancelled():
+            from factcheck_gui.engine import Cancelled
+
+            raise Cancelled
+        title = review_title(original.name, rewrite.name)
+        review_id = store.create_review(comparison, title=title, reviewer=reviewer)
+        opened = OpenedReview(review_id, title, index)
+        if carry_from is not None:
+            opened.carried = store.carry_over(carry_from, review_id, reviewer=reviewer)
+            opened.carried_from = carry_from
+            if opened.carried:
+                opened.verdicts = dict(store.load_review(review_id).verdicts)
+        ctx.progress(1.0)
+        return opened
+
+    def load(self, review_id: int, ctx: TaskContext | None = None) -> OpenedReview:
+        """*worker*: a stored review exactly as it was saved."""
+        review = self.store().load_review(review_id)
+        index = ComparisonIndex(review.comparison)
+        _settle_garbage_collector()
+        return OpenedReview(review.id, review.title, index, tuple(review.scale), dict(review.verdicts))
+
+
+class ReviewSession(QObject):
+    """The review on screen: verdicts as last seen, and the writes the reader makes.
+
+    Signals:
+        verdictChanged(str): a change's verdict or note changed (saved or refreshed).
+        error(str): a one-line message for the window's message bar.
+        saved(str): a write was committed; carries a short confirmation.
+    """
+
+    verdictChanged = Signal(str)
+    error = Signal(str)
+    saved = Signal(str)
+
+    def __init__(
+        self, service: ReviewService, opened: OpenedReview, reviewer: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.opened = opened
+        self.reviewer = reviewer
+        self.verdicts: dict[str, VerdictRecord] = dict(opened.verdicts)
+
+    @property
+    def review_id(self) -> int:
+        return self.opened.review_id
+
+    @property
+    def index(self) -> ComparisonIndex:
+        return self.opened.index
+
+    @property
+    def scale(self) -> tuple[str, ...]:
+        return self.opened.scale
+
+    def value(self, change_id: str) -> str:
+        rec = self.verdicts.get(change_id)
+        return rec.value or "" if rec is not None else ""
+
+    def note(self, change_id: str) -> str:
+        rec = self.verdicts.get(change_id)
+        return rec.note if rec is not None else ""
+
+    def values(self) -> dict[str, str]:
+        return {cid: rec.value for cid, rec in self.verdicts.items() if rec.value}
+
+    def reviewed_count(self) -> int:
+        return sum(1 for c in self.index.review_changes if self.value(c.id))
+
+    def _version(self, change_id: str) -> int:
+        rec = self.verdicts.get(change_id)
+        return rec.version if rec is not None else 0
+
+    def _write(self, change_id: str, call: Any, what: str) -> bool:
+        from factcheck_gui.store import ConflictError, StoreError
+
+        try:
+            rec = call()
+        except ConflictError as exc:
+            if exc.current is not None:
+                self.verdicts[change_id] = exc.current
+            self.verdictChanged.emit(change_id)
+            self.error.emit(str(exc))
+            return False
+        except StoreError as exc:
+            self.error.emit(str(exc))
+            return False
+        if rec is not None:
+            self.verdicts[change_id] = rec
+        self.verdictChanged.emit(change_id)
+        self.saved.emit(what)
+        return True
+
+    def set_verdict(self, change_id: str, value: str | None) -> bool:
+        """Commit a verdict (None clears it). False, with ``error`` emitted, when refused."""
+        store = self.service.store()
+        return self._write(
+            change_id,
+            lambda: store.set_verdict(
+                self.review_id,
+                change_id,
+                value,
+                reviewer=self.reviewer,
+                expected_version=self._version(change_id),
+            ),
+            f"Saved: {change_id} → {value}" if value else f"Saved: {change_id} verdict cleared",
+        )
+
+    def set_note(self, change_id: str, note: str) -> bool:
+        """Commit a note; unchanged notes are not written again."""
+        if note == self.note(change_id):
+            return True
+        store = self.service.store()
+        return self._write(
+            change_id,
+            lambda: store.set_note(
+                self.review_id,
+                change_id,
+                note,
+                reviewer=self.reviewer,
+                expected_version=self._version(change_id),
+            ),
+            f"Saved: note on {change_id}",
+        )
+
+    def history(self, change_id: str) -> list[HistoryRecord]:
+        from factcheck_gui.store import StoreError
+
+        try:
+            return list(self.service.store().history(self.review_id, change_id))
+        except StoreError as exc:
+            self.error.emit(str(exc))
+            return []

@@ -1,0 +1,253 @@
+"""The verdict panel: scale buttons, note, flags with their explanations, and history.
+
+Notes are committed 600 ms after the last keystroke and when the note loses focus, so nothing
+waits for a Save click and a closed window loses nothing already typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck_gui.ui.services import ReviewSession
+from factcheck_gui.ui.theme import KIND_STYLES
+
+NOTE_DEBOUNCE_MS = 600
+
+
+class NoteEdit(QPlainTextEdit):
+    """The note field; emits ``focusLost`` and keeps Enter and digits for typing."""
+
+    focusLost = Signal()
+
+    def event(self, e: QEvent) -> bool:
+        # Window shortcuts (1–9, J, K, N, Enter) must not fire while the reader types a note.
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            mods = e.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+            if mods == Qt.KeyboardModifier.NoModifier and (
+                (e.text().isprintable() and e.text()) or e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            ):
+                e.accept()
+                return True
+        return super().event(e)
+
+    def focusOutEvent(self, e: QFocusEvent) -> None:
+        super().focusOutEvent(e)
+        self.focusLost.emit()
+
+
+class VerdictPanel(QWidget):
+    """Shows and edits the verdict of the selected change of a :class:`ReviewSession`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: ReviewSession | None = None
+        self.change_id = ""
+        self.setMinimumWidth(260)
+        self.title = QLabel("No change selected", self)
+        self.title.setObjectName("verdictTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+
+        self.scale_box = QGroupBox("Verdict", self)
+        self.scale_grid = QGridLayout(self.scale_box)
+        self.buttons = QButtonGroup(self)
+        self.buttons.setExclusive(False)  # a click on the chosen verdict clears it
+        self.buttons.idClicked.connect(self._on_button)
+        self.clear_button = QPushButton("0  Clear", self)
+        self.clear_button.clicked.connect(lambda: self.apply_verdict(None))
+
+        self.note = NoteEdit(self)
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText("Note (saved as you type)")
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(110)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_DEBOUNCE_MS)
+        self._note_timer.timeout.connect(self.save_note)
+        self.note.textChanged.connect(self._on_note_typed)
+        self.note.focusLost.connect(self.save_note)
+        self.saved_label = QLabel("", self)
+        self.saved_label.setObjectName("savedLabel")
+
+        self.flags = QLabel(self)
+        self.flags.setObjectName("flags")
+        self.flags.setTextFormat(Qt.TextFormat.PlainText)  # flag messages quote story text
+        self.flags.setWordWrap(True)
+        self.flags.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = QLabel(self)
+        self.history.setObjectName("history")
+        self.history.setTextFormat(Qt.TextFormat.PlainText)
+        self.history.setWordWrap(True)
+
+        inner = QWidget(self)
+        col = QVBoxLayout(inner)
+        col.addWidget(self.title)
+        col.addWidget(self.scale_box)
+        col.addWidget(self.clear_button)
+        note_label = QLabel("&Note:", self)
+        note_label.setBuddy(self.note)
+        col.addWidget(note_label)
+        col.addWidget(self.note)
+        col.addWidget(self.saved_label)
+        col.addWidget(_heading("Flags", self))
+        col.addWidget(self.flags)
+        col.addWidget(_heading("History", self))
+        col.addWidget(self.history)
+        col.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._set_enabled(False)
+
+    # -- session and selection ---------------------------------------------------------------
+    def set_session(self, session: ReviewSession | None) -> None:
+        self.save_note()
+        self.session = session
+        self.change_id = ""
+        for b in list(self.buttons.buttons()):
+            self.buttons.removeButton(b)
+            b.deleteLater()
+        if session is not None:
+            for i, value in enumerate(session.scale[:9]):
+                b = QPushButton(f"{i + 1}  {value}", self.scale_box)
+                b.setCheckable(True)
+                b.setObjectName(f"verdict-{i + 1}")
+                b.setToolTip(f"Verdict “{value}” (key {i + 1})")
+                self.buttons.addButton(b, i)
+                self.scale_grid.addWidget(b, i, 0)
+            session.verdictChanged.connect(self._on_verdict_changed)
+        self.show_change("")
+
+    def show_change(self, change_id: str) -> None:
+        """Show the verdict, note, flags and history of a change ("" for none)."""
+        if change_id != self.change_id:
+            self.save_note()
+        self.change_id = change_id
+        session = self.session
+        if session is None or not change_id:
+            self.title.setText("No change selected")
+            self.flags.setText("")
+            self.history.setText("")
+            self._set_note_text("")
+            self._set_enabled(False)
+            self._sync_buttons()
+            return
+        self._set_enabled(True)
+        change = session.index.change(change_id)
+        moved = " (moved)" if change.moved and change.kind.value != "moved" else ""
+        self.title.setText(
+            f"{change.id} · {KIND_STYLES[change.kind].mark} {change.kind.value}{moved} · "
+            f"similarity {change.similarity:.2f}"
+        )
+        self.flags.setText("\n\n".join(f"• {f.message}" for f in change.flags) or "No fact flags.")
+        self._set_note_text(session.note(change_id))
+        self._sync_buttons()
+        self.refresh_history()
+
+    def refresh_history(self) -> None:
+        if self.session is None or not self.change_id:
+            self.history.setText("")
+            return
+        rows = self.session.history(self.change_id)
+        lines = []
+        for h in reversed(rows):
+            when = h.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if h.action == "note":
+                what = "note edited"
+            elif h.action == "cleared":
+                what = f"cleared {h.old_value or ''}".strip()
+            elif h.action == "carried":
+                what = f"carried over: {h.new_value}"
+            else:
+                what = f"{h.old_value} → {h.new_value}" if h.old_value else f"{h.new_value}"
+            lines.append(f"{when}  {h.reviewer}: {what}")
+        self.history.setText("\n".join(lines) or "No verdict yet.")
+
+    # -- verdicts -----------------------------------------------------------------------------
+    def apply_verdict(self, value: str | None) -> bool:
+        """Commit ``value`` (None clears) for the shown change."""
+        if self.session is None or not self.change_id:
+            return False
+        self.save_note()
+        ok = self.session.set_verdict(self.change_id, value)
+        self._sync_buttons()
+        if ok:
+            self.refresh_history()
+        return ok
+
+    def apply_number(self, number: int) -> bool:
+        """Verdict by its 1-based position on the scale (the number keys)."""
+        if self.session is None or not (1 <= number <= len(self.session.scale)):
+            return False
+        return self.apply_verdict(self.session.scale[number - 1])
+
+    def _on_button(self, i: int) -> None:
+        if self.session is None:
+            return
+        value = self.session.scale[i]
+        self.apply_verdict(None if self.session.value(self.change_id) == value else value)
+
+    def _sync_buttons(self) -> None:
+        current = self.session.value(self.change_id) if self.session is not None and self.change_id else ""
+        for b in self.buttons.buttons():
+            i = self.buttons.id(b)
+            b.setChecked(bool(current) and self.session is not None and self.session.scale[i] == current)
+
+    def _on_verdict_changed(self, change_id: str) -> None:
+        if change_id == self.change_id:
+            self._sync_buttons()
+
+    # -- notes --------------------------------------------------------------------------------
+    def _set_note_text(self, text: str) -> None:
+        self._note_timer.stop()
+        self.note.blockSignals(True)
+        self.note.setPlainText(text)
+        self.note.blockSignals(False)
+
+    def _on_note_typed(self) -> None:
+        self.saved_label.setText("Typing…")
+        self._note_timer.start()
+
+    def save_note(self) -> None:
+        """Commit the note now if it differs from the stored one."""
+        self._note_timer.stop()
+        if self.session is None or not self.change_id:
+            return
+        text = self.note.toPlainText()
+        if text == self.session.note(self.change_id):
+            if self.saved_label.text() == "Typing…":
+                self.saved_label.setText("Saved")
+            return
+        if self.session.set_note(self.change_id, text):
+            self.saved_label.setText("Note saved")
+            self.refresh_history()
+        else:
+            self.saved_label.setText("Note NOT saved — see the message above")
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.scale_box, self.clear_button, self.note):
+            w.setEnabled(on)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -1,0 +1,82 @@
+"""Fixtures for the Qt tests: settings and database in a temporary folder, the main window."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+
+from factcheck_gui.ui.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "resources" / "samples"
+REFERENCE = (SAMPLES / "original.txt", SAMPLES / "rewrite.txt")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform warns that it cannot pass size hints to a window manager it
+    # does not have; that is not a problem of the app.
+    for item in items:
+        if "tests/ui/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"))
+
+
+@pytest.fixture(autouse=True)
+def _qsettings_in_tmp(tmp_path: Path) -> None:
+    """QSettings (default INI paths) point at the test's folder, never the user's config."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'reviews.db'}"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    s = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    s.reviewer = "Tester"
+    return s
+
+
+@pytest.fixture
+def window(qtbot, settings: Settings, db_url: str):  # type: ignore[no-untyped-def]
+    from factcheck_gui.ui.main_window import MainWindow
+
+    win = MainWindow(settings, db_url)
+    qtbot.addWidget(win)
+    win.resize(1200, 820)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def opened(qtbot, window):  # type: ignore[no-untyped-def]
+    """The main window showing the reference pair as a new review."""
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        window.open_paths(*REFERENCE)
+    return window
+
+
+@pytest.fixture
+def store_for():  # type: ignore[no-untyped-def]
+    """Open the test database as a second, independent client (closed after the test)."""
+    from factcheck_gui.store import ReviewStore
+
+    opened = []
+
+    def open_store(url: str):  # type: ignore[no-untyped-def]
+        store = ReviewStore.open(url)
+        opened.append(store)
+        return store
+
+    yield open_store
+    for store in opened:
+        store.close()

@@ -1,0 +1,151 @@
+"""Getting stories in: drop, paste, the command line; and cancelling a long comparison."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from factcheck_gui.ui.docindex import Side
+
+from .conftest import REFERENCE
+
+BIGPAIR = Path("/work/shared/tools/bigpair.py")
+
+
+def drop_files(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    # A real drag enters before it drops; Qt only delivers the drop to the widget it entered.
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget.viewport(), enter)
+    assert enter.isAccepted()
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget.viewport(), event)
+    assert event.isAccepted()
+
+
+def test_drop_a_file_and_paste_the_other(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show_start_page()
+    left, right = window.start.pane(Side.ORIGINAL), window.start.pane(Side.REWRITE)
+    drop_files(left, [REFERENCE[0]])
+    qtbot.waitUntil(lambda: not left.is_empty(), timeout=10000)
+    assert left.toPlainText() == REFERENCE[0].read_text(encoding="utf-8")
+    QGuiApplication.clipboard().setText(REFERENCE[1].read_text(encoding="utf-8"))
+    right.setFocus()
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        qtbot.keyClick(right, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    comp = window.session.index.comparison
+    assert comp.original.name == "original.txt"
+    assert comp.rewrite.text.strip() == REFERENCE[1].read_text(encoding="utf-8").strip()
+    assert window.review.changes.model.rowCount() == len([c for c in comp.changes if c.is_change])
+
+
+def test_paste_never_replaces_a_filled_pane(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
+    pane = opened.review.comparison.right
+    before = pane.toPlainText()
+    QGuiApplication.clipboard().setText("Something else entirely.")
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert pane.toPlainText() == before
+
+
+def test_dropping_two_files_opens_the_pair(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show_start_page()
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        drop_files(window.start.pane(Side.REWRITE), list(REFERENCE))
+    assert window.session.index.comparison.rewrite.name == "rewrite.txt"
+
+
+def test_an_unreadable_file_gives_one_message(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"not a zip at all")
+    with qtbot.waitSignal(window.taskFailed, timeout=10000) as sig:
+        window.open_paths(bad, REFERENCE[1])
+    assert "broken.docx" in sig.args[0] and "\n" not in sig.args[0]
+    assert window.message.label.text() == sig.args[0]
+
+
+def test_compare_again_carries_verdicts_over(qtbot, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = opened
+    first = win.session.review_id
+    win.review.changes.table.setFocus()
+    qtbot.keyClick(win.review.changes.table, Qt.Key.Key_1)
+    edited = tmp_path / "rewrite-v2.txt"
+    edited.write_text(
+        REFERENCE[1].read_text(encoding="utf-8") + "\nA new closing sentence was added.\n", encoding="utf-8"
+    )
+    with qtbot.waitSignal(win.reviewShown, timeout=30000):
+        win.compare_again_with(Side.REWRITE, edited, carry=True)
+    assert win.session.review_id != first
+    assert win.session.index.comparison.rewrite.name == "rewrite-v2.txt"
+    assert win.session.reviewed_count() >= 1
+    assert "carried over" in win.message.label.text()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not BIGPAIR.is_file(), reason="needs the shared bigpair tool")
+def test_cancel_a_long_comparison(qtbot, window, tmp_path: Path, store_for, db_url) -> None:  # type: ignore[no-untyped-def]
+    subprocess.run([sys.executable, str(BIGPAIR), "5000", str(tmp_path)], check=True, capture_output=True)
+    original, rewrite = sorted(tmp_path.glob("original*"))[0], sorted(tmp_path.glob("rewrite*"))[0]
+    handle = window.open_paths(original, rewrite)
+    assert window.status.cancel.isVisible()
+    with qtbot.waitSignal(window.taskCancelled, timeout=30000):
+        qtbot.mouseClick(window.status.cancel, Qt.MouseButton.LeftButton)
+    assert handle.done and window.session is None
+    assert not window.status.cancel.isVisible()
+    assert store_for(db_url).list_reviews() == []
+
+
+def test_command_line_opens_and_quits(tmp_path: Path) -> None:
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PATH": "/usr/bin:/bin",
+    }
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from factcheck_gui.app import main; sys.exit(main())",
+            str(REFERENCE[0]),
+            str(REFERENCE[1]),
+            "--db",
+            db,
+            "--quit-after",
+            "100",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    from factcheck_gui.store import ReviewStore
+
+    store = ReviewStore.open(db)
+    try:
+        assert [r.title for r in store.list_reviews()] == ["original.txt → rewrite.txt"]
+    finally:
+        store.close()
