@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from factcheck_gui import __version__
-from factcheck_gui.cli import compare
+from factcheck_gui.cli import compare, export, review
 from factcheck_gui.cli.common import CliError
 
 
@@ -25,8 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _command_modules() -> list:  # type: ignore[type-arg]
-    modules = [compare]
-    return modules
+    return [compare, review, export]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """The comparison engine: text → claims → alignment → word diff → fact flags.
 
-Pure Python on the standard library, rapidfuzz and numpy; never Qt, SQLAlchemy or I/O.
+Pure Python on the standard library and rapidfuzz; never Qt, SQLAlchemy or I/O.
 """
 
 from factcheck_gui.engine.compare import ENGINE_VERSION, Cancelled, compare_texts

@@ -158,8 +158,10 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _word_before(text: str, pos: int, floor: int) -> str:
     """The word (dotted acronyms included: "U.S") that ends at ``pos``."""
     start = pos
-    while start > floor and (text[start - 1].isalnum() or (text[start - 1] == "." and start - 1 > floor
-                                                            and text[start - 2].isalnum())):
+    while start > floor and (
+        text[start - 1].isalnum()
+        or (text[start - 1] == "." and start - 1 > floor and text[start - 2].isalnum())
+    ):
         start -= 1
     return text[start:pos].lstrip(".")
 
