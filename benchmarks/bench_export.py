@@ -2,7 +2,7 @@
 
     python benchmarks/bench_export.py [N_CLAIMS] [--keep DIR]
 
-Makes a pair with /work/shared/tools/bigpair.py, compares it, stores the review in a fresh
+Makes a pair with ../shared/tools/bigpair.py, compares it, stores the review in a fresh
 SQLite file, sets a verdict on every second change that needs review, then times loading the
 review and each export format (written to files through ``export_review``) and reports the
 peak traced Python memory of each step (tracemalloc) and the process's peak RSS.
@@ -27,7 +27,7 @@ from factcheck_gui.engine import compare_texts
 from factcheck_gui.exporters import EXTENSIONS, FORMATS, export_review
 from factcheck_gui.store import ReviewStore
 
-BIGPAIR = Path("/work/shared/tools/bigpair.py")
+BIGPAIR = Path(__file__).resolve().parents[2] / "shared" / "tools" / "bigpair.py"
 
 
 def main() -> None:

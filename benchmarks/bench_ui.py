@@ -2,7 +2,7 @@
 the reference pair to open and paint.
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui.py [N_CLAIMS]
-(needs /work/shared/tools/bigpair.py or FACTCHECK_BIGPAIR pointing at it for the big pair).
+(needs ../shared/tools/bigpair.py or FACTCHECK_BIGPAIR pointing at it for the big pair).
 Prints the figures; goals: max stall < 100 ms, reference pair open+paint < 1 s.
 """
 
@@ -24,7 +24,8 @@ from factcheck_gui.resources import sample_pair
 from factcheck_gui.ui.main_window import MainWindow
 from factcheck_gui.ui.settings import Settings
 
-BIGPAIR = Path(os.environ.get("FACTCHECK_BIGPAIR", "/work/shared/tools/bigpair.py"))
+_SHARED_BIGPAIR = Path(__file__).resolve().parents[2] / "shared" / "tools" / "bigpair.py"
+BIGPAIR = Path(os.environ.get("FACTCHECK_BIGPAIR", _SHARED_BIGPAIR))
 
 
 def new_window(tmp: Path, name: str) -> MainWindow:

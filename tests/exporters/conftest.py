@@ -25,8 +25,9 @@ from factcheck_gui.engine.types import (
 from factcheck_gui.store import ReviewStore
 from factcheck_gui.store.records import HistoryRecord, Review, ReviewSummary, VerdictRecord
 
-STORIES = Path("/work/shared/stories/putin-north-korea")
 ROOT = Path(__file__).resolve().parents[2]
+# The built-in demo pair: the reference story, shipped in resources/samples.
+STORIES = ROOT / "resources" / "samples"
 
 LONG_CLAIM = "The ministry said " + "very " * 1995 + "long claims cost 4 dollars."  # > 10,000 chars
 # Each line of the hostile original is a claim a reviewer might paste from a hostile page.

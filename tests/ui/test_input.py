@@ -15,7 +15,7 @@ from factcheck_gui.ui.docindex import Side
 
 from .conftest import REFERENCE
 
-BIGPAIR = Path("/work/shared/tools/bigpair.py")
+BIGPAIR = Path(__file__).resolve().parents[3] / "shared" / "tools" / "bigpair.py"
 
 
 def drop_files(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
