@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Factcheck Compare")
     app.setApplicationVersion(factcheck_gui.__version__)
-    app.setDesktopFileName("factcheck-gui")
+    app.setDesktopFileName("org.factcheck.Compare")  # the installed .desktop file
     icon = data_path("icons", "factcheck-gui.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

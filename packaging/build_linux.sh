@@ -66,7 +66,7 @@ stage_share() {  # $1: destination "share" folder
     size=$(basename "$png" .png)
     install -Dm644 "$png" "$share/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
   done
-  install -Dm644 "$ROOT/packaging/icons/$APP.svg" "$share/icons/hicolor/scalable/apps/$APP_ID.svg"
+  install -Dm644 "$ROOT/resources/icons/factcheck-gui.svg" "$share/icons/hicolor/scalable/apps/$APP_ID.svg"
 }
 
 # Debian package names providing the system libraries the bundle links against but does not

@@ -1,4 +1,4 @@
-"""Render the app icon (factcheck-compare.svg) into the files each platform's installer wants.
+"""Render the app icon (resources/icons/factcheck-gui.svg, also the window icon) into the files each platform's installer wants.
 
     python packaging/icons/make_icons.py     (any Python with PySide6-Essentials)
 
@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 HERE = Path(__file__).resolve().parent
-SVG = HERE / "factcheck-compare.svg"
+SVG = HERE.parents[1] / "resources" / "icons" / "factcheck-gui.svg"
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
