@@ -1,26 +1,32 @@
-"""Importer speed: each corpus file, and large inputs (5 MB wrapped text, 99-page PDF, 1 MB page).
+"""Importer speed and round-trip fidelity.
 
-    python benchmarks/bench_importers.py
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_importers.py
 
-Prints the median wall time of several runs per input; no assertions (timing goals live here,
-not in the test suite).
+1. Round trip: the same story as txt, md, html, docx, pdf, eml (and re-encoded/re-wrapped txt)
+   compared with story.txt by the engine; prints the change kinds and every residual difference
+   between the imported text and the .txt (what a fact-checker would see as "not unchanged").
+2. Speed: the median wall time of several runs per corpus file and for large inputs (5 MB
+   wrapped text, 99-page PDF, 1 MB page). No assertions (timing goals live here, not in tests).
 """
 
 from __future__ import annotations
 
 import contextlib
+import difflib
 import io
 import statistics
 import sys
 import tempfile
 import textwrap
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from factcheck_gui.engine import ChangeKind, compare_texts  # noqa: E402
 from factcheck_gui.importers import load_bytes, load_path  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "importers"
@@ -39,7 +45,73 @@ def row(label: str, size: int, ms: float) -> None:
     print(f"{label:34} {size:>10,d} {ms:>8.1f} ms")
 
 
+ROUND_TRIP = (
+    "story.md",
+    "story.html",
+    "story.docx",
+    "story.pdf",
+    "story.eml",
+    "story-wrapped-crlf.txt",
+    "story-utf16.txt",
+    "story-cp1252.txt",
+    "story-utf8-bom.txt",
+)
+
+
+def _residuals(a: str, b: str) -> list[str]:
+    """Differences between two texts, paragraph by paragraph: layout first, then wording."""
+    out = []
+    pa = [p for p in a.split("\n") if p.strip()]
+    pb = [p for p in b.split("\n") if p.strip()]
+    if a != b and a.split() == b.split():
+        out.append("layout only: same words, different whitespace/paragraph separators")
+        if "\n\n" in b.strip() and "\n\n" not in a.strip():
+            out.append("  paragraphs separated by a blank line (the .txt uses one newline)")
+        if a.endswith("\n") != b.endswith("\n"):
+            ends = "ends" if b.endswith("\n") else "does not end"
+            out.append(f"  the import {ends} with a newline, unlike the .txt")
+        return out
+    sm = difflib.SequenceMatcher(None, pa, pb, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        for para in pa[i1:i2]:
+            out.append(f"  - {para[:90]!r}")
+        for para in pb[j1:j2]:
+            out.append(f"  + {para[:90]!r}")
+    return out
+
+
+def round_trip() -> None:
+    story = (DATA / "story.txt").read_text(encoding="utf-8")
+    print("Round trip: each format of the same story against story.txt")
+    print(f"{'input':24} {'claims':>6}  changes by kind")
+    details = []
+    for name in ROUND_TRIP:
+        text = load_path(DATA / name).text
+        cmp = compare_texts(story, text)
+        kinds = Counter(c.kind.value for c in cmp.changes)
+        flags = sum(len(c.flags) for c in cmp.changes)
+        summary = ", ".join(f"{k.value} {kinds[k.value]}" for k in ChangeKind if kinds[k.value])
+        print(f"{name:24} {len(cmp.rewrite.claims):>6}  {summary}; {flags} fact flags")
+        diffs = _residuals(story, text)
+        for ch in cmp.changes:
+            if ch.kind is not ChangeKind.UNCHANGED:
+                side = "rewrite" if ch.rewrite else "original"
+                details.append(f"{name}: {ch.kind.value} claim {cmp.text_of(ch, side)[:80]!r}")
+        if diffs:
+            details.append(f"{name}: " + diffs[0])
+            details.extend(f"{name}: {d}" for d in diffs[1:])
+        else:
+            details.append(f"{name}: identical text")
+    print("Residual differences:")
+    for line in details:
+        print("  " + line)
+    print()
+
+
 def main() -> None:
+    round_trip()
     story = (DATA / "story.txt").read_text(encoding="utf-8")
     print(f"{'input':34} {'size':>10} {'median':>10}")
     for name in (

@@ -45,6 +45,8 @@ def write_atomic(path: str | Path, produce: Callable[[IO[bytes]], None]) -> Path
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
+        if folder.exists() or any(p.exists() and not p.is_dir() for p in folder.parents):
+            raise ExportError(f"cannot write {target}: {folder} is not a folder")
         raise ExportError(f"cannot write {target}: folder {folder} does not exist")
     if target.is_dir():
         raise ExportError(f"cannot write {target}: it is a folder")
@@ -65,6 +67,7 @@ def write_atomic(path: str | Path, produce: Callable[[IO[bytes]], None]) -> Path
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
+        _sync_folder(folder)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
@@ -72,6 +75,22 @@ def write_atomic(path: str | Path, produce: Callable[[IO[bytes]], None]) -> Path
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX): after a power cut the new file, not the old one."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # a folder we may write but not open: the rename is done, durability is best effort
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 class Utf8Writer:

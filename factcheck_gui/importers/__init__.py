@@ -4,7 +4,13 @@ Qt-free; used by the CLI and the app alike. Every refusal is an :class:`ImportFa
 ``str()`` is one line the user can act on ("scan.pdf: no text found — run OCR first").
 """
 
-from factcheck_gui.importers.base import DEFAULT_MAX_BYTES, ImportedText, ImportFailed
+from factcheck_gui.importers.base import (
+    DEFAULT_MAX_BYTES,
+    MAX_SIZE_ENV,
+    ImportedText,
+    ImportFailed,
+    max_import_bytes,
+)
 from factcheck_gui.importers.loader import (
     EXTENSIONS,
     from_clipboard,
@@ -19,6 +25,7 @@ from factcheck_gui.importers.url import USER_AGENT
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "EXTENSIONS",
+    "MAX_SIZE_ENV",
     "USER_AGENT",
     "ImportFailed",
     "ImportedText",
@@ -27,5 +34,6 @@ __all__ = [
     "load_path",
     "load_source",
     "load_url",
+    "max_import_bytes",
     "sniff",
 ]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from factcheck_gui.engine.types import SourceInfo
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The one place the import size limit is configured outside code: megabytes, e.g. "50" or "0.5".
+MAX_SIZE_ENV = "FACTCHECK_MAX_IMPORT_MB"
 
 
 class ImportFailed(Exception):
@@ -38,6 +41,29 @@ class Extracted:
     author: str = ""
     published: str = ""
     warnings: tuple[str, ...] = ()
+
+
+def max_import_bytes(max_bytes: int | None = None) -> int:
+    """The size limit of one import: ``max_bytes`` when given, else ``$FACTCHECK_MAX_IMPORT_MB``
+    megabytes when set, else :data:`DEFAULT_MAX_BYTES` (20 MB).
+
+    The app passes its own setting as ``max_bytes``; the CLI inherits the environment variable.
+    A value that is not a positive number is refused with one line naming the variable.
+    """
+    if max_bytes is not None:
+        if max_bytes < 1:
+            raise ImportFailed("", f"the import size limit must be at least 1 byte, not {max_bytes}")
+        return max_bytes
+    raw = os.environ.get(MAX_SIZE_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        megabytes = 0.0
+    if not 0 < megabytes < 1024 * 1024:  # also false for nan
+        raise ImportFailed("", f"{MAX_SIZE_ENV} must be a size in megabytes such as 50, not {raw!r}")
+    return max(1, int(megabytes * 1024 * 1024))
 
 
 def sha256_hex(data: bytes) -> str:

@@ -25,9 +25,10 @@ NO_TEXT = "no readable text (the page holds only scripts, styles or markup)"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
-# Not text a reader sees; dropped before walking.
+# Not text a reader sees; dropped before walking. (Not <embed>: libxml2's HTML 4 parser does not
+# know it is empty and puts everything after it inside it.)
 _INVISIBLE = frozenset(
-    "script style noscript template svg math iframe object embed head title canvas video audio "
+    "script style noscript template svg math iframe object head title canvas video audio "
     "button select input textarea form".split()
 )
 _CLUTTER = frozenset("nav header footer aside".split())
@@ -96,7 +97,9 @@ def _blocks_from_trafilatura(body: Any) -> list[str]:
 
 def _walk(el: Any, blocks: list[str], current: list[str], drop_clutter: bool) -> None:
     """Visible text of an lxml.html tree: block elements end a paragraph, <br> a line."""
-    tag = el.tag if isinstance(el.tag, str) else ""
+    if not isinstance(el.tag, str):
+        return  # a comment or processing instruction: its text is not the page's (its tail is)
+    tag = el.tag
     if tag in _INVISIBLE or (drop_clutter and tag in _CLUTTER):
         return
     is_block = tag in _BLOCKS
@@ -133,17 +136,21 @@ def _parse(html: str) -> Any:
         return None
 
 
+def _walk_text(root: Any, drop_clutter: bool) -> str:
+    blocks: list[str] = []
+    current: list[str] = []
+    _walk(root, blocks, current, drop_clutter)
+    _flush(blocks, current)
+    return join_paragraphs(_merge_list_items(blocks))
+
+
 def fragment_text(html: str, *, drop_clutter: bool = False) -> str:
     """All visible text of an HTML fragment (a clipboard selection, raw HTML in Markdown)."""
     tree = _parse(html)
     if tree is None:
         return ""
-    blocks: list[str] = []
-    current: list[str] = []
     body = tree.find("body")
-    _walk(body if body is not None else tree, blocks, current, drop_clutter)
-    _flush(blocks, current)
-    return join_paragraphs(_merge_list_items(blocks))
+    return _walk_text(body if body is not None else tree, drop_clutter)
 
 
 def _merge_list_items(blocks: list[str]) -> list[str]:
@@ -162,13 +169,34 @@ def looks_like_page(html: str) -> bool:
     return bool(re.search(r"<(?:nav|header|footer|aside|article|main)\b", html, re.IGNORECASE))
 
 
-def _is_baseline(body: Any) -> bool:
-    """trafilatura's last resort: all text in one <p> joined by newlines, structure lost.
+def _flat_text(body: Any) -> str | None:
+    """The text of trafilatura's last resort, or None for a real extraction.
 
-    The block walker does better on such (short or unusual) pages, so it takes over.
+    When a page is short or unusual, trafilatura returns one <p> holding the text content of the
+    article (or of the whole body) with its paragraph structure lost.
     """
     kids = list(body)
-    return len(kids) == 1 and kids[0].tag == "p" and len(kids[0]) == 0 and "\n" in (kids[0].text or "")
+    if len(kids) == 1 and kids[0].tag == "p" and len(kids[0]) == 0:
+        return kids[0].text or ""
+    return None
+
+
+def _restructured(html: str, flat: str) -> str:
+    """``flat`` with its paragraphs back: the block walker's text of the element trafilatura
+    flattened (the page's article(s), else its body), when that holds exactly the same words."""
+    tree = _parse(html)
+    if tree is None:
+        return ""
+    words = flat.split()
+    articles = tree.xpath("//article[not(ancestor::article)]")
+    candidates = [
+        join_paragraphs([_walk_text(a, True) for a in articles]),
+        *(_walk_text(a, True) for a in articles),
+    ]
+    body = tree.find("body")
+    if body is not None:
+        candidates += [_walk_text(body, True), _walk_text(body, False)]
+    return next((c for c in candidates if c.split() == words), "")
 
 
 def extract_html(html: str, name: str, *, main_text_only: bool = True) -> Extracted:
@@ -187,8 +215,13 @@ def extract_html(html: str, name: str, *, main_text_only: bool = True) -> Extrac
         except (ValueError, TypeError, etree.LxmlError):  # trafilatura gives up on odd markup
             doc = None
     body = doc.body if doc is not None else None
-    blocks = _blocks_from_trafilatura(body) if body is not None and not _is_baseline(body) else []
-    text = join_paragraphs(blocks)
+    flat = _flat_text(body) if body is not None else None
+    if body is None:
+        text = ""
+    elif flat is None:
+        text = join_paragraphs(_blocks_from_trafilatura(body))
+    else:  # trafilatura's last resort: get the paragraphs back, or let the block walker decide
+        text = _restructured(html, flat) or (flat.strip() if "\n" not in flat else "")
     title = author = published = ""
     if doc is not None:
         title, author, published = doc.title or "", doc.author or "", doc.date or ""

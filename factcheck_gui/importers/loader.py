@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,17 +17,17 @@ from urllib.parse import urlsplit
 
 from factcheck_gui.engine import reflow
 from factcheck_gui.importers.base import (
-    DEFAULT_MAX_BYTES,
     Extracted,
     ImportedText,
     ImportFailed,
     finish,
     human_size,
+    max_import_bytes,
     normalize_newlines,
 )
 from factcheck_gui.importers.docx import read_docx
 from factcheck_gui.importers.eml import read_eml
-from factcheck_gui.importers.html import extract_html, looks_like_page, read_html
+from factcheck_gui.importers.html import decode_html, extract_html, looks_like_page, read_html
 from factcheck_gui.importers.markdown import read_markdown
 from factcheck_gui.importers.pdf import read_pdf
 from factcheck_gui.importers.text import read_plain
@@ -112,48 +113,75 @@ def _extract(data: bytes, name: str, kind: str | None) -> tuple[str, Extracted]:
 
 
 def load_bytes(
-    data: bytes, *, name: str, kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, location: str = ""
+    data: bytes, *, name: str, kind: str | None = None, max_bytes: int | None = None, location: str = ""
 ) -> ImportedText:
-    """Import ``data`` as the format ``kind`` (one of :data:`READERS`; guessed from ``name`` if None)."""
-    if len(data) > max_bytes:
-        raise ImportFailed(name, f"too large ({human_size(len(data))}; the limit is {human_size(max_bytes)})")
+    """Import ``data`` as the format ``kind`` (one of :data:`READERS`; guessed from ``name`` if None).
+
+    ``max_bytes`` (here and in every entry point): the size limit, by default the configured one
+    (see :func:`~factcheck_gui.importers.base.max_import_bytes`).
+    """
+    limit = max_import_bytes(max_bytes)
+    if len(data) > limit:
+        raise ImportFailed(name, f"too large ({human_size(len(data))}; the limit is {human_size(limit)})")
     found, extracted = _extract(data, name, kind)
     return finish(extracted, data=data, name=os.path.basename(name) or name, kind=found, location=location)
 
 
-def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedText:
-    """Import a file. Messages name the path as given."""
+def _read_capped(path: Path, limit: int, is_fifo: bool) -> bytes:
+    """Up to ``limit + 1`` bytes of ``path`` (one more than allowed shows it is too large).
+
+    A named pipe is opened without waiting for a writer (a plain open would block until one
+    comes, possibly forever); once open it reads normally, so ``<(command)`` still works.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    if is_fifo:
+        flags |= getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    if is_fifo:
+        os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read(limit + 1)  # a growing file or a pipe can still pass the limit
+
+
+def load_path(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> ImportedText:
+    """Import a file. Messages name the path as given; nothing ever waits on a pipe without writer."""
+    limit = max_import_bytes(max_bytes)
     shown = os.fspath(path)
     p = Path(path)
     try:
         st = p.stat()
     except FileNotFoundError:
+        if p.is_symlink():
+            raise ImportFailed(shown, "a link to a file that does not exist (a broken link)") from None
         raise ImportFailed(shown, "no such file") from None
     except PermissionError:
-        raise ImportFailed(shown, "permission denied") from None
+        raise ImportFailed(shown, "permission denied (a folder on the way cannot be opened)") from None
     except OSError as exc:
         raise ImportFailed(shown, f"cannot open ({exc.strerror or exc})") from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise ImportFailed(shown, "is a directory (folder), not a file")
-    if st.st_size > max_bytes:
-        limit = human_size(max_bytes)
-        raise ImportFailed(shown, f"too large ({human_size(st.st_size)}; the limit is {limit})")
+    if stat.S_ISSOCK(st.st_mode):
+        raise ImportFailed(shown, "is a socket, not a file")
+    if st.st_size > limit and stat.S_ISREG(st.st_mode):
+        raise ImportFailed(shown, f"too large ({human_size(st.st_size)}; the limit is {human_size(limit)})")
+    is_fifo = stat.S_ISFIFO(st.st_mode)
     try:
-        with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)  # a growing file or a pipe can still pass the limit
+        data = _read_capped(p, limit, is_fifo)
     except PermissionError:
         raise ImportFailed(shown, "permission denied (the file cannot be read)") from None
     except OSError as exc:
         raise ImportFailed(shown, f"cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise ImportFailed(shown, f"too large (more than {human_size(max_bytes)})")
+    if len(data) > limit:
+        raise ImportFailed(shown, f"too large (more than {human_size(limit)})")
+    if not data and is_fifo:
+        raise ImportFailed(shown, "nothing to read (a pipe with nothing writing to it)")
     kind, extracted = _extract(data, shown, None)
     return finish(extracted, data=data, name=p.name, kind=kind, location=os.path.abspath(shown))
 
 
-def load_url(url: str, *, timeout: float = 15.0, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedText:
+def load_url(url: str, *, timeout: float = 15.0, max_bytes: int | None = None) -> ImportedText:
     """Fetch ``url`` and import the page (or the PDF/text/.docx it serves)."""
-    got = fetch(url, timeout=timeout, max_bytes=max_bytes)
+    got = fetch(url, timeout=timeout, max_bytes=max_import_bytes(max_bytes))
     if not got.data:
         raise ImportFailed(url, "the server sent an empty page")
     if got.content_type and got.content_type not in CONTENT_TYPES:
@@ -178,11 +206,12 @@ def load_url(url: str, *, timeout: float = 15.0, max_bytes: int = DEFAULT_MAX_BY
 def load_source(
     spec: str,
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     stdin: BinaryIO | None = None,
     timeout: float = 15.0,
 ) -> ImportedText:
     """Import from a path, ``"-"`` (standard input, or ``stdin`` when given) or an http(s) URL."""
+    max_bytes = max_import_bytes(max_bytes)
     if spec == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
@@ -199,22 +228,42 @@ def load_source(
     return load_path(spec, max_bytes=max_bytes)
 
 
-def from_clipboard(text: str | None = None, html: str | None = None) -> ImportedText:
+_CF_HTML_HEADER = re.compile(r"^\s*Version:\s*\d[^<]*?StartHTML:[^<]*", re.IGNORECASE | re.DOTALL)
+
+
+def _clipboard_html(html: str | bytes) -> str:
+    """Clipboard HTML as text: raw ``text/html`` bytes decoded (Firefox on X11 puts UTF-16 with a
+    BOM there, Chrome UTF-8), and the Windows CF_HTML header ("Version:0.9 StartHTML:…") dropped."""
+    if isinstance(html, bytes):
+        html, _ = decode_html(html, "clipboard")
+    return _CF_HTML_HEADER.sub("", html, count=1)
+
+
+def from_clipboard(
+    text: str | None = None, html: str | bytes | None = None, *, max_bytes: int | None = None
+) -> ImportedText:
     """Pasted content: HTML from a browser copy when there is any, else the plain text.
 
+    This is what the app calls with a paste's ``text/plain`` and ``text/html`` (either may be
+    None): ``html`` may be ``QMimeData.html()`` or the raw bytes of the ``text/html`` format.
     A copied whole page (site navigation and all) goes through the article extractor; a
     selection keeps all its visible text, since the user chose it.
     """
-    if html and html.strip():
+    limit = max_import_bytes(max_bytes)
+    raw_html = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else (html or b"")
+    for size in (len(raw_html), len(text.encode("utf-8", "surrogatepass")) if text else 0):
+        if size > limit:
+            shown = f"{human_size(size)}; the limit is {human_size(limit)}"
+            raise ImportFailed("clipboard", f"too large ({shown})")
+    page = _clipboard_html(html) if html else ""
+    if page.strip():
         try:
-            extracted = extract_html(html, "clipboard", main_text_only=looks_like_page(html))
+            extracted = extract_html(page, "clipboard", main_text_only=looks_like_page(page))
         except ImportFailed:
             if not (text and text.strip()):
                 raise
         else:
-            return finish(
-                extracted, data=html.encode("utf-8", "surrogatepass"), name="clipboard", kind="clipboard"
-            )
+            return finish(extracted, data=raw_html, name="clipboard", kind="clipboard")
     if not (text and text.strip()):
         raise ImportFailed("clipboard", "the clipboard holds no text")
     plain = Extracted(text=reflow(normalize_newlines(text)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from factcheck_gui.exporters import render_review
@@ -70,6 +71,12 @@ def validate(node: Any, expected_type: str) -> None:
             validate(value, value.get("@type", "Person"))
         elif key not in ("@type", "@context"):
             assert isinstance(value, str | int), (key, value)
+        if key == "datePublished" and expected_type == "ClaimReview":
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d", value), value  # schema.org Date (ISO 8601)
+        if key == "url":
+            assert re.fullmatch(r"https?://\S+", value), f"url {value!r} is not a web address"
+        if key in ("ratingValue", "bestRating", "worstRating"):
+            assert isinstance(value, int) and not isinstance(value, bool)
 
 
 def reviews_of(review: Review) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from factcheck_gui.exporters import render_review
 from factcheck_gui.exporters.csvfile import AUDIT_COLUMNS, CHANGE_COLUMNS, safe_cell
@@ -116,3 +117,48 @@ def test_audit_of_a_hand_review_keeps_carry_over_source(hand: Review) -> None:
         "Unsupported",
         "review 4 change c9",
     )
+
+
+_FIELD = re.compile(r'"((?:[^"]|"")*)"|([^",\r\n]*)')
+
+
+def rfc4180_records(text: str) -> list[list[str]]:
+    """A strict RFC 4180 reader, independent of the csv module: CRLF between records, a field
+    is either quoted (quotes doubled inside, anything else allowed) or free of , " CR and LF."""
+    records: list[list[str]] = []
+    pos = 0
+    row: list[str] = []
+    while True:
+        m = _FIELD.match(text, pos)
+        assert m is not None
+        quoted, plain = m.groups()
+        row.append(quoted.replace('""', '"') if quoted is not None else plain)
+        pos = m.end()
+        if text.startswith(",", pos):
+            pos += 1
+            continue
+        records.append(row)
+        row = []
+        if pos == len(text):
+            break
+        assert text.startswith("\r\n", pos), f"not RFC 4180 at offset {pos}: {text[pos : pos + 20]!r}"
+        pos += 2
+        if pos == len(text):
+            break  # the optional line break after the last record
+    return records
+
+
+def test_files_are_strict_rfc_4180(hand: Review, make_store_review) -> None:  # type: ignore[no-untyped-def]
+    for review in (hand, make_store_review("hostile")):
+        for fmt, columns in (("csv", CHANGE_COLUMNS), ("audit", AUDIT_COLUMNS)):
+            data = render_review(review, fmt)
+            text = data.decode("utf-8")  # strictly valid UTF-8
+            assert text.startswith("\ufeff") and text.endswith("\r\n")
+            records = rfc4180_records(text[1:])
+            assert all(len(r) == len(columns) for r in records), "every record has every column"
+            assert records == parse(data), "the csv module reads the same cells"
+            # quoting is minimal and never missing: quoted exactly when a cell needs it
+            for line_cells in records:
+                for cell in line_cells:
+                    if any(ch in cell for ch in ',"\r\n'):
+                        assert '"' + cell.replace('"', '""') + '"' in text

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from factcheck_gui.exporters import FORMATS, ExportError, export_review, render_review
+from factcheck_gui.exporters.common import write_atomic
 from factcheck_gui.store.records import Review
+
+from .conftest import ROOT
 
 
 @pytest.mark.usefixtures("qapp")
@@ -54,13 +62,104 @@ def test_unusable_targets_give_one_line_errors(hand: Review, tmp_path: Path) -> 
     with pytest.raises(ExportError, match="unknown export format 'xls'"):
         export_review(hand, "xls", tmp_path / "out.xls")
     assert list(tmp_path.iterdir()) == []
-    ro = tmp_path / "ro"
-    ro.mkdir()
-    ro.chmod(0o500)
+
+
+def test_a_target_that_cannot_be_created_fails_for_root_too(hand: Review, tmp_path: Path) -> None:
+    """A folder on the way is a regular file: no permission bit matters, root gets ENOTDIR too."""
+    blocker = tmp_path / "exports"
+    blocker.write_text("a file where the user thought a folder was", encoding="utf-8")
+    for target in (blocker / "out.csv", blocker / "sub" / "out.csv"):
+        with pytest.raises(ExportError) as err:
+            export_review(hand, "csv", target)
+        assert str(err.value) == f"cannot write {target}: {target.parent} is not a folder"
+    assert blocker.read_text(encoding="utf-8") == "a file where the user thought a folder was"
+    assert [p.name for p in tmp_path.iterdir()] == ["exports"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs /proc")
+def test_a_folder_where_no_file_can_be_created_fails_for_root_too(hand: Review) -> None:
+    """/proc is a folder in which nobody, root included, can create a file: the temp file fails."""
+    target = Path("/proc") / f"factcheck-export-{os.getpid()}.csv"
+    with pytest.raises(ExportError) as err:
+        export_review(hand, "csv", target)
+    message = str(err.value)
+    assert message.startswith(f"cannot write {target}: ") and "\n" not in message
+    assert not target.exists()
+
+
+DISK_FULL = textwrap.dedent(
+    """
+    import os, resource, signal, sys
+    sys.path.insert(0, sys.argv[1])
+    from tests.exporters.conftest import hand_review
+    from factcheck_gui.exporters import ExportError, export_review, render_review
+
+    fmt, target = sys.argv[2], sys.argv[3]
+    review = hand_review()
+    size = len(render_review(review, fmt))
+    # The file size limit is what a full disk looks like to a writer: write() fails part-way
+    # (EFBIG instead of ENOSPC). It binds root as well; SIGXFSZ would kill us instead of failing.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size // 3, hard))
     try:
-        if os.access(ro, os.W_OK):
-            pytest.skip("running as root: a read-only folder is still writable")
-        with pytest.raises(ExportError, match="cannot write"):
-            export_review(hand, "csv", ro / "out.csv")
-    finally:
-        ro.chmod(0o700)
+        export_review(review, fmt, target)
+    except ExportError as exc:
+        print("refused:", exc)
+    else:
+        print("written")
+    print(size)
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs POSIX file size limits")
+@pytest.mark.parametrize("fmt", ["html", "json", "csv"])
+def test_a_full_disk_part_way_keeps_the_old_file(fmt: str, tmp_path: Path) -> None:
+    target = tmp_path / f"review.{fmt}"
+    target.write_text("the previous export", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-c", DISK_FULL, str(ROOT), fmt, str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    verdict, size = out.stdout.strip().splitlines()
+    assert int(size) > 3 * len("the previous export")
+    assert verdict == f"refused: cannot write {target}: File too large"
+    assert target.read_text(encoding="utf-8") == "the previous export"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name], "no temp file left behind"
+
+
+def test_the_old_file_is_intact_until_the_new_one_is_complete(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("old report", encoding="utf-8")
+    seen: list[str] = []
+
+    def produce(stream: IO[bytes]) -> None:
+        for n in range(3):
+            stream.write(f"<p>part {n}</p>".encode())
+            stream.flush()
+            seen.append(target.read_text(encoding="utf-8"))
+            temps = [p for p in tmp_path.iterdir() if p != target]
+            assert len(temps) == 1 and temps[0].name.startswith(".report.html.")
+
+    write_atomic(target, produce)
+    assert seen == ["old report"] * 3
+    assert target.read_text(encoding="utf-8") == "<p>part 0</p><p>part 1</p><p>part 2</p>"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_an_interrupted_export_keeps_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "review.csv"
+    target.write_text("old", encoding="utf-8")
+
+    def produce(stream: IO[bytes]) -> None:
+        stream.write(b"half a file")
+        raise KeyboardInterrupt  # the user pressed Ctrl+C, or the app is closing
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, produce)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["review.csv"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import lxml.html
 from markdown_it import MarkdownIt
 
 from factcheck_gui.exporters import render_review
@@ -176,3 +177,26 @@ def test_markdown_renders_story_text_literally(hand: Review, make_store_review) 
     assert "# not a heading | not | a table" in text
     assert HOSTILE_NOTE in text
     assert "Verdicts" in text and "Changes by kind" in text
+
+
+def test_html_parsed_by_a_browser_like_parser_has_nothing_active(hand: Review, make_store_review) -> None:  # type: ignore[no-untyped-def]
+    """libxml2's forgiving HTML parser (closer to how browsers recover from bad markup than
+    html.parser): every element and attribute is one the report writes, nothing can load or run."""
+    for review in (hand, make_store_review("hostile")):
+        raw = render_review(review, "html")
+        tree = lxml.html.document_fromstring(raw.decode("utf-8"))
+        for el in tree.iter():
+            if not isinstance(el.tag, str):
+                continue  # comments (the report writes none, but they are inert anyway)
+            assert el.tag in REPORT_TAGS, f"<{el.tag}> in the report"
+            for name, value in el.attrib.items():
+                assert name in REPORT_ATTRS and not name.startswith("on"), f"{name} on <{el.tag}>"
+                if name != "content":
+                    assert ":" not in value and "url(" not in value, f"{name}={value!r}"
+        assert tree.xpath("//script|//link|//img|//iframe|//object|//embed|//base|//form") == []
+        styles = tree.xpath("//style")
+        assert len(styles) == 1
+        css = styles[0].text_content()
+        assert "url(" not in css and "@import" not in css and "expression(" not in css
+        csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        assert csp and "default-src 'none'" in csp[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,40 @@ def test_clipboard_plain_text_is_reflowed_and_html_without_text_falls_back_to_it
 def test_empty_clipboard_is_refused() -> None:
     with pytest.raises(ImportFailed, match=r"^clipboard: the clipboard holds no text$"):
         from_clipboard(text="  \n", html="")
+
+
+def test_clipboard_html_as_raw_bytes_in_any_browser_encoding() -> None:
+    """The app may hand over the raw ``text/html`` bytes of a paste: UTF-16 with a BOM (Firefox on
+    X11), UTF-8 with a meta tag (Chrome), or a Windows CF_HTML block with its offsets header."""
+    html = "<meta charset='utf-8'><p>Путин said <b>“Russia”</b> might act.</p><p>Second €5 line.</p>"
+    expected = "Путин said “Russia” might act.\n\nSecond €5 line."
+    assert from_clipboard(html=html.encode("utf-16")).text == expected
+    assert from_clipboard(html=html.encode("utf-8")).text == expected
+    cf_html = (
+        "Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:0000000300\r\nStartFragment:0000000141\r\n"
+        "EndFragment:0000000264\r\n<html><body><!--StartFragment-->"
+        + html
+        + "<!--EndFragment--></body></html>"
+    )
+    assert from_clipboard(html=cf_html).text == expected
+    item = from_clipboard(html=html.encode("utf-16"))
+    assert item.source.sha256 == hashlib.sha256(html.encode("utf-16")).hexdigest()  # the bytes pasted
+
+
+def test_short_page_keeps_its_paragraphs_when_the_extractor_flattens_it() -> None:
+    """trafilatura's last resort joins a short <article> into one line; the paragraphs come back."""
+    page = (
+        b"<html><body><nav><a href='/'>Home</a></nav><article><h1>Short news</h1>"
+        b"<p>The first paragraph of the story is long enough to count as text.</p>"
+        b"<embed src='x.swf'><p>The second paragraph closes the story here.</p></article></body></html>"
+    )
+    assert load_bytes(page, name="short.html").text == (
+        "Short news\n\nThe first paragraph of the story is long enough to count as text.\n\n"
+        "The second paragraph closes the story here."
+    )
+
+
+def test_comments_in_html_are_not_text() -> None:
+    page = b"<div><!-- hidden note --><p>Shown<!--[if IE]>old<![endif]--> text.</p><?php echo 1 ?></div>"
+    assert load_bytes(page, name="frag.html").text == "Shown text."
+    assert from_clipboard(html=page.decode()).text == "Shown text."
