@@ -93,6 +93,8 @@ def opened(db: str | None) -> Iterator[ReviewStore]:
         with ReviewStore.open(resolve_db_url(db)) as store:
             yield store
     except CorruptDatabaseError as exc:
+        if exc.fresh_path is not None:
+            raise CliError(f"{exc}; a new database was started beside it: --db {exc.fresh_path}") from None
         raise CliError(f"{exc} (choose another file with --db)") from None
     except StoreError as exc:
         raise CliError(str(exc)) from None
@@ -116,6 +118,8 @@ def verdict_json(v: VerdictRecord | None) -> dict[str, Any] | None:
         "time": iso(v.decided_at),
         "version": v.version,
         "carried_from": v.carried_from,
+        # Characters the store could not keep (lone surrogates, NUL), shown as U+FFFD.
+        "replaced_chars": v.replaced_chars,
     }
 
 
@@ -131,6 +135,7 @@ def summary_json(s: ReviewSummary) -> dict[str, Any]:
         "rewrite": s.rewrite_name,
         "changes": s.total_changes,
         "reviewed": s.reviewed_changes,
+        "replaced_chars": s.replaced_chars,
     }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,6 +16,67 @@ from factcheck_gui.store.models import HistoryRow, VerdictRow
 from factcheck_gui.store.records import HistoryRecord, VerdictRecord
 
 MAX_SCALE_VALUE = 80
+REPLACEMENT = "\ufffd"
+# What neither back end can hold: lone UTF-16 surrogates (from broken pastes, surrogateescape'd
+# file names or command-line bytes) do not encode to UTF-8, and PostgreSQL text refuses NUL.
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+log = logging.getLogger("factcheck_gui.store")
+
+
+def storable(text: str) -> tuple[str, int]:
+    """``text`` with every unstorable character replaced by U+FFFD, and how many were replaced.
+
+    One character for one, so claim offsets into a document text stay valid, and the same on
+    both back ends. Nothing vanishes: the reviewer sees the replacement character where the
+    broken one was, and the store records the count with the row.
+    """
+    if text.isascii() and "\x00" not in text:
+        return text, 0
+    return _UNSTORABLE.subn(REPLACEMENT, text)
+
+
+def storable_json(value: Any) -> Any:
+    """A JSON-able value with every string (keys too) made :func:`storable`."""
+    if isinstance(value, str):
+        return storable(value)[0]
+    if isinstance(value, dict):
+        return {storable_json(k): storable_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [storable_json(v) for v in value]
+    return value
+
+
+def storable_comparison(comparison: Comparison) -> tuple[Comparison, str, int]:
+    """The comparison as the store keeps it, its JSON text, and how many characters were replaced.
+
+    Unstorable characters are replaced in every string; the count covers what a person
+    supplied (names, document texts, source metadata), not the claim and flag texts the engine
+    derived from those texts. Without anything to replace, the comparison comes back as given.
+    """
+    text = comparison_to_text(comparison)
+    # json.dumps escapes NUL as \u0000 but leaves lone surrogates raw (ensure_ascii=False).
+    if "\\u0000" not in text and (text.isascii() or _SURROGATE.search(text) is None):
+        return comparison, text, 0
+    replaced = 0
+    for doc in (comparison.original, comparison.rewrite):
+        source = doc.source.to_json()
+        for value in (doc.name, doc.text, *(v for v in source.values() if isinstance(v, str))):
+            replaced += storable(value)[1]
+        replaced += sum(storable(w)[1] for w in doc.source.warnings)
+    data = storable_json(json.loads(text))
+    return Comparison.from_json(data), json.dumps(data, ensure_ascii=False, separators=(",", ":")), replaced
+
+
+def note_replaced(what: str, count: int) -> None:
+    """Log that ``count`` characters of ``what`` were replaced (the row records it as well)."""
+    if count:
+        log.warning(
+            "%s: replaced %d character(s) that cannot be stored (lone surrogate or NUL) with U+FFFD",
+            what,
+            count,
+        )
 
 
 def fingerprint(comparison: Comparison, change: Change) -> str:
@@ -22,16 +85,21 @@ def fingerprint(comparison: Comparison, change: Change) -> str:
     Re-running the engine (a new version, or a new rewrite) gives new change ids and maybe a
     new kind, but the same wording on both sides means the same verdict still applies.
     """
+    # Made storable first, so a comparison hashes the same before and after the store
+    # replaced its unstorable characters (carry-over must still find it).
     key = (
-        normalize_text(comparison.text_of(change, "original"))
+        normalize_text(storable(comparison.text_of(change, "original"))[0])
         + "\x1f"
-        + normalize_text(comparison.text_of(change, "rewrite"))
+        + normalize_text(storable(comparison.text_of(change, "rewrite"))[0])
     )
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def comparison_to_text(comparison: Comparison) -> str:
-    """``factcheck.compare/1`` JSON, but with unrounded similarities so it reloads equal."""
+    """``factcheck.compare/1`` JSON, but with unrounded similarities so it reloads equal.
+
+    Lone surrogates stay as they are: :func:`storable_comparison` is what the store writes.
+    """
     data: dict[str, Any] = comparison.to_json()
     for out, change in zip(data["changes"], comparison.changes, strict=True):
         out["similarity"] = change.similarity
@@ -47,7 +115,7 @@ def clean_scale(scale: Sequence[str]) -> tuple[str, ...]:
     """Strip values, drop exact repeats; refuse an empty scale or unusable values."""
     out: list[str] = []
     for raw in scale:
-        value = " ".join(str(raw).split())
+        value = " ".join(storable(str(raw))[0].split())
         if not value:
             raise StoreError("a verdict value cannot be empty")
         if len(value) > MAX_SCALE_VALUE:
@@ -68,6 +136,7 @@ def verdict_record(row: VerdictRow, change_id: str) -> VerdictRecord:
         decided_at=row.decided_at,
         version=row.version,
         carried_from=row.carried_from,
+        replaced_chars=row.replaced_chars,
     )
 
 
@@ -83,4 +152,5 @@ def history_record(row: HistoryRow) -> HistoryRecord:
         at=row.at,
         version=row.version,
         carried_from=row.carried_from,
+        replaced_chars=row.replaced_chars,
     )

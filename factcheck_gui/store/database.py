@@ -8,7 +8,9 @@ and how driver errors become the store's one-line errors.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +104,35 @@ def display_name(url: URL) -> str:
         "postgresql", username=url.username, host=url.host, port=url.port, database=url.database
     )
     return f"team: {safe.render_as_string(hide_password=False)}"
+
+
+def fresh_path_beside(old: Path, now: datetime | None = None) -> Path:
+    """A name for a new database next to ``old`` that no file has yet.
+
+    ``reviews.sqlite3`` → ``reviews-new-20251126-101500.sqlite3`` (``-2``, ``-3``… if taken).
+    """
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    candidate = old.with_name(f"{old.stem}-new-{stamp}{old.suffix}")
+    n = 2
+    while candidate.exists():
+        candidate = old.with_name(f"{old.stem}-new-{stamp}-{n}{old.suffix}")
+        n += 1
+    return candidate
+
+
+def fresh_databases_beside(old: Path) -> list[Path]:
+    """Databases :func:`fresh_path_beside` named for ``old`` that exist, newest first."""
+    pattern = re.compile(re.escape(old.stem) + r"-new-(\d{8}-\d{6})(?:-(\d+))?" + re.escape(old.suffix) + "$")
+    found: list[tuple[tuple[str, int], Path]] = []
+    try:
+        entries = list(old.parent.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if match and entry.is_file():
+            found.append(((match.group(1), int(match.group(2) or 1)), entry))
+    return [path for _key, path in sorted(found, reverse=True)]
 
 
 def make_engine(url: URL, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:

@@ -48,12 +48,15 @@ class NewerSchemaError(StoreError):
 class CorruptDatabaseError(StoreError):
     """The file is not a review database or is damaged; it is never overwritten.
 
-    ``path`` is the file (SQLite only) so the UI can offer a new database beside it.
+    ``path`` is the file (SQLite only) so the UI can offer a new database beside it
+    (:meth:`ReviewStore.open_fresh_beside`); ``fresh_path`` is the newest database an earlier
+    such offer already started there, if any, so the app can open that one instead.
     """
 
-    def __init__(self, message: str, path: Path | None = None) -> None:
+    def __init__(self, message: str, path: Path | None = None, fresh_path: Path | None = None) -> None:
         super().__init__(message)
         self.path = path
+        self.fresh_path = fresh_path
 
 
 class DiskFullError(StoreError):

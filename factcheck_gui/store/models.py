@@ -83,6 +83,8 @@ class ReviewRow(Base):
     rewrite_location: Mapped[str] = mapped_column(Text, default="")
     # Kept as text, not JSON, so the review reopens byte for byte as it was saved.
     comparison_json: Mapped[str] = mapped_column(Text)
+    # Characters of the title, names and texts the store replaced by U+FFFD (migration 0003).
+    replaced_chars: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ChangeRow(Base):
@@ -117,6 +119,7 @@ class VerdictRow(Base):
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer)
     carried_from: Mapped[str | None] = mapped_column(Text)
+    replaced_chars: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class HistoryRow(Base):
@@ -137,6 +140,8 @@ class HistoryRow(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer)
     carried_from: Mapped[str | None] = mapped_column(Text)
+    # Characters of this write's note / reviewer name replaced by U+FFFD (migration 0003).
+    replaced_chars: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class UiStateRow(Base):

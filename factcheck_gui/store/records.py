@@ -34,6 +34,9 @@ class VerdictRecord:
     decided_at: datetime  # timezone-aware UTC
     version: int  # optimistic-lock counter, starts at 1 on first write
     carried_from: str | None = None  # "review <id> change <cid>" when carried over
+    # Characters of the note / reviewer name the store could not keep (lone UTF-16 surrogates,
+    # NUL) and replaced by U+FFFD, one for one: the reviewer sees where they were.
+    replaced_chars: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,7 @@ class HistoryRecord:
     at: datetime
     version: int = 0  # the verdict's version after this write (0 when unknown, e.g. imported)
     carried_from: str | None = None  # set on "carried" rows: where the verdict came from
+    replaced_chars: int = 0  # as in VerdictRecord, for this write
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,9 @@ class ReviewSummary:
     reviewed_changes: int
     original_name: str = ""
     rewrite_name: str = ""
+    # Characters of the title, names or texts replaced by U+FFFD because they could not be
+    # stored (lone UTF-16 surrogates, NUL); 0 almost always.
+    replaced_chars: int = 0
 
 
 @dataclass(frozen=True, slots=True)

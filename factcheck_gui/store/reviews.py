@@ -18,9 +18,12 @@ from factcheck_gui.engine.types import Comparison
 from factcheck_gui.store.convert import (
     clean_scale,
     comparison_from_text,
-    comparison_to_text,
     fingerprint,
     history_record,
+    note_replaced,
+    storable,
+    storable_comparison,
+    storable_json,
     verdict_record,
 )
 from factcheck_gui.store.errors import StoreError, UnknownChangeError, UnknownReviewError
@@ -41,11 +44,13 @@ def get_review(session: Session, review_id: int) -> ReviewRow:
     return row
 
 
-def clean_title(title: str, comparison: Comparison) -> str:
+def clean_title(title: str, comparison: Comparison) -> tuple[str, int]:
+    """The title as stored (spaces collapsed, storable) and how many characters were replaced."""
+    title, replaced = storable(title)
     title = " ".join(title.split())
     if not title:
         title = f"{comparison.original.name} → {comparison.rewrite.name}"
-    return title[:MAX_TITLE]
+    return title[:MAX_TITLE], replaced
 
 
 def insert_review(
@@ -59,12 +64,21 @@ def insert_review(
     created_at: datetime | None = None,
     updated_at: datetime | None = None,
 ) -> tuple[ReviewRow, dict[str, int]]:
-    """Insert the review and its change rows; returns the row and change id → change pk."""
+    """Insert the review and its change rows; returns the row and change id → change pk.
+
+    Characters no back end can hold are replaced by U+FFFD (one for one, so offsets stay
+    valid) and counted in ``replaced_chars``: nothing the user supplied silently vanishes.
+    """
     if status not in STATUSES:
         raise StoreError(f"unknown review status {status!r}: use open or done")
+    comparison, comparison_json, replaced = storable_comparison(comparison)
+    title, title_replaced = clean_title(title, comparison)
+    created_by, name_replaced = storable(created_by)
+    replaced += title_replaced + name_replaced
+    note_replaced("new review", replaced)
     stamp = now()
     row = ReviewRow(
-        title=clean_title(title, comparison),
+        title=title,
         status=status,
         created_by=created_by,
         created_at=created_at or stamp,
@@ -77,7 +91,8 @@ def insert_review(
         rewrite_sha256=comparison.rewrite.sha256,
         original_location=comparison.original.source.location,
         rewrite_location=comparison.rewrite.source.location,
-        comparison_json=comparison_to_text(comparison),
+        comparison_json=comparison_json,
+        replaced_chars=replaced,
     )
     session.add(row)
     session.flush()
@@ -110,39 +125,51 @@ def add_complete_review(session: Session, review: Review) -> int:
         created_at=summary.created_at,
         updated_at=summary.updated_at,
     )
+    row.replaced_chars += summary.replaced_chars
     for change_id, verdict in review.verdicts.items():
         if change_id not in change_pks:
             raise UnknownChangeError(f"the review file has a verdict on change {change_id!r}, which it lacks")
+        note, in_note = storable(verdict.note)
+        reviewer, in_name = storable(verdict.reviewer)
         session.add(
             VerdictRow(
                 change_pk=change_pks[change_id],
                 review_id=row.id,
-                value=verdict.value,
-                note=verdict.note,
-                reviewer=verdict.reviewer,
+                value=_storable_or_none(verdict.value),
+                note=note,
+                reviewer=reviewer,
                 decided_at=verdict.decided_at,
                 version=verdict.version,
-                carried_from=verdict.carried_from,
+                carried_from=_storable_or_none(verdict.carried_from),
+                replaced_chars=verdict.replaced_chars + in_note + in_name,
             )
         )
-    session.add_all(
-        HistoryRow(
-            review_id=row.id,
-            change_id=h.change_id,
-            action=h.action,
-            old_value=h.old_value,
-            new_value=h.new_value,
-            old_note=h.old_note,
-            new_note=h.new_note,
-            reviewer=h.reviewer,
-            at=h.at,
-            version=h.version,
-            carried_from=h.carried_from,
+    for h in review.history:
+        old_note, in_old = storable(h.old_note)
+        new_note, in_new = storable(h.new_note)
+        reviewer, in_name = storable(h.reviewer)
+        session.add(
+            HistoryRow(
+                review_id=row.id,
+                change_id=storable(h.change_id)[0],
+                action=storable(h.action)[0],
+                old_value=_storable_or_none(h.old_value),
+                new_value=_storable_or_none(h.new_value),
+                old_note=old_note,
+                new_note=new_note,
+                reviewer=reviewer,
+                at=h.at,
+                version=h.version,
+                carried_from=_storable_or_none(h.carried_from),
+                replaced_chars=h.replaced_chars + in_old + in_new + in_name,
+            )
         )
-        for h in review.history
-    )
     session.flush()
     return row.id
+
+
+def _storable_or_none(value: str | None) -> str | None:
+    return storable(value)[0] if value is not None else None
 
 
 def summaries(session: Session, review_ids: Sequence[int] | None = None) -> list[ReviewSummary]:
@@ -198,6 +225,7 @@ def summary(row: ReviewRow, total: int, reviewed: int, reviewers: Sequence[str])
         reviewed_changes=reviewed,
         original_name=row.original_name,
         rewrite_name=row.rewrite_name,
+        replaced_chars=row.replaced_chars,
     )
 
 
@@ -248,10 +276,13 @@ def set_status(session: Session, review_id: int, status: str) -> None:
 
 def rename(session: Session, review_id: int, title: str) -> None:
     row = get_review(session, review_id)
+    title, replaced = storable(title)
     cleaned = " ".join(title.split())
     if not cleaned:
         raise StoreError("a review title cannot be empty")
+    note_replaced(f"title of review {review_id}", replaced)
     row.title = cleaned[:MAX_TITLE]
+    row.replaced_chars += replaced
     row.updated_at = now()
 
 
@@ -264,8 +295,10 @@ def get_ui_state(session: Session, review_id: int) -> dict[str, Any]:
 def put_ui_state(session: Session, review_id: int, state: Mapping[str, Any]) -> None:
     get_review(session, review_id)
     row = session.get(UiStateRow, review_id)
+    # UI state is the app's own bookkeeping (selection, filters): no count is kept.
+    cleaned: dict[str, Any] = storable_json(dict(state))
     if row is None:
-        session.add(UiStateRow(review_id=review_id, state=dict(state), updated_at=now()))
+        session.add(UiStateRow(review_id=review_id, state=cleaned, updated_at=now()))
     else:
-        row.state = dict(state)
+        row.state = cleaned
         row.updated_at = now()

@@ -7,8 +7,14 @@ copied to a timestamped backup before the first migration step runs.
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
 import sqlite3
+import tempfile
 from datetime import UTC, datetime
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,16 +27,44 @@ from sqlalchemy import Engine, inspect
 from factcheck_gui.store.database import WRITE_OPTION
 from factcheck_gui.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Any constant works: it only serialises migrations of the same team database.
 _PG_MIGRATION_LOCK = 0x46434D50
 
 
+@functools.cache
+def migrations_dir() -> Path:
+    """The folder of the Alembic scripts shipped inside the package, as a real directory.
+
+    Found through ``importlib.resources`` rather than ``__file__``: in a source tree, a wheel
+    install or a PyInstaller bundle (``_internal/factcheck_gui/store/migrations``) that is the
+    folder itself. From a zip (zipimport), where Alembic cannot list or load the scripts, they
+    are copied once per process to a private temporary folder, removed at exit.
+    """
+    resource = files("factcheck_gui.store") / "migrations"
+    if isinstance(resource, Path):
+        return resource
+    target = Path(tempfile.mkdtemp(prefix="factcheck-migrations-"))
+    atexit.register(shutil.rmtree, target, ignore_errors=True)
+    _copy_tree(resource, target / "migrations")
+    return target / "migrations"
+
+
+def _copy_tree(source: Traversable, target: Path) -> None:
+    target.mkdir()
+    for item in source.iterdir():
+        if item.is_dir():
+            if item.name != "__pycache__":
+                _copy_tree(item, target / item.name)
+        elif item.name.endswith((".py", ".mako")):
+            (target / item.name).write_bytes(item.read_bytes())
+
+
 def alembic_config() -> Config:
     """Alembic configuration for the scripts shipped in the package (no alembic.ini)."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    # ConfigParser interpolates "%": a folder like "100%" must not break the upgrade.
+    cfg.set_main_option("script_location", str(migrations_dir()).replace("%", "%%"))
     return cfg
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,8 @@ from factcheck_gui.store.database import (
     DEFAULT_BUSY_TIMEOUT_MS,
     WRITE_OPTION,
     display_name,
+    fresh_databases_beside,
+    fresh_path_beside,
     make_engine,
     normalize_url,
     parse_url,
@@ -60,10 +61,19 @@ class ReviewStore:
 
     @classmethod
     def open(cls, url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> ReviewStore:
-        """Open (creating folder and file if needed) and migrate; raises a :class:`StoreError`."""
+        """Open (creating folder and file if needed) and migrate; raises a :class:`StoreError`.
+
+        A :class:`CorruptDatabaseError` for a file names, in ``fresh_path``, the newest
+        database :meth:`open_fresh_beside` already started next to it.
+        """
         store = cls(url if url is not None else resolve_db_url(None), busy_timeout_ms)
         try:
             store._prepare()
+        except CorruptDatabaseError as exc:
+            store.close()
+            if exc.path is not None and exc.fresh_path is None:
+                exc.fresh_path = next(iter(fresh_databases_beside(exc.path)), None)
+            raise
         except BaseException:
             store.close()
             raise
@@ -73,14 +83,17 @@ class ReviewStore:
     def open_fresh_beside(
         cls, path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
     ) -> tuple[ReviewStore, Path]:
-        """Start a new database next to an unusable one (which is left exactly as it is)."""
-        old = Path(path)
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        candidate = old.with_name(f"{old.stem}-new-{stamp}{old.suffix}")
-        n = 2
-        while candidate.exists():
-            candidate = old.with_name(f"{old.stem}-new-{stamp}-{n}{old.suffix}")
-            n += 1
+        """Start a new database next to an unusable one (which is left exactly as it is).
+
+        Returns the open store and the new file's path (also ``store.path``; ``store.url``
+        reopens it). The app should remember that URL in place of the old one; if it does not,
+        the next :meth:`open` of the old file names the new one in
+        :attr:`CorruptDatabaseError.fresh_path`. ``path`` may also be the old SQLite URL.
+        """
+        old = sqlite_path(parse_url(normalize_url(str(path))))
+        if old is None:
+            raise StoreError("a new database can only be started beside an SQLite file")
+        candidate = fresh_path_beside(old)
         return cls.open(str(candidate), busy_timeout_ms=busy_timeout_ms), candidate
 
     def _prepare(self) -> None:
@@ -127,6 +140,13 @@ class ReviewStore:
     def _translated(self) -> Iterator[None]:
         try:
             yield
+        except UnicodeEncodeError as exc:
+            # The store makes every text storable before writing; this is the last guard,
+            # so a raw codec error never reaches the user. The transaction was rolled back.
+            raise StoreError(
+                f"text with a character that cannot be stored ({exc.object[exc.start : exc.end]!r}) "
+                f"was not written to {self._where}; nothing saved was lost"
+            ) from exc
         except (DBAPIError, sqlite3.Error) as exc:
             err = translate(exc, self._where, self.path)
             if err is None:

@@ -14,7 +14,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from factcheck_gui.engine.types import Comparison
-from factcheck_gui.store.convert import fingerprint, history_record, verdict_record
+from factcheck_gui.store.convert import (
+    fingerprint,
+    history_record,
+    note_replaced,
+    storable,
+    storable_comparison,
+    verdict_record,
+)
 from factcheck_gui.store.errors import ConflictError, UnknownChangeError, UnknownVerdictError
 from factcheck_gui.store.models import ChangeRow, HistoryRow, ReviewRow, VerdictRow
 from factcheck_gui.store.records import HistoryRecord, VerdictRecord
@@ -42,6 +49,7 @@ class CarryOverOffer:
 
 
 def get_change(session: Session, review_id: int, change_id: str) -> ChangeRow:
+    change_id = storable(change_id)[0]  # an id that cannot be stored cannot be found either
     row = session.scalars(
         select(ChangeRow).where(ChangeRow.review_id == review_id, ChangeRow.change_id == change_id)
     ).first()
@@ -80,15 +88,27 @@ def write_verdict(
     reviewer: str,
     expected_version: int | None,
 ) -> VerdictRecord:
-    """Set, change or clear a verdict (or only its note), appending one history row."""
+    """Set, change or clear a verdict (or only its note), appending one history row.
+
+    A note or reviewer name holding characters no back end can store is saved with each one
+    replaced by U+FFFD (counted in ``replaced_chars``), never refused or dropped.
+    """
     review = get_review(session, review_id)
+    if isinstance(value, str):
+        value = storable(value)[0]  # a scale value is storable: this one then matches none
     if isinstance(value, str) and value not in review.scale:
         raise UnknownVerdictError(
             f"{value!r} is not on this review's verdict scale: {', '.join(review.scale)}"
         )
     if note is not None and len(note) > MAX_NOTE:
         raise UnknownVerdictError(f"the note is too long ({len(note)} characters, at most {MAX_NOTE})")
+    replaced = 0
+    if note is not None:
+        note, replaced = storable(note)
+    reviewer, in_name = storable(reviewer)
+    replaced += in_name
     change = get_change(session, review_id, change_id)
+    change_id = change.change_id
     row = current_verdict(session, change, lock=True)
     if (row.version if row is not None else 0) != (expected_version or 0):
         raise conflict(change_id, row)
@@ -120,6 +140,8 @@ def write_verdict(
     row.decided_at = stamp
     row.version += 1
     row.carried_from = None  # a person decided it now
+    row.replaced_chars = replaced
+    note_replaced(f"verdict on review {review_id} {change_id}", replaced)
     session.add(
         HistoryRow(
             review_id=review_id,
@@ -132,6 +154,7 @@ def write_verdict(
             reviewer=reviewer,
             at=stamp,
             version=row.version,
+            replaced_chars=replaced,
         )
     )
     review.updated_at = stamp
@@ -143,13 +166,14 @@ def history(session: Session, review_id: int, change_id: str | None) -> list[His
     get_review(session, review_id)
     query = select(HistoryRow).where(HistoryRow.review_id == review_id)
     if change_id is not None:
-        get_change(session, review_id, change_id)
-        query = query.where(HistoryRow.change_id == change_id)
+        change = get_change(session, review_id, change_id)
+        query = query.where(HistoryRow.change_id == change.change_id)
     return [history_record(h) for h in session.scalars(query.order_by(HistoryRow.id))]
 
 
 def offers(session: Session, comparison: Comparison, exclude_review_id: int | None) -> list[CarryOverOffer]:
     """Earlier reviews of the same original (or of the version this original was), newest first."""
+    comparison = storable_comparison(comparison)[0]  # hashed as the store would keep it
     sha = comparison.original.sha256
     query = select(ReviewRow.id, ReviewRow.title, ReviewRow.created_at, ReviewRow.original_sha256).where(
         or_(ReviewRow.original_sha256 == sha, ReviewRow.rewrite_sha256 == sha)
@@ -189,6 +213,7 @@ def carry(session: Session, from_review_id: int, to_review_id: int, *, reviewer:
     """
     get_review(session, from_review_id)
     target = get_review(session, to_review_id)
+    reviewer, in_name = storable(reviewer)
     sources: dict[str, tuple[str, VerdictRow]] = {}
     for fp, source_change, verdict in session.execute(
         select(ChangeRow.fingerprint, ChangeRow.change_id, VerdictRow)
@@ -222,6 +247,7 @@ def carry(session: Session, from_review_id: int, to_review_id: int, *, reviewer:
                 decided_at=verdict.decided_at,
                 version=1,
                 carried_from=link,
+                replaced_chars=verdict.replaced_chars,
             )
         )
         session.add(
@@ -237,6 +263,7 @@ def carry(session: Session, from_review_id: int, to_review_id: int, *, reviewer:
                 at=stamp,
                 version=1,
                 carried_from=link,
+                replaced_chars=verdict.replaced_chars + in_name,
             )
         )
         count += 1

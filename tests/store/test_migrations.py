@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import sqlite3
+import subprocess
+import sys
+import zipfile
+from datetime import UTC, datetime
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
+import factcheck_gui
 from factcheck_gui.engine import Comparison
-from factcheck_gui.store import CorruptDatabaseError, NewerSchemaError, ReviewStore
+from factcheck_gui.store import (
+    DEFAULT_SCALE,
+    CorruptDatabaseError,
+    NewerSchemaError,
+    ReviewStore,
+    fingerprint,
+)
+from factcheck_gui.store.convert import comparison_to_text
 from factcheck_gui.store.models import Base
-from factcheck_gui.store.schema import alembic_config, head_revision
+from factcheck_gui.store.schema import alembic_config, head_revision, migrations_dir
 
 
 def sha(path: Path) -> str:
@@ -41,7 +57,7 @@ def test_the_migrations_build_exactly_the_models(store: ReviewStore) -> None:
     finally:
         engine.dispose()
     assert diff == []
-    assert revision_of(store.url) == head_revision() == "0002"
+    assert revision_of(store.url) == head_revision() == "0003"
 
 
 def downgrade(url: str, revision: str) -> None:
@@ -72,7 +88,7 @@ def test_upgrade_from_the_first_schema_keeps_every_verdict(store_url: str, compa
     assert revision_of(store_url) == "0001"
 
     with ReviewStore.open(store_url) as store:
-        assert revision_of(store_url) == "0002"
+        assert revision_of(store_url) == head_revision()
         after = store.load_review(rid)
         assert after == before
         store.set_ui_state(rid, {"selected": cid})  # the table the upgrade added works
@@ -84,13 +100,182 @@ def test_upgrade_from_the_first_schema_keeps_every_verdict(store_url: str, compa
                 assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
                 assert conn.execute("SELECT value FROM verdicts").fetchall() == [("Misquote",)]
                 assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        # History triggers survive the batch migration.
-        engine = create_engine(store.url)
-        try:
-            with pytest.raises(Exception, match="append-only"), engine.begin() as conn:
-                conn.exec_driver_sql("DELETE FROM history")
-        finally:
-            engine.dispose()
+        # History triggers survive the batch migration and the added columns, both ways.
+        assert_history_is_append_only(store.url)
+
+
+def assert_history_is_append_only(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        statements = ["UPDATE history SET new_note = 'forged'", "DELETE FROM history"]
+        if engine.dialect.name == "postgresql":
+            statements.append("TRUNCATE history")
+        for statement in statements:
+            with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+                conn.exec_driver_sql(statement)
+        with engine.connect() as conn:
+            assert (
+                conn.exec_driver_sql("SELECT count(*) FROM history WHERE new_note = 'forged'").scalar() == 0
+            )
+    finally:
+        engine.dispose()
+
+
+def test_a_database_built_by_the_first_schema_alone_is_upgraded(
+    store_url: str, comparison: Comparison
+) -> None:
+    """Not a downgrade: only migration 0001 ever ran, and rows are inserted as 0001 wrote them."""
+    engine = create_engine(store_url)
+    cid = next(c.id for c in comparison.changes if c.is_change)
+    stamp = datetime(2025, 11, 24, 9, 30, tzinfo=UTC)
+    try:
+        with engine.begin() as conn:
+            if engine.dialect.name == "sqlite":
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")  # as version 0001 set it
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0001")
+        with engine.begin() as conn:
+            ts = stamp.replace(tzinfo=None) if engine.dialect.name == "sqlite" else stamp
+            values = {
+                "title": "written by 0.1",
+                "status": "open",
+                "created_by": "ann",
+                "created_at": ts,
+                "updated_at": ts,
+                "scale": json.dumps(list(DEFAULT_SCALE)),
+                "engine_version": comparison.engine,
+                "original_name": comparison.original.name,
+                "rewrite_name": comparison.rewrite.name,
+                "original_sha256": comparison.original.sha256,
+                "rewrite_sha256": comparison.rewrite.sha256,
+                "original_location": "",
+                "rewrite_location": "",
+                "comparison_json": comparison_to_text(comparison),
+            }
+            rid = conn.execute(
+                text(
+                    "INSERT INTO reviews (title, status, created_by, created_at, updated_at, scale, "
+                    "engine_version, original_name, rewrite_name, original_sha256, rewrite_sha256, "
+                    "original_location, rewrite_location, comparison_json) VALUES (:title, :status, "
+                    ":created_by, :created_at, :updated_at, :scale, :engine_version, :original_name, "
+                    ":rewrite_name, :original_sha256, :rewrite_sha256, :original_location, "
+                    ":rewrite_location, :comparison_json) RETURNING id"
+                ),
+                values,
+            ).scalar_one()
+            for position, change in enumerate(comparison.changes):
+                conn.execute(
+                    text(
+                        "INSERT INTO changes (review_id, change_id, position, kind, needs_review, "
+                        "fingerprint) VALUES (:r, :c, :p, :k, :n, :f)"
+                    ),
+                    {
+                        "r": rid,
+                        "c": change.id,
+                        "p": position,
+                        "k": change.kind.value,
+                        "n": change.is_change,
+                        "f": fingerprint(comparison, change),
+                    },
+                )
+            change_pk = conn.execute(
+                text("SELECT id FROM changes WHERE review_id = :r AND change_id = :c"), {"r": rid, "c": cid}
+            ).scalar_one()
+            conn.execute(
+                text(
+                    "INSERT INTO verdicts (change_pk, review_id, value, note, reviewer, decided_at, "
+                    "version) VALUES (:pk, :r, 'Misquote', 'checked', 'bob', :t, 2)"
+                ),
+                {"pk": change_pk, "r": rid, "t": ts},
+            )
+            for version, old, new, who in ((1, None, "Accurate", "ann"), (2, "Accurate", "Misquote", "bob")):
+                conn.execute(
+                    text(
+                        "INSERT INTO history (review_id, change_id, action, old_value, new_value, "
+                        "old_note, new_note, reviewer, at, version) "
+                        "VALUES (:r, :c, :a, :o, :n, '', 'checked', :who, :t, :v)"
+                    ),
+                    {
+                        "r": rid,
+                        "c": cid,
+                        "a": "set" if old is None else "changed",
+                        "o": old,
+                        "n": new,
+                        "who": who,
+                        "t": ts,
+                        "v": version,
+                    },
+                )
+    finally:
+        engine.dispose()
+    with ReviewStore.open(store_url) as store:
+        assert revision_of(store_url) == head_revision()
+        if store.path is not None:
+            assert store.backup_path is not None and "schema-0001" in store.backup_path.name
+            backup = sqlite3.connect(store.backup_path)
+            try:
+                assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+                assert backup.execute("SELECT count(*) FROM history").fetchone() == (2,)
+            finally:
+                backup.close()
+        review = store.load_review(rid)
+        assert review.comparison == comparison and review.title == "written by 0.1"
+        assert review.summary.created_at == stamp and review.summary.replaced_chars == 0
+        verdict = review.verdicts[cid]
+        assert (verdict.value, verdict.note, verdict.version, verdict.replaced_chars) == (
+            "Misquote",
+            "checked",
+            2,
+            0,
+        )
+        assert [(h.version, h.reviewer, h.new_value) for h in review.history] == [
+            (1, "ann", "Accurate"),
+            (2, "bob", "Misquote"),
+        ]
+        # The upgraded database takes new verdicts with the version check, and carries them.
+        store.set_verdict(rid, cid, "Distorted", reviewer="cat", note=f"x{chr(0xD800)}", expected_version=2)
+        assert store.history(rid, cid)[-1].replaced_chars == 1
+        assert store.carry_over_candidates(comparison)[0].review_id == rid
+    assert_history_is_append_only(store_url)
+
+
+def test_the_migrations_are_found_through_importlib_resources() -> None:
+    folder = migrations_dir()
+    assert folder == Path(str(files("factcheck_gui.store") / "migrations"))
+    assert (folder / "env.py").is_file() and (folder / "versions" / "0001_initial.py").is_file()
+    assert alembic_config().get_main_option("script_location") == str(folder)
+
+
+def test_migrations_run_from_a_zip_install(tmp_path: Path) -> None:
+    """zipimport: Alembic cannot read a zip, so the scripts are copied out to a temporary folder."""
+    package = Path(factcheck_gui.__file__).parent
+    archive = tmp_path / "factcheck.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for source in sorted(package.rglob("*")):
+            if source.is_file() and "__pycache__" not in source.parts and source.suffix in (".py", ".mako"):
+                zf.write(source, str(source.relative_to(package.parent)))
+    db = tmp_path / "zipped.sqlite3"
+    script = (
+        "import sys, factcheck_gui.store as s\n"
+        "from factcheck_gui.store import ReviewStore\n"
+        "from factcheck_gui.store.schema import migrations_dir\n"
+        "assert s.__file__.startswith(sys.argv[1]), s.__file__\n"
+        "with ReviewStore.open(sys.argv[2]) as store: print(store.list_reviews(), migrations_dir())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(archive)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(archive), str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    listed, extracted = done.stdout.split()
+    assert listed == "[]" and not Path(extracted).exists()  # removed at exit
+    assert revision_of(f"sqlite:///{db}") == head_revision()
 
 
 def test_a_newer_schema_is_refused_and_left_untouched(store_url: str, comparison: Comparison) -> None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,7 +49,7 @@ def test_two_processes_racing_on_one_verdict_lose_nothing(store_url: str, compar
     with ReviewStore.open(store_url) as store:
         rid = store.create_review(comparison, title="t", reviewer="ann")
     cid = next(c.id for c in comparison.changes if c.is_change)
-    reports = run_race(store_url, rid, cid, 40)
+    reports: list[dict[str, Any]] = run_race(store_url, rid, cid, 40)
 
     saved = sorted((v, value, note) for r in reports for v, value, note in r["saved"])
     with ReviewStore.open(store_url) as store:

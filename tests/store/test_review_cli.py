@@ -150,3 +150,40 @@ def test_story_text_cannot_drive_the_terminal(capsys: pytest.CaptureFixture[str]
     assert status == 0
     status, out, _ = run(capsys, "review", "show", out.strip(), "--db", db)
     assert status == 0 and "\x1b" not in out and "\x07" not in out and "\\x1b" in out
+
+
+def test_non_utf8_arguments_are_kept_as_replacement_characters(
+    capsys: pytest.CaptureFixture[str], store_url: str
+) -> None:
+    # Python hands a non-UTF-8 byte of argv over as a lone surrogate ("\udcff").
+    status, out, err = run(
+        capsys, "review", "new", ORIGINAL, REWRITE, "--title", "caf\udcff", "--db", store_url, "--json"
+    )
+    assert status == 0, err
+    created = json.loads(out)
+    assert created["title"] == "caf\ufffd" and created["replaced_chars"] == 1
+    rid = str(created["id"])
+    status, out, err = run(
+        capsys, "review", "verdict", rid, "c1", "Accurate", "--note", "ok \udcff", "--reviewer", "b\udcffb",
+        "--db", store_url,
+    )  # fmt: skip
+    assert status == 0 and "Traceback" not in err, err
+    status, out, _ = run(capsys, "review", "show", rid, "--db", store_url, "--json")
+    verdict = json.loads(out)["changes"][0]["verdict"]
+    assert (verdict["note"], verdict["reviewer"], verdict["replaced_chars"]) == ("ok \ufffd", "b\ufffdb", 2)
+    status, out, _ = run(capsys, "review", "show", rid, "--db", store_url)
+    assert status == 0 and "note: ok \ufffd" in out
+
+
+def test_a_damaged_database_points_to_the_new_one_started_beside_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    notes = tmp_path / "reviews.sqlite3"
+    notes.write_text("shopping list\n", encoding="utf-8")
+    store, fresh = ReviewStore.open_fresh_beside(notes)
+    store.close()
+    status, _out, err = run(capsys, "review", "list", "--db", str(notes))
+    assert_one_line_error((status, _out, err), "not a review database")
+    assert f"--db {fresh}" in err
+    assert run(capsys, "review", "list", "--db", str(fresh))[0] == 0
+    assert notes.read_text(encoding="utf-8") == "shopping list\n"

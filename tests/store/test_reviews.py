@@ -108,7 +108,7 @@ def test_a_stale_write_is_refused_and_both_values_stay_in_history(
         first.set_verdict(rid, cid, "Accurate", reviewer="ann", expected_version=0)
         seen_by_ann = first.verdict(rid, cid)
         seen_by_bob = second.verdict(rid, cid)
-        assert seen_by_ann == seen_by_bob and seen_by_ann is not None
+        assert seen_by_ann == seen_by_bob and seen_by_ann is not None and seen_by_bob is not None
         second.set_verdict(rid, cid, "Misquote", reviewer="bob", expected_version=seen_by_bob.version)
         with pytest.raises(ConflictError) as err:
             first.set_verdict(rid, cid, "Distorted", reviewer="ann", expected_version=seen_by_ann.version)

@@ -9,9 +9,11 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 from factcheck_gui.engine import Comparison
 from factcheck_gui.store import (
@@ -24,6 +26,7 @@ from factcheck_gui.store import (
     default_db_url,
     resolve_db_url,
 )
+from factcheck_gui.store.database import fresh_databases_beside, fresh_path_beside
 
 WORKERS = Path(__file__).with_name("workers.py")
 
@@ -59,6 +62,23 @@ def test_every_connection_uses_wal_foreign_keys_and_a_busy_timeout(tmp_path: Pat
         "busy_timeout": "1234",
         "synchronous": "2",
     }
+
+
+def test_every_pooled_connection_gets_the_settings(tmp_path: Path, comparison: Comparison) -> None:
+    """Not only the first: connections opened at once (threads, a migration) are set up too."""
+    with ReviewStore.open(str(tmp_path / "r.sqlite3"), busy_timeout_ms=2345) as store:
+        engine = store._engine  # the store's own engine: what every session uses
+        with engine.connect() as a, engine.connect() as b, engine.connect() as c:
+            for conn in (a, b, c):
+                assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+                assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 2345
+        # Foreign keys are enforced, not only reported: a verdict on no change is refused.
+        with pytest.raises(DBAPIError, match="FOREIGN KEY"), engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO verdicts (change_pk, review_id, note, reviewer, decided_at, version) "
+                "VALUES (999, 999, '', 'x', '2025-01-01 00:00:00', 1)"
+            )
 
 
 def test_where_the_database_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,14 +130,47 @@ def test_a_file_that_is_not_a_database_is_kept_and_a_new_one_offered(tmp_path: P
     assert err.value.path == path and "\n" not in str(err.value)
     assert sha(path) == digest
 
+    assert err.value.fresh_path is None  # nothing started beside it yet
+
     store, new_path = ReviewStore.open_fresh_beside(path)
     with store:
         assert new_path.parent == path.parent and new_path != path and new_path.is_file()
-        assert store.list_reviews() == []
+        assert new_path.name.startswith("reviews-new-") and new_path.suffix == ".sqlite3"
+        assert store.path == new_path and store.list_reviews() == []
+        # What the app remembers (its settings, or $FACTCHECK_DB) reopens the same file.
+        remembered = store.url
+        assert resolve_db_url(str(new_path)) == remembered
     assert sha(path) == digest
-    _second, other = ReviewStore.open_fresh_beside(path)  # never reuses an existing file
+    # Never reuses an existing file; the old database's URL works as well as its path.
+    _second, other = ReviewStore.open_fresh_beside(f"sqlite:///{path}")
     _second.close()
     assert other != new_path
+    with ReviewStore.open(remembered) as again:
+        assert again.path == new_path
+
+    # An app that did not remember it learns the newest one from the next refusal.
+    with pytest.raises(CorruptDatabaseError) as err:
+        ReviewStore.open(str(path))
+    assert err.value.fresh_path == other
+    assert sha(path) == digest
+    with pytest.raises(StoreError, match="beside an SQLite file"):
+        ReviewStore.open_fresh_beside("postgresql://ann@db.example/reviews")
+
+
+def test_fresh_names_sort_newest_first(tmp_path: Path) -> None:
+    old = tmp_path / "reviews.sqlite3"
+    noon = datetime(2025, 11, 26, 12, 0, 0, tzinfo=UTC)
+    first = fresh_path_beside(old, noon)
+    first.touch()
+    second = fresh_path_beside(old, noon)  # same second: numbered
+    second.touch()
+    later = fresh_path_beside(old, noon.replace(hour=13))
+    later.touch()
+    (tmp_path / "reviews-new-notes.txt").touch()
+    (tmp_path / "other-new-20991231-000000.sqlite3").touch()
+    assert second.name == "reviews-new-20251126-120000-2.sqlite3"
+    assert fresh_databases_beside(old) == [later, second, first]
+    assert fresh_databases_beside(tmp_path / "missing" / "reviews.sqlite3") == []
 
 
 def test_a_damaged_database_is_kept_untouched(tmp_path: Path, comparison: Comparison) -> None:
