@@ -45,10 +45,14 @@ class Actions:
 def build_actions(
     win: QMainWindow,
     slots: dict[str, Callable[..., object]],
-    export_formats: list[str],
+    export_formats: list[tuple[str, str]],
     export_slot: Callable[[str], object],
 ) -> Actions:
-    """Create the menus of ``win``; ``slots`` maps action names to callables."""
+    """Create the menus of ``win``; ``slots`` maps action names to callables.
+
+    ``export_formats`` are (format, label) pairs; each becomes ``export_<format>`` in the
+    File → Export submenu, calling ``export_slot(format)`` ("" for the generic Export…).
+    """
     acts = Actions()
     bar = win.menuBar()
 
@@ -91,8 +95,18 @@ def build_actions(
         review=True,
     )
     acts.export_menu = file_menu.addMenu("&Export review")
-    for fmt in export_formats:
-        action = QAction(fmt.upper() if len(fmt) <= 4 else fmt.capitalize(), win)
+    if export_formats:
+        export_any = QAction("&Export…", win)
+        export_any.setObjectName("export")
+        export_any.setShortcut(QKeySequence("Ctrl+E"))
+        export_any.triggered.connect(lambda _c=False: export_slot(""))
+        acts.export_menu.addAction(export_any)
+        win.addAction(export_any)
+        acts.by_name["export"] = export_any
+        acts.review_only.append(export_any)
+        acts.export_menu.addSeparator()
+    for fmt, label in export_formats:
+        action = QAction(f"{label}…", win)
         action.setObjectName(f"export_{fmt}")
         action.triggered.connect(lambda _c=False, f=fmt: export_slot(f))
         acts.export_menu.addAction(action)

@@ -1,9 +1,11 @@
-"""Small dialogs: open a pair, settings, about."""
+"""Small dialogs: open a pair, settings, about, and the window-modal file dialog they share."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +27,27 @@ from factcheck_gui.ui.settings import Settings
 from factcheck_gui.ui.theme import Theme
 
 FILE_FILTER = "Stories (*.txt *.md *.markdown *.html *.htm *.docx *.pdf *.eml);;All files (*)"
+
+
+def file_dialog(
+    parent: QWidget, title: str, folder: str, filters: Sequence[str], *, save: bool = False, name: str = ""
+) -> QFileDialog:
+    """A file dialog to show with ``open()`` (window-modal, no nested event loop); deleted on close.
+
+    Connect ``fileSelected`` before opening it. Tests find it by ``name`` among the window's
+    children and answer it like a reader would.
+    """
+    dialog = QFileDialog(parent, title, folder)
+    dialog.setObjectName(name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilters(list(filters))
+    return dialog
 
 
 def _path_row(parent: QWidget, edit: QLineEdit, title: str, start_dir: str) -> QHBoxLayout:
@@ -61,7 +84,14 @@ class OpenPairDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        for edit in (self.original, self.rewrite):
+            edit.textChanged.connect(self._update_open_button)
+        self._update_open_button()
         self.resize(560, self.sizeHint().height())
+
+    def _update_open_button(self) -> None:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
+        button.setEnabled(self.paths() is not None)
 
     def paths(self) -> tuple[Path, Path] | None:
         a, b = self.original.text().strip(), self.rewrite.text().strip()
@@ -91,19 +121,44 @@ class SettingsDialog(QDialog):
         self.font_size.setValue(settings.font_size)
         self.db_url = QLineEdit(settings.db_url, self)
         self.db_url.setObjectName("dbUrl")
-        self.db_url.setPlaceholderText("empty: the local database file; or postgresql+psycopg://host/db")
+        self.db_url.setPlaceholderText("empty: the default local file; a file path; or postgresql://host/db")
+        self.db_url.setToolTip(
+            "Where verdicts are stored: leave empty for this computer's default database file, "
+            "choose another local file, or give a team database URL (postgresql://user@host/db)."
+        )
+        db_row = QHBoxLayout()
+        db_row.addWidget(self.db_url, 1)
+        self.db_browse = QPushButton("Local file…", self)
+        self.db_browse.clicked.connect(self._choose_db_file)
+        db_row.addWidget(self.db_browse)
         form = QFormLayout(self)
         form.addRow("&Reviewer name:", self.reviewer)
         form.addRow("&Theme:", self.theme)
         form.addRow("Story &font:", self.font_family)
         form.addRow("Font &size:", self.font_size)
-        form.addRow("&Database:", self.db_url)
+        form.addRow("&Database:", db_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _choose_db_file(self) -> None:
+        current = self.db_url.text().strip()
+        folder = str(Path(current).parent) if current and "://" not in current else ""
+        dialog = file_dialog(
+            self,
+            "Database file (an existing one, or a new name)",
+            folder,
+            ["Review databases (*.db *.sqlite *.sqlite3)", "All files (*)"],
+            save=True,
+            name="databaseFileDialog",
+        )
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)  # an existing file is opened
+        dialog.setDefaultSuffix("db")
+        dialog.fileSelected.connect(self.db_url.setText)
+        dialog.open()
 
     def apply(self) -> None:
         """Write the dialog's values to the settings."""

@@ -1,7 +1,8 @@
 """The main window: a start page or a review screen, menus, status bar and message bar.
 
-It composes the parts (:mod:`start_page`, :mod:`review_view`, :mod:`actions`) and runs the
-long work (import, compare, create or load a review, export) through :class:`Workers`.
+It composes the parts (:mod:`start_page`, :mod:`review_view`, :mod:`actions`,
+:mod:`compare_again`, :mod:`export_action`) and runs the long work (import, compare, create or
+load a review, export) through :class:`Workers`.
 
 Signals:
     reviewShown(int): a review is on screen with its verdicts, selection and scroll restored.
@@ -9,6 +10,7 @@ Signals:
     taskFailed(str): a background task ended with a message (also shown in the message bar).
     taskCancelled(): the reader cancelled a comparison.
     exported(str): a review was exported; carries the file path.
+    dialogOpened(object): a dialog was opened window-modal (without a nested event loop).
 """
 
 from __future__ import annotations
@@ -20,22 +22,24 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
+    QDialog,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from factcheck_gui.ui.actions import build_actions
-from factcheck_gui.ui.dialogs import FILE_FILTER, OpenPairDialog, SettingsDialog, show_about
+from factcheck_gui.ui.compare_again import CompareAgain
+from factcheck_gui.ui.dialogs import OpenPairDialog, SettingsDialog, show_about
 from factcheck_gui.ui.docindex import Side
+from factcheck_gui.ui.export_action import ExportController, export_formats
 from factcheck_gui.ui.messages import MessageBar, StatusArea
 from factcheck_gui.ui.review_view import ReviewView
 from factcheck_gui.ui.services import OpenedReview, ReviewService, ReviewSession
 from factcheck_gui.ui.settings import Settings
 from factcheck_gui.ui.start_page import StartPage
+from factcheck_gui.ui.story_input import StoryInput
 from factcheck_gui.ui.theme import apply_theme
 from factcheck_gui.ui.workers import TaskContext, TaskHandle, Workers
 
@@ -54,14 +58,6 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
-def export_formats() -> list[str]:
-    try:
-        from factcheck_gui.exporters import FORMATS
-    except ImportError:
-        return []
-    return [str(f) for f in FORMATS]
-
-
 class MainWindow(QMainWindow):
     """See the module docstring for the signals."""
 
@@ -70,6 +66,7 @@ class MainWindow(QMainWindow):
     taskFailed = Signal(str)
     taskCancelled = Signal()
     exported = Signal(str)
+    dialogOpened = Signal(object)
 
     def __init__(self, settings: Settings, db_url: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +76,6 @@ class MainWindow(QMainWindow):
         self.workers = Workers(self, expected=_expected_errors())
         self.session: ReviewSession | None = None
         self._task: TaskHandle | None = None
-        self._pending: dict[Side, Any] = {}
 
         self.start = StartPage(self)
         self.review = ReviewView(self)
@@ -96,17 +92,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = StatusArea(self.statusBar(), self)
         self.status.cancel.clicked.connect(self.cancel_task)
+        self.again = CompareAgain(self)
+        self.exports = ExportController(self)
+        self.exports.exported.connect(self.exported)
+        self.input = StoryInput(self)
 
         slots: dict[str, Any] = {
             "open_pair": self.open_pair_dialog,
             "open_demo": self.open_demo,
             "start_page": self.show_start_page,
-            "compare_again_original": lambda: self.compare_again_dialog(Side.ORIGINAL),
-            "compare_again_rewrite": lambda: self.compare_again_dialog(Side.REWRITE),
+            "compare_again_original": lambda: self.again.choose(Side.ORIGINAL),
+            "compare_again_rewrite": lambda: self.again.choose(Side.REWRITE),
             "settings": self.settings_dialog,
             "quit": self.close,
             "find": self.review.comparison.find_bar.open_bar,
-            "paste_story": self.paste_story,
+            "paste_story": self.input.paste,
             "next_change": lambda: self.review.changes.step(1),
             "previous_change": lambda: self.review.changes.step(-1),
             "next_unreviewed": self.next_unreviewed,
@@ -117,17 +117,13 @@ class MainWindow(QMainWindow):
             "sync_scroll": self._set_sync,
             "about": lambda: show_about(self),
         }
-        self.commands = build_actions(self, slots, export_formats(), self.export_dialog)
+        self.commands = build_actions(self, slots, export_formats(), self.exports.choose)
 
         self.start.reviewActivated.connect(self.open_review)
         self.start.pair_button.clicked.connect(self.open_pair_dialog)
         self.start.demo_button.clicked.connect(self.open_demo)
-        for side in Side:
-            pane = self.start.pane(side)
-            pane.filesDropped.connect(lambda files, s=side: self.input_files(s, files))
-            pane.textPasted.connect(lambda text, html, s=side: self.input_text(s, text, html))
         for pane in (self.review.comparison.left, self.review.comparison.right):
-            pane.filesDropped.connect(lambda files, s=pane.side: self._dropped_on_review(s, files))
+            pane.filesDropped.connect(lambda files, s=pane.side: self.again.dropped(s, files))
         self.review.progressChanged.connect(self._update_status)
         self.review.currentChangeChanged.connect(lambda _c: self._save_ui_state())
         self.apply_font()
@@ -160,11 +156,23 @@ class MainWindow(QMainWindow):
         self.reviewsListed.emit()
 
     # -- opening ------------------------------------------------------------------------------
-    def open_pair_dialog(self) -> None:
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        """Show ``dialog`` window-modal without a nested event loop; it is deleted on close."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialogOpened.emit(dialog)
+        return dialog
+
+    def open_pair_dialog(self) -> QDialog:
         dialog = OpenPairDialog(self, self.settings.last_dir)
-        if dialog.exec() and (paths := dialog.paths()):
-            self.settings.last_dir = str(paths[0].parent)
-            self.open_paths(*paths)
+
+        def accepted() -> None:
+            if paths := dialog.paths():
+                self.settings.last_dir = str(paths[0].parent)
+                self.open_paths(*paths)
+
+        dialog.accepted.connect(accepted)
+        return self._open_dialog(dialog)
 
     def open_demo(self) -> None:
         from factcheck_gui.resources import sample_pair
@@ -181,7 +189,7 @@ class MainWindow(QMainWindow):
                 a, b, reviewer=self.settings.reviewer, ctx=ctx, carry_from=carry_from
             )
 
-        return self._run_compare(job, f"Comparing {original.name} with {rewrite.name}…")
+        return self.run_compare(job, f"Comparing {original.name} with {rewrite.name}…")
 
     def open_imported(self, original: Any, rewrite: Any, *, carry_from: int | None = None) -> TaskHandle:
         """Compare two imported texts and open them as a new review (in a worker)."""
@@ -191,9 +199,10 @@ class MainWindow(QMainWindow):
                 original, rewrite, reviewer=self.settings.reviewer, ctx=ctx, carry_from=carry_from
             )
 
-        return self._run_compare(job, f"Comparing {original.name} with {rewrite.name}…")
+        return self.run_compare(job, f"Comparing {original.name} with {rewrite.name}…")
 
-    def _run_compare(self, job: Any, label: str) -> TaskHandle:
+    def run_compare(self, job: Any, label: str) -> TaskHandle:
+        """Run a job that returns an :class:`OpenedReview` (with progress and Cancel), then show it."""
         self.cancel_task()
         self.message.clear()
         self.status.busy(label)
@@ -228,9 +237,7 @@ class MainWindow(QMainWindow):
         self._task = None
         self.status.idle()
         self._leave_review()
-        self._pending.clear()
-        for side in Side:
-            self.start.pane(side).set_index(None)
+        self.input.clear()
         self.session = ReviewSession(self.service, opened, self.settings.reviewer, self)
         self.session.error.connect(self.message.show_error)
         self.session.saved.connect(self.status.flash)
@@ -245,6 +252,7 @@ class MainWindow(QMainWindow):
             self.message.show_info(
                 f"{opened.carried} verdicts carried over from review #{opened.carried_from}."
             )
+        self.again.offer(opened)
         state = self.settings.review_state(self.service.state_key, opened.review_id)
         self.review.restore_ui_state(state)
         if not state.change_id:
@@ -262,8 +270,13 @@ class MainWindow(QMainWindow):
         self.reviewShown.emit(review_id)
 
     def _failed(self, message: str) -> None:
-        self._task = None
-        self.status.idle()
+        if self._task is None or self._task.done:  # not while a comparison is still running
+            self._task = None
+            self.status.idle()
+        self.show_error(message)
+
+    def show_error(self, message: str) -> None:
+        """A one-line error in the message bar (it stays until dismissed)."""
         self.message.show_error(message)
         self.taskFailed.emit(message)
 
@@ -287,127 +300,14 @@ class MainWindow(QMainWindow):
                 self.service.state_key, self.session.review_id, self.review.ui_state()
             )
 
-    # -- input by drop and paste ----------------------------------------------------------------
-    def input_files(self, side: Side, files: list[Path]) -> None:
-        """Files dropped on a start-page pane: two files are a pair, one fills that side."""
-        if len(files) >= 2:
-            self.open_paths(files[0], files[1])
-            return
-        from factcheck_gui.importers import load_path
-
-        path = files[0]
-        self.workers.start(
-            "importing",
-            lambda ctx: load_path(path),
-            finished=lambda t: self._input_ready(side, t),
-            failed=self._failed,
-        )
-
-    def input_text(self, side: Side, text: str, html: str) -> None:
-        """Text pasted into an empty start-page pane."""
-        from factcheck_gui.importers import from_clipboard
-
-        self.workers.start(
-            "reading pasted text",
-            lambda ctx: from_clipboard(text=text or None, html=html or None),
-            finished=lambda t: self._input_ready(side, t),
-            failed=self._failed,
-        )
-
-    def _input_ready(self, side: Side, imported: Any) -> None:
-        self._pending[side] = imported
-        self.start.pane(side).setPlainText(imported.text)
-        if len(self._pending) == 2:
-            self.open_imported(self._pending[Side.ORIGINAL], self._pending[Side.REWRITE])
-
-    def paste_story(self) -> None:
-        pane = self.start.left if self.start.left.is_empty() else self.start.right
-        if self.stack.currentWidget() is self.start and pane.is_empty():
-            pane.paste_from_clipboard()
-        else:
-            self.message.show_info("Paste works in an empty pane of the start page (File → Start page).")
-
-    # -- compare again --------------------------------------------------------------------------
-    def compare_again_dialog(self, side: Side) -> None:
-        if self.session is None:
-            return
-        who = "original" if side is Side.ORIGINAL else "rewrite"
-        path, _ = QFileDialog.getOpenFileName(
-            self, f"New version of the {who}", self.settings.last_dir, FILE_FILTER
-        )
-        if path:
-            self._ask_carry_and_compare(side, Path(path))
-
-    def _dropped_on_review(self, side: Side, files: list[Path]) -> None:
-        if len(files) >= 2:
-            self.open_paths(files[0], files[1])
-        elif files:
-            self._ask_carry_and_compare(side, files[0])
-
-    def _ask_carry_and_compare(self, side: Side, path: Path) -> None:
-        assert self.session is not None
-        answer = QMessageBox.question(
-            self,
-            "Carry verdicts over?",
-            f"Compare again with {path.name} and carry the verdicts of review #{self.session.review_id} "
-            "over to the changes that are still the same?",
-            QMessageBox.StandardButton.Yes
-            | QMessageBox.StandardButton.No
-            | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Cancel:
-            self.compare_again_with(side, path, carry=answer == QMessageBox.StandardButton.Yes)
-
-    def compare_again_with(self, side: Side, path: Path, *, carry: bool) -> TaskHandle | None:
-        """Replace one side of the open review by ``path``; a new review, verdicts carried over."""
-        if self.session is None:
-            return None
-        from factcheck_gui.importers import ImportedText, load_path
-
-        comp = self.session.index.comparison
-        keep_doc = comp.rewrite if side is Side.ORIGINAL else comp.original
-        kept = ImportedText(keep_doc.text, keep_doc.name, keep_doc.source)
-        carry_from = self.session.review_id if carry else None
-
-        def job(ctx: TaskContext) -> OpenedReview:
-            new = load_path(path)
-            a, b = (new, kept) if side is Side.ORIGINAL else (kept, new)
-            return self.service.compare_and_create(
-                a, b, reviewer=self.settings.reviewer, ctx=ctx, carry_from=carry_from
-            )
-
-        return self._run_compare(job, f"Comparing again with {path.name}…")
-
-    # -- export -------------------------------------------------------------------------------
-    def export_dialog(self, fmt: str) -> None:
-        if self.session is None:
-            return
-        suggested = str(
-            Path(self.settings.last_dir or str(Path.home())) / f"review-{self.session.review_id}.{fmt}"
-        )
-        path, _ = QFileDialog.getSaveFileName(self, f"Export review as {fmt}", suggested)
-        if path:
-            self.export_to(fmt, Path(path))
+    # -- compare again and export (see compare_again.py, export_action.py) ---------------------
+    def compare_again_with(self, side: Side, path: Path, *, carry: bool | None = None) -> TaskHandle | None:
+        """Replace one side of the open review by ``path`` (see :meth:`CompareAgain.compare_with`)."""
+        return self.again.compare_with(side, path, carry=carry)
 
     def export_to(self, fmt: str, path: Path) -> TaskHandle | None:
         """Export the open review in a worker; ``exported`` fires when the file is written."""
-        if self.session is None:
-            return None
-        self.review.verdict.save_note()
-        from factcheck_gui.exporters import export_review
-
-        review_id = self.session.review_id
-
-        def job(ctx: TaskContext) -> str:
-            review = self.service.store().load_review(review_id)
-            export_review(review, fmt, path)
-            return str(path)
-
-        def done(p: str) -> None:
-            self.status.flash(f"Exported to {p}")
-            self.exported.emit(p)
-
-        return self.workers.start("exporting", job, finished=done, failed=self._failed)
+        return self.exports.export_to(fmt, path)
 
     # -- review commands ----------------------------------------------------------------------
     def next_unreviewed(self) -> None:
@@ -429,12 +329,16 @@ class MainWindow(QMainWindow):
         self.status.set_progress_text(f"{self.session.reviewed_count()} of {total} changes reviewed")
 
     # -- settings -----------------------------------------------------------------------------
-    def settings_dialog(self) -> None:
+    def settings_dialog(self) -> QDialog:
         dialog = SettingsDialog(self, self.settings)
-        if dialog.exec():
+
+        def accepted() -> None:
             old_url = self.service.url
             dialog.apply()
             self.apply_settings(db_changed=(self.settings.db_url or None) != old_url)
+
+        dialog.accepted.connect(accepted)
+        return self._open_dialog(dialog)
 
     def apply_settings(self, *, db_changed: bool = False) -> None:
         """Apply theme, font and reviewer now; a new database reopens the start page."""

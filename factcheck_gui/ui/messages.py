@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 
 class MessageBar(QFrame):
-    """A dismissable one-line message: errors stay until closed, information fades after 8 s."""
+    """A dismissable one-line message: errors stay until closed, information fades after 8 s.
+
+    An offer (:meth:`show_offer`) carries one action button and stays until used or dismissed.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -17,12 +22,19 @@ class MessageBar(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and story text
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QPushButton("Dismiss", self)
-        close.clicked.connect(self.clear)
+        self.action = QPushButton(self)
+        self.action.setObjectName("messageAction")
+        self.action.clicked.connect(self._act)
+        self.action.hide()
+        self._on_action: Callable[[], object] | None = None
+        self.dismiss = QPushButton("Dismiss", self)
+        self.dismiss.setObjectName("messageDismiss")
+        self.dismiss.clicked.connect(self.clear)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.label, 1)
-        row.addWidget(close)
+        row.addWidget(self.action)
+        row.addWidget(self.dismiss)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
@@ -41,7 +53,24 @@ class MessageBar(QFrame):
         self._show(message)
         self._timer.start(8000)
 
+    def show_offer(self, message: str, button: str, on_accept: Callable[[], object]) -> None:
+        """A question with one answer button; it stays until answered or dismissed."""
+        self._timer.stop()
+        self.setProperty("level", "info")
+        self._show(message)
+        self._on_action = on_accept
+        self.action.setText(button)
+        self.action.show()
+
+    def _act(self) -> None:
+        callback = self._on_action
+        self.clear()
+        if callback is not None:
+            callback()
+
     def _show(self, message: str) -> None:
+        self._on_action = None
+        self.action.hide()
         self.label.setText(message)
         self.style().unpolish(self)
         self.style().polish(self)
@@ -49,6 +78,8 @@ class MessageBar(QFrame):
 
     def clear(self) -> None:
         self._timer.stop()
+        self._on_action = None
+        self.action.hide()
         self.label.setText("")
         self.hide()
 

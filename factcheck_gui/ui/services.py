@@ -9,6 +9,7 @@ reader has seen so a concurrent write by a colleague is detected, not overwritte
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -20,10 +21,46 @@ from factcheck_gui.engine.types import Comparison
 from factcheck_gui.store.records import DEFAULT_SCALE, HistoryRecord, ReviewSummary, VerdictRecord
 from factcheck_gui.ui.docindex import ComparisonIndex
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from factcheck_gui.importers import ImportedText
     from factcheck_gui.store import ReviewStore
     from factcheck_gui.ui.workers import TaskContext
+
+
+@dataclass(frozen=True)
+class CarryOffer:
+    """An earlier review with verdicts that apply to the changes of a new one."""
+
+    review_id: int
+    title: str
+    relation: str  # "same original", "previous version", or REPLACED
+    verdicts: int  # how many would carry over
+
+
+REPLACED = "the review you compared again"
+
+
+@dataclass(frozen=True)
+class ReplacedReview:
+    """The review whose one side "Compare again" replaces, with the verdicts the reader saw."""
+
+    review_id: int
+    title: str
+    comparison: Comparison
+    values: dict[str, str]  # change id → verdict
+
+    def matching(self, new: Comparison) -> int:
+        """How many of its verdicts fit changes of ``new`` (same wording on both sides)."""
+        from factcheck_gui.store import fingerprint
+
+        wanted = {fingerprint(new, c) for c in new.changes}
+        return sum(
+            1
+            for c in self.comparison.changes
+            if self.values.get(c.id) and fingerprint(self.comparison, c) in wanted
+        )
 
 
 @dataclass
@@ -37,6 +74,7 @@ class OpenedReview:
     verdicts: dict[str, VerdictRecord] = field(default_factory=dict)
     carried: int = 0  # verdicts carried over from a previous review
     carried_from: int | None = None
+    offers: list[CarryOffer] = field(default_factory=list)  # best first
 
     @property
     def comparison(self) -> Comparison:
@@ -58,8 +96,9 @@ def review_title(original_name: str, rewrite_name: str) -> str:
 class ReviewService:
     """Opens the store lazily (in a worker) and wraps each user action in one store call."""
 
-    def __init__(self, url: str | None) -> None:
+    def __init__(self, url: str | None, *, busy_timeout_ms: int | None = None) -> None:
         self.url = url or None
+        self.busy_timeout_ms = busy_timeout_ms  # None: the store's default
         self._store: ReviewStore | None = None
         self._lock = threading.Lock()
 
@@ -69,7 +108,10 @@ class ReviewService:
             if self._store is None:
                 from factcheck_gui.store import ReviewStore
 
-                self._store = ReviewStore.open(self.url)
+                if self.busy_timeout_ms is None:
+                    self._store = ReviewStore.open(self.url)
+                else:
+                    self._store = ReviewStore.open(self.url, busy_timeout_ms=self.busy_timeout_ms)
             return self._store
 
     @property
@@ -102,8 +144,14 @@ class ReviewService:
         reviewer: str,
         ctx: TaskContext,
         carry_from: int | None = None,
+        replaced: ReplacedReview | None = None,
     ) -> OpenedReview:
-        """*worker*: compare a pair, store it as a new review, optionally carry verdicts over."""
+        """*worker*: compare a pair, store it as a new review, carry verdicts over or offer to.
+
+        With ``carry_from`` the verdicts of that review are carried at once; otherwise the
+        store's earlier reviews that fit (and ``replaced``, the review compared again) are
+        listed in ``offers`` for the reader to choose from.
+        """
         store = self.store()  # open before the long part: a bad database fails fast
         comparison = compare_texts(
             original.text,
@@ -129,8 +177,40 @@ class ReviewService:
             opened.carried_from = carry_from
             if opened.carried:
                 opened.verdicts = dict(store.load_review(review_id).verdicts)
+        else:
+            opened.offers = self._offers(store, comparison, review_id, replaced)
         ctx.progress(1.0)
         return opened
+
+    @staticmethod
+    def _offers(
+        store: ReviewStore, comparison: Comparison, review_id: int, replaced: ReplacedReview | None
+    ) -> list[CarryOffer]:
+        from factcheck_gui.store import StoreError
+
+        try:
+            found = store.carry_over_candidates(comparison, exclude_review_id=review_id)
+        except StoreError:  # an offer is a courtesy: the new review is stored and opens anyway
+            log.warning("could not list carry-over candidates", exc_info=True)
+            found = []
+        offers = [CarryOffer(o.review_id, o.title, o.relation, o.verdicts) for o in found if o.verdicts]
+        if replaced is not None:
+            # The store matches earlier reviews by the original; the review being compared
+            # again comes first even when it was the original that changed.
+            mine = [o for o in offers if o.review_id == replaced.review_id]
+            offers = [o for o in offers if o.review_id != replaced.review_id]
+            count = mine[0].verdicts if mine else replaced.matching(comparison)
+            if count:
+                offers.insert(0, CarryOffer(replaced.review_id, replaced.title, REPLACED, count))
+        return offers
+
+    def carry_over(
+        self, from_id: int, to_id: int, *, reviewer: str, ctx: TaskContext | None = None
+    ) -> tuple[int, dict[str, VerdictRecord]]:
+        """*worker*: carry verdicts over; how many, and the new review's verdicts afterwards."""
+        store = self.store()
+        count = store.carry_over(from_id, to_id, reviewer=reviewer)
+        return count, dict(store.load_review(to_id).verdicts)
 
     def load(self, review_id: int, ctx: TaskContext | None = None) -> OpenedReview:
         """*worker*: a stored review exactly as it was saved."""
@@ -192,11 +272,18 @@ class ReviewSession(QObject):
         rec = self.verdicts.get(change_id)
         return rec.version if rec is not None else 0
 
+    def refresh_verdicts(self, records: dict[str, VerdictRecord]) -> None:
+        """Take verdicts read from the store (e.g. after a carry-over); newer ones win."""
+        for change_id, rec in records.items():
+            if rec.version > self._version(change_id):
+                self.verdicts[change_id] = rec
+                self.verdictChanged.emit(change_id)
+
     def _write(self, change_id: str, call: Any, what: str) -> bool:
         from factcheck_gui.store import ConflictError, StoreError
 
         try:
-            rec = call()
+            rec = call(self.service.store())
         except ConflictError as exc:
             if exc.current is not None:
                 self.verdicts[change_id] = exc.current
@@ -214,10 +301,9 @@ class ReviewSession(QObject):
 
     def set_verdict(self, change_id: str, value: str | None) -> bool:
         """Commit a verdict (None clears it). False, with ``error`` emitted, when refused."""
-        store = self.service.store()
         return self._write(
             change_id,
-            lambda: store.set_verdict(
+            lambda store: store.set_verdict(
                 self.review_id,
                 change_id,
                 value,
@@ -231,10 +317,9 @@ class ReviewSession(QObject):
         """Commit a note; unchanged notes are not written again."""
         if note == self.note(change_id):
             return True
-        store = self.service.store()
         return self._write(
             change_id,
-            lambda: store.set_note(
+            lambda store: store.set_note(
                 self.review_id,
                 change_id,
                 note,

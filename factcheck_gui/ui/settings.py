@@ -94,7 +94,10 @@ class Settings:
 
     @property
     def db_url(self) -> str:
-        """A team database URL, or "" for the local SQLite file (FACTCHECK_DB still applies)."""
+        """A team database URL, a local database file, or "" for the default local file.
+
+        ("" lets FACTCHECK_DB, then the per-user file, apply; the store turns a path into a URL.)
+        """
         return self._str("database/url")
 
     @db_url.setter

@@ -80,3 +80,37 @@ def store_for():  # type: ignore[no-untyped-def]
     yield open_store
     for store in opened:
         store.close()
+
+
+def answer_file_dialog(qtbot, parent, name: str, path: Path):  # type: ignore[no-untyped-def]
+    """Fill in ``path`` in the window-modal file dialog ``name`` and click its OK button.
+
+    (Typing key by key would open the name completer's popup, which the offscreen platform
+    cannot raise; the dialog's own accept logic still runs.)
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
+
+    qtbot.waitUntil(lambda: parent.findChild(QFileDialog, name) is not None, timeout=3000)
+    dialog = parent.findChild(QFileDialog, name)
+    assert dialog.isVisible() and dialog.windowModality() != Qt.WindowModality.NonModal
+    edit = dialog.findChild(QLineEdit, "fileNameEdit")
+    edit.setText(str(path))
+    box = dialog.findChild(QDialogButtonBox, "buttonBox")
+    ok = box.button(QDialogButtonBox.StandardButton.Save) or box.button(QDialogButtonBox.StandardButton.Open)
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+@pytest.fixture
+def restore_app_look():  # type: ignore[no-untyped-def]
+    """Put the application's style, palette and stylesheet back after a test changes the theme."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    style, palette, sheet = app.style().name(), app.palette(), app.styleSheet()
+    yield app
+    app.setStyle(style)
+    app.setPalette(palette)
+    app.setStyleSheet(sheet)

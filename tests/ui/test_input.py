@@ -149,3 +149,68 @@ def test_command_line_opens_and_quits(tmp_path: Path) -> None:
         assert [r.title for r in store.list_reviews()] == ["original.txt → rewrite.txt"]
     finally:
         store.close()
+
+
+def browser_copy(paragraphs: list[str]) -> str:
+    """What a browser puts on the clipboard as text/html when a whole article page is copied."""
+    from html import escape
+
+    body = "".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
+    return (
+        '<html><head><meta charset="utf-8"><style>p{color:red}</style></head><body>'
+        "<!--StartFragment-->"
+        '<nav><a href="/">Home</a> | <a href="/sport">Sport</a> | <a href="/weather">Weather</a></nav>'
+        f"<article><h1>Putin on arms</h1>{body}</article>"
+        "<script>alert('pasted script')</script>"
+        "<footer>© Example News 2024. All rights reserved.</footer>"
+        "<!--EndFragment--></body></html>"
+    )
+
+
+def test_html_pasted_from_a_browser_is_extracted_like_an_html_import(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    from PySide6.QtCore import QMimeData
+
+    window.show_start_page()
+    left, right = window.start.pane(Side.ORIGINAL), window.start.pane(Side.REWRITE)
+    paragraphs = [p for p in REFERENCE[0].read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    paragraphs[0] = paragraphs[0] + " Tom & Jerry <b>not bold</b>."
+    html = browser_copy(paragraphs)
+    mime = QMimeData()
+    mime.setHtml(html)
+    mime.setText("\n".join(paragraphs))  # browsers offer plain text beside the HTML
+    QGuiApplication.clipboard().setMimeData(mime)
+    left.setFocus()
+    with qtbot.waitSignal(window.input.sideReady, timeout=10000):
+        qtbot.keyClick(left, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    shown = left.toPlainText()
+    assert "Tom & Jerry" in shown  # entities decoded
+    assert "<b>not bold</b>" in shown  # text that looks like markup stays text (it was escaped)
+    for gone in ("alert(", "pasted script", "Sport | Weather", "All rights reserved", "color:red", "<p>"):
+        assert gone not in shown, gone
+    assert shown.count("\n\n") >= len(paragraphs) - 2  # paragraphs kept
+
+    QGuiApplication.clipboard().setText(REFERENCE[1].read_text(encoding="utf-8"))
+    right.setFocus()
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        qtbot.keyClick(right, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    original = window.session.index.comparison.original
+    assert original.text == shown
+    assert original.source.kind == "clipboard"
+    assert original.source.sha256 == hashlib.sha256(html.encode("utf-8")).hexdigest()  # from the HTML
+
+
+def test_pasting_something_without_text_is_a_message(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData
+
+    window.show_start_page()
+    left = window.start.pane(Side.ORIGINAL)
+    mime = QMimeData()
+    mime.setHtml("<html><body><script>alert(1)</script><img src=x></body></html>")
+    QGuiApplication.clipboard().setMimeData(mime)
+    left.setFocus()
+    with qtbot.waitSignal(window.taskFailed, timeout=10000) as sig:
+        qtbot.keyClick(left, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "clipboard" in sig.args[0] and "\n" not in sig.args[0]
+    assert left.is_empty() and window.message.text() == sig.args[0]

@@ -96,3 +96,36 @@ def test_review_list_model(qtmodeltester) -> None:
     assert model.index(0, 0).data() == "#2  c → d"  # most recently updated first
     assert model.index(1, 1).data() == "12 of 31 reviewed"
     assert model.index(0, 1).data() == "4 of 4 reviewed ✓"
+
+
+@pytest.mark.parametrize("which", ["changes", "proxy", "reviews"])
+def test_the_windows_models_stay_valid_while_the_reader_works(
+    qtbot, qtmodeltester, opened, which: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A live model of the window, checked while verdicts, filters, sorting and reloads happen."""
+    win = opened
+    changes = win.review.changes
+    model = {"changes": changes.model, "proxy": changes.proxy, "reviews": win.start.model}[which]
+    qtmodeltester.check(model)  # one tester per test: it keeps watching every signal from here on
+    table = changes.table
+    table.setFocus()
+    for key in (Qt.Key.Key_1, Qt.Key.Key_J, Qt.Key.Key_2, Qt.Key.Key_J, Qt.Key.Key_0):
+        qtbot.keyClick(table, key)
+    changes.unreviewed_only.setChecked(True)
+    qtbot.keyClick(table, Qt.Key.Key_3)  # the row leaves the filtered view
+    changes.kind_filter.setCurrentIndex(changes.kind_filter.findData("reworded"))
+    qtbot.mouseClick(
+        table.horizontalHeader().viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.horizontalHeader().viewport().rect().center(),
+    )
+    win.commands["clear_filters"].trigger()
+    assert changes.proxy.rowCount() == changes.model.rowCount()
+    review_id = win.session.review_id
+    with qtbot.waitSignal(win.reviewsListed, timeout=10000):
+        win.show_start_page()  # models reset to empty and the list refilled
+    assert changes.model.rowCount() == 0 and win.start.model.rowCount() == 1
+    with qtbot.waitSignal(win.reviewShown, timeout=10000):
+        win.open_review(review_id)
+    assert changes.model.rowCount() == len(win.session.index.review_changes)
+    qtmodeltester.check(model)

@@ -1,0 +1,124 @@
+"""File → Export: a save dialog offering every format of the exporters, the export in a worker.
+
+The review is read from the store and written by :func:`factcheck_gui.exporters.export_review`
+in a background task (a PDF of a long review takes a while); the exporters write to a
+temporary file and rename it into place, so a failed export never harms an existing file.
+
+Signals:
+    exported(str): the file was written; carries its path.
+    failed(str): the export failed; carries the one-line message shown in the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog
+
+from factcheck_gui.ui.dialogs import file_dialog
+from factcheck_gui.ui.workers import TaskContext, TaskHandle
+
+if TYPE_CHECKING:
+    from factcheck_gui.ui.main_window import MainWindow
+
+
+def export_formats() -> list[tuple[str, str]]:
+    """(format, menu label) for each format the exporters offer; [] without exporters."""
+    try:
+        from factcheck_gui.exporters import DESCRIPTIONS, FORMATS
+    except ImportError:
+        return []
+    return [(str(f), str(DESCRIPTIONS.get(f, f.upper()))) for f in FORMATS]
+
+
+def extension(fmt: str) -> str:
+    """The file name suffix of a format (".csv", ".audit.csv", ".jsonld", …)."""
+    try:
+        from factcheck_gui.exporters import EXTENSIONS
+    except ImportError:
+        return f".{fmt}"
+    return str(EXTENSIONS.get(fmt, f".{fmt}"))
+
+
+def name_filter(fmt: str, label: str) -> str:
+    return f"{label} (*{extension(fmt)})"
+
+
+def format_for(path: Path, chosen: str, formats: list[str]) -> str:
+    """The format of the chosen filter, unless the name typed ends in another format's suffix."""
+    name = path.name.lower()
+    if name.endswith(extension(chosen)):
+        return chosen
+    matches = [f for f in formats if name.endswith(extension(f))]
+    return max(matches, key=lambda f: len(extension(f))) if matches else chosen
+
+
+class ExportController(QObject):
+    """Exports the review open in a :class:`MainWindow` (see the module docstring)."""
+
+    exported = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        self.last_format = ""
+
+    def choose(self, fmt: str = "") -> QFileDialog | None:
+        """Ask where to save (a window-modal save dialog, returned); the export follows."""
+        session = self.win.session
+        formats = export_formats()
+        if session is None or not formats:
+            return None
+        fmt = fmt or self.last_format or formats[0][0]
+        codes = [f for f, _label in formats]
+        filters = [name_filter(f, label) for f, label in formats]
+        folder = self.win.settings.last_dir or str(Path.home())
+        dialog = file_dialog(self.win, "Export review", folder, filters, save=True, name="exportDialog")
+
+        def filter_chosen(text: str) -> None:
+            dialog.setDefaultSuffix(extension(codes[filters.index(text)]).lstrip("."))
+
+        dialog.filterSelected.connect(filter_chosen)
+        selected = filters[codes.index(fmt)] if fmt in codes else filters[0]
+        dialog.selectNameFilter(selected)
+        filter_chosen(selected)
+        dialog.selectFile(f"review-{session.review_id}{extension(fmt)}")
+
+        def chosen(path: str) -> None:
+            picked = codes[filters.index(dialog.selectedNameFilter())]
+            self.export_to(format_for(Path(path), picked, codes), Path(path))
+
+        dialog.fileSelected.connect(chosen)
+        dialog.open()
+        return dialog
+
+    def export_to(self, fmt: str, path: Path) -> TaskHandle | None:
+        """Export the open review in a worker; ``exported`` or ``failed`` follows."""
+        session = self.win.session
+        if session is None:
+            return None
+        self.win.review.verdict.save_note()  # a note typed a moment ago belongs in the export
+        self.last_format = fmt
+        self.win.settings.last_dir = str(path.parent)
+        review_id, service = session.review_id, self.win.service
+
+        def job(ctx: TaskContext) -> str:
+            from factcheck_gui.exporters import export_review
+
+            return str(export_review(service.store().load_review(review_id), fmt, path))
+
+        self.win.status.flash(f"Exporting to {path.name}…")
+        return self.win.workers.start("exporting", job, finished=self._done, failed=self._failed)
+
+    def _done(self, path: str) -> None:
+        self.win.status.flash(f"Exported to {path}")
+        self.win.message.show_info(f"Review exported to {path}")
+        self.exported.emit(path)
+
+    def _failed(self, message: str) -> None:
+        text = f"Export failed: {message}"
+        self.win.show_error(text)
+        self.failed.emit(text)
