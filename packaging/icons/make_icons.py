@@ -1,4 +1,6 @@
-"""Render the app icon (resources/icons/factcheck-gui.svg, also the window icon) into the files each platform's installer wants.
+"""Render the app icon into the files each platform's installer wants.
+
+The icon is resources/icons/factcheck-gui.svg, also the window icon of the app.
 
     python packaging/icons/make_icons.py     (any Python with PySide6-Essentials)
 
