@@ -18,6 +18,17 @@ from .conftest import REFERENCE
 BIGPAIR = Path(__file__).resolve().parents[3] / "shared" / "tools" / "bigpair.py"
 
 
+@pytest.fixture(autouse=True)
+def _empty_clipboard_after():  # type: ignore[no-untyped-def]
+    """Hand the clipboard's mime data back while Python still runs.
+
+    QClipboard owns what a test puts on it; left there, Qt deletes it from an exit handler
+    after the interpreter is gone, and the Python wrapper's destructor segfaults the run.
+    """
+    yield
+    QGuiApplication.clipboard().clear()
+
+
 def drop_files(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
