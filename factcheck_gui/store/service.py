@@ -180,6 +180,13 @@ class ReviewStore:
         with self._session(write=False) as s:
             return reviews.summaries(s)
 
+    def review_summary(self, review_id: int) -> ReviewSummary:
+        """One review's line of :meth:`list_reviews` (progress, reviewers, ``replaced_chars``)."""
+        with self._session(write=False) as s:
+            reviews.get_review(s, review_id)
+            (summary,) = reviews.summaries(s, [review_id])
+            return summary
+
     def load_review(self, review_id: int) -> Review:
         """The whole review exactly as stored, with current verdicts and full history."""
         with self._session(write=False) as s:
@@ -281,9 +288,19 @@ class ReviewStore:
     def carry_over_candidates(
         self, comparison: Comparison, *, exclude_review_id: int | None = None
     ) -> list[CarryOverOffer]:
-        """Earlier reviews sharing this original (or whose rewrite is it), with carryable counts."""
+        """Earlier reviews with verdicts that fit ``comparison``, newest first, with their counts.
+
+        Reviews of the same original, of the same rewrite (the original side was replaced by a
+        new version), or whose rewrite is this original (v1→v2 before v2→v3). Once the new
+        review is stored, :meth:`carry_over_count` gives the exact number for a pair.
+        """
         with self._session(write=False) as s:
             return verdicts.offers(s, comparison, exclude_review_id)
+
+    def carry_over_count(self, from_review_id: int, to_review_id: int) -> int:
+        """How many verdicts :meth:`carry_over` would copy now; a dry run that writes nothing."""
+        with self._session(write=False) as s:
+            return verdicts.carry_count(s, from_review_id, to_review_id)
 
     def carry_over(self, from_review_id: int, to_review_id: int, *, reviewer: str) -> int:
         """Copy verdicts to changes with an equal fingerprint (and no verdict yet); returns how many."""

@@ -43,7 +43,9 @@ class CarryOverOffer:
 
     review_id: int
     title: str
-    relation: str  # "same original" | "previous version" (its rewrite is this original)
+    # "same original" | "same rewrite" (the original side was replaced by a new version) |
+    # "previous version" (its rewrite is this original)
+    relation: str
     created_at: datetime
     verdicts: int  # how many verdicts would carry (changes with an equal fingerprint)
 
@@ -172,11 +174,26 @@ def history(session: Session, review_id: int, change_id: str | None) -> list[His
 
 
 def offers(session: Session, comparison: Comparison, exclude_review_id: int | None) -> list[CarryOverOffer]:
-    """Earlier reviews of the same original (or of the version this original was), newest first."""
+    """Earlier reviews sharing this original or this rewrite, or whose rewrite is this original.
+
+    Newest first, only those with at least one verdict on a change worded the same. The count
+    is what would carry into an empty review with the same scale; for a review already stored,
+    :func:`carry_count` is exact.
+    """
     comparison = storable_comparison(comparison)[0]  # hashed as the store would keep it
-    sha = comparison.original.sha256
-    query = select(ReviewRow.id, ReviewRow.title, ReviewRow.created_at, ReviewRow.original_sha256).where(
-        or_(ReviewRow.original_sha256 == sha, ReviewRow.rewrite_sha256 == sha)
+    original, rewrite = comparison.original.sha256, comparison.rewrite.sha256
+    query = select(
+        ReviewRow.id,
+        ReviewRow.title,
+        ReviewRow.created_at,
+        ReviewRow.original_sha256,
+        ReviewRow.rewrite_sha256,
+    ).where(
+        or_(
+            ReviewRow.original_sha256 == original,
+            ReviewRow.rewrite_sha256 == original,
+            ReviewRow.rewrite_sha256 == rewrite,
+        )
     )
     if exclude_review_id is not None:
         query = query.where(ReviewRow.id != exclude_review_id)
@@ -196,24 +213,33 @@ def offers(session: Session, comparison: Comparison, exclude_review_id: int | No
         CarryOverOffer(
             review_id=rid,
             title=title,
-            relation="same original" if original_sha == sha else "previous version",
+            relation=_relation(original_sha, rewrite_sha, original, rewrite),
             created_at=created,
             verdicts=counts[rid],
         )
-        for rid, title, created, original_sha in candidates
+        for rid, title, created, original_sha, rewrite_sha in candidates
         if counts.get(rid)
     ]
 
 
-def carry(session: Session, from_review_id: int, to_review_id: int, *, reviewer: str) -> int:
-    """Copy verdicts onto changes of ``to`` that have none yet and an equal fingerprint.
+def _relation(their_original: str, their_rewrite: str, original: str, rewrite: str) -> str:
+    if their_original == original:
+        return "same original"
+    if their_rewrite == rewrite:
+        return "same rewrite"
+    return "previous version"
 
-    The carried verdict keeps who decided it and when (the decision is theirs, on identical
-    text); the history row records who carried it, and ``carried_from`` links back.
+
+def _plan(
+    session: Session, from_review_id: int, to_review_id: int
+) -> tuple[ReviewRow, list[tuple[ChangeRow, str, VerdictRow]]]:
+    """What :func:`carry` would do: (target change, source change id, source verdict) triples.
+
+    Targets are changes of ``to`` without a verdict whose fingerprint has a decided verdict in
+    ``from`` (the first such change's) with a value on ``to``'s scale.
     """
     get_review(session, from_review_id)
     target = get_review(session, to_review_id)
-    reviewer, in_name = storable(reviewer)
     sources: dict[str, tuple[str, VerdictRow]] = {}
     for fp, source_change, verdict in session.execute(
         select(ChangeRow.fingerprint, ChangeRow.change_id, VerdictRow)
@@ -222,20 +248,40 @@ def carry(session: Session, from_review_id: int, to_review_id: int, *, reviewer:
         .order_by(ChangeRow.position)
     ):
         sources.setdefault(fp, (source_change, verdict))
+    if not sources:
+        return target, []
     taken = select(VerdictRow.change_pk).where(VerdictRow.review_id == to_review_id)
     targets = session.scalars(
         select(ChangeRow)
         .where(ChangeRow.review_id == to_review_id, ChangeRow.id.not_in(taken))
         .order_by(ChangeRow.position)
     ).all()
-    stamp = now()
-    count = 0
+    plan: list[tuple[ChangeRow, str, VerdictRow]] = []
     for change in targets:
         if change.fingerprint not in sources:
             continue
         source_change, verdict = sources[change.fingerprint]
-        if verdict.value not in target.scale:
-            continue  # the new review's scale has no such value; leave it for a person
+        if verdict.value in target.scale:  # otherwise the new scale has no such value: a person decides
+            plan.append((change, source_change, verdict))
+    return target, plan
+
+
+def carry_count(session: Session, from_review_id: int, to_review_id: int) -> int:
+    """How many verdicts :func:`carry` would copy now (a dry run: nothing is written)."""
+    return len(_plan(session, from_review_id, to_review_id)[1])
+
+
+def carry(session: Session, from_review_id: int, to_review_id: int, *, reviewer: str) -> int:
+    """Copy verdicts onto changes of ``to`` that have none yet and an equal fingerprint.
+
+    The carried verdict keeps who decided it and when (the decision is theirs, on identical
+    text); the history row records who carried it, and ``carried_from`` links back.
+    """
+    target, plan = _plan(session, from_review_id, to_review_id)
+    reviewer, in_name = storable(reviewer)
+    stamp = now()
+    count = 0
+    for change, source_change, verdict in plan:
         link = f"review {from_review_id} change {source_change}"
         session.add(
             VerdictRow(

@@ -84,6 +84,7 @@ def build_actions(
     file_menu = bar.addMenu("&File")
     add(file_menu, "open_pair", "&Open pair…", [QKeySequence(QKeySequence.StandardKey.Open).toString()])
     add(file_menu, "open_demo", "Open the &demo pair")
+    add(file_menu, "import_review", "&Import review file…", ["Ctrl+Shift+I"])
     add(file_menu, "start_page", "&Start page", ["Ctrl+Shift+S"])
     file_menu.addSeparator()
     add(file_menu, "compare_again_original", "Compare again with a new &original…", review=True)

@@ -3,7 +3,8 @@
 The new pair becomes a new review (the old one stays as it was). The verdicts that still
 apply — changes whose wording is the same on both sides, the store's carry-over by
 fingerprint — are offered in the message bar once the new review is on screen, together
-with how many there are; nothing is carried without the reader's word.
+with how many there are (the store finds the earlier reviews of either side and counts them
+with a dry run); nothing is carried without the reader's word.
 
 Signals:
     carried(int): verdicts were carried over into the review on screen; carries how many.
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from factcheck_gui.ui.dialogs import FILE_FILTER, file_dialog
 from factcheck_gui.ui.docindex import Side
-from factcheck_gui.ui.services import REPLACED, OpenedReview, ReplacedReview
+from factcheck_gui.ui.services import REPLACED, OpenedReview
 from factcheck_gui.ui.workers import TaskContext, TaskHandle
 
 if TYPE_CHECKING:
@@ -81,11 +82,7 @@ class CompareAgain(QObject):
         keep_doc = comp.rewrite if side is Side.ORIGINAL else comp.original
         kept = ImportedText(keep_doc.text, keep_doc.name, keep_doc.source)
         carry_from = session.review_id if carry else None
-        replaced = (
-            ReplacedReview(session.review_id, session.opened.title, comp, session.values())
-            if carry is None
-            else None
-        )
+        replaced = session.review_id if carry is None else None  # offered first if it fits
         service, reviewer = self.win.service, self.win.settings.reviewer
 
         def job(ctx: TaskContext) -> OpenedReview:
@@ -101,8 +98,11 @@ class CompareAgain(QObject):
         return self.win.run_compare(job, f"Comparing again with {path.name}…")
 
     # -- the offer --------------------------------------------------------------------------
-    def offer(self, opened: OpenedReview) -> None:
-        """Offer the best carry-over for a review just shown (a button in the message bar)."""
+    def offer(self, opened: OpenedReview, also: str = "") -> None:
+        """Offer the best carry-over for a review just shown (a button in the message bar).
+
+        ``also``: more the reader should read as the review opens, added to the offer's text.
+        """
         if not opened.offers:
             return
         best = opened.offers[0]
@@ -111,7 +111,7 @@ class CompareAgain(QObject):
         more = f" {_plural(others, 'other earlier review')} also fit." if others else ""
         self.win.message.show_offer(
             f"{_plural(best.verdicts, 'verdict')} of review #{best.review_id} “{best.title}” ({whose}) "
-            f"apply to changes worded the same here.{more}",
+            f"apply to changes worded the same here.{more}" + (f" {also}" if also else ""),
             f"Carry {best.verdicts} over",
             lambda: self.carry(best.review_id, opened.review_id),
         )

@@ -1,8 +1,8 @@
 """The main window: a start page or a review screen, menus, status bar and message bar.
 
 It composes the parts (:mod:`start_page`, :mod:`review_view`, :mod:`actions`,
-:mod:`compare_again`, :mod:`export_action`) and runs the long work (import, compare, create or
-load a review, export) through :class:`Workers`.
+:mod:`compare_again`, :mod:`export_action`, :mod:`review_file`, :mod:`database_recovery`) and
+runs the long work (import, compare, create or load a review, export) through :class:`Workers`.
 
 Signals:
     reviewShown(int): a review is on screen with its verdicts, selection and scroll restored.
@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QMainWindow,
     QStackedWidget,
@@ -29,18 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.store.errors import CorruptDatabaseError
 from factcheck_gui.ui.actions import build_actions
 from factcheck_gui.ui.compare_again import CompareAgain
-from factcheck_gui.ui.dialogs import OpenPairDialog, SettingsDialog, show_about
+from factcheck_gui.ui.database_recovery import DatabaseRecovery
+from factcheck_gui.ui.dialogs import OpenPairDialog, show_about
 from factcheck_gui.ui.docindex import Side
 from factcheck_gui.ui.export_action import ExportController, export_formats
 from factcheck_gui.ui.messages import MessageBar, StatusArea
+from factcheck_gui.ui.preferences import Preferences
+from factcheck_gui.ui.review_file import ReviewFileError, ReviewFileImport
 from factcheck_gui.ui.review_view import ReviewView
-from factcheck_gui.ui.services import OpenedReview, ReviewService, ReviewSession
+from factcheck_gui.ui.services import OpenedReview, ReviewService, ReviewSession, replaced_notice
 from factcheck_gui.ui.settings import Settings
 from factcheck_gui.ui.start_page import StartPage
 from factcheck_gui.ui.story_input import StoryInput
-from factcheck_gui.ui.theme import apply_theme
 from factcheck_gui.ui.workers import TaskContext, TaskHandle, Workers
 
 
@@ -48,7 +50,7 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
     from factcheck_gui.importers import ImportFailed
     from factcheck_gui.store import StoreError
 
-    errors: list[type[BaseException]] = [ImportFailed, StoreError]
+    errors: list[type[BaseException]] = [ImportFailed, StoreError, ReviewFileError]
     try:
         from factcheck_gui.exporters import ExportError
 
@@ -96,14 +98,18 @@ class MainWindow(QMainWindow):
         self.exports = ExportController(self)
         self.exports.exported.connect(self.exported)
         self.input = StoryInput(self)
+        self.review_file = ReviewFileImport(self)
+        self.recovery = DatabaseRecovery(self)
+        self.prefs = Preferences(self)
 
         slots: dict[str, Any] = {
             "open_pair": self.open_pair_dialog,
             "open_demo": self.open_demo,
+            "import_review": self.review_file.choose,
             "start_page": self.show_start_page,
             "compare_again_original": lambda: self.again.choose(Side.ORIGINAL),
             "compare_again_rewrite": lambda: self.again.choose(Side.REWRITE),
-            "settings": self.settings_dialog,
+            "settings": self.prefs.dialog,
             "quit": self.close,
             "find": self.review.comparison.find_bar.open_bar,
             "paste_story": self.input.paste,
@@ -126,7 +132,7 @@ class MainWindow(QMainWindow):
             pane.filesDropped.connect(lambda files, s=pane.side: self.again.dropped(s, files))
         self.review.progressChanged.connect(self._update_status)
         self.review.currentChangeChanged.connect(lambda _c: self._save_ui_state())
-        self.apply_font()
+        self.prefs.apply_font()
         self.status.set_database(self.service.display_name)
         self.status.set_reviewer(settings.reviewer)
         if settings.geometry is not None:
@@ -147,7 +153,7 @@ class MainWindow(QMainWindow):
             "listing reviews",
             self.service.list_reviews,
             finished=self._reviews_listed,
-            failed=self._failed,
+            **self._failure_handlers(),
         )
 
     def _reviews_listed(self, reviews: list[Any]) -> None:
@@ -156,7 +162,7 @@ class MainWindow(QMainWindow):
         self.reviewsListed.emit()
 
     # -- opening ------------------------------------------------------------------------------
-    def _open_dialog(self, dialog: QDialog) -> QDialog:
+    def open_dialog(self, dialog: QDialog) -> QDialog:
         """Show ``dialog`` window-modal without a nested event loop; it is deleted on close."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -172,7 +178,7 @@ class MainWindow(QMainWindow):
                 self.open_paths(*paths)
 
         dialog.accepted.connect(accepted)
-        return self._open_dialog(dialog)
+        return self.open_dialog(dialog)
 
     def open_demo(self) -> None:
         from factcheck_gui.resources import sample_pair
@@ -210,9 +216,9 @@ class MainWindow(QMainWindow):
             "comparing",
             job,
             finished=self._opened,
-            failed=self._failed,
             progress=self.status.set_progress,
             cancelled=self._cancelled,
+            **self._failure_handlers(),
         )
         return self._task
 
@@ -224,8 +230,8 @@ class MainWindow(QMainWindow):
             "opening a review",
             lambda ctx: self.service.load(review_id, ctx),
             finished=self._opened,
-            failed=self._failed,
             cancelled=self._cancelled,
+            **self._failure_handlers(),
         )
         return self._task
 
@@ -240,6 +246,7 @@ class MainWindow(QMainWindow):
         self.input.clear()
         self.session = ReviewSession(self.service, opened, self.settings.reviewer, self)
         self.session.error.connect(self.message.show_error)
+        self.session.notice.connect(self.message.show_notice)
         self.session.saved.connect(self.status.flash)
         self.commands.set_scale(opened.scale)
         self.review.set_session(self.session)
@@ -248,11 +255,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{opened.title} — Factcheck Compare")
         self.status.set_database(self.service.display_name)
         self._update_status()
-        if opened.carried_from is not None:
-            self.message.show_info(
-                f"{opened.carried} verdicts carried over from review #{opened.carried_from}."
-            )
-        self.again.offer(opened)
+        self._tell(opened)
         state = self.settings.review_state(self.service.state_key, opened.review_id)
         self.review.restore_ui_state(state)
         if not state.change_id:
@@ -269,10 +272,40 @@ class MainWindow(QMainWindow):
         self.review.changes.table.setFocus()
         self.reviewShown.emit(review_id)
 
-    def _failed(self, message: str) -> None:
+    def _tell(self, opened: OpenedReview) -> None:
+        """The message as a review opens: carried verdicts, an offer, unstorable characters.
+
+        The reader hears about characters the store could not keep once per review (again
+        only if more appear), from the count remembered in the settings.
+        """
+        notes = []
+        if opened.carried_from is not None:
+            notes.append(f"{opened.carried} verdicts carried over from review #{opened.carried_from}.")
+        key = self.service.state_key
+        tell = opened.replaced_chars > self.settings.replaced_told(key, opened.review_id)
+        if tell:
+            self.settings.set_replaced_told(key, opened.review_id, opened.replaced_chars)
+            notes.append(replaced_notice(opened.replaced_chars))
+        if opened.offers:
+            self.again.offer(opened, " ".join(notes))
+        elif tell:
+            self.message.show_notice(" ".join(notes))  # stays until the reader dismisses it
+        elif notes:
+            self.message.show_info(" ".join(notes))
+
+    def _failure_handlers(self) -> dict[str, Any]:
+        """``error`` and ``failed`` callbacks for one task: the failure sees its own exception."""
+        raised: list[BaseException] = []
+        return {"error": raised.append, "failed": lambda message: self._failed(message, *raised[-1:])}
+
+    def _failed(self, message: str, exc: BaseException | None = None) -> None:
         if self._task is None or self._task.done:  # not while a comparison is still running
             self._task = None
             self.status.idle()
+        if isinstance(exc, CorruptDatabaseError) and exc.path is not None:
+            self.recovery.offer(exc)  # the message, with a way to keep working
+            self.taskFailed.emit(message)
+            return
         self.show_error(message)
 
     def show_error(self, message: str) -> None:
@@ -328,48 +361,14 @@ class MainWindow(QMainWindow):
         total = len(self.session.index.review_changes)
         self.status.set_progress_text(f"{self.session.reviewed_count()} of {total} changes reviewed")
 
-    # -- settings -----------------------------------------------------------------------------
-    def settings_dialog(self) -> QDialog:
-        dialog = SettingsDialog(self, self.settings)
-
-        def accepted() -> None:
-            old_url = self.service.url
-            dialog.apply()
-            self.apply_settings(db_changed=(self.settings.db_url or None) != old_url)
-
-        dialog.accepted.connect(accepted)
-        return self._open_dialog(dialog)
-
-    def apply_settings(self, *, db_changed: bool = False) -> None:
-        """Apply theme, font and reviewer now; a new database reopens the start page."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, self.settings.theme)
-        self.review.comparison.refresh_theme()
-        self.apply_font()
-        self.status.set_reviewer(self.settings.reviewer)
-        if self.session is not None:
-            self.session.reviewer = self.settings.reviewer
-        if db_changed:
-            self._leave_review()
-            self.service.close()
-            self.service = ReviewService(self.settings.db_url or None)
-            self.status.set_database(self.service.display_name)
-            self.show_start_page()
-
-    def apply_font(self) -> None:
-        font = QFont(self.font())
-        if self.settings.font_family:
-            font.setFamily(self.settings.font_family)
-        if self.settings.font_size:
-            font.setPointSize(self.settings.font_size)
-        for pane in (
-            self.review.comparison.left,
-            self.review.comparison.right,
-            self.start.left,
-            self.start.right,
-        ):
-            pane.setFont(font)
+    # -- settings (see preferences.py) ----------------------------------------------------------
+    def use_database(self, url: str | None, store: Any = None) -> None:
+        """Work in another database (``store``: already open on it) from its start page on."""
+        self._leave_review()
+        self.service.close()
+        self.service = ReviewService(url, store=store)
+        self.status.set_database(self.service.display_name)
+        self.show_start_page()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.review.verdict.save_note()  # a note typed a moment ago is committed before closing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushBu
 class MessageBar(QFrame):
     """A dismissable one-line message: errors stay until closed, information fades after 8 s.
 
-    An offer (:meth:`show_offer`) carries one action button and stays until used or dismissed.
+    An offer (:meth:`show_offer`) carries action buttons (``action``, then ``action2``) and
+    stays until one is used or it is dismissed; a notice (:meth:`show_notice`) is information
+    that stays until dismissed.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -24,9 +26,13 @@ class MessageBar(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action = QPushButton(self)
         self.action.setObjectName("messageAction")
-        self.action.clicked.connect(self._act)
-        self.action.hide()
-        self._on_action: Callable[[], object] | None = None
+        self.action2 = QPushButton(self)
+        self.action2.setObjectName("messageAction2")
+        self._buttons = (self.action, self.action2)
+        for i, button in enumerate(self._buttons):
+            button.clicked.connect(lambda _c=False, i=i: self._act(i))
+            button.hide()
+        self._on_action: list[Callable[[], object]] = []
         self.dismiss = QPushButton("Dismiss", self)
         self.dismiss.setObjectName("messageDismiss")
         self.dismiss.clicked.connect(self.clear)
@@ -34,6 +40,7 @@ class MessageBar(QFrame):
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.label, 1)
         row.addWidget(self.action)
+        row.addWidget(self.action2)
         row.addWidget(self.dismiss)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -53,24 +60,41 @@ class MessageBar(QFrame):
         self._show(message)
         self._timer.start(8000)
 
-    def show_offer(self, message: str, button: str, on_accept: Callable[[], object]) -> None:
-        """A question with one answer button; it stays until answered or dismissed."""
+    def show_notice(self, message: str) -> None:
+        """Information the reader should not miss: it stays until dismissed."""
         self._timer.stop()
         self.setProperty("level", "info")
         self._show(message)
-        self._on_action = on_accept
-        self.action.setText(button)
-        self.action.show()
 
-    def _act(self) -> None:
-        callback = self._on_action
+    def show_offer(
+        self,
+        message: str,
+        button: str,
+        on_accept: Callable[[], object],
+        *,
+        more: Sequence[tuple[str, Callable[[], object]]] = (),
+        level: str = "info",
+    ) -> None:
+        """A question with answer buttons (``more``: one further answer); it stays until answered."""
+        self._timer.stop()
+        self.setProperty("level", level)
+        self._show(message)
+        answers = [(button, on_accept), *more][: len(self._buttons)]
+        for widget, (text, callback) in zip(self._buttons, answers, strict=False):
+            widget.setText(text)
+            widget.show()
+            self._on_action.append(callback)
+
+    def _act(self, i: int) -> None:
+        callback = self._on_action[i] if i < len(self._on_action) else None
         self.clear()
         if callback is not None:
             callback()
 
     def _show(self, message: str) -> None:
-        self._on_action = None
-        self.action.hide()
+        self._on_action = []
+        for button in self._buttons:
+            button.hide()
         self.label.setText(message)
         self.style().unpolish(self)
         self.style().polish(self)
@@ -78,8 +102,9 @@ class MessageBar(QFrame):
 
     def clear(self) -> None:
         self._timer.stop()
-        self._on_action = None
-        self.action.hide()
+        self._on_action = []
+        for button in self._buttons:
+            button.hide()
         self.label.setText("")
         self.hide()
 

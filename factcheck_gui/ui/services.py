@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from factcheck_gui.engine import compare_texts
 from factcheck_gui.engine.types import Comparison
-from factcheck_gui.store.records import DEFAULT_SCALE, HistoryRecord, ReviewSummary, VerdictRecord
+from factcheck_gui.store.records import DEFAULT_SCALE, HistoryRecord, Review, ReviewSummary, VerdictRecord
 from factcheck_gui.ui.docindex import ComparisonIndex
 
 log = logging.getLogger(__name__)
@@ -40,27 +40,7 @@ class CarryOffer:
 
 
 REPLACED = "the review you compared again"
-
-
-@dataclass(frozen=True)
-class ReplacedReview:
-    """The review whose one side "Compare again" replaces, with the verdicts the reader saw."""
-
-    review_id: int
-    title: str
-    comparison: Comparison
-    values: dict[str, str]  # change id → verdict
-
-    def matching(self, new: Comparison) -> int:
-        """How many of its verdicts fit changes of ``new`` (same wording on both sides)."""
-        from factcheck_gui.store import fingerprint
-
-        wanted = {fingerprint(new, c) for c in new.changes}
-        return sum(
-            1
-            for c in self.comparison.changes
-            if self.values.get(c.id) and fingerprint(self.comparison, c) in wanted
-        )
+MAX_OFFERS = 5  # earlier reviews counted exactly for an offer (newest first)
 
 
 @dataclass
@@ -75,6 +55,8 @@ class OpenedReview:
     carried: int = 0  # verdicts carried over from a previous review
     carried_from: int | None = None
     offers: list[CarryOffer] = field(default_factory=list)  # best first
+    # Characters of its texts, names and notes the store kept as U+FFFD (could not be stored).
+    replaced_chars: int = 0
 
     @property
     def comparison(self) -> Comparison:
@@ -89,6 +71,26 @@ def _settle_garbage_collector() -> None:
     gc.freeze()
 
 
+REPLACEMENT_CHAR = "\ufffd"
+
+
+def _chars(n: int) -> str:
+    return "1 character" if n == 1 else f"{n} characters"
+
+
+def _are(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
+def replaced_notice(count: int) -> str:
+    """What the reader is told once about a review's characters the store could not keep."""
+    return (
+        f"{_chars(count)} of this review (in its texts, names or notes) could not be stored — "
+        f"broken characters from a paste or a file name — and {_are(count)} shown as "
+        f"{REPLACEMENT_CHAR}. Check the original files if those places matter."
+    )
+
+
 def review_title(original_name: str, rewrite_name: str) -> str:
     return f"{original_name} → {rewrite_name}"
 
@@ -96,10 +98,13 @@ def review_title(original_name: str, rewrite_name: str) -> str:
 class ReviewService:
     """Opens the store lazily (in a worker) and wraps each user action in one store call."""
 
-    def __init__(self, url: str | None, *, busy_timeout_ms: int | None = None) -> None:
+    def __init__(
+        self, url: str | None, *, busy_timeout_ms: int | None = None, store: ReviewStore | None = None
+    ) -> None:
+        """``store``: one already open on ``url`` (e.g. a new database just started); it is adopted."""
         self.url = url or None
         self.busy_timeout_ms = busy_timeout_ms  # None: the store's default
-        self._store: ReviewStore | None = None
+        self._store: ReviewStore | None = store
         self._lock = threading.Lock()
 
     def store(self) -> ReviewStore:
@@ -144,13 +149,13 @@ class ReviewService:
         reviewer: str,
         ctx: TaskContext,
         carry_from: int | None = None,
-        replaced: ReplacedReview | None = None,
+        replaced: int | None = None,
     ) -> OpenedReview:
         """*worker*: compare a pair, store it as a new review, carry verdicts over or offer to.
 
         With ``carry_from`` the verdicts of that review are carried at once; otherwise the
-        store's earlier reviews that fit (and ``replaced``, the review compared again) are
-        listed in ``offers`` for the reader to choose from.
+        store's earlier reviews that fit are listed in ``offers`` for the reader to choose
+        from, ``replaced`` (the id of the review compared again) first.
         """
         store = self.store()  # open before the long part: a bad database fails fast
         comparison = compare_texts(
@@ -179,29 +184,34 @@ class ReviewService:
                 opened.verdicts = dict(store.load_review(review_id).verdicts)
         else:
             opened.offers = self._offers(store, comparison, review_id, replaced)
+        opened.replaced_chars = store.review_summary(review_id).replaced_chars + sum(
+            v.replaced_chars for v in opened.verdicts.values()
+        )
+        if opened.replaced_chars:
+            # Show the texts as stored (U+FFFD where a character could not be kept), exactly
+            # as the review will reopen; ids and offsets are the same, one character for one.
+            opened.index = ComparisonIndex(store.load_review(review_id).comparison)
         ctx.progress(1.0)
         return opened
 
     @staticmethod
     def _offers(
-        store: ReviewStore, comparison: Comparison, review_id: int, replaced: ReplacedReview | None
+        store: ReviewStore, comparison: Comparison, review_id: int, replaced: int | None
     ) -> list[CarryOffer]:
+        """The store's carry-over candidates with exact counts; ``replaced`` first if it fits."""
         from factcheck_gui.store import StoreError
 
+        offers: list[CarryOffer] = []
         try:
             found = store.carry_over_candidates(comparison, exclude_review_id=review_id)
+            mine = [o for o in found if o.review_id == replaced]
+            for o in mine + [o for o in found if o.review_id != replaced][:MAX_OFFERS]:
+                count = store.carry_over_count(o.review_id, review_id)
+                relation = REPLACED if o.review_id == replaced else o.relation
+                if count:
+                    offers.append(CarryOffer(o.review_id, o.title, relation, count))
         except StoreError:  # an offer is a courtesy: the new review is stored and opens anyway
             log.warning("could not list carry-over candidates", exc_info=True)
-            found = []
-        offers = [CarryOffer(o.review_id, o.title, o.relation, o.verdicts) for o in found if o.verdicts]
-        if replaced is not None:
-            # The store matches earlier reviews by the original; the review being compared
-            # again comes first even when it was the original that changed.
-            mine = [o for o in offers if o.review_id == replaced.review_id]
-            offers = [o for o in offers if o.review_id != replaced.review_id]
-            count = mine[0].verdicts if mine else replaced.matching(comparison)
-            if count:
-                offers.insert(0, CarryOffer(replaced.review_id, replaced.title, REPLACED, count))
         return offers
 
     def carry_over(
@@ -214,10 +224,27 @@ class ReviewService:
 
     def load(self, review_id: int, ctx: TaskContext | None = None) -> OpenedReview:
         """*worker*: a stored review exactly as it was saved."""
-        review = self.store().load_review(review_id)
+        return self.opened(self.store().load_review(review_id))
+
+    def import_review(self, review: Review, ctx: TaskContext | None = None) -> OpenedReview:
+        """*worker*: add a review read from a review file as a new review, ready to show."""
+        store = self.store()
+        return self.opened(store.load_review(store.add_review(review)))
+
+    @staticmethod
+    def opened(review: Review) -> OpenedReview:
+        """*worker*: a loaded review, indexed for the window."""
         index = ComparisonIndex(review.comparison)
         _settle_garbage_collector()
-        return OpenedReview(review.id, review.title, index, tuple(review.scale), dict(review.verdicts))
+        replaced = review.summary.replaced_chars + sum(v.replaced_chars for v in review.verdicts.values())
+        return OpenedReview(
+            review.id,
+            review.title,
+            index,
+            tuple(review.scale),
+            dict(review.verdicts),
+            replaced_chars=replaced,
+        )
 
 
 class ReviewSession(QObject):
@@ -227,11 +254,14 @@ class ReviewSession(QObject):
         verdictChanged(str): a change's verdict or note changed (saved or refreshed).
         error(str): a one-line message for the window's message bar.
         saved(str): a write was committed; carries a short confirmation.
+        notice(str): something the reader should know once (a note saved with characters the
+            database cannot hold, kept as U+FFFD); emitted at most once per session.
     """
 
     verdictChanged = Signal(str)
     error = Signal(str)
     saved = Signal(str)
+    notice = Signal(str)
 
     def __init__(
         self, service: ReviewService, opened: OpenedReview, reviewer: str, parent: QObject | None = None
@@ -241,6 +271,7 @@ class ReviewSession(QObject):
         self.opened = opened
         self.reviewer = reviewer
         self.verdicts: dict[str, VerdictRecord] = dict(opened.verdicts)
+        self._told_replaced = False
 
     @property
     def review_id(self) -> int:
@@ -297,6 +328,13 @@ class ReviewSession(QObject):
             self.verdicts[change_id] = rec
         self.verdictChanged.emit(change_id)
         self.saved.emit(what)
+        if rec is not None and rec.replaced_chars and not self._told_replaced:
+            self._told_replaced = True
+            self.notice.emit(
+                f"Saved, but {_chars(rec.replaced_chars)} of your note on {change_id} could not be "
+                f"stored (a broken or invisible control character) and {_are(rec.replaced_chars)} "
+                f"kept as {REPLACEMENT_CHAR}."
+            )
         return True
 
     def set_verdict(self, change_id: str, value: str | None) -> bool:

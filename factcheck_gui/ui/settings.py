@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -96,13 +97,15 @@ class Settings:
     def db_url(self) -> str:
         """A team database URL, a local database file, or "" for the default local file.
 
-        ("" lets FACTCHECK_DB, then the per-user file, apply; the store turns a path into a URL.)
+        ("" lets FACTCHECK_DB, then the per-user file, apply; the store turns a path, or an
+        ``sqlite:///`` URL, into the file it opens.)
         """
         return self._str("database/url")
 
     @db_url.setter
-    def db_url(self, url: str) -> None:
-        self.q.setValue("database/url", url.strip())
+    def db_url(self, location: str | os.PathLike[str]) -> None:
+        """A URL (``postgresql://…``, ``sqlite:///…``) or the path of a local database file."""
+        self.q.setValue("database/url", os.fspath(location).strip())
 
     @property
     def last_dir(self) -> str:
@@ -140,6 +143,13 @@ class Settings:
         self.q.setValue(key + "/change", state.change_id)
         self.q.setValue(key + "/left", state.left_scroll)
         self.q.setValue(key + "/right", state.right_scroll)
+
+    def replaced_told(self, db: str, review_id: int) -> int:
+        """How many unstorable characters of this review the reader was already told about."""
+        return self._int(self._review_key(db, review_id) + "/replaced_told")
+
+    def set_replaced_told(self, db: str, review_id: int, count: int) -> None:
+        self.q.setValue(self._review_key(db, review_id) + "/replaced_told", int(count))
 
     def sync(self) -> None:
         self.q.sync()

@@ -38,12 +38,17 @@ class TaskContext:
 
 
 class TaskSignals(QObject):
-    """progress(float), finished(object), failed(str), cancelled(); exactly one of the last three."""
+    """progress(float), finished(object), failed(str), cancelled(); exactly one of the last three.
+
+    error(object) carries the exception of an expected failure, just before ``failed``, for a
+    caller that answers some errors with more than a message (a damaged database file).
+    """
 
     progress = Signal(float)
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    error = Signal(object)
 
 
 class TaskHandle:
@@ -81,6 +86,7 @@ class _Runnable(QRunnable):
         except Cancelled:
             sig.cancelled.emit()
         except self._expected as exc:  # errors written for users: one line, no traceback
+            sig.error.emit(exc)
             sig.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         except Exception as exc:
             log.exception("background task %s failed", self._handle.name)
@@ -113,8 +119,12 @@ class Workers(QObject):
         failed: Callable[[str], None] | None = None,
         progress: Callable[[float], None] | None = None,
         cancelled: Callable[[], None] | None = None,
+        error: Callable[[BaseException], None] | None = None,
     ) -> TaskHandle:
-        """Run ``fn(ctx)`` in the pool; the callbacks run on the GUI thread."""
+        """Run ``fn(ctx)`` in the pool; the callbacks run on the GUI thread.
+
+        ``error`` gets the exception of an expected failure, before ``failed`` gets its message.
+        """
         handle = TaskHandle(name)
         sig = handle.signals
         for s in (sig.finished, sig.failed, sig.cancelled):  # first, so callbacks see it done
@@ -127,6 +137,8 @@ class Workers(QObject):
             sig.progress.connect(progress)
         if cancelled is not None:
             sig.cancelled.connect(cancelled)
+        if error is not None:
+            sig.error.connect(error)
         self._running.append(handle)
         self.pool.start(_Runnable(handle, fn, self._expected))
         return handle

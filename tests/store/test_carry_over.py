@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck_gui.engine import Comparison, compare_texts
-from factcheck_gui.store import ReviewStore, fingerprint
+from factcheck_gui.store import ReviewStore, UnknownReviewError, fingerprint
 
 ORIGINAL = (
     "The mayor said the bridge would cost 40 million euros. "
@@ -103,3 +105,74 @@ def test_unrelated_stories_are_not_offered(store: ReviewStore) -> None:
         store.carry_over_candidates(cmp("Another story entirely.", "Another story, entirely.", "x", "y"))
         == []
     )
+
+
+# An earlier draft of the original: "Compare again" replaced the original side, the rewrite
+# stayed. Only the cost sentence differs from ORIGINAL.
+DRAFT = (
+    "The mayor said the bridge would cost 35 million euros. "
+    "Work is due to start in March. "
+    "Critics say the budget is unrealistic. "
+    "The council will vote on Friday."
+)
+
+
+def test_a_review_of_the_same_rewrite_is_offered_when_the_original_changed(store: ReviewStore) -> None:
+    first = cmp(DRAFT, V2, "draft.txt", "v2.txt")
+    a = store.create_review(first, title="draft→v2", reviewer="ann")
+    store.set_verdict(a, change_with(first, "45 million"), "Distorted", reviewer="ann", expected_version=0)
+    store.set_verdict(
+        a, change_with(first, "Critics"), "Faithful paraphrase", reviewer="ann", expected_version=0
+    )
+    store.set_verdict(a, change_with(first, "council"), "Accurate", reviewer="ann", expected_version=0)
+
+    again = cmp(ORIGINAL, V2, "story.txt", "v2.txt")  # the final original, same rewrite
+    offers = store.carry_over_candidates(again)
+    # The cost sentence reads differently on the original side now: a person decides it.
+    assert [(o.review_id, o.relation, o.verdicts) for o in offers] == [(a, "same rewrite", 2)]
+    b = store.create_review(again, title="story→v2", reviewer="ann")
+    assert store.carry_over_candidates(again, exclude_review_id=b)[0].review_id == a
+    assert store.carry_over_count(a, b) == 2
+    assert store.carry_over(a, b, reviewer="ann") == 2
+    carried = store.load_review(b).verdicts
+    assert carried[change_with(again, "Critics")].value == "Faithful paraphrase"
+    assert carried[change_with(again, "council")].value == "Accurate"
+    assert change_with(again, "45 million") not in carried
+
+
+def test_a_review_of_the_same_original_is_still_called_same_original(store: ReviewStore) -> None:
+    # Same pair again (both sides equal): the original is what the relation names.
+    first = cmp(ORIGINAL, V2, "story.txt", "v2.txt")
+    a = store.create_review(first, title="one", reviewer="ann")
+    store.set_verdict(a, change_with(first, "council"), "Accurate", reviewer="ann", expected_version=0)
+    assert [(o.relation, o.verdicts) for o in store.carry_over_candidates(first)] == [("same original", 1)]
+
+
+def test_the_dry_run_count_is_exactly_what_carry_over_then_does(store: ReviewStore) -> None:
+    first = cmp(ORIGINAL, V2, "story.txt", "v2.txt")
+    a = store.create_review(first, title="v2", reviewer="ann")
+    for words, value in (("45 million", "Distorted"), ("Critics", "Misquote"), ("council", "Accurate")):
+        store.set_verdict(a, change_with(first, words), value, reviewer="ann", expected_version=0)
+    store.set_verdict(a, change_with(first, "March"), "Accurate", reviewer="ann", expected_version=0)
+
+    second = cmp(ORIGINAL, V3, "story.txt", "v3.txt")
+    b = store.create_review(second, title="v3", reviewer="cat", scale=["Accurate", "Distorted", "Misleading"])
+    # Cost and council carry; "Critics" was a Misquote, not on b's scale; "April" is new
+    # wording. Once council has a verdict of its own, only the cost remains.
+    assert store.carry_over_count(a, b) == 2
+    store.set_verdict(b, change_with(second, "council"), "Misleading", reviewer="cat", expected_version=0)
+    before = store.load_review(b)
+    assert store.carry_over_count(a, b) == 1
+    assert store.load_review(b) == before  # a dry run writes nothing, not even history
+    assert store.carry_over(a, b, reviewer="cat") == 1
+    assert store.load_review(b).verdicts[change_with(second, "45 million")].value == "Distorted"
+    assert store.carry_over_count(a, b) == 0
+    assert store.carry_over_count(b, a) == 0  # everything in a is decided already
+
+
+def test_the_dry_run_count_names_an_unknown_review(store: ReviewStore) -> None:
+    a = store.create_review(cmp(ORIGINAL, V2, "a", "b"), title="t", reviewer="ann")
+    with pytest.raises(UnknownReviewError, match="no review 999"):
+        store.carry_over_count(999, a)
+    with pytest.raises(UnknownReviewError, match="no review 998"):
+        store.carry_over_count(a, 998)

@@ -17,6 +17,7 @@ from factcheck_gui.engine import Comparison, SourceInfo, compare_texts
 from factcheck_gui.store import (
     ReviewStore,
     UnknownChangeError,
+    UnknownReviewError,
     UnknownVerdictError,
     fingerprint,
 )
@@ -152,3 +153,12 @@ def test_carry_over_and_review_files_keep_the_replacements(store: ReviewStore) -
     assert copy.comparison == carried.comparison
     assert copy.verdicts == carried.verdicts and copy.history == carried.history
     assert copy.summary.replaced_chars == carried.summary.replaced_chars == 5  # names, texts
+
+
+def test_one_review_summary_carries_the_replaced_count(store: ReviewStore) -> None:
+    rid = store.create_review(broken_comparison(), title="t", reviewer="ann")
+    other = store.create_review(compare_texts("Plain.", "Plain text."), title="u", reviewer="ann")
+    assert store.review_summary(rid) == next(s for s in store.list_reviews() if s.id == rid)
+    assert (store.review_summary(rid).replaced_chars, store.review_summary(other).replaced_chars) == (5, 0)
+    with pytest.raises(UnknownReviewError):
+        store.review_summary(rid + other + 100)

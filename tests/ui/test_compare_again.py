@@ -130,3 +130,30 @@ def test_dropping_a_file_on_a_review_pane_compares_that_side_again(qtbot, opened
     assert win.session.review_id != first
     assert win.session.index.comparison.rewrite.name == "rewrite-dropped.txt"
     assert f"review #{first}" in win.message.text() and win.message.action.isVisible()
+
+
+def test_a_new_original_for_a_reviewed_rewrite_is_offered_by_the_store(  # type: ignore[no-untyped-def]
+    qtbot, opened, tmp_path: Path, db_url: str, store_for
+) -> None:
+    # Not "Compare again": a new pair opened from the File menu whose rewrite was reviewed
+    # before against an earlier original. The store finds that review by the rewrite.
+    win = opened
+    first = win.session.review_id
+    set_verdicts(qtbot, win, [Qt.Key.Key_2, Qt.Key.Key_4])
+    edited = new_version(tmp_path / "original-v2.txt", REFERENCE[0], "An extra sentence in the original.")
+    with qtbot.waitSignal(win.reviewsListed, timeout=10000):
+        win.show_start_page()
+    with qtbot.waitSignal(win.reviewShown, timeout=30000):
+        win.open_paths(edited, REFERENCE[1])
+    second = win.session.review_id
+    store = store_for(db_url)
+    expected = store.carry_over_count(first, second)  # the store's dry run, nothing written
+    assert expected == 2 and store.load_review(second).verdicts == {}
+    offer = win.message.text()
+    assert f"2 verdicts of review #{first}" in offer and "(same rewrite)" in offer
+    assert win.message.action.text() == "Carry 2 over"
+    with qtbot.waitSignal(win.again.carried, timeout=10000) as sig:
+        qtbot.mouseClick(win.message.action, Qt.MouseButton.LeftButton)
+    assert sig.args == [expected]
+    assert sorted(win.session.values().values()) == sorted([DEFAULT_SCALE[1], DEFAULT_SCALE[3]])
+    assert store.carry_over_count(first, second) == 0

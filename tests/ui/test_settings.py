@@ -121,3 +121,12 @@ def test_open_pair_dialog_opens_the_pair(qtbot, window, settings: Settings) -> N
     comp = window.session.index.comparison
     assert (comp.original.name, comp.rewrite.name) == ("original.txt", "rewrite.txt")
     assert settings.last_dir == str(REFERENCE[0].parent)
+
+
+def test_the_database_location_may_be_a_path_or_an_sqlite_url(tmp_path: Path) -> None:
+    s = ini(tmp_path / "s.ini")
+    s.db_url = tmp_path / "fresh.db"  # a Path, as "start a new database beside it" gives
+    assert s.db_url == str(tmp_path / "fresh.db")
+    s.db_url = f"sqlite:///{tmp_path / 'other.db'}"
+    s.sync()
+    assert ini(tmp_path / "s.ini").db_url == f"sqlite:///{tmp_path / 'other.db'}"

@@ -99,21 +99,3 @@ def test_a_read_only_database_opens_for_reading_and_refuses_writes_with_a_messag
     assert "read-only" in win.message.text() and "\n" not in win.message.text()
     assert win.review.changes.model.verdict(cid) == ""
     win.close()
-
-
-def test_a_database_that_cannot_be_opened_is_a_message_on_the_start_page(  # type: ignore[no-untyped-def]
-    qtbot, settings, tmp_path: Path, no_traceback
-) -> None:
-    from factcheck_gui.ui.main_window import MainWindow
-
-    bad = tmp_path / "not-a-database.db"
-    bad.write_bytes(b"this is not SQLite at all" * 100)
-    win = MainWindow(settings, f"sqlite:///{bad}")
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.taskFailed, timeout=10000) as sig:
-        win.show_start_page()
-    assert "not-a-database.db" in sig.args[0] and "\n" not in sig.args[0]
-    assert win.message.text() == sig.args[0]
-    assert bad.read_bytes() == b"this is not SQLite at all" * 100  # never overwritten
-    win.close()

@@ -1,0 +1,102 @@
+"""File → Import review file…: a review written by the JSON export becomes a new review here.
+
+A colleague's review file (``factcheck.review/1`` JSON, from File → Export or ``factcheck
+export --format json``) is read, checked by :func:`factcheck_gui.exporters.review_from_json`
+and stored as a new review — both texts, the changes, every verdict and its history — in a
+background task, then opened. A file that is not such a review is one clear message; nothing
+is stored from it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from factcheck_gui.ui.dialogs import file_dialog
+from factcheck_gui.ui.workers import TaskContext, TaskHandle
+
+if TYPE_CHECKING:
+    from factcheck_gui.store.records import Review
+    from factcheck_gui.ui.main_window import MainWindow
+    from factcheck_gui.ui.services import OpenedReview, ReviewService
+
+REVIEW_FILE_FILTERS = ["Review files (*.json)", "All files (*)"]
+MAX_REVIEW_FILE = 512 * 1024 * 1024  # larger than any review file the export writes
+
+
+class ReviewFileError(Exception):
+    """A review file that cannot be read or is not a review; ``str()`` is one line for the reader."""
+
+
+def read_review_file(path: Path) -> Review:
+    """Read and check a JSON review file; :class:`ReviewFileError` naming the file when unusable."""
+    from factcheck_gui.exporters import ExportError, review_from_json
+
+    name = path.name
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_REVIEW_FILE + 1)
+    except IsADirectoryError:
+        raise ReviewFileError(f"cannot import {name}: it is a folder, not a review file") from None
+    except OSError as exc:
+        raise ReviewFileError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_REVIEW_FILE:
+        raise ReviewFileError(f"cannot import {name}: too large for a review file")
+    try:
+        data: Any = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ReviewFileError(f"cannot import {name}: not a review file (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        raise ReviewFileError(
+            f"cannot import {name}: not a review file (invalid JSON at line {exc.lineno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise ReviewFileError(f"cannot import {name}: not a review file (nested too deeply)") from None
+    try:
+        return review_from_json(data)
+    except ExportError as exc:
+        raise ReviewFileError(f"cannot import {name}: {exc}") from None
+
+
+def import_job(service: ReviewService, path: Path) -> Any:
+    """The background task: read, check, store as a new review, load it for the window."""
+
+    def job(ctx: TaskContext) -> OpenedReview:
+        from factcheck_gui.engine import Cancelled
+
+        review = read_review_file(path)
+        ctx.progress(0.5)
+        if ctx.cancelled():
+            raise Cancelled  # nothing stored yet
+        opened = service.import_review(review, ctx)
+        ctx.progress(1.0)
+        return opened
+
+    return job
+
+
+class ReviewFileImport(QObject):
+    """Runs File → Import review file… for a :class:`MainWindow`."""
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+
+    def choose(self) -> QFileDialog:
+        """Ask for the review file (a window-modal dialog, returned); the import follows."""
+        folder = self.win.settings.last_dir or str(Path.home())
+        dialog = file_dialog(
+            self.win, "Import a review file", folder, REVIEW_FILE_FILTERS, name="importReviewDialog"
+        )
+        dialog.fileSelected.connect(lambda p: self.import_file(Path(p)))
+        dialog.open()
+        return dialog
+
+    def import_file(self, path: Path) -> TaskHandle:
+        """Store the review file as a new review and open it (in a worker, with Cancel)."""
+        self.win.settings.last_dir = str(path.parent)
+        return self.win.run_compare(import_job(self.win.service, path), f"Importing {path.name}…")
