@@ -6,6 +6,9 @@ Makes a pair with ../shared/tools/bigpair.py, compares it, stores the review in 
 SQLite file, sets a verdict on every second change that needs review, then times loading the
 review and each export format (written to files through ``export_review``) and reports the
 peak traced Python memory of each step (tracemalloc) and the process's peak RSS.
+
+"GIL ms" is the longest the export kept the GIL from another thread while running in a worker
+thread, as the app runs it: an upper bound on how long it freezes the app's window (goal < 100).
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,6 +33,34 @@ from factcheck_gui.exporters import EXTENSIONS, FORMATS, export_review
 from factcheck_gui.store import ReviewStore
 
 BIGPAIR = Path(__file__).resolve().parents[2] / "shared" / "tools" / "bigpair.py"
+
+
+def longest_gil_hold(work: Callable[[], object], qt: bool) -> float:
+    """Run ``work`` in a worker thread (a QThread when it uses Qt, as in the app) and return the
+    longest gap, in ms, between wake-ups of this thread sleeping 1 ms at a time."""
+    if qt:
+        from PySide6.QtCore import QThread
+
+        class Worker(QThread):
+            def run(self) -> None:
+                work()
+
+        worker = Worker()
+        worker.start()
+        alive = worker.isRunning
+    else:
+        thread = threading.Thread(target=work)
+        thread.start()
+        alive = thread.is_alive
+    longest = 0.0
+    last = time.perf_counter()
+    while alive():
+        time.sleep(0.001)
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+    if qt:
+        worker.wait()
+    return longest * 1000
 
 
 def main() -> None:
@@ -71,7 +104,7 @@ def main() -> None:
         f"compare {t_cmp:.2f} s; store review + verdicts {t_store:.2f} s; "
         f"load_review {t_load:.2f} s (peak {peak_load / 2**20:.1f} MiB traced)"
     )
-    print(f"{'format':<12} {'seconds':>8} {'size MiB':>9} {'peak MiB':>9}")
+    print(f"{'format':<12} {'seconds':>8} {'size MiB':>9} {'peak MiB':>9} {'GIL ms':>7}")
     for fmt in FORMATS:
         path = work / f"review{EXTENSIONS[fmt]}"
         if fmt == "pdf":  # start Qt outside the measurement: it is a one-time cost per process
@@ -86,7 +119,8 @@ def main() -> None:
         export_review(review, fmt, path)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"{fmt:<12} {dt:8.2f} {path.stat().st_size / 2**20:9.2f} {peak / 2**20:9.1f}")
+        gil = longest_gil_hold(lambda: export_review(review, fmt, path), qt=fmt == "pdf")  # noqa: B023
+        print(f"{fmt:<12} {dt:8.2f} {path.stat().st_size / 2**20:9.2f} {peak / 2**20:9.1f} {gil:7.0f}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak RSS {rss:.0f} MiB (includes the engine run and Qt); files in {work}")
     print(

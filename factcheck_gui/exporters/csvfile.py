@@ -50,6 +50,7 @@ AUDIT_COLUMNS = (
     "at",
     "version",
     "carried_from",
+    "replaced_chars",
 )
 
 
@@ -101,7 +102,11 @@ def write_csv(review: Review, stream: IO[bytes]) -> None:
 
 
 def write_audit(review: Review, stream: IO[bytes]) -> None:
-    """Every history row of the review, in the order the store keeps them."""
+    """Every history row of the review, in the order the store keeps them.
+
+    ``replaced_chars`` counts the characters of that write (note, reviewer name) the store could
+    not keep and saved as U+FFFD, so an auditor knows a U+FFFD in the row is not what was typed.
+    """
     rows = (
         [
             str(review.id),
@@ -116,6 +121,7 @@ def write_audit(review: Review, stream: IO[bytes]) -> None:
             iso(h.at),
             str(h.version),
             h.carried_from or "",
+            str(h.replaced_chars),
         ]
         for h in review.history
     )

@@ -148,21 +148,30 @@ def _count_table(title: str, rows: list[tuple[str, int]], empty: str) -> str:
     return f'<table class="counts"><tr><th>{esc(title)}</th><th>count</th></tr>{body}</table>'
 
 
-def iter_html(review: Review, *, flavour: str = "web") -> Iterator[str]:
-    """The report as HTML text, in pieces (``flavour`` "web" for browsers, "qt" for the PDF)."""
-    qt = flavour == "qt"
-    cmp = review.comparison
+def html_head(review: Review, *, qt: bool = False) -> str:
+    """Everything up to and including ``<body>``: doctype, title and the style sheet."""
     title = f"Review #{review.id}: {review.title}"
     css = (_QT_CSS if qt else _CSS) + style_css("fact-")
-    yield '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-    if not qt:
-        yield (
-            '<meta http-equiv="Content-Security-Policy" '
-            "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'\">"
-            '<meta name="referrer" content="no-referrer">'
-        )
-    yield f"<title>{esc(title)}</title><style>{css}</style></head><body>\n"
-    yield f"<h1>{esc(title)}</h1>\n"
+    csp = (
+        ""
+        if qt
+        else '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'\">"
+        '<meta name="referrer" content="no-referrer">'
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{csp}'
+        f"<title>{esc(title)}</title><style>{css}</style></head><body>\n"
+    )
+
+
+HTML_TAIL = "</body></html>\n"
+
+
+def iter_front(review: Review) -> Iterator[str]:
+    """The report before the first change: title, header facts, sources, summary counts."""
+    cmp = review.comparison
+    yield f"<h1>{esc(f'Review #{review.id}: {review.title}')}</h1>\n"
     yield "<p>" + " · ".join(f"<b>{esc(k)}:</b> {esc(val)}" for k, val in header_facts(review)) + "</p>\n"
 
     yield '<h2>Sources</h2>\n<table class="meta"><tr><th></th><th>Original</th><th>Rewrite</th></tr>'
@@ -184,9 +193,21 @@ def iter_html(review: Review, *, flavour: str = "web") -> Iterator[str]:
     yield "\n<h2>Changes</h2>\n"
     if note := unlisted_note(review):
         yield f"<p>{esc(note)}</p>\n"
+
+
+def iter_changes(review: Review, *, qt: bool = False) -> Iterator[str]:
+    """Each listed change as one self-contained ``<div>``, in reading order."""
     for view in change_views(review):
         yield _change_html(view, qt)
-    yield "</body></html>\n"
+
+
+def iter_html(review: Review, *, flavour: str = "web") -> Iterator[str]:
+    """The report as HTML text, in pieces (``flavour`` "web" for browsers, "qt" for the PDF)."""
+    qt = flavour == "qt"
+    yield html_head(review, qt=qt)
+    yield from iter_front(review)
+    yield from iter_changes(review, qt=qt)
+    yield HTML_TAIL
 
 
 def write_html(review: Review, stream: IO[bytes]) -> None:

@@ -4,7 +4,8 @@ Layout::
 
     {"schema": "factcheck.review/1", "app": "0.1.0",
      "review": {"id", "title", "status", "created_at", "updated_at", "reviewers",
-                "total_changes", "reviewed_changes"},
+                "total_changes", "reviewed_changes", "original_name", "rewrite_name",
+                "replaced_chars"},
      "scale": [...], "engine_version": "...",
      "comparison": {factcheck.compare/1, with full-precision similarities},
      "verdicts": [every field of a VerdictRecord],
@@ -12,6 +13,9 @@ Layout::
 
 Records are written field by field from their dataclasses, so a field the store adds later is
 exported without touching this module; a file lacking a field that has a default still loads.
+``replaced_chars`` (on the review, each verdict and each history row: characters the store could
+not keep and saved as U+FFFD) is such a field: it round-trips, a file from before it loads with
+0, and a negative count is refused as damage.
 
 Datetimes are ISO 8601 strings. Lone surrogates (possible in a Python ``str``, impossible in
 UTF-8) are written as ``\\uXXXX`` escapes so the file is always valid UTF-8 JSON and reads back
@@ -135,6 +139,8 @@ def _record(cls: type[_R], data: Any, where: str) -> _R:
                 raise ExportError(f"damaged review file: {name} is missing")
             continue
         values[f.name] = _value(hints[f.name], data[f.name], name)
+    if values.get("replaced_chars", 0) < 0:
+        raise ExportError(f"damaged review file: {where}.replaced_chars must not be negative")
     return cls(**values)
 
 

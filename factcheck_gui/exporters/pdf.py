@@ -3,20 +3,38 @@
 Qt is imported inside the functions so that ``factcheck export --format csv`` (and every other
 format) never loads it. Only QtGui is used, never QtWidgets: a QGuiApplication is enough, and one
 is created on the offscreen platform when the caller has none (the CLI, a worker script).
+
+The report is laid out in parts, not as one document: PySide6 keeps the GIL for the whole of
+each Qt call, so one ``setHtml`` or layout of a 5,000-change report froze the app's window for
+hundreds of milliseconds even though the export ran in a worker thread. Here the title page
+matter is one QTextDocument and the changes follow in documents of a few dozen each; every Qt
+call handles one part or one page, so the GUI thread gets the GIL back between them. The parts
+flow on: a part starts where the previous one ended on the page (its first block is pushed down
+by an empty block that tall), and Qt's own pagination decides where each part's lines and table rows break.
 """
 
 from __future__ import annotations
 
 import os
-from typing import IO, Any
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any
 
 from factcheck_gui.exporters.common import ExportError, clean_text
-from factcheck_gui.exporters.html import iter_html
+from factcheck_gui.exporters.html import HTML_TAIL, html_head, iter_changes, iter_front
 from factcheck_gui.store.records import Review
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont, QPdfWriter, QTextDocument
 
 _APP: Any = None  # the QGuiApplication this module created, kept alive for the process
 _DPI = 300
 _MARGIN_MM = 15.0
+# A part is cut after this many changes, or sooner once its HTML reaches _PART_CHARS (one
+# 10,000-character claim costs as much to lay out as dozens of short ones). At these sizes each
+# setHtml / layout call takes a few milliseconds on a 2020s laptop.
+_PART_CHANGES = 40
+_PART_CHARS = 60_000
 
 
 def ensure_gui_app() -> None:
@@ -36,13 +54,100 @@ def ensure_gui_app() -> None:
     _APP = QGuiApplication(["factcheck"])
 
 
-def write_pdf(review: Review, stream: IO[bytes]) -> None:
-    """Render the report (the HTML report in Qt's rich-text subset) as PDF into ``stream``."""
-    ensure_gui_app()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+def report_parts(
+    review: Review, *, max_changes: int = _PART_CHANGES, max_chars: int = _PART_CHARS
+) -> Iterator[str]:
+    """The Qt-flavoured HTML report as complete documents: the front matter, then the changes
+    in groups of at most ``max_changes`` (fewer when their HTML passes ``max_chars``)."""
+    head = html_head(review, qt=True)
+    yield head + "".join(iter_front(review)) + HTML_TAIL
+    group: list[str] = []
+    size = 0
+    for piece in iter_changes(review, qt=True):
+        group.append(piece)
+        size += len(piece)
+        if len(group) >= max_changes or size >= max_chars:
+            yield head + "".join(group) + HTML_TAIL
+            group, size = [], 0
+    if group:
+        yield head + "".join(group) + HTML_TAIL
 
-    html = "".join(iter_html(review, flavour="qt"))
+
+def _qt_default_dpi() -> float:
+    """The DPI QTextDocumentLayout scales fixed line heights against (Qt's ``qt_defaultDpiY``:
+    96 under AA_Use96Dpi, else the primary screen's logical DPI; 96 offscreen)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+
+    if QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_Use96Dpi):
+        return 96.0
+    screen = QGuiApplication.primaryScreen()
+    return float(round(screen.logicalDotsPerInchY())) if screen is not None else 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One laid-out part: its page ``i`` is printed on PDF page ``first_page + i``."""
+
+    doc: QTextDocument
+    first_page: int
+    pages: int
+
+
+def _lay_out(
+    parts: Iterator[str], writer: QPdfWriter, font: QFont, width: float, height: float
+) -> list[_Part]:
+    """Each part as a paginated QTextDocument, placed after the previous one."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+
+    scale = writer.logicalDpiY() / _qt_default_dpi()
+    out: list[_Part] = []
+    page = 0
+    used = 0.0  # height taken on PDF page ``page`` by the parts so far (document coordinates)
+    for html in parts:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(writer)
+        doc.setDefaultFont(font)
+        doc.setHtml(html)
+        margin = doc.documentMargin()
+        # Start below what is already on the page: an empty first block of that fixed height (Qt
+        # ignores the top margin of a frame's first block). ``used`` ends with the previous part's
+        # bottom margin and this part adds its own top margin: both come out of the spacer.
+        space = used - 2 * margin
+        if space >= height - 2 * margin:  # the page is full: start on the next one
+            page, space = page + 1, 0.0
+        if space > 0:
+            cursor = QTextCursor(doc)
+            cursor.insertBlock(cursor.blockFormat(), cursor.charFormat())
+            cursor.movePosition(QTextCursor.MoveOperation.Start)
+            spacer = QTextBlockFormat()
+            # Qt scales a fixed line height by the paint device's DPI over its default DPI.
+            spacer.setLineHeight(space / scale, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            cursor.setBlockFormat(spacer)
+        doc.setPageSize(QSizeF(width, height))
+        pages = doc.pageCount()
+        bottom = doc.size().height() - (pages - 1) * height  # where this part ends on its last page
+        if pages > 1 and bottom <= margin:  # only the bottom margin spilled onto a new page
+            pages -= 1
+            bottom = height
+        out.append(_Part(doc, page, pages))
+        page += pages - 1
+        used = bottom
+    return out
+
+
+def write_pdf(
+    review: Review, stream: IO[bytes], *, max_changes: int = _PART_CHANGES, max_chars: int = _PART_CHARS
+) -> None:
+    """Render the report (the HTML report in Qt's rich-text subset) as PDF into ``stream``.
+
+    ``max_changes`` and ``max_chars`` size the parts it is laid out in (see :func:`report_parts`).
+    """
+    ensure_gui_app()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -57,15 +162,13 @@ def write_pdf(review: Review, stream: IO[bytes]) -> None:
 
     page = writer.pageLayout().paintRectPixels(_DPI)
     footer = _DPI * 0.35  # room for the page number, in device pixels (~9 mm)
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)
     font = QFont()
     font.setPointSizeF(10)
-    doc.setDefaultFont(font)
-    doc.setHtml(html)
     width, height = float(page.width()), float(page.height()) - footer
-    doc.setPageSize(QSizeF(width, height))
-    pages = doc.pageCount()
+    parts = _lay_out(
+        report_parts(review, max_changes=max_changes, max_chars=max_chars), writer, font, width, height
+    )
+    total = parts[-1].first_page + parts[-1].pages
 
     painter = QPainter()
     if not painter.begin(writer):
@@ -73,19 +176,32 @@ def write_pdf(review: Review, stream: IO[bytes]) -> None:
     try:
         small = QFont(font)
         small.setPointSizeF(8)
-        for i in range(pages):
-            if i:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -i * height)
-            doc.drawContents(painter, QRectF(0, i * height, width, height))
-            painter.restore()
+
+        def number(n: int) -> None:
             painter.setFont(small)
             painter.drawText(
                 QRectF(0, height, width, footer),
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                f"Page {i + 1} of {pages}",
+                f"Page {n + 1} of {total}",
             )
+
+        current = 0  # the PDF page being drawn
+        # Parts are dropped one by one once drawn: freeing them all at once when the list goes
+        # would hold the GIL as long as one big document did.
+        parts.reverse()
+        while parts:
+            part = parts.pop()
+            for i in range(part.pages):
+                while current < part.first_page + i:
+                    number(current)
+                    writer.newPage()
+                    current += 1
+                painter.save()
+                painter.translate(0, -i * height)
+                part.doc.drawContents(painter, QRectF(0, i * height, width, height))
+                painter.restore()
+            del part
+        number(current)
     finally:
         painter.end()
     buf.close()

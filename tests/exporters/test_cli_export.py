@@ -15,6 +15,7 @@ import pytest
 
 from factcheck_gui.cli import export as export_cli
 from factcheck_gui.cli.common import CliError
+from factcheck_gui.engine import compare_texts
 from factcheck_gui.exporters import render_review
 from factcheck_gui.store import ReviewStore
 from factcheck_gui.store.records import Review
@@ -59,6 +60,37 @@ def test_export_to_a_file_and_import_it_into_another_database(
         back = store.load_review(new_id)
     assert back.comparison == review.comparison and back.verdicts == review.verdicts
     assert back.history == review.history
+
+
+def test_replaced_characters_survive_export_and_import_review(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Characters the store could not keep (a lone surrogate, NUL) are counted on the review, the
+    verdict and the history row; `export --format json` then `import-review` keeps the counts."""
+    url = f"sqlite:///{tmp_path / 'reviews.sqlite3'}"
+    cmp = compare_texts("Five people left on Monday.", "Seven people left on Friday.")
+    with ReviewStore.open(url) as store:
+        rid = store.create_review(cmp, title="Bridge \ud800 cost", reviewer="ann")
+        cid = next(c.id for c in cmp.changes if c.is_change)
+        store.set_verdict(rid, cid, "Misleading", reviewer="b\udc00ob", note="5\x00→7", expected_version=None)
+        review = store.load_review(rid)
+    assert review.summary.replaced_chars == 1
+    assert review.verdicts[cid].replaced_chars == review.history[-1].replaced_chars == 2
+
+    target = tmp_path / "review.json"
+    assert run(["export", str(rid), "--format", "json", "-o", str(target), "--db", url]) == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["review"]["replaced_chars"] == 1
+    assert [v["replaced_chars"] for v in data["verdicts"]] == [2]
+    assert [h["replaced_chars"] for h in data["history"]] == [h.replaced_chars for h in review.history]
+
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    capsys.readouterr()
+    assert run(["import-review", str(target), "--db", other]) == 0
+    with ReviewStore.open(other) as store:
+        back = store.load_review(int(capsys.readouterr().out.strip()))
+    assert back.summary.replaced_chars == 1
+    assert back.verdicts == review.verdicts and back.history == review.history
 
 
 def test_pdf_is_refused_on_a_terminal(db: tuple[str, Review]) -> None:

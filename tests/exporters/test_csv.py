@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 
 from factcheck_gui.exporters import render_review
 from factcheck_gui.exporters.csvfile import AUDIT_COLUMNS, CHANGE_COLUMNS, safe_cell
@@ -107,6 +108,14 @@ def test_audit_trail_has_every_history_row(store_review: Review) -> None:
         assert cell["new_note"] == safe_cell(h.new_note) and cell["reviewer"] == safe_cell(h.reviewer)
         assert cell["at"] == h.at.isoformat()
         assert cell["version"] == str(h.version)
+        assert cell["replaced_chars"] == str(h.replaced_chars)
+
+
+def test_audit_counts_the_characters_the_store_replaced(hand: Review) -> None:
+    history = tuple(replace(h, replaced_chars=i) for i, h in enumerate(hand.history))
+    rows = parse(render_review(replace(hand, history=history), "audit"))
+    assert rows[0][-1] == "replaced_chars"
+    assert [dict(zip(rows[0], r, strict=True))["replaced_chars"] for r in rows[1:]] == ["0", "1", "2"]
 
 
 def test_audit_of_a_hand_review_keeps_carry_over_source(hand: Review) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +42,38 @@ def assert_same_review(a: Review, b: Review) -> None:
     assert a == b
 
 
+def with_replaced_chars(review: Review) -> Review:
+    """``review`` with a distinct non-zero ``replaced_chars`` on the summary, every verdict and
+    every history row: a field dropped on the way out would come back as its default, 0."""
+    return replace(
+        review,
+        summary=replace(review.summary, replaced_chars=5),
+        verdicts={
+            cid: replace(v, replaced_chars=10 + i) for i, (cid, v) in enumerate(review.verdicts.items())
+        },
+        history=tuple(replace(h, replaced_chars=20 + i) for i, h in enumerate(review.history)),
+    )
+
+
 def test_hand_review_round_trips_losslessly_through_bytes(hand: Review) -> None:
+    hand = with_replaced_chars(hand)
     data = render_review(hand, "json")
     text = data.decode("utf-8")  # always valid UTF-8, even with a lone surrogate in the story
     assert "\\ud800" in text and "\\u0007" in text and "\\u0000" in text
     loaded = json.loads(text)
     assert loaded["schema"] == SCHEMA == "factcheck.review/1"
+    # Every field of every record is in the file (none left to its default on the way back).
+    assert set(loaded["review"]) == {f.name for f in fields(hand.summary)}
+    for key, records in (("verdicts", list(hand.verdicts.values())), ("history", list(hand.history))):
+        assert [set(r) for r in loaded[key]] == [{f.name for f in fields(r)} for r in records], key
+    assert loaded["review"]["replaced_chars"] == 5
+    assert [v["replaced_chars"] for v in loaded["verdicts"]] == [10, 11, 12]
+    assert [h["replaced_chars"] for h in loaded["history"]] == [20, 21, 22]
     back = review_from_json(loaded)
     assert_same_review(hand, back)
+    assert back.summary.replaced_chars == 5
+    assert [v.replaced_chars for v in back.verdicts.values()] == [10, 11, 12]
+    assert [h.replaced_chars for h in back.history] == [20, 21, 22]
     assert back.comparison.changes[0].similarity == 0.712345678901  # not rounded
     assert "\ud800" in back.comparison.original.text
 
@@ -90,6 +114,9 @@ def _broken(hand: Review, change: Any) -> dict[str, Any]:
         (lambda d: d["verdicts"][0].update(change_id="c99"), "unknown change 'c99'"),
         (lambda d: d["verdicts"][0].update(value="Totally true"), "not on the review's scale"),
         (lambda d: d["history"][0].update(reviewer=None), "history[0].reviewer must be text"),
+        (lambda d: d["review"].update(replaced_chars=-1), "review.replaced_chars must not be negative"),
+        (lambda d: d["verdicts"][1].update(replaced_chars="2"), "verdicts[1].replaced_chars must be a whole"),
+        (lambda d: d["history"][2].update(replaced_chars=True), "history[2].replaced_chars must be a whole"),
         (lambda d: d.update(verdicts={}), "verdicts must be a list"),
         (lambda d: d["comparison"]["changes"][0].update(kind="mangled"), "damaged review file"),
     ],
@@ -105,6 +132,11 @@ def test_a_file_without_optional_newer_fields_still_loads(hand: Review) -> None:
     data = review_to_json(hand)
     for h in data["history"]:
         del h["version"], h["carried_from"]  # a file from before the store kept these
+    for record in [data["review"], *data["verdicts"], *data["history"]]:
+        del record["replaced_chars"]  # nor this (before migration 0003)
     back = review_from_json(data)
     assert [h.version for h in back.history] == [0, 0, 0]
+    assert back.summary.replaced_chars == 0
+    assert [v.replaced_chars for v in back.verdicts.values()] == [0, 0, 0]
+    assert [h.replaced_chars for h in back.history] == [0, 0, 0]
     assert not isinstance(ExportError("x"), KeyError) and isinstance(ExportError("x"), ValueError)

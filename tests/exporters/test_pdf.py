@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import subprocess
@@ -11,7 +12,10 @@ import textwrap
 import pypdf
 import pytest
 
+from factcheck_gui.engine import compare_texts
 from factcheck_gui.exporters import render_review
+from factcheck_gui.exporters.pdf import report_parts, write_pdf
+from factcheck_gui.store import ReviewStore
 from factcheck_gui.store.records import Review
 
 from .conftest import ROOT
@@ -76,3 +80,68 @@ def test_pdf_works_without_a_display_or_an_application(tmp_path) -> None:  # typ
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "offscreen"
     assert "Page 1 of" in pdf_pages((tmp_path / "r.pdf").read_bytes())[0]
+
+
+# Made-up words (from a hash) keep the claims unlike each other, so each pairs with its own;
+# no f, i or l, which a PDF may set as ligatures ("ﬀ") that text extraction keeps.
+_LETTERS = str.maketrans("0123456789abcdef", "ghjkmnopqrstuvwx")
+WORDS = [
+    " ".join(hashlib.sha256(f"{i}.{j}".encode()).hexdigest()[:7].translate(_LETTERS) for j in range(5))
+    for i in range(130)
+]
+
+
+@pytest.fixture
+def long_review(tmp_path) -> Review:  # type: ignore[no-untyped-def]
+    """130 changes, each with words found nowhere else, made through engine and store."""
+    original = "\n\n".join(
+        f"Claim marker{i}x says {w} counted {i} ships on Monday." for i, w in enumerate(WORDS)
+    )
+    rewrite = "\n\n".join(
+        f"Claim marker{i}x says {w} counted {i + 1} ships on Friday." for i, w in enumerate(WORDS)
+    )
+    cmp = compare_texts(original, rewrite, original_name="a.txt", rewrite_name="b.txt")
+    with ReviewStore.open(f"sqlite:///{tmp_path / 'long.sqlite3'}") as store:
+        rid = store.create_review(cmp, title="Long review", reviewer="Ana")
+        for ch in [c for c in cmp.changes if c.is_change][::2]:
+            store.set_verdict(rid, ch.id, "Misleading", reviewer="Ana", note="", expected_version=None)
+        return store.load_review(rid)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_report_in_many_parts_keeps_every_change_and_numbers_pages_on(long_review: Review) -> None:
+    """The PDF is laid out in parts (so no Qt call holds the GIL long); they must flow on as one
+    report: every change's text, pages numbered 1..N without gaps, no page left blank, and about
+    as many pages as the same report laid out as one part."""
+    listed = [c for c in long_review.comparison.changes if c.is_change]
+    assert len(listed) == 130
+    assert len(list(report_parts(long_review))) >= 4  # the front matter and 3+ groups of changes
+
+    def render(**parts: int) -> list[str]:
+        buf = io.BytesIO()
+        write_pdf(long_review, buf, **parts)
+        return pdf_pages(buf.getvalue())
+
+    pages = render()
+    assert len(pages) >= 3
+    for n, text in enumerate(pages, 1):
+        assert text.endswith(f"Page {n} of {len(pages)}")
+        assert len(text) > 200, f"page {n} is (nearly) blank"
+    squash = re.sub(r"\s+", "", " ".join(pages))
+    for i, w in enumerate(WORDS):
+        w = w.replace(" ", "")
+        assert f"Claimmarker{i}xsays{w}counted{i}shipsonMonday." in squash, i
+        assert f"Claimmarker{i}xsays{w}counted{i + 1}shipsonFriday." in squash, i
+    assert squash.count("Verdict:Misleading") == 65
+
+    # Parts of one change each, and the whole list as one part: the same words, about the same
+    # pagination (parts that overlapped or left gaps would change the page count). Word sets, not
+    # sequences: a table row split by a page break is extracted in a different order, and a line
+    # cut by the page edge is found on both pages, as with any QTextDocument printed by pages.
+    def words(pages: list[str]) -> set[str]:
+        return set(re.sub(r"Page \d+ of \d+", "", " ".join(pages)).split())
+
+    tiny = render(max_changes=1)
+    whole = render(max_changes=10_000, max_chars=10**9)
+    assert words(pages) == words(tiny) == words(whole)
+    assert abs(len(tiny) - len(whole)) <= 1 and abs(len(pages) - len(whole)) <= 1
