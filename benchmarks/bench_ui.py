@@ -111,7 +111,9 @@ def bench_stalls(tmp: Path, n: int) -> tuple[float, float, float, int, dict[str,
     run_until(win.reviewShown)
     shown = time.perf_counter() - start
     claims = len(win.session.index.comparison.original.claims) if win.session else 0
-    exports = {fmt: export_stalls(win, tmp, fmt) for fmt in ("csv", "html", "pdf")} if win.session else {}
+    exports = (
+        {fmt: export_stalls(win, tmp, fmt) for fmt in ("csv", "json", "html", "pdf")} if win.session else {}
+    )
     win.close()
     return max(gaps) * 1000 if gaps else 0.0, done[0] if done else float("nan"), shown, claims, exports
 

@@ -1,8 +1,9 @@
 """File → Export: a save dialog offering every format of the exporters, the export in a worker.
 
-The review is read from the store and written by :func:`factcheck_gui.exporters.export_review`
-in a background task (a PDF of a long review takes a while); the exporters write to a
-temporary file and rename it into place, so a failed export never harms an existing file.
+A background task runs ``factcheck export`` in a child process (see
+:mod:`factcheck_gui.ui.export_process`) that reads the review from the store; the exporters
+write to a temporary file and rename it into place, so a failed export never harms an existing
+file.
 
 Signals:
     exported(str): the file was written; carries its path.
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from factcheck_gui.ui.dialogs import file_dialog
+from factcheck_gui.ui.export_process import can_run_in_child, export_in_child
 from factcheck_gui.ui.workers import TaskContext, TaskHandle
 
 if TYPE_CHECKING:
@@ -106,6 +108,9 @@ class ExportController(QObject):
         review_id, service = session.review_id, self.win.service
 
         def job(ctx: TaskContext) -> str:
+            url = service.store().url
+            if can_run_in_child(url):  # a thread would hold the window up (see export_process)
+                return str(export_in_child(url, review_id, fmt, path, ctx.cancelled))
             from factcheck_gui.exporters import export_review
 
             return str(export_review(service.store().load_review(review_id), fmt, path))
