@@ -7,20 +7,22 @@ output is not a terminal (a pipe or a redirect), never as binary noise on a scre
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from factcheck_gui.cli.common import CliError
 from factcheck_gui.exporters import BINARY_FORMATS, FORMATS, ExportError, export_review, write_review
-from factcheck_gui.exporters.jsonfile import review_from_json
+from factcheck_gui.exporters.jsonfile import (
+    MAX_REVIEW_FILE,
+    ReviewFileError,
+    parse_review_file,
+    read_review_file,
+)
 
 if TYPE_CHECKING:
     from factcheck_gui.store import ReviewStore
     from factcheck_gui.store.records import Review
-
-MAX_REVIEW_FILE = 512 * 1024 * 1024  # a review file larger than this is not one we wrote
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -107,27 +109,12 @@ def load_review_file(spec: str) -> Review:
     """Read and check a review file (``-`` is standard input); :class:`CliError` when unusable."""
     try:
         if spec == "-":
-            raw = sys.stdin.buffer.read(MAX_REVIEW_FILE + 1)
-        else:
-            path = Path(spec)
-            if path.is_dir():
-                raise CliError(f"{spec}: is a folder, not a review file")
-            with path.open("rb") as fh:
-                raw = fh.read(MAX_REVIEW_FILE + 1)
-    except OSError as exc:
+            return parse_review_file(sys.stdin.buffer.read(MAX_REVIEW_FILE + 1), spec)
+        return read_review_file(Path(spec), spec)
+    except OSError as exc:  # standard input closed or unreadable
         raise CliError(f"cannot read {spec}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_REVIEW_FILE:
-        raise CliError(f"{spec}: too large for a review file (over {MAX_REVIEW_FILE // 2**20} MiB)")
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise CliError(f"{spec}: not a review file (not UTF-8 text)") from None
-    except json.JSONDecodeError as exc:
-        raise CliError(f"{spec}: not a review file (invalid JSON at line {exc.lineno}: {exc.msg})") from None
-    try:
-        return review_from_json(data)
-    except ExportError as exc:
-        raise CliError(f"{spec}: {exc}") from None
+    except ReviewFileError as exc:
+        raise CliError(str(exc)) from None
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import MISSING, fields
 from datetime import datetime
+from pathlib import Path
 from typing import IO, Any, TypeVar, get_type_hints
 
 from factcheck_gui import __version__
@@ -40,6 +41,44 @@ SCHEMA = "factcheck.review/1"
 _SCHEMA_NAME, _SCHEMA_VERSION = SCHEMA.split("/")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _R = TypeVar("_R")
+MAX_REVIEW_FILE = 512 * 1024 * 1024  # a review file larger than this is not one we wrote
+
+
+class ReviewFileError(ExportError):
+    """A file that is not a readable review file; ``str()`` is one line naming the file."""
+
+
+def parse_review_file(raw: bytes, name: str) -> Review:
+    """The review in the bytes of a review file; :class:`ReviewFileError` when they are not one."""
+    if len(raw) > MAX_REVIEW_FILE:
+        raise ReviewFileError(f"{name}: too large for a review file (over {MAX_REVIEW_FILE // 2**20} MiB)")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ReviewFileError(f"{name}: not a review file (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        raise ReviewFileError(
+            f"{name}: not a review file (invalid JSON at line {exc.lineno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise ReviewFileError(f"{name}: not a review file (nested too deeply)") from None
+    try:
+        return review_from_json(data)
+    except ExportError as exc:
+        raise ReviewFileError(f"{name}: {exc}") from None
+
+
+def read_review_file(path: Path, name: str | None = None) -> Review:
+    """Read and check a review file; messages name it as ``name`` (default: the path)."""
+    name = str(path) if name is None else name
+    if path.is_dir():
+        raise ReviewFileError(f"{name}: is a folder, not a review file")
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_REVIEW_FILE + 1)
+    except OSError as exc:
+        raise ReviewFileError(f"cannot read {name}: {exc.strerror or exc}") from None
+    return parse_review_file(raw, name)
 
 
 def _record_json(record: Any) -> dict[str, Any]:

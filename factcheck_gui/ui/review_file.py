@@ -9,7 +9,6 @@ is stored from it.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from factcheck_gui.ui.services import OpenedReview, ReviewService
 
 REVIEW_FILE_FILTERS = ["Review files (*.json)", "All files (*)"]
-MAX_REVIEW_FILE = 512 * 1024 * 1024  # larger than any review file the export writes
 
 
 class ReviewFileError(Exception):
@@ -34,32 +32,15 @@ class ReviewFileError(Exception):
 
 def read_review_file(path: Path) -> Review:
     """Read and check a JSON review file; :class:`ReviewFileError` naming the file when unusable."""
-    from factcheck_gui.exporters import ExportError, review_from_json
+    from factcheck_gui.exporters import jsonfile
 
-    name = path.name
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_REVIEW_FILE + 1)
-    except IsADirectoryError:
-        raise ReviewFileError(f"cannot import {name}: it is a folder, not a review file") from None
-    except OSError as exc:
-        raise ReviewFileError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_REVIEW_FILE:
-        raise ReviewFileError(f"cannot import {name}: too large for a review file")
-    try:
-        data: Any = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ReviewFileError(f"cannot import {name}: not a review file (not UTF-8 text)") from None
-    except json.JSONDecodeError as exc:
+        return jsonfile.read_review_file(path, path.name)
+    except jsonfile.ReviewFileError as exc:
+        message = str(exc)
         raise ReviewFileError(
-            f"cannot import {name}: not a review file (invalid JSON at line {exc.lineno}: {exc.msg})"
+            message if message.startswith("cannot ") else f"cannot import {message}"
         ) from None
-    except RecursionError:
-        raise ReviewFileError(f"cannot import {name}: not a review file (nested too deeply)") from None
-    try:
-        return review_from_json(data)
-    except ExportError as exc:
-        raise ReviewFileError(f"cannot import {name}: {exc}") from None
 
 
 def import_job(service: ReviewService, path: Path) -> Any:
