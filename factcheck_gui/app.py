@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from factcheck_gui.resources import data_path, sample_pair
+    from factcheck_gui.resources import data_path
     from factcheck_gui.ui.main_window import MainWindow
     from factcheck_gui.ui.settings import APPLICATION, ORGANIZATION, Settings
     from factcheck_gui.ui.theme import apply_theme
@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.reviewsListed.connect(quit_later)
 
     if args.demo:
-        window.open_paths(*sample_pair())
+        window.open_demo()  # reopens the demo's review if this database has one
     elif args.original is not None:
         window.open_paths(args.original, args.rewrite)
     else:

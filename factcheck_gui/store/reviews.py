@@ -211,6 +211,17 @@ def summaries(session: Session, review_ids: Sequence[int] | None = None) -> list
     return [summary(r, totals.get(r.id, 0), reviewed.get(r.id, 0), people.get(r.id, [])) for r in rows]
 
 
+def latest_of_texts(session: Session, original_sha256: str, rewrite_sha256: str) -> int | None:
+    """The id of the most recently updated review of exactly these two texts, or None."""
+    found = session.scalar(
+        select(ReviewRow.id)
+        .where(ReviewRow.original_sha256 == original_sha256, ReviewRow.rewrite_sha256 == rewrite_sha256)
+        .order_by(ReviewRow.updated_at.desc(), ReviewRow.id.desc())
+        .limit(1)
+    )
+    return int(found) if found is not None else None
+
+
 def summary(row: ReviewRow, total: int, reviewed: int, reviewers: Sequence[str]) -> ReviewSummary:
     names = [row.created_by] if row.created_by else []
     names += [n for n in reviewers if n and n not in names]

@@ -187,6 +187,15 @@ class ReviewStore:
             (summary,) = reviews.summaries(s, [review_id])
             return summary
 
+    def latest_review_of(self, original_sha256: str, rewrite_sha256: str) -> int | None:
+        """The most recently updated review of exactly these two texts (their sha256), or None.
+
+        The hashes are those of :attr:`Document.sha256` (the imported bytes, else the text), as
+        :meth:`create_review` stores them. Read-only.
+        """
+        with self._session(write=False) as s:
+            return reviews.latest_of_texts(s, original_sha256, rewrite_sha256)
+
     def load_review(self, review_id: int) -> Review:
         """The whole review exactly as stored, with current verdicts and full history."""
         with self._session(write=False) as s:

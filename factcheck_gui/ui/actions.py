@@ -9,8 +9,55 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def is_text_input(widget: object) -> bool:
+    """True for a widget the reader types into (a line edit, spin box, editable text)."""
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+        return True
+    return isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly()
+
+
+class KeepEnterForTyping(QObject):
+    """Lets a text input keep Enter instead of the window-wide "Write a note" shortcut.
+
+    Qt offers a key to the focus widget (``ShortcutOverride``) before a shortcut may take it;
+    a line edit does not claim Enter, so without this Enter in the Find field would jump to
+    the note instead of finding the next match.
+    """
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER
+            and is_text_input(obj)
+        ):
+            event.accept()  # the key goes to the widget as an ordinary key press
+            return True
+        return False
+
+
+def keep_enter_for_typing(root: QWidget) -> KeepEnterForTyping:
+    """Install :class:`KeepEnterForTyping` on every text input inside ``root`` (now present)."""
+    guard = KeepEnterForTyping(root)
+    for widget in root.findChildren(QWidget):
+        if is_text_input(widget):
+            widget.installEventFilter(guard)
+    return guard
 
 
 @dataclass
@@ -125,6 +172,7 @@ def build_actions(
     add(review_menu, "next_change", "&Next change", ["Alt+Down", "J"], review=True)
     add(review_menu, "previous_change", "&Previous change", ["Alt+Up", "K"], review=True)
     add(review_menu, "next_unreviewed", "Next &unreviewed change", ["N"], review=True)
+    # Enter: not while typing in a text field (see KeepEnterForTyping).
     add(review_menu, "focus_note", "Write a &note", ["Return", "Enter"], review=True)
     review_menu.addSeparator()
     verdict_menu = review_menu.addMenu("&Verdict")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from factcheck_gui.ui.dialogs import FILE_FILTER, file_dialog
 from factcheck_gui.ui.docindex import Side
-from factcheck_gui.ui.services import REPLACED, OpenedReview
+from factcheck_gui.ui.services import REPLACED, OpenedReview, replaced_notice
 from factcheck_gui.ui.workers import TaskContext, TaskHandle
 
 if TYPE_CHECKING:
@@ -98,10 +98,35 @@ class CompareAgain(QObject):
         return self.win.run_compare(job, f"Comparing again with {path.name}…")
 
     # -- the offer --------------------------------------------------------------------------
-    def offer(self, opened: OpenedReview, also: str = "") -> None:
+    def tell(self, opened: OpenedReview) -> None:
+        """The message as a review opens: carried verdicts, an offer, unstorable characters.
+
+        The reader hears about characters the store could not keep once per review (again
+        only if more appear), from the count remembered in the settings; that is a warning.
+        """
+        win = self.win
+        notes = []
+        if opened.carried_from is not None:
+            notes.append(
+                f"{_plural(opened.carried, 'verdict')} carried over from review #{opened.carried_from}."
+            )
+        key = win.service.state_key
+        tell = opened.replaced_chars > win.settings.replaced_told(key, opened.review_id)
+        if tell:
+            win.settings.set_replaced_told(key, opened.review_id, opened.replaced_chars)
+            notes.append(replaced_notice(opened.replaced_chars))
+        if opened.offers:
+            self.offer(opened, " ".join(notes), level="warning" if tell else "info")
+        elif tell:
+            win.message.show_warning(" ".join(notes))  # stays until the reader dismisses it
+        elif notes:
+            win.message.show_info(" ".join(notes))
+
+    def offer(self, opened: OpenedReview, also: str = "", *, level: str = "info") -> None:
         """Offer the best carry-over for a review just shown (a button in the message bar).
 
-        ``also``: more the reader should read as the review opens, added to the offer's text.
+        ``also``: more the reader should read as the review opens, added to the offer's text
+        (``level`` "warning" when that is a warning).
         """
         if not opened.offers:
             return
@@ -114,6 +139,7 @@ class CompareAgain(QObject):
             f"apply to changes worded the same here.{more}" + (f" {also}" if also else ""),
             f"Carry {best.verdicts} over",
             lambda: self.carry(best.review_id, opened.review_id),
+            level=level,
         )
 
     def carry(self, from_id: int, to_id: int) -> TaskHandle:

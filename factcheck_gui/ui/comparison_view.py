@@ -48,6 +48,9 @@ class Legend(QWidget):
         row.addStretch(1)
 
 
+FIND_STATUSES = ("in the original", "in the rewrite", "not found")
+
+
 class FindBar(QWidget):
     """Ctrl+F: find in the pane that last had focus; Enter next, Shift+Enter previous."""
 
@@ -61,6 +64,10 @@ class FindBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.installEventFilter(self)
         self.status = QLabel(self)
+        self.status.setObjectName("findStatus")
+        # Room for the longest answer from the start, so the buttons never shift.
+        metrics = self.status.fontMetrics()
+        self.status.setFixedWidth(max(metrics.horizontalAdvance(t) for t in FIND_STATUSES) + 12)
         prev_btn = QPushButton("Previous", self)
         next_btn = QPushButton("Next", self)
         close_btn = QPushButton("Close", self)
@@ -95,7 +102,7 @@ class FindBar(QWidget):
             pane.setTextCursor(cur)
             found = pane.find(text, flags)
         side = "original" if pane.side is Side.ORIGINAL else "rewrite"
-        self.status.setText(f"in the {side}" if found else "not found")
+        self.status.setText(f"in the {side}" if found else FIND_STATUSES[-1])
         return found
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:

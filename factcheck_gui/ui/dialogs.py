@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -98,10 +99,17 @@ class OpenPairDialog(QDialog):
         return (Path(a), Path(b)) if a and b else None
 
 
-class SettingsDialog(QDialog):
-    """Edits a :class:`Settings` object; nothing is written until OK."""
+DB_PLACEHOLDER = "empty: the default local file"
 
-    def __init__(self, parent: QWidget | None, settings: Settings) -> None:
+
+class SettingsDialog(QDialog):
+    """Edits a :class:`Settings` object; nothing is written until OK.
+
+    ``db_in_use``: the database the window works in (it may come from ``--db`` rather than the
+    settings); the field shows it, and OK changes the database only if the field was edited.
+    """
+
+    def __init__(self, parent: QWidget | None, settings: Settings, db_in_use: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.settings = settings
@@ -119,9 +127,11 @@ class SettingsDialog(QDialog):
         self.font_size.setRange(0, 72)
         self.font_size.setSpecialValueText("default")
         self.font_size.setValue(settings.font_size)
-        self.db_url = QLineEdit(settings.db_url, self)
+        self._db_shown = settings.db_url if db_in_use is None else db_in_use
+        self.db_url = QLineEdit(self._db_shown, self)
         self.db_url.setObjectName("dbUrl")
-        self.db_url.setPlaceholderText("empty: the default local file; a file path; or postgresql://host/db")
+        self.db_url.setPlaceholderText(DB_PLACEHOLDER)
+        self.db_url.setMinimumWidth(self.db_url.fontMetrics().horizontalAdvance(DB_PLACEHOLDER) + 40)
         self.db_url.setToolTip(
             "Where verdicts are stored: leave empty for this computer's default database file, "
             "choose another local file, or give a team database URL (postgresql://user@host/db)."
@@ -136,13 +146,20 @@ class SettingsDialog(QDialog):
         form.addRow("&Theme:", self.theme)
         form.addRow("Story &font:", self.font_family)
         form.addRow("Font &size:", self.font_size)
-        form.addRow("&Database:", db_row)
+        db_label = QLabel("&Database:", self)
+        db_label.setBuddy(self.db_url)  # a row holding a layout gets no buddy of its own
+        form.addRow(db_label, db_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(max(560, self.sizeHint().width()))
+
+    def db_edited(self) -> bool:
+        """True when the reader changed the database field (OK then switches databases)."""
+        return self.db_url.text().strip() != self._db_shown.strip()
 
     def _choose_db_file(self) -> None:
         current = self.db_url.text().strip()
@@ -169,7 +186,8 @@ class SettingsDialog(QDialog):
             self.font_family.currentFont().family() if self.font_size.value() or s.font_family else ""
         )
         s.font_size = self.font_size.value()
-        s.db_url = self.db_url.text()
+        if self.db_edited():  # a database given with --db is not written to the settings unasked
+            s.db_url = self.db_url.text()
         s.sync()
 
 

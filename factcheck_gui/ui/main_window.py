@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_gui.store.errors import CorruptDatabaseError
-from factcheck_gui.ui.actions import build_actions
+from factcheck_gui.store.errors import CorruptDatabaseError, StoreError
+from factcheck_gui.ui.actions import build_actions, is_text_input, keep_enter_for_typing
 from factcheck_gui.ui.compare_again import CompareAgain
 from factcheck_gui.ui.database_recovery import DatabaseRecovery
 from factcheck_gui.ui.dialogs import OpenPairDialog, show_about
@@ -39,7 +39,7 @@ from factcheck_gui.ui.messages import MessageBar, StatusArea
 from factcheck_gui.ui.preferences import Preferences
 from factcheck_gui.ui.review_file import ReviewFileError, ReviewFileImport
 from factcheck_gui.ui.review_view import ReviewView
-from factcheck_gui.ui.services import OpenedReview, ReviewService, ReviewSession, replaced_notice
+from factcheck_gui.ui.services import OpenedReview, ReviewService, ReviewSession
 from factcheck_gui.ui.settings import Settings
 from factcheck_gui.ui.start_page import StartPage
 from factcheck_gui.ui.story_input import StoryInput
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
             "about": lambda: show_about(self),
         }
         self.commands = build_actions(self, slots, export_formats(), self.exports.choose)
+        self._enter_guard = keep_enter_for_typing(self)
 
         self.start.reviewActivated.connect(self.open_review)
         self.start.pair_button.clicked.connect(self.open_pair_dialog)
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
             "listing reviews",
             self.service.list_reviews,
             finished=self._reviews_listed,
-            **self._failure_handlers(),
+            **self._failure_handlers(listing=True),
         )
 
     def _reviews_listed(self, reviews: list[Any]) -> None:
@@ -180,10 +181,19 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(accepted)
         return self.open_dialog(dialog)
 
-    def open_demo(self) -> None:
+    def open_demo(self) -> TaskHandle:
+        """The bundled demo pair: its latest review in this database if it has one, else a new one."""
+        from factcheck_gui.importers import load_path
         from factcheck_gui.resources import sample_pair
 
-        self.open_paths(*sample_pair())
+        original, rewrite = sample_pair()
+
+        def job(ctx: TaskContext) -> OpenedReview:
+            return self.service.reopen_or_create(
+                load_path(original), load_path(rewrite), reviewer=self.settings.reviewer, ctx=ctx
+            )
+
+        return self.run_compare(job, "Opening the demo pair…")
 
     def open_paths(self, original: Path, rewrite: Path, *, carry_from: int | None = None) -> TaskHandle:
         """Import two files, compare them and open them as a new review (in a worker)."""
@@ -246,7 +256,7 @@ class MainWindow(QMainWindow):
         self.input.clear()
         self.session = ReviewSession(self.service, opened, self.settings.reviewer, self)
         self.session.error.connect(self.message.show_error)
-        self.session.notice.connect(self.message.show_notice)
+        self.session.notice.connect(self.message.show_warning)
         self.session.saved.connect(self.status.flash)
         self.commands.set_scale(opened.scale)
         self.review.set_session(self.session)
@@ -255,7 +265,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{opened.title} — Factcheck Compare")
         self.status.set_database(self.service.display_name)
         self._update_status()
-        self._tell(opened)
+        self.again.tell(opened)
         state = self.settings.review_state(self.service.state_key, opened.review_id)
         self.review.restore_ui_state(state)
         if not state.change_id:
@@ -272,41 +282,39 @@ class MainWindow(QMainWindow):
         self.review.changes.table.setFocus()
         self.reviewShown.emit(review_id)
 
-    def _tell(self, opened: OpenedReview) -> None:
-        """The message as a review opens: carried verdicts, an offer, unstorable characters.
+    def _failure_handlers(self, *, listing: bool = False) -> dict[str, Any]:
+        """``error`` and ``failed`` callbacks for one task: the failure sees its own exception.
 
-        The reader hears about characters the store could not keep once per review (again
-        only if more appear), from the count remembered in the settings.
+        ``listing``: the task lists the start page's reviews (its failure must not list again).
         """
-        notes = []
-        if opened.carried_from is not None:
-            notes.append(f"{opened.carried} verdicts carried over from review #{opened.carried_from}.")
-        key = self.service.state_key
-        tell = opened.replaced_chars > self.settings.replaced_told(key, opened.review_id)
-        if tell:
-            self.settings.set_replaced_told(key, opened.review_id, opened.replaced_chars)
-            notes.append(replaced_notice(opened.replaced_chars))
-        if opened.offers:
-            self.again.offer(opened, " ".join(notes))
-        elif tell:
-            self.message.show_notice(" ".join(notes))  # stays until the reader dismisses it
-        elif notes:
-            self.message.show_info(" ".join(notes))
-
-    def _failure_handlers(self) -> dict[str, Any]:
-        """``error`` and ``failed`` callbacks for one task: the failure sees its own exception."""
         raised: list[BaseException] = []
-        return {"error": raised.append, "failed": lambda message: self._failed(message, *raised[-1:])}
+        return {
+            "error": raised.append,
+            "failed": lambda message: self._failed(message, *raised[-1:], listing=listing),
+        }
 
-    def _failed(self, message: str, exc: BaseException | None = None) -> None:
+    def _failed(self, message: str, exc: BaseException | None = None, *, listing: bool = False) -> None:
         if self._task is None or self._task.done:  # not while a comparison is still running
             self._task = None
             self.status.idle()
         if isinstance(exc, CorruptDatabaseError) and exc.path is not None:
             self.recovery.offer(exc)  # the message, with a way to keep working
             self.taskFailed.emit(message)
-            return
-        self.show_error(message)
+        else:
+            self.show_error(message)
+        if self.session is None:
+            self._settle_start_page(database_failed=listing or isinstance(exc, StoreError))
+
+    def _settle_start_page(self, *, database_failed: bool) -> None:
+        """After a failure with no review open, the start page must not keep saying "Loading…".
+
+        A file that could not be read leaves the database fine: list its reviews. When the
+        database itself failed, listing would only fail again: say so instead.
+        """
+        if database_failed:
+            self.start.set_unavailable()
+        elif self.stack.currentWidget() is self.start and not self.start.listed:
+            self.refresh_reviews()
 
     def show_error(self, message: str) -> None:
         """A one-line error in the message bar (it stays until dismissed)."""
@@ -348,6 +356,8 @@ class MainWindow(QMainWindow):
             self.status.flash("Every change has a verdict.")
 
     def focus_note(self) -> None:
+        if is_text_input(self.focusWidget()):
+            return  # Enter belongs to the field being typed in
         if self.review.current_change_id():
             self.review.verdict.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -7,9 +7,17 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from factcheck_gui.ui.theme import is_dark, restyle
+
+LEVELS = ("info", "warning", "error")
+
 
 class MessageBar(QFrame):
     """A dismissable one-line message: errors stay until closed, information fades after 8 s.
+
+    Its ``level`` ("info", "warning", "error") and ``dark`` (the palette is dark) properties
+    select the bar's colours in ``app.qss``, dark text on a pale bar or light text on a deep
+    one, so every kind stays readable in both themes.
 
     An offer (:meth:`show_offer`) carries action buttons (``action``, then ``action2``) and
     stays until one is used or it is dismissed; a notice (:meth:`show_notice`) is information
@@ -50,21 +58,25 @@ class MessageBar(QFrame):
     def text(self) -> str:
         return self.label.text() if not self.isHidden() else ""
 
+    def level(self) -> str:
+        return str(self.property("level") or "")
+
     def show_error(self, message: str) -> None:
         self._timer.stop()
-        self.setProperty("level", "error")
-        self._show(message)
+        self._show(message, "error")
 
     def show_info(self, message: str) -> None:
-        self.setProperty("level", "info")
-        self._show(message)
+        self._show(message, "info")
         self._timer.start(8000)
 
-    def show_notice(self, message: str) -> None:
-        """Information the reader should not miss: it stays until dismissed."""
+    def show_notice(self, message: str, level: str = "info") -> None:
+        """Something the reader should not miss (``level`` "info" or "warning"): it stays until dismissed."""
         self._timer.stop()
-        self.setProperty("level", "info")
-        self._show(message)
+        self._show(message, level)
+
+    def show_warning(self, message: str) -> None:
+        """A notice in the warning colours (e.g. characters that could not be stored)."""
+        self.show_notice(message, "warning")
 
     def show_offer(
         self,
@@ -77,8 +89,7 @@ class MessageBar(QFrame):
     ) -> None:
         """A question with answer buttons (``more``: one further answer); it stays until answered."""
         self._timer.stop()
-        self.setProperty("level", level)
-        self._show(message)
+        self._show(message, level)
         answers = [(button, on_accept), *more][: len(self._buttons)]
         for widget, (text, callback) in zip(self._buttons, answers, strict=False):
             widget.setText(text)
@@ -91,14 +102,23 @@ class MessageBar(QFrame):
         if callback is not None:
             callback()
 
-    def _show(self, message: str) -> None:
+    def _show(self, message: str, level: str) -> None:
         self._on_action = []
         for button in self._buttons:
             button.hide()
         self.label.setText(message)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        self.setProperty("level", level if level in LEVELS else "info")
+        self.refresh_theme()
         self.show()
+
+    def refresh_theme(self) -> None:
+        """Pick the bar's colours for the current palette (after a level or theme change).
+
+        The label and buttons are polished again too: a stylesheet rule that depends on the
+        bar's properties is not re-evaluated for its children by polishing the bar alone.
+        """
+        self.setProperty("dark", is_dark())  # the application palette, not the bar's own
+        restyle(self)
 
     def clear(self) -> None:
         self._timer.stop()
@@ -128,7 +148,8 @@ class StatusArea:
         self.task.setTextVisible(True)
         self.cancel = QPushButton("Cancel", parent)
         self.cancel.setObjectName("cancelTask")
-        bar.addWidget(self.progress_label)
+        # Permanent: a short message ("Saved: …") must not hide the review's progress.
+        bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.task)
         bar.addPermanentWidget(self.cancel)
         bar.addPermanentWidget(self.db_label)

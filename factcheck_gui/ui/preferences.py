@@ -25,12 +25,14 @@ class Preferences(QObject):
     def dialog(self) -> QDialog:
         """The settings dialog (window-modal, returned); OK applies it at once."""
         win = self.win
-        dialog = SettingsDialog(win, win.settings)
+        dialog = SettingsDialog(win, win.settings, db_in_use=win.service.url or "")
 
         def accepted() -> None:
-            old_url = win.service.url
+            # Only an edited database field switches databases: the one in use may come from
+            # --db, and OK after changing the theme must not drop the open review.
+            db_changed = dialog.db_edited()
             dialog.apply()
-            self.apply(db_changed=(win.settings.db_url or None) != old_url)
+            self.apply(db_changed=db_changed)
 
         dialog.accepted.connect(accepted)
         return win.open_dialog(dialog)
@@ -42,6 +44,8 @@ class Preferences(QObject):
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
         win.review.comparison.refresh_theme()
+        win.review.verdict.refresh_theme()
+        win.message.refresh_theme()
         self.apply_font()
         win.status.set_reviewer(settings.reviewer)
         if win.session is not None:

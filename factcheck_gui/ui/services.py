@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from factcheck_gui.engine import compare_texts
-from factcheck_gui.engine.types import Comparison
+from factcheck_gui.engine.types import Comparison, text_sha256
 from factcheck_gui.store.records import DEFAULT_SCALE, HistoryRecord, Review, ReviewSummary, VerdictRecord
 from factcheck_gui.ui.docindex import ComparisonIndex
 
@@ -91,6 +91,11 @@ def replaced_notice(count: int) -> str:
     )
 
 
+def _sha256(text: ImportedText) -> str:
+    """The hash the store keeps for a text (:attr:`Document.sha256`): of its bytes, else its text."""
+    return text.source.sha256 or text_sha256(text.text)
+
+
 def review_title(original_name: str, rewrite_name: str) -> str:
     return f"{original_name} → {rewrite_name}"
 
@@ -121,9 +126,16 @@ class ReviewService:
 
     @property
     def display_name(self) -> str:
+        """``local: ~/…/reviews.sqlite3`` or ``team: …`` (no password), also before it is opened."""
         if self._store is not None:
             return str(self._store.display_name)
-        return self.url or "local database"
+        from factcheck_gui.store import StoreError
+        from factcheck_gui.store.database import display_name, parse_url, resolve_db_url
+
+        try:
+            return display_name(parse_url(resolve_db_url(self.url)))
+        except (StoreError, ValueError):  # not a URL the store can open: say so, not what it was
+            return "database not opened"
 
     @property
     def state_key(self) -> str:
@@ -140,6 +152,18 @@ class ReviewService:
     def list_reviews(self, ctx: TaskContext | None = None) -> list[ReviewSummary]:
         """*worker*: recent reviews for the start page."""
         return list(self.store().list_reviews())
+
+    def reopen_or_create(
+        self, original: ImportedText, rewrite: ImportedText, *, reviewer: str, ctx: TaskContext
+    ) -> OpenedReview:
+        """*worker*: the latest review of exactly these two texts if the store has one, else a new one.
+
+        Used for the demo pair, which would otherwise add an identical review at every start.
+        """
+        existing = self.store().latest_review_of(_sha256(original), _sha256(rewrite))
+        if existing is not None:
+            return self.load(existing, ctx)
+        return self.compare_and_create(original, rewrite, reviewer=reviewer, ctx=ctx)
 
     def compare_and_create(
         self,
@@ -352,7 +376,9 @@ class ReviewSession(QObject):
         )
 
     def set_note(self, change_id: str, note: str) -> bool:
-        """Commit a note; unchanged notes are not written again."""
+        """Commit a note; unchanged notes are not written again, blank ones are empty."""
+        if not note.strip():
+            note = ""
         if note == self.note(change_id):
             return True
         return self._write(

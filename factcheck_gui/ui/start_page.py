@@ -104,6 +104,7 @@ class StartPage(QWidget):
         self.table.activated.connect(lambda idx: self.reviewActivated.emit(int(idx.data(ReviewIdRole))))
         self.status = QLabel("Loading recent reviews…", self)
         self.status.setObjectName("startStatus")
+        self.listed = False  # the list shows this database's reviews
         self.open_button = QPushButton("Open selected review", self)
         self.open_button.clicked.connect(self._open_selected)
         self.pair_button = QPushButton("Compare two files…", self)
@@ -135,10 +136,20 @@ class StartPage(QWidget):
         return self.left if side is Side.ORIGINAL else self.right
 
     def set_reviews(self, reviews: list[ReviewSummary]) -> None:
+        self.listed = True
         self.model.set_reviews(reviews)
-        self.status.setText(f"{len(reviews)} reviews in this database." if reviews else "No reviews yet.")
+        n = len(reviews)
+        self.status.setText(
+            "No reviews yet." if not n else f"{n} review{'' if n == 1 else 's'} in this database."
+        )
         if reviews:
             self.table.selectRow(0)
+
+    def set_unavailable(self) -> None:
+        """The database could not be read: no list, and no "Loading…" that never ends."""
+        self.listed = False
+        self.model.set_reviews([])
+        self.status.setText("The reviews of this database could not be listed (see the message above).")
 
     def _open_selected(self) -> None:
         idx = self.table.currentIndex()

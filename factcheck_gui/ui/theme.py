@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from factcheck_gui.engine.types import ChangeKind
 from factcheck_gui.resources import data_path
@@ -128,3 +128,16 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
     qss = data_path("styles", "app.qss")
     app.setStyleSheet(qss.read_text(encoding="utf-8") if qss.is_file() else "")
+
+
+def restyle(widget: QWidget) -> None:
+    """Apply the stylesheet again to ``widget`` and its descendants after a property changed.
+
+    Rules such as ``QFrame#messageBar[dark="true"] QLabel`` depend on an ancestor's property;
+    Qt re-evaluates them only for widgets that are polished again.
+    """
+    for w in (widget, *widget.findChildren(QWidget)):
+        style = w.style()
+        style.unpolish(w)
+        style.polish(w)
+        w.update()

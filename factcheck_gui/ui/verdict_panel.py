@@ -20,10 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.engine.types import ChangeKind
 from factcheck_gui.ui.services import ReviewSession
-from factcheck_gui.ui.theme import KIND_STYLES
+from factcheck_gui.ui.theme import KIND_STYLES, is_dark, restyle
 
 NOTE_DEBOUNCE_MS = 600
+CHOSEN = "✓ "  # before the chosen verdict's label: its state is not told by colour alone
+# One side is empty: a similarity between the two sides means nothing for these.
+_NO_SIMILARITY = (ChangeKind.ADDED, ChangeKind.REMOVED)
 
 
 class NoteEdit(QPlainTextEdit):
@@ -61,6 +65,7 @@ class VerdictPanel(QWidget):
         self.title.setWordWrap(True)
 
         self.scale_box = QGroupBox("Verdict", self)
+        self.scale_box.setObjectName("verdictScale")
         self.scale_grid = QGridLayout(self.scale_box)
         self.buttons = QButtonGroup(self)
         self.buttons.setExclusive(False)  # a click on the chosen verdict clears it
@@ -132,12 +137,19 @@ class VerdictPanel(QWidget):
                 self.buttons.addButton(b, i)
                 self.scale_grid.addWidget(b, i, 0)
             session.verdictChanged.connect(self._on_verdict_changed)
+        self.refresh_theme()
         self.show_change("")
+
+    def refresh_theme(self) -> None:
+        """The chosen verdict's colours for the current palette (see ``app.qss``)."""
+        self.scale_box.setProperty("dark", is_dark())
+        restyle(self.scale_box)
 
     def show_change(self, change_id: str) -> None:
         """Show the verdict, note, flags and history of a change ("" for none)."""
         if change_id != self.change_id:
             self.save_note()
+            self.saved_label.setText("")  # "Note saved" belongs to the change it was said for
         self.change_id = change_id
         session = self.session
         if session is None or not change_id:
@@ -151,9 +163,9 @@ class VerdictPanel(QWidget):
         self._set_enabled(True)
         change = session.index.change(change_id)
         moved = " (moved)" if change.moved and change.kind.value != "moved" else ""
+        similarity = "" if change.kind in _NO_SIMILARITY else f" · similarity {change.similarity:.2f}"
         self.title.setText(
-            f"{change.id} · {KIND_STYLES[change.kind].mark} {change.kind.value}{moved} · "
-            f"similarity {change.similarity:.2f}"
+            f"{change.id} · {KIND_STYLES[change.kind].mark} {change.kind.value}{moved}{similarity}"
         )
         self.flags.setText("\n\n".join(f"• {f.message}" for f in change.flags) or "No fact flags.")
         self._set_note_text(session.note(change_id))
@@ -204,10 +216,14 @@ class VerdictPanel(QWidget):
         self.apply_verdict(None if self.session.value(self.change_id) == value else value)
 
     def _sync_buttons(self) -> None:
-        current = self.session.value(self.change_id) if self.session is not None and self.change_id else ""
+        session = self.session
+        current = session.value(self.change_id) if session is not None and self.change_id else ""
         for b in self.buttons.buttons():
             i = self.buttons.id(b)
-            b.setChecked(bool(current) and self.session is not None and self.session.scale[i] == current)
+            value = session.scale[i] if session is not None else ""
+            chosen = bool(current) and value == current
+            b.setChecked(chosen)
+            b.setText(f"{CHOSEN if chosen else ''}{i + 1}  {value}")
 
     def _on_verdict_changed(self, change_id: str) -> None:
         if change_id == self.change_id:
@@ -230,9 +246,11 @@ class VerdictPanel(QWidget):
         if self.session is None or not self.change_id:
             return
         text = self.note.toPlainText()
+        if not text.strip():
+            text = ""  # a stray Enter or space is no note (and clears one that was there)
         if text == self.session.note(self.change_id):
             if self.saved_label.text() == "Typing…":
-                self.saved_label.setText("Saved")
+                self.saved_label.setText("Saved" if text else "")
             return
         if self.session.set_note(self.change_id, text):
             self.saved_label.setText("Note saved")

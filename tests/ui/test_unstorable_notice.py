@@ -33,7 +33,7 @@ def test_opening_a_review_with_replaced_characters_says_so_once(  # type: ignore
     with qtbot.waitSignal(window.reviewShown, timeout=10000):
         window.open_review(review_id)
     text = window.message.text()
-    assert window.message.isVisible() and window.message.property("level") == "info"
+    assert window.message.isVisible() and window.message.property("level") == "warning"
     assert "2 characters of this review" in text and "could not be stored" in text and FFFD in text
     assert FFFD in window.session.index.comparison.original.text  # where they were, visibly
 
@@ -87,6 +87,7 @@ def test_a_note_with_a_character_that_cannot_be_stored_is_reported_once(  # type
     win.review.changes.table.setFocus()  # focus loss saves the note
     text = win.message.text()
     assert f"1 character of your note on {cid} could not be stored" in text and FFFD in text
+    assert win.message.level() == "warning"
     stored = store_for(db_url).load_review(win.session.review_id).verdicts[cid]
     assert stored.note == f"Checked{FFFD} with the council" and stored.replaced_chars == 1
 
