@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from pathlib import Path
+from typing import IO
 
 
 class CliError(Exception):
@@ -17,27 +15,29 @@ class CliError(Exception):
 
 
 def write_output(text: str, path: str | None) -> None:
-    """Print to stdout, or write ``path`` atomically (temp file + rename, never half a file)."""
+    """Print to stdout, or write ``path`` atomically (temp file + rename, never half a file).
+
+    The file is written like every export (:func:`factcheck_gui.exporters.common.write_atomic`):
+    a new file gets the umask's usual mode, a replaced one keeps its own. A path that cannot take
+    the file is bad usage (exit status 2); a failed write (disk full) exits 1.
+    """
     if not path or path == "-":
         sys.stdout.write(text)
         if not text.endswith("\n"):
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise CliError(f"cannot write {path}: folder {folder} does not exist")
+    # Imported here: the exporters pull in the store's records, which `compare` to stdout never needs.
+    from factcheck_gui.exporters.common import ExportError, OutputPathError, write_atomic
+
+    data = text.encode("utf-8")
+
+    def produce(stream: IO[bytes]) -> None:
+        stream.write(data)
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
+        write_atomic(path, produce)
+    except OutputPathError as exc:
+        raise CliError(str(exc)) from None
+    except ExportError as exc:
+        raise CliError(str(exc), status=1) from None

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from factcheck_gui.cli.common import CliError
-from factcheck_gui.exporters import BINARY_FORMATS, FORMATS, ExportError, export_review, write_review
+from factcheck_gui.exporters import (
+    BINARY_FORMATS,
+    FORMATS,
+    ExportError,
+    OutputPathError,
+    export_review,
+    write_review,
+)
 from factcheck_gui.exporters.jsonfile import (
     MAX_REVIEW_FILE,
     ReviewFileError,
@@ -62,10 +69,13 @@ def _review_id(text: str) -> int:
 
 
 def _open_store(db: str | None) -> ReviewStore:
-    from factcheck_gui.store import ReviewStore, StoreError
+    from factcheck_gui.store import ReviewStore, StoreError, resolve_db_url
+    from factcheck_gui.store.database import check_folder
 
     try:
-        return ReviewStore.open(db)
+        url = resolve_db_url(db)
+        check_folder(url)
+        return ReviewStore.open(url)
     except StoreError as exc:
         raise CliError(str(exc)) from None
 
@@ -93,6 +103,8 @@ def run_export(args: argparse.Namespace, stdout: IO[bytes] | None = None) -> int
             out.flush()
         else:
             export_review(review, args.format, args.output)
+    except OutputPathError as exc:  # a folder, a missing folder, no permission: bad usage
+        raise CliError(str(exc)) from None
     except ExportError as exc:
         raise CliError(str(exc), status=1) from None
     return 0

@@ -24,7 +24,12 @@ def summary_line(cmp: Comparison) -> str:
     kinds = Counter(c.kind.value for c in cmp.changes)
     flags = sum(len(c.flags) for c in cmp.changes)
     parts = [f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return f"{len(cmp.changes)} changes: " + ", ".join(parts) + f" · {flags} fact flags"
+    return f"{plural(len(cmp.changes), 'change')}: " + ", ".join(parts) + f" · {plural(flags, 'fact flag')}"
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{n} {noun if n == 1 else noun + 's'}"
 
 
 def _marked(
@@ -70,8 +75,8 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
     """A readable change list for the terminal, git-style word markers: [-old-] {+new+}."""
     o, r = cmp.original, cmp.rewrite
     lines = [
-        f"Factcheck Compare {cmp.engine}: {o.name} ({len(o.claims)} claims) → "
-        f"{r.name} ({len(r.claims)} claims)",
+        f"Factcheck Compare {cmp.engine}: {o.name} ({plural(len(o.claims), 'claim')}) → "
+        f"{r.name} ({plural(len(r.claims), 'claim')})",
         summary_line(cmp),
     ]
     if cmp.changes and all(c.kind is ChangeKind.UNCHANGED and not c.flags for c in cmp.changes):
@@ -95,7 +100,7 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
         for f in ch.flags:
             lines.append(f"  ! {f.type.value}: {f.message}")
     if hidden:
-        lines.append(f"\n({hidden} unchanged claims not shown; --all shows them)")
+        lines.append(f"\n({plural(hidden, 'unchanged claim')} not shown; --all shows them)")
     return "\n".join(lines) + "\n"
 
 

@@ -12,7 +12,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from factcheck_gui.cli.common import CliError, write_output
+from factcheck_gui.cli.render import plural
 from factcheck_gui.store import CorruptDatabaseError, ReviewStore, StoreError, resolve_db_url
+from factcheck_gui.store.database import check_folder
 from factcheck_gui.store.records import Review, ReviewSummary, VerdictRecord
 
 # Story text may carry terminal escape sequences: shown as visible escapes, never obeyed.
@@ -90,7 +92,9 @@ def default_reviewer() -> str:
 def opened(db: str | None) -> Iterator[ReviewStore]:
     """The store for ``--db``; every store error becomes one line and exit status 2."""
     try:
-        with ReviewStore.open(resolve_db_url(db)) as store:
+        url = resolve_db_url(db)
+        check_folder(url)
+        with ReviewStore.open(url) as store:
             yield store
     except CorruptDatabaseError as exc:
         if exc.fresh_path is not None:
@@ -213,8 +217,10 @@ def run_show(args: argparse.Namespace) -> int:
         "",
     ]
     cmp = review.comparison
+    hidden = 0
     for c in cmp.changes:
         if not c.is_change and not args.all:
+            hidden += 1
             continue
         v = review.verdicts.get(c.id)
         decided = "no verdict"
@@ -231,6 +237,8 @@ def run_show(args: argparse.Namespace) -> int:
             out.append(f"   ! {inert(f.message)}")
         if v is not None and v.note:
             out.append(f"   note: {inert(v.note)}")
+    if hidden:
+        out.append(f"({plural(hidden, 'unchanged claim')} not shown; --all shows them)")
     write_output("\n".join(out), None)
     return 0
 

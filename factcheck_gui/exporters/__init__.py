@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from factcheck_gui.exporters.claimreview import claim_reviews, write_claimreview
-from factcheck_gui.exporters.common import ExportError, write_atomic
+from factcheck_gui.exporters.common import ExportError, OutputPathError, write_atomic
 from factcheck_gui.exporters.csvfile import write_audit, write_csv
 from factcheck_gui.exporters.html import write_html
 from factcheck_gui.exporters.jsonfile import SCHEMA, review_from_json, review_to_json, write_json
@@ -99,6 +99,7 @@ __all__ = [
     "FORMATS",
     "SCHEMA",
     "ExportError",
+    "OutputPathError",
     "claim_reviews",
     "export_review",
     "render_review",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-import tempfile
+import secrets
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,43 +38,74 @@ def clean_text(s: str) -> str:
     return _CONTROL.sub("\ufffd", _SURROGATE.sub("\ufffd", s))
 
 
+class OutputPathError(ExportError):
+    """The target path cannot take the file (no such folder, a folder, no permission): bad usage."""
+
+
+# Failures of the write itself rather than of the path the user chose.
+_WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
+def _path_error(target: Path, exc: OSError) -> ExportError:
+    kind = ExportError if exc.errno in _WRITE_FAILURES else OutputPathError
+    return kind(f"cannot write {target}: {exc.strerror or exc}")
+
+
+def _new_temp_file(folder: Path, name: str) -> tuple[int, Path]:
+    """A new, empty temp file in ``folder``, opened for writing.
+
+    Created with mode 0666 (not ``mkstemp``'s 0600) so the user's umask, and a default ACL if the
+    folder has one, give it exactly the mode any new file there gets; nothing reads the umask,
+    which cannot be done without briefly changing it for every thread.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = folder / f".{name}.{secrets.token_hex(4)}.part"
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
+
+
 def write_atomic(path: str | Path, produce: Callable[[IO[bytes]], None]) -> Path:
     """Write ``path`` through ``produce(stream)`` into a temp file beside it, then rename it over.
 
     A crash, a full disk or an exception inside ``produce`` leaves the old file (if any) untouched
-    and no temp file behind.
+    and no temp file behind. A new file gets the mode the umask gives new files (0644 under the
+    usual 022); a replaced file keeps its mode. A path that cannot take the file raises
+    :class:`OutputPathError`; a failed write (disk full, I/O error) a plain :class:`ExportError`.
     """
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
         if folder.exists() or any(p.exists() and not p.is_dir() for p in folder.parents):
-            raise ExportError(f"cannot write {target}: {folder} is not a folder")
-        raise ExportError(f"cannot write {target}: folder {folder} does not exist")
+            raise OutputPathError(f"cannot write {target}: {folder} is not a folder")
+        raise OutputPathError(f"cannot write {target}: folder {folder} does not exist")
     if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder")
+        raise OutputPathError(f"cannot write {target}: it is a folder")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        fd, tmp = _new_temp_file(folder, target.name)
     except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise _path_error(target, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             produce(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        if target.exists():
-            # Keep the permissions a user gave the file being replaced.
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        try:
+            mode = stat.S_IMODE(target.stat().st_mode)
+        except FileNotFoundError:
+            pass
         else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, mode)  # keep the permissions a user gave the file being replaced
         os.replace(tmp, target)
         _sync_folder(folder)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
+        tmp.unlink(missing_ok=True)
+        raise _path_error(target, exc) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return target
 

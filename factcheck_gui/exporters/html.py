@@ -23,6 +23,7 @@ from factcheck_gui.exporters.report import (
     change_views,
     header_facts,
     source_value,
+    summary_sentence,
     unlisted_note,
     verdict_line,
 )
@@ -46,6 +47,7 @@ del{background:#fde0dc;color:#8a1c10;text-decoration:line-through}
 ins{background:#d9f2e6;color:#00603f;text-decoration:underline}
 .trivial{text-decoration:underline dotted}
 .absent{color:#888;font-style:italic}
+.hash{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.9em}
 ul.flags{margin:.4em 0;padding-left:1.2em;color:#7a4b00}
 ul.flags .help{color:#555}
 .verdict{margin:.3em 0 0}.note{margin:.2em 0 0;white-space:pre-wrap;unicode-bidi:isolate;color:#333}
@@ -62,6 +64,7 @@ th{background-color:#eeeeee;font-weight:bold}
 .del{background-color:#fde0dc;color:#8a1c10;text-decoration:line-through}
 .ins{background-color:#d9f2e6;color:#00603f;text-decoration:underline}
 .absent{color:#888888;font-style:italic}
+.hash{font-family:"DejaVu Sans Mono","Courier New",monospace;font-size:8pt}
 .flags{color:#7a4b00}
 .help{color:#555555}
 """
@@ -168,7 +171,7 @@ def html_head(review: Review, *, qt: bool = False) -> str:
 HTML_TAIL = "</body></html>\n"
 
 
-def iter_front(review: Review) -> Iterator[str]:
+def iter_front(review: Review, *, qt: bool = False) -> Iterator[str]:
     """The report before the first change: title, header facts, sources, summary counts."""
     cmp = review.comparison
     yield f"<h1>{esc(f'Review #{review.id}: {review.title}')}</h1>\n"
@@ -177,16 +180,25 @@ def iter_front(review: Review) -> Iterator[str]:
     yield '<h2>Sources</h2>\n<table class="meta"><tr><th></th><th>Original</th><th>Rewrite</th></tr>'
     for key, label in SOURCE_FIELDS:
         a, b = source_value(cmp.original, key), source_value(cmp.rewrite, key)
-        if a or b:
+        if not (a or b):
+            continue
+        if key == "sha256" and qt:
+            # On a printed page a hash must stay whole to be copied: one line each, across both
+            # columns (either column alone is too narrow for 64 characters).
+            yield (
+                f'<tr><th>{esc(label)}</th><td colspan="2">Original: <span class="hash">{esc(a)}</span>'
+                f'<br>Rewrite: <span class="hash">{esc(b)}</span></td></tr>'
+            )
+        elif key == "sha256":
+            cells = f'<td class="hash">{esc(a)}</td><td class="hash">{esc(b)}</td>'
+            yield f"<tr><th>{esc(label)}</th>{cells}</tr>"
+        else:
             yield f"<tr><th>{esc(label)}</th><td>{esc(a)}</td><td>{esc(b)}</td></tr>"
     yield "</table>\n"
 
     c = counts(review)
     yield "<h2>Summary</h2>\n"
-    yield (
-        f"<p>{c.changes} changes, {c.to_review} to review (all but clean unchanged claims), "
-        f"{c.reviewed} with a verdict.</p>\n"
-    )
+    yield f"<p>{esc(summary_sentence(c))}</p>\n"
     yield _count_table("Changes by kind", c.by_kind, "none")
     yield _count_table("Flags by type", c.by_flag, "no fact flags")
     yield _count_table("Verdicts", c.by_verdict, "no verdicts yet")

@@ -3,11 +3,14 @@
 Story text is untrusted: every character Markdown or inline HTML could read as markup is
 backslash-escaped, and line breaks inside a claim or note become spaces, so a story holding
 ``<script>``, ``![x](http://…)`` or ``# heading`` renders as exactly those characters.
+The markers always touch letters or digits (see :func:`_marked_md`), so CommonMark's flanking
+rules never leave a ``**`` or ``~~`` on the page next to punctuation.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import IO
 
@@ -20,6 +23,7 @@ from factcheck_gui.exporters.report import (
     change_views,
     header_facts,
     source_value,
+    summary_sentence,
     unlisted_note,
     verdict_line,
 )
@@ -29,6 +33,7 @@ from factcheck_gui.store.records import Review
 # text never starts a line here, so block markers (-, +, 1., >) cannot take effect unescaped.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&$])")
 _SPACE = re.compile(r"\s+")
+_WORD_JOINER = "\u2060"
 
 
 def md_escape(s: str) -> str:
@@ -36,19 +41,58 @@ def md_escape(s: str) -> str:
     return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", clean_text(s)))
 
 
+def _flank_breaker(ch: str) -> bool:
+    """True for a character that stops ``**``/``~~`` from opening or closing next to it.
+
+    CommonMark's flanking rules: a delimiter run followed by whitespace cannot open, and one
+    followed by punctuation (Unicode P or S, which includes every ASCII mark) opens only after
+    whitespace or punctuation; closing mirrors that. A run touching a letter or digit always works.
+    """
+    return ch.isspace() or unicodedata.category(ch)[0] in "PSZ"
+
+
+def _marked_md(text: str, marker: str) -> str:
+    """``text`` (cleaned, one line) with ``marker`` around it, rendering as intended anywhere.
+
+    Spaces and punctuation at either end go outside the markers (``Korea, **echoing … conflict**.``)
+    so the delimiters touch letters. A change made only of punctuation (a deleted full stop) has
+    nothing to move: a WORD JOINER (U+2060, invisible, neither space nor punctuation) inside each
+    marker lets it open and close whatever stands around it.
+    """
+    i, j = 0, len(text)
+    while i < j and _flank_breaker(text[i]):
+        i += 1
+    while j > i and _flank_breaker(text[j - 1]):
+        j -= 1
+    if i < j:
+        return f"{md_escape(text[:i])}{marker}{md_escape(text[i:j])}{marker}{md_escape(text[j:])}"
+    core = text.strip()
+    if not core:
+        return md_escape(text)
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return f"{lead}{marker}{_WORD_JOINER}{md_escape(core)}{_WORD_JOINER}{marker}{trail}"
+
+
+def _merged(pieces: list[Piece]) -> list[Piece]:
+    """Neighbouring pieces with the same mark as one (``~~a~~~~b~~`` would be a run of four)."""
+    out: list[Piece] = []
+    for p in pieces:
+        if out and out[-1].mark == p.mark:
+            out[-1] = Piece(out[-1].text + p.text, p.mark)
+        else:
+            out.append(p)
+    return out
+
+
 def _claim_md(pieces: list[Piece]) -> str:
     out = []
-    for p in pieces:
-        text = _SPACE.sub(" ", p.text)
-        if p.mark not in ("del", "ins") or not text.strip():
+    for p in _merged(pieces):
+        text = _SPACE.sub(" ", clean_text(p.text))
+        if p.mark in ("del", "ins"):
+            out.append(_marked_md(text, "~~" if p.mark == "del" else "**"))
+        else:
             out.append(md_escape(text))
-            continue
-        # Emphasis delimiters must touch the words they wrap, so spaces stay outside.
-        core = text.strip()
-        lead = text[: len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()) :]
-        marker = "~~" if p.mark == "del" else "**"
-        out.append(f"{lead}{marker}{md_escape(core)}{marker}{trail}")
     return "".join(out).strip()
 
 
@@ -103,10 +147,7 @@ def iter_markdown(review: Review) -> Iterator[str]:
             yield f"| {label} | {_cell(a)} | {_cell(b)} |\n"
     c = counts(review)
     yield "\n## Summary\n\n"
-    yield (
-        f"{c.changes} changes, {c.to_review} to review (all but clean unchanged claims), "
-        f"{c.reviewed} with a verdict.\n\n"
-    )
+    yield (f"{summary_sentence(c)}\n\n")
     for title, rows, empty in (
         ("Changes by kind", c.by_kind, "none"),
         ("Flags by type", c.by_flag, "no fact flags"),

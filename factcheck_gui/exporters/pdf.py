@@ -16,6 +16,7 @@ by an empty block that tall), and Qt's own pagination decides where each part's 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
@@ -60,7 +61,7 @@ def report_parts(
     """The Qt-flavoured HTML report as complete documents: the front matter, then the changes
     in groups of at most ``max_changes`` (fewer when their HTML passes ``max_chars``)."""
     head = html_head(review, qt=True)
-    yield head + "".join(iter_front(review)) + HTML_TAIL
+    yield head + "".join(iter_front(review, qt=True)) + HTML_TAIL
     group: list[str] = []
     size = 0
     for piece in iter_changes(review, qt=True):
@@ -164,6 +165,10 @@ def write_pdf(
     footer = _DPI * 0.35  # room for the page number, in device pixels (~9 mm)
     font = QFont()
     font.setPointSizeF(10)
+    # No ligatures: an "ff" drawn as one glyph is extracted as U+FB00, so a copied word (or the
+    # hex of a SHA-256) would not be the text. Every format in the report inherits this font.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
     width, height = float(page.width()), float(page.height()) - footer
     parts = _lay_out(
         report_parts(review, max_changes=max_changes, max_chars=max_chars), writer, font, width, height
@@ -205,4 +210,72 @@ def write_pdf(
     finally:
         painter.end()
     buf.close()
-    stream.write(bytes(data.data()))
+    stream.write(plain_text_cmaps(bytes(data.data())))
+
+
+# The ToUnicode CMaps Qt writes (uncompressed) say which text each drawn glyph stands for.
+_CMAP = re.compile(rb"(?<=stream\n)/CIDInit /ProcSet findresource begin\n.*?(?=endstream)", re.S)
+_BFRANGE = re.compile(rb"(?<=beginbfrange\n).*?(?=endbfrange)", re.S)
+_ENTRY = re.compile(rb"(<[0-9A-Fa-f]+>)\s*(<[0-9A-Fa-f]+>)\s*(\[[^\]]*\]|<[0-9A-Fa-f]+>)")
+_HEX = re.compile(rb"<[0-9A-Fa-f]+>")
+# Text for glyphs Qt names by the wrong (or an unhelpful) character, as UTF-16BE hex.
+_SPACE_FIX = {b"<0009>": b"<0020>"}  # the space glyph: Qt names it by TAB, the lowest code point using it
+_LIGATURE_FIX = {
+    b"<FB00>": b"<00660066>",  # ff
+    b"<FB01>": b"<00660069>",  # fi
+    b"<FB02>": b"<0066006C>",  # fl
+    b"<FB03>": b"<006600660069>",  # ffi
+    b"<FB04>": b"<00660066006C>",  # ffl
+    b"<FB05>": b"<00730074>",  # long s + t
+    b"<FB06>": b"<00730074>",  # st
+}
+
+
+def plain_text_cmaps(pdf: bytes) -> bytes:
+    """``pdf`` with its text extracting as the plain characters shown: spaces, not tabs.
+
+    Qt maps each glyph back to the lowest code point the font draws with it (QFontSubset's
+    reverse map), so the space glyph, which DejaVu and many fonts also use for TAB, is extracted
+    as a tab, and a ligature as U+FB00…. The fix rewrites each ToUnicode bfrange list in place:
+    written compactly (hex strings need no spaces between them) and padded with spaces to its old
+    length, so every byte offset in the file, and the xref table, stay valid. Spaces always fit
+    (same length); a ligature's longer text is put in while the room saved lasts (the report
+    turns ligatures off, so this only guards a font that forces them).
+    """
+
+    def fix_cmap(m: re.Match[bytes]) -> bytes:
+        return _BFRANGE.sub(fix_ranges, m.group(0))
+
+    def fix_ranges(m: re.Match[bytes]) -> bytes:
+        old = m.group(0)
+        found = _ENTRY.findall(old)
+        if len(found) != old.count(b"\n"):  # not the one-entry-per-line list Qt writes
+            return old
+        entries: list[tuple[bytes, list[bytes] | None]] = []
+        for lo, hi, dst in found:
+            if dst.startswith(b"["):
+                tokens: list[bytes] = _HEX.findall(dst)
+                entries.append((lo + hi, [_SPACE_FIX.get(t.upper()) or t for t in tokens]))
+            else:
+                single = _SPACE_FIX.get(dst.upper(), dst) if lo == hi else dst
+                entries.append((lo + hi + single, None))
+
+        def render() -> bytes:
+            return b"".join(
+                head + (b"[" + b"".join(tokens) + b"]" if tokens is not None else b"") + b"\n"
+                for head, tokens in entries
+            )
+
+        room = len(old) - len(render())
+        for _head, listed in entries:
+            for i, t in enumerate(listed or []):
+                text = _LIGATURE_FIX.get(t.upper())
+                if listed is not None and text is not None and len(text) - len(t) <= room:
+                    room -= len(text) - len(t)
+                    listed[i] = text
+        new = render()
+        if len(new) > len(old):  # cannot happen (compacting only shrinks): keep Qt's own
+            return old
+        return new[:-1] + b" " * (len(old) - len(new)) + b"\n"
+
+    return _CMAP.sub(fix_cmap, pdf)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factcheck_gui.engine.types import Change, Document, FlagType
-from factcheck_gui.exporters.common import Piece, iso, marked_claims
+from factcheck_gui.exporters.common import Counts, Piece, iso, marked_claims
 from factcheck_gui.store.records import Review, VerdictRecord
 
 FLAG_HELP: dict[str, str] = {
@@ -109,8 +109,21 @@ def unlisted_note(review: Review) -> str:
     if not n:
         return ""
     return (
-        f"{n} unchanged claim{'s' if n != 1 else ''} (the same in both versions, no flags, no verdict) "
-        "are not listed here; the CSV and JSON exports include every claim."
+        f"{plural(n, 'unchanged claim')} (the same in both versions, no flags, no verdict) "
+        f"{'is' if n == 1 else 'are'} not listed here; the CSV and JSON exports include every claim."
+    )
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 change``, ``2 changes`` (``nouns`` for an irregular plural)."""
+    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
+
+
+def summary_sentence(c: Counts) -> str:
+    """The report summary's first sentence."""
+    return (
+        f"{plural(c.changes, 'change')}, {c.to_review} to review (all but clean unchanged claims), "
+        f"{c.reviewed} with a verdict."
     )
 
 

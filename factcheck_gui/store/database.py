@@ -13,6 +13,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
@@ -39,9 +40,14 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "factcheck_write"
 
 
-def default_db_url() -> str:
+def default_db_path() -> Path:
     """The SQLite file in the user data directory (the folder may not exist yet)."""
-    return str(URL.create("sqlite", database=str(Path(user_data_dir(APP_DIR_NAME)) / DB_FILE_NAME)))
+    return Path(user_data_dir(APP_DIR_NAME)) / DB_FILE_NAME
+
+
+def default_db_url() -> str:
+    """:func:`default_db_path` as a URL."""
+    return str(URL.create("sqlite", database=str(default_db_path())))
 
 
 def resolve_db_url(cli_value: str | None) -> str:
@@ -55,11 +61,26 @@ def resolve_db_url(cli_value: str | None) -> str:
     return default_db_url()
 
 
+# "file:", "postgresql:" or "http:" without "//": a URL gone wrong, not a file name. Two letters
+# at least, so a Windows drive ("C:\\reviews.db") is still a path.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+
+
 def normalize_url(value: str) -> str:
-    """Turn a bare path or a driverless PostgreSQL URL into the URL the store opens."""
+    """Turn a bare path or a driverless PostgreSQL URL into the URL the store opens.
+
+    A bare path must name an existing file or have a suffix (``reviews.sqlite3``, ``team.db``):
+    a word like ``notaurl`` or ``file:/x.db`` is far more likely a mistyped URL than a wish for a
+    new database of that name, so it is refused instead of created.
+    """
     if "://" not in value and not value.startswith("sqlite:"):
-        path = Path(value).expanduser().resolve()
-        return str(URL.create("sqlite", database=str(path)))
+        path = Path(value).expanduser()
+        if _SCHEME.match(value) or not (path.suffix or path.exists()):
+            raise StoreError(
+                f"not a database URL or SQLite file: {value!r} (give a file such as reviews.sqlite3, "
+                "sqlite:///PATH or postgresql://host/db)"
+            )
+        return str(URL.create("sqlite", database=str(path.resolve())))
     for prefix in ("postgresql://", "postgres://"):
         if value.startswith(prefix):
             return "postgresql+psycopg://" + value[len(prefix) :]
@@ -77,16 +98,69 @@ def parse_url(url: str) -> URL:
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
         raise StoreError(f"unsupported database {backend!r}: use an SQLite file or postgresql://")
-    if backend == "sqlite" and parsed.database in (None, "", ":memory:"):
+    if backend == "sqlite" and (
+        parsed.database in (None, "", ":memory:")
+        or (_is_uri(parsed) and (parsed.query.get("mode") == "memory" or _uri_path(parsed) == ":memory:"))
+    ):
         raise StoreError("an in-memory SQLite database would lose every verdict: give a file path")
     return parsed
 
 
+def _is_uri(url: URL) -> bool:
+    """SQLite reads the database name as a ``file:`` URI (``?uri=true``)."""
+    value = url.query.get("uri", "")
+    text = value[-1] if isinstance(value, tuple) else value
+    return (
+        text.lower() in ("true", "1", "yes", "on")
+        and bool(url.database)
+        and str(url.database).startswith("file:")
+    )
+
+
+def _uri_path(url: URL) -> str:
+    """The file name inside a ``file:`` URI: ``file:/a/b.db``, ``file:///a/b.db``,
+    ``file://localhost/a/b.db`` or the relative ``file:b.db``, percent-decoded."""
+    rest = str(url.database)[len("file:") :]
+    rest = rest.split("?", 1)[0].split("#", 1)[0]
+    if rest.startswith("//"):
+        authority, _, tail = rest[2:].partition("/")
+        rest = "/" + tail if authority in ("", "localhost") else rest
+    rest = unquote(rest)
+    if os.name == "nt" and re.match(r"/[A-Za-z]:", rest):  # file:///C:/x.db is C:/x.db
+        rest = rest[1:]
+    return rest
+
+
 def sqlite_path(url: URL) -> Path | None:
-    """The file behind an SQLite URL, else None."""
+    """The file behind an SQLite URL, else None (also for a ``file:`` URI with ``uri=true``)."""
     if url.get_backend_name() != "sqlite" or not url.database:
         return None
+    if _is_uri(url):
+        return Path(_uri_path(url))
     return Path(url.database)
+
+
+def check_folder(url: str) -> None:
+    """Refuse an SQLite URL whose folder does not exist, unless it is the default database.
+
+    :meth:`ReviewStore.open` creates a missing folder (the app's own choice of a new database
+    may need one, and so does the default database on first run). Callers taking a URL typed
+    by a user (``--db``) check first: a missing folder there is a typo or an unmounted drive,
+    and creating it would hide the mistake. Raises a one-line :class:`StoreError`.
+    """
+    path = sqlite_path(parse_url(normalize_url(url)))
+    if path is None:
+        return
+    folder = path.parent
+    if folder.is_dir():
+        return
+    where = str(path)
+    if folder.exists():
+        raise ReadOnlyDatabaseError(f"cannot open {where}: {folder} is not a folder")
+    if path.absolute() != default_db_path().absolute():
+        raise ReadOnlyDatabaseError(
+            f"cannot open {where}: the folder {folder} does not exist (create it or choose another database)"
+        )
 
 
 def display_name(url: URL) -> str:
@@ -112,17 +186,25 @@ def fresh_path_beside(old: Path, now: datetime | None = None) -> Path:
     ``reviews.sqlite3`` → ``reviews-new-20251126-101500.sqlite3`` (``-2``, ``-3``… if taken).
     """
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
-    candidate = old.with_name(f"{old.stem}-new-{stamp}{old.suffix}")
+    suffix = _fresh_suffix(old)
+    candidate = old.with_name(f"{old.stem}-new-{stamp}{suffix}")
     n = 2
     while candidate.exists():
-        candidate = old.with_name(f"{old.stem}-new-{stamp}-{n}{old.suffix}")
+        candidate = old.with_name(f"{old.stem}-new-{stamp}-{n}{suffix}")
         n += 1
     return candidate
 
 
+def _fresh_suffix(old: Path) -> str:
+    # A new file needs a suffix to be accepted as a bare path (see normalize_url).
+    return old.suffix or ".sqlite3"
+
+
 def fresh_databases_beside(old: Path) -> list[Path]:
     """Databases :func:`fresh_path_beside` named for ``old`` that exist, newest first."""
-    pattern = re.compile(re.escape(old.stem) + r"-new-(\d{8}-\d{6})(?:-(\d+))?" + re.escape(old.suffix) + "$")
+    pattern = re.compile(
+        re.escape(old.stem) + r"-new-(\d{8}-\d{6})(?:-(\d+))?" + re.escape(_fresh_suffix(old)) + "$"
+    )
     found: list[tuple[tuple[str, int], Path]] = []
     try:
         entries = list(old.parent.iterdir())
