@@ -40,6 +40,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().error("give both ORIGINAL and REWRITE, or neither")
     if args.demo and args.original is not None:
         build_parser().error("--demo opens its own pair; leave out ORIGINAL and REWRITE")
+    if args.db:  # a typo in --db must not quietly create a new, empty database somewhere
+        from factcheck_gui.store import StoreError
+        from factcheck_gui.store.database import check_folder
+
+        try:
+            check_folder(args.db)
+        except StoreError as exc:
+            build_parser().error(str(exc))
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
