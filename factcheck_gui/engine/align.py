@@ -10,23 +10,21 @@ by a longest common ordering of the matched pairs: what falls outside it has mov
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from factcheck_gui.engine.similarity import (
-    COMMON_TERMS,
     STOP_TERMS,
     Profile,
     Profiles,
     Vocabulary,
-    overlap,
-    similarity,
+    scored_pair,
 )
 
 MATCH_THRESHOLD = 0.5  # one-to-one link: the pair restates the same claim
@@ -71,14 +69,14 @@ class CandidateIndex:
     ) -> None:
         self.vocab = vocab
         index: dict[str, list[int]] = defaultdict(list)
+        skip = skip or set()
         for i, ts in enumerate(terms):
-            if skip and i in skip:
-                continue
-            for t in set(ts):
-                if t not in STOP_TERMS:
+            if i not in skip:
+                for t in (ts if isinstance(ts, frozenset) else frozenset(ts)).difference(STOP_TERMS):
                     index[t].append(i)
-        self._index = index
         self.max_posting = max(MIN_POSTING, int(len(terms) * POSTING_SHARE))
+        # Only terms rare enough to find candidates with are ever looked up.
+        self._index = {t: ids for t, ids in index.items() if len(ids) <= self.max_posting}
 
     def query(self, terms: Iterable[str], k: int = CANDIDATES) -> list[tuple[float, int]]:
         """Up to ``k`` (shared weight, original index) pairs, strongest first.
@@ -86,25 +84,24 @@ class CandidateIndex:
         Only the QUERY_TERMS rarest usable terms are looked up: they carry most of the
         evidence, and skipping the long postings of common terms keeps this near-linear.
         """
-        usable = [
-            t for t in sorted(set(terms)) if t in self._index and len(self._index[t]) <= self.max_posting
-        ]
-        if len(usable) > QUERY_TERMS:
-            usable = heapq.nsmallest(QUERY_TERMS, usable, key=lambda t: (len(self._index[t]), t))
-        acc: dict[int, float] = defaultdict(float)
-        for t in usable:
-            w = self.vocab.weight(t)
-            for i in self._index[t]:
-                acc[i] += w
-        if not acc:
+        index = self._index
+        usable = sorted(index.keys() & (terms if isinstance(terms, frozenset) else set(terms)))
+        if not usable:
             return []
-        if len(acc) <= k:
-            return sorted(((w, i) for i, w in acc.items()), reverse=True)
-        return heapq.nlargest(k, ((w, i) for i, w in acc.items()))
-
-
-def _content(p: Profile) -> set[str]:
-    return {t for t in p.terms if t not in STOP_TERMS and t not in COMMON_TERMS}
+        if len(usable) > QUERY_TERMS:
+            # (what heapq.nsmallest gives, faster for a few dozen terms)
+            usable = sorted(usable, key=lambda t: (len(index[t]), t))[:QUERY_TERMS]
+        weight = self.vocab.weight
+        acc = dict.fromkeys(index[usable[0]], weight(usable[0]))
+        get = acc.get
+        for t in usable[1:]:
+            w = weight(t)
+            for i in index[t]:
+                acc[i] = get(i, 0.0) + w
+        # Strongest first, ties by the higher index (as sorting the (weight, index) pairs would
+        # order them): two sorts of plain keys are much faster than sorting tuples.
+        top = sorted(sorted(acc, reverse=True), key=acc.__getitem__, reverse=True)[:k]
+        return [(acc[i], i) for i in top]
 
 
 def _enough_shared(a: Profile, b: Profile) -> bool:
@@ -113,7 +110,7 @@ def _enough_shared(a: Profile, b: Profile) -> bool:
     Three shared words, or two that make up most of the content of the shorter claim
     ("Her deputy took over the ministry." in a longer sentence).
     """
-    ca, cb = _content(a), _content(b)
+    ca, cb = a.content, b.content
     shared = len(ca & cb)
     return shared >= MIN_SHARED_TERMS or (shared >= 2 and shared >= 0.6 * min(len(ca), len(cb)))
 
@@ -121,9 +118,16 @@ def _enough_shared(a: Profile, b: Profile) -> bool:
 _RUN_WORDS = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
 
 
-def _shared_run(a: Profile, b: Profile) -> int:
+def _run_words(norm: str, cache: dict[str, list[str]]) -> list[str]:
+    got = cache.get(norm)
+    if got is None:
+        got = cache[norm] = _RUN_WORDS.findall(norm)
+    return got
+
+
+def _shared_run(a: Profile, b: Profile, cache: dict[str, list[str]]) -> int:
     """Content words in the longest stretch of words two claims share verbatim."""
-    wa, wb = _RUN_WORDS.findall(a.norm), _RUN_WORDS.findall(b.norm)
+    wa, wb = _run_words(a.norm, cache), _run_words(b.norm, cache)
     best = 0
     for blk in Indel.opcodes(wa, wb):
         if blk.tag == "equal" and blk.src_end - blk.src_start >= MIN_REUSED_RUN:
@@ -137,7 +141,7 @@ def _partial(o: Profile, r: Profile, shared: float) -> bool:
     small = min(o.weight, r.weight)
     if shared / small < PARTIAL_COVERAGE:
         return False
-    if len(_content(o) & _content(r)) < MIN_SHARED_TERMS:
+    if len(o.content & r.content) < MIN_SHARED_TERMS:
         return False
     a, b = (o.norm, r.norm) if len(o.norm) <= len(r.norm) else (r.norm, o.norm)
     return fuzz.partial_token_set_ratio(a, b) >= PARTIAL_CHARS or fuzz.partial_ratio(a, b) >= PARTIAL_CHARS
@@ -171,13 +175,14 @@ def align(
     scored: list[tuple[float, int, int, float]] = []
     # Originals identical to a rewrite claim are settled; they are not candidates.
     index = CandidateIndex(orig.terms, vocab, skip=set(used_o))
+    o_profile, r_profile = orig.getter(), rew.getter()
     for j in range(len(rew)):
         if j in used_r:
             continue  # identical to an original claim: nothing else to find for it
+        pj = r_profile(j)
         for _, i in index.query(rew.terms[j]):
-            shared = overlap(orig[i], rew[j], vocab)
-            s = similarity(orig[i], rew[j], vocab, shared)
-            scored.append((s, i, j, shared))
+            score, shared = scored_pair(o_profile(i), pj, vocab)
+            scored.append((score, i, j, shared))
         if j % 512 == 0:
             check()
     scored.sort(key=lambda x: (-x[0], x[2], x[1]))
@@ -252,10 +257,12 @@ def align(
         if best and best[1] in used_o and _enough_shared(orig[best[1]], rew[j]):
             links.append(Link(best[1], j, best[0], partial=True))
             linked.add((best[1], j))
+    run_words: dict[str, list[str]] = {}
     for s, i, j, shared in scored:
         if (i, j) in linked or i not in used_o or j not in used_r:
             continue
-        if _partial(orig[i], rew[j], shared) or _shared_run(orig[i], rew[j]) >= MIN_REUSED_RUN:
+        pi, pj = o_profile(i), r_profile(j)
+        if _partial(pi, pj, shared) or _shared_run(pi, pj, run_words) >= MIN_REUSED_RUN:
             links.append(Link(i, j, s, partial=True))
             linked.add((i, j))
     check()
@@ -275,11 +282,15 @@ def _groups(links: list[Link], n_orig: int, n_rew: int) -> list[Group]:
     # Stars: an original restated by several rewrite claims that restate nothing else (split),
     # a rewrite claim combining several originals that appear nowhere else (merge).
     for i, lks in deg_o.items():
+        if len(lks) < 2:
+            continue  # (most claims: one link, no star)
         members = [lk for lk in lks if len(deg_r[lk.r]) == 1]
         if len(members) >= 2:
             groups.append(Group((i,), tuple(sorted(lk.r for lk in members)), max(lk.score for lk in members)))
             done.update((lk.o, lk.r) for lk in members)
     for j, lks in deg_r.items():
+        if len(lks) < 2:
+            continue
         members = [lk for lk in lks if len(deg_o[lk.o]) == 1 and (lk.o, lk.r) not in done]
         if len(members) >= 2:
             groups.append(Group(tuple(sorted(lk.o for lk in members)), (j,), max(lk.score for lk in members)))
@@ -287,7 +298,11 @@ def _groups(links: list[Link], n_orig: int, n_rew: int) -> list[Group]:
     # Everything else is a pair; a pair between two claims that are both linked elsewhere by a
     # stronger link is a secondary reuse (still reported: a claim reused in several places
     # appears in each of those changes).
-    for lk in sorted(links, key=lambda x: (x.partial, -x.score)):
+    # Full links before partial ones, each strongest first (stable: equal scores keep their order).
+    by_score = attrgetter("score")
+    full = sorted((lk for lk in links if not lk.partial), key=by_score, reverse=True)
+    partial = sorted((lk for lk in links if lk.partial), key=by_score, reverse=True)
+    for lk in full + partial:
         if (lk.o, lk.r) in done:
             continue
         done.add((lk.o, lk.r))

@@ -87,13 +87,19 @@ _RELATIVE_RE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _numbers(text: str, offset: int) -> list[Fact]:
-    out = []
+    out: list[Fact] = []
+    if not _DIGIT.search(text):
+        return out  # every number has a digit; most sentences have none
     for m in _NUM_RE.finditer(text):
         raw = m.group("num")
         if _YEAR_RE.match(raw) and not m.group("cur") and not m.group("pct"):
             continue  # a year is a date
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        if _THOUSANDS.fullmatch(raw):
             raw = raw.replace(",", "")  # thousands separators
         elif "," in raw and "." not in raw:
             raw = raw.replace(",", ".")  # decimal comma
@@ -138,6 +144,8 @@ def _number_words(tokens: Sequence[Token]) -> list[Fact]:
 def _dates(text: str, offset: int, tokens: Sequence[Token]) -> list[Fact]:
     out = []
     for i, t in enumerate(tokens):
+        if not t.is_word:
+            continue  # (a single mark: no month, weekday or year)
         low = t.key.rstrip(".")
         if low in MONTHS and t.text[0].isupper():
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
@@ -149,8 +157,11 @@ def _dates(text: str, offset: int, tokens: Sequence[Token]) -> list[Fact]:
             out.append(Fact(f"month:{MONTHS[low]}", t.text, (t.start, t.end)))
         elif low in WEEKDAYS:
             out.append(Fact(f"day:{low}", t.text, (t.start, t.end)))
-        elif _YEAR_RE.match(t.text):
+        elif len(t.text) == 4 and _YEAR_RE.match(t.text):
             out.append(Fact(f"year:{t.text}", t.text, (t.start, t.end)))
+    lowered = text.lower()  # every relative date has one of these (İ lower-cases to two chars)
+    if not any(w in lowered for w in ("day", "week", "month", "year", "ght", "morrow")):
+        return out
     for m in _RELATIVE_RE.finditer(text):
         out.append(
             Fact(" ".join(m.group().lower().split()), m.group(), (offset + m.start(), offset + m.end()))
@@ -175,21 +186,17 @@ def _names(tokens: Sequence[Token], proper: frozenset[str]) -> list[Fact]:
     sentence_start = True
     for t in tokens:
         if not t.is_word:
-            flush()
+            if run:
+                flush()
             sentence_start = t.text in '.!?“"‘:' or (sentence_start and t.text in "“\"‘'(")
             continue
-        cap = t.text[0].isupper()
-        low = t.key.rstrip(".")
-        is_name = (
-            cap
-            and t.text != "I"
-            and low not in MONTHS
-            and low not in WEEKDAYS
-            and (not sentence_start or t.key in proper)
-        )
+        is_name = False
+        if t.text[0].isupper() and t.text != "I":
+            low = t.key.rstrip(".")
+            is_name = low not in MONTHS and low not in WEEKDAYS and (not sentence_start or t.key in proper)
         if is_name and (not t.text.isupper() or len(t.text) <= 5 or t.key in proper):
             run.append(t)
-        else:
+        elif run:
             flush()
         sentence_start = False
     flush()
@@ -238,6 +245,14 @@ def _words_of(
     return out
 
 
+_MARKER_KEYS = frozenset(HEDGE_CLASS) | frozenset(NEGATION_CLASS) | frozenset(ATTRIBUTION_CLASS)
+
+
+def _marker_tokens(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens :func:`_words_of` can find anything in, for any of the marker classes."""
+    return [t for t in tokens if t.key in _MARKER_KEYS or t.key.endswith("n't")]
+
+
 def _phrase(tokens: Sequence[Token], idx: int, classes: dict[str, str]) -> tuple[int, int]:
     """Span of the marker at ``idx`` with the marker words that follow it and one more word."""
     end = idx
@@ -253,16 +268,18 @@ def _marker_flag(
     label: str,
     a: Sequence[Token],
     b: Sequence[Token],
+    marks_a: Sequence[Token],
+    marks_b: Sequence[Token],
     classes: dict[str, str],
     text_a: str,
     text_b: str,
     base_a: int,
     base_b: int,
 ) -> Flag | None:
-    ma = _words_of(a, classes, skip_months=kind is FlagType.HEDGE)
-    mb = _words_of(b, classes, skip_months=kind is FlagType.HEDGE)
+    ma = _words_of(marks_a, classes, skip_months=kind is FlagType.HEDGE)
+    mb = _words_of(marks_b, classes, skip_months=kind is FlagType.HEDGE)
     # Classes as sets: "would … would" against one "would" says nothing new.
-    ca, cb = Counter({c: 1 for c, _ in ma}), Counter({c: 1 for c, _ in mb})
+    ca, cb = {c for c, _ in ma}, {c for c, _ in mb}
     if ca == cb:
         return None
 
@@ -282,8 +299,8 @@ def _marker_flag(
 
     sa, span_a = phrases(a, ma, text_a, base_a)
     sb, span_b = phrases(b, mb, text_b, base_b)
-    lost = sorted((ca - cb).elements())
-    gained = sorted((cb - ca).elements())
+    lost = sorted(ca - cb)
+    gained = sorted(cb - ca)
     words_a = " … ".join(t.text for _, t in ma) or "none"
     words_b = " … ".join(t.text for _, t in mb) or "none"
     if kind is FlagType.NEGATION:
@@ -356,12 +373,13 @@ def fact_flags(orig: Sequence[Claim], rew: Sequence[Claim], proper: frozenset[st
             flags.append(flag)
     text_a, base_a = _joined(orig)
     text_b, base_b = _joined(rew)
+    marks_a, marks_b = _marker_tokens(ta), _marker_tokens(tb)
     for kind, label, classes in (
         (FlagType.HEDGE, "modality", HEDGE_CLASS),
         (FlagType.NEGATION, "negation", NEGATION_CLASS),
         (FlagType.ATTRIBUTION, "attribution", ATTRIBUTION_CLASS),
     ):
-        flag = _marker_flag(kind, label, ta, tb, classes, text_a, text_b, base_a, base_b)
+        flag = _marker_flag(kind, label, ta, tb, marks_a, marks_b, classes, text_a, text_b, base_a, base_b)
         if flag:
             flags.append(flag)
     return flags
@@ -381,6 +399,8 @@ def _joined(claims: Sequence[Claim]) -> tuple[str, int]:
     """
     if not claims:
         return "", 0
+    if len(claims) == 1:
+        return claims[0].text, claims[0].start
     base = claims[0].start
     parts: list[str] = []
     pos = base

@@ -8,9 +8,10 @@ the original is reported either way.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
 
@@ -19,7 +20,8 @@ from factcheck_gui.engine.types import Claim, Flag, FlagType
 
 # Double quotes (curly or straight), and single curly quotes that open after a space/quote/dash.
 _DOUBLE = re.compile(r"“([^”“]{2,3000})”|\"([^\"\n]{2,3000})\"|«([^»]{2,3000})»")
-_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s“\"(—–-]))‘([^‘’]{2,600}?)’(?![a-z])")
+# (The mark comes first and the look-behind after it, so the scan can jump from mark to mark.)
+_SINGLE = re.compile(r"‘(?<![^\s“\"(—–-]‘)([^‘’]{2,600}?)’(?![a-z])")
 VERBATIM = 93  # partial_ratio at or above which the words are the source's words
 CLOSE = 70  # at or above: a recognisable but altered version of source wording
 RELATED = 40  # below: nothing in the original is worth showing as "nearest wording"
@@ -55,15 +57,38 @@ class _Source:
     text: str
     quotes: list[Quote]
     quote_keys: list[str]
+    # Lookup aids: every quotation key in one string ("\n" never occurs in a key), the quote
+    # starts in order with the furthest end reached so far, and the words of claims seen.
+    all_keys: str = ""
+    starts: list[int] = field(default_factory=list)
+    reach: list[int] = field(default_factory=list)
+    words: dict[int, tuple[list[str], list[tuple[int, int]]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, claims: Sequence[Claim]) -> _Source:
         qs = find_quotes(text)
-        return cls(claims, text, qs, [_key(q.text) for q in qs])
+        keys = [_key(q.text) for q in qs]
+        reach: list[int] = []
+        for q in qs:  # sorted by start
+            reach.append(max(q.end, reach[-1]) if reach else q.end)
+        return cls(claims, text, qs, keys, "\n".join(keys), [q.start for q in qs], reach)
+
+    def quoted(self, key: str) -> bool:
+        """Is ``key`` (non-empty) within the words of some quotation of the source?"""
+        return key in self.all_keys
+
+    def claim_words(self, ci: int) -> tuple[list[str], list[tuple[int, int]]]:
+        got = self.words.get(ci)
+        if got is None:
+            c = self.claims[ci]
+            got = self.words[ci] = _word_spans(c.text, c.start)
+        return got
 
 
 def _inside_quote(src: _Source, start: int, end: int) -> bool:
-    return any(q.start <= start and end <= q.end + 1 for q in src.quotes)
+    """Does a quotation of the source enclose ``start:end`` (its closing mark may end it)?"""
+    k = bisect.bisect_right(src.starts, start)
+    return k > 0 and end <= src.reach[k - 1] + 1
 
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -88,8 +113,7 @@ def _best_wording(src: _Source, key: str, candidates: Sequence[int]) -> tuple[fl
     qwords = key.split()
     best = (0.0, -1, -1)
     for ci in candidates:
-        c = src.claims[ci]
-        cwords, cspans = _word_spans(c.text, c.start)
+        cwords, cspans = src.claim_words(ci)
         blocks = [b for b in Indel.opcodes(qwords, cwords) if b.tag == "equal"]
         # densest run of matched blocks with small gaps between them
         run_start, matched = 0, 0
@@ -122,7 +146,7 @@ def check_quotes(
         if not key:
             continue
         # Verbatim inside an original quotation: fine (the source's own quoted words).
-        if any(key in k for k in src.quote_keys):
+        if src.quoted(key):
             continue
         score, s, e = _best_wording(src, key, candidates)
         shown = q.text if len(q.text) <= 160 else q.text[:157] + "…"

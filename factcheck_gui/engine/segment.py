@@ -34,7 +34,9 @@ _OPENERS = frozenset(
     "where then also still last next earlier later since despite though although".split()
 )
 
-_SENT_END = re.compile(r"([.!?…؟]+)([\"”’'»)\]]*)(\s+)")
+# ("[…][…]*" rather than "[…]+": a pattern that opens with a plain set lets the scan skip
+# ahead to the next end mark instead of trying every position.)
+_SENT_END = re.compile(r"([.!?…؟][.!?…؟]*)([\"”’'»)\]]*)(\s+)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪◦‣–—]|\d{1,3}[.)])[ \t]+")
 _TERMINAL = re.compile(r"[.!?…:;؟。！？][\"”’'»)\]]*$")
 _QUOTE_CHARS = re.compile(r"[“”\"]")
@@ -157,6 +159,10 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _word_before(text: str, pos: int, floor: int) -> str:
     """The word (dotted acronyms included: "U.S") that ends at ``pos``."""
+    space = text.rfind(" ", floor, pos)
+    plain = text[space + 1 if space >= 0 else floor : pos]
+    if plain.isalnum():
+        return plain  # the common case: a plain word after a space (what the loop finds)
     start = pos
     while start > floor and (
         text[start - 1].isalnum()
@@ -195,16 +201,23 @@ def _is_boundary(
     if not word:
         return True
     low = word.casefold()
-    nm = re.match(r"[^\W_]+", text[nxt_pos : nxt_pos + 30])
-    next_word = nm.group().casefold() if nm else ""
     if low in _TITLES:
         return False
     if low in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         # "No. 10", "Jan. 5", "J. K. Rowling" continue; "… Acme Co. The firm …" ends.
-        return next_word in _OPENERS and not (low in ("no", "nos") and nxt.isdigit())
+        return _next_word(text, nxt_pos) in _OPENERS and not (low in ("no", "nos") and nxt.isdigit())
     if "." in word and all(len(p) <= 2 for p in word.split(".")):
-        return next_word in _OPENERS  # "the U.S. State Department" vs "… in the U.S. The …"
+        # "the U.S. State Department" vs "… in the U.S. The …"
+        return _next_word(text, nxt_pos) in _OPENERS
     return True
+
+
+_FIRST_WORD = re.compile(r"[^\W_]+")
+
+
+def _next_word(text: str, pos: int) -> str:
+    nm = _FIRST_WORD.match(text[pos : pos + 30])
+    return nm.group().casefold() if nm else ""
 
 
 def _split_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -248,8 +261,12 @@ def split_claims(text: str, prefix: str) -> tuple[Claim, ...]:
         cs = ps
         for m in _SENT_END.finditer(text, ps, pe):
             if _is_boundary(text, m, ps, pe, quotes):
-                for s, e in _split_long(text, cs, m.end(2)):
-                    claims.append(Claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
+                end = m.end(2)
+                if cs < end <= cs + MAX_CLAIM_CHARS:  # what _split_long gives, without its loop
+                    claims.append(Claim(f"{prefix}{len(claims) + 1}", cs, end, paragraph, text[cs:end]))
+                else:
+                    for s, e in _split_long(text, cs, end):
+                        claims.append(Claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
                 cs = m.end()
         if cs < pe:
             for s, e in _split_long(text, cs, pe):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from rapidfuzz import fuzz
 
@@ -34,6 +34,8 @@ class Profile:
     bigrams: frozenset[tuple[str, str]]
     numbers: frozenset[str]
     weight: float  # sum of the weights of ``terms``
+    content: frozenset[str]  # ``terms`` without stopwords and everyday news words
+    sorted_norm: str  # words of ``norm`` in sorted order (what token_sort_ratio compares)
 
 
 class Vocabulary:
@@ -45,16 +47,29 @@ class Vocabulary:
     """
 
     def __init__(self, term_sets: Iterable[Iterable[str]]) -> None:
-        df: Counter[str] = Counter()
-        n = 0
-        for terms in term_sets:
-            n += 1
-            df.update(set(terms))
-        self.n = n
+        sets = [t if isinstance(t, frozenset) else set(t) for t in term_sets]
+        df: Counter[str] = Counter(chain.from_iterable(sets))
+        self.n = len(sets)
         self._df = df
         self._cache: dict[str, float] = {}
 
     def weight(self, term: str) -> float:
+        w = self._cache.get(term)
+        if w is None:
+            w = self._weigh(term)
+        return w
+
+    def total(self, terms: Iterable[str]) -> float:
+        """Summed weight of ``terms``, added in their order."""
+        cache, weigh = self._cache, self._weigh
+        return sum([cache.get(t) or weigh(t) for t in terms])  # weights are > 0
+
+    def shared(self, small: Iterable[str], large: frozenset[str]) -> float:
+        """Summed weight of the terms of ``small`` that are in ``large``, in ``small``'s order."""
+        cache, weigh = self._cache, self._weigh
+        return sum([cache.get(t) or weigh(t) for t in small if t in large])
+
+    def _weigh(self, term: str) -> float:
         w = self._cache.get(term)
         if w is None:
             df = self._df.get(term, 0)
@@ -74,22 +89,47 @@ class Vocabulary:
 
 def terms_of(text: str) -> list[str]:
     """Stemmed words of a text, the unit of word evidence."""
-    return [stem(w) for w in words(text)]
+    return list(map(stem, words(text)))
+
+
+def terms_and_norms(
+    texts: Sequence[str],
+) -> tuple[list[list[str]], list[frozenset[str]], list[str]]:
+    """:func:`terms_of` (as a list and as a set) and :func:`normalize_text` of each text.
+
+    Each distinct text is done once: most claims of a rewrite are word for word claims of the
+    original. Equal texts share their lists and sets (nothing modifies them).
+    """
+    seen: dict[str, tuple[list[str], frozenset[str], str]] = {}
+    terms: list[list[str]] = []
+    sets: list[frozenset[str]] = []
+    norms: list[str] = []
+    for text in texts:
+        got = seen.get(text)
+        if got is None:
+            t = terms_of(text)
+            got = seen[text] = (t, frozenset(t), normalize_text(text))
+        terms.append(got[0])
+        sets.append(got[1])
+        norms.append(got[2])
+    return terms, sets, norms
 
 
 def make_profile(
     text: str, vocab: Vocabulary, terms: Sequence[str] | None = None, norm: str | None = None
 ) -> Profile:
-    t = list(terms) if terms is not None else terms_of(text)
+    t = terms if terms is not None else terms_of(text)
     content = [x for x in t if x not in STOP_TERMS]
     termset = frozenset(t)
-    weight = vocab.weight
+    norm = normalize_text(text) if norm is None else norm
     return Profile(
-        norm=normalize_text(text) if norm is None else norm,
+        norm=norm,
         terms=termset,
         bigrams=frozenset(pairwise(content)),
-        numbers=frozenset(x for x in termset if not x.isalpha() and _NUMBER.search(x)),
-        weight=sum(weight(x) for x in termset) or 1e-9,
+        numbers=frozenset([x for x in termset if not x.isalpha() and _NUMBER.search(x)]),
+        weight=vocab.total(termset) or 1e-9,
+        content=termset - STOP_TERMS - COMMON_TERMS,
+        sorted_norm=" ".join(sorted(norm.split())),
     )
 
 
@@ -118,11 +158,20 @@ class Profiles(Sequence[Profile]):
             p = self._cache[i] = make_profile(self.texts[i], self._vocab, self.terms[i], self.norms[i])
         return p
 
+    def getter(self) -> Callable[[int], Profile]:
+        """A faster ``self.__getitem__`` for hot loops."""
+        cache = self._cache
+
+        def profile(i: int) -> Profile:
+            return cache.get(i) or self[i]
+
+        return profile
+
 
 def overlap(a: Profile, b: Profile, vocab: Vocabulary) -> float:
     """Summed weight of the terms two claims share."""
     small, large = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
-    return sum(vocab.weight(t) for t in small if t in large)
+    return vocab.shared(small, large)
 
 
 FEATURES = ("wdice", "cov_small", "cov_large", "char", "token_sort", "bigram", "len_ratio", "num_diff")
@@ -132,14 +181,17 @@ def features(a: Profile, b: Profile, vocab: Vocabulary, shared: float | None = N
     """The feature vector of a pair (order-independent)."""
     w = overlap(a, b, vocab) if shared is None else shared
     small, large = min(a.weight, b.weight), max(a.weight, b.weight)
-    bg_union = len(a.bigrams | b.bigrams)
+    ba, bb = a.bigrams, b.bigrams
+    bg_shared = 0 if ba.isdisjoint(bb) else len(ba & bb)  # most candidates share none
+    bg_union = len(ba) + len(bb) - bg_shared
     return [
         2 * w / (a.weight + b.weight),
         w / small,
         w / large,
         fuzz.ratio(a.norm, b.norm) / 100.0,
-        fuzz.token_sort_ratio(a.norm, b.norm) / 100.0,
-        len(a.bigrams & b.bigrams) / bg_union if bg_union else 0.0,
+        # = fuzz.token_sort_ratio(a.norm, b.norm), without re-sorting the words every time
+        fuzz.ratio(a.sorted_norm, b.sorted_norm) / 100.0,
+        bg_shared / bg_union if bg_union else 0.0,
         min(len(a.norm), len(b.norm)) / max(len(a.norm), len(b.norm), 1),
         1.0 if a.numbers != b.numbers else 0.0,
     ]
@@ -153,7 +205,10 @@ PARAPHRASE_THRESHOLD = 0.550
 
 
 def score_features(f: Sequence[float]) -> float:
-    z = INTERCEPT + sum(c * x for c, x in zip(COEF, f, strict=True))
+    total = 0.0
+    for c, x in zip(COEF, f, strict=True):
+        total += c * x  # plain left-to-right sum, as in scored_pair (sum() may compensate)
+    z = INTERCEPT + total
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -162,3 +217,36 @@ def similarity(a: Profile, b: Profile, vocab: Vocabulary, shared: float | None =
     if a.norm == b.norm:
         return 1.0
     return score_features(features(a, b, vocab, shared))
+
+
+_C = COEF  # (a short name for the weighted sum below)
+
+
+def scored_pair(a: Profile, b: Profile, vocab: Vocabulary) -> tuple[float, float]:
+    """``(similarity(a, b), overlap(a, b))`` in one step, for scoring thousands of candidates.
+
+    The same arithmetic in the same order as :func:`features` and :func:`score_features`, so
+    the score is bit for bit the same (tests/engine/test_fast_paths.py checks it).
+    """
+    ta, tb = a.terms, b.terms
+    w = vocab.shared(ta, tb) if len(ta) <= len(tb) else vocab.shared(tb, ta)
+    if a.norm == b.norm:
+        return 1.0, w
+    aw, bw = a.weight, b.weight
+    small, large = (aw, bw) if aw <= bw else (bw, aw)
+    ba, bb = a.bigrams, b.bigrams
+    bg_shared = 0 if ba.isdisjoint(bb) else len(ba & bb)
+    bg_union = len(ba) + len(bb) - bg_shared
+    la, lb = len(a.norm), len(b.norm)
+    z = INTERCEPT + (
+        0.0
+        + _C[0] * (2 * w / (aw + bw))
+        + _C[1] * (w / small)
+        + _C[2] * (w / large)
+        + _C[3] * (fuzz.ratio(a.norm, b.norm) / 100.0)
+        + _C[4] * (fuzz.ratio(a.sorted_norm, b.sorted_norm) / 100.0)
+        + _C[5] * (bg_shared / bg_union if bg_union else 0.0)
+        + _C[6] * (min(la, lb) / max(la, lb, 1))
+        + _C[7] * (1.0 if a.numbers != b.numbers else 0.0)
+    )
+    return 1.0 / (1.0 + math.exp(-z)), w

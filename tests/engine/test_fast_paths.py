@@ -1,0 +1,135 @@
+"""The engine's fast paths give exactly what the plain definitions give.
+
+Speed work replaced a few general steps by quicker equivalents (a fused pair score, an ASCII
+word pattern, regexes that scan from their first character, a query that sorts plain keys).
+These tests pin each one to the straightforward version it stands for.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import re
+from collections import defaultdict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck_gui.engine import compare as compare_mod
+from factcheck_gui.engine import normalize as normalize_mod
+from factcheck_gui.engine import quotes as quotes_mod
+from factcheck_gui.engine import segment as segment_mod
+from factcheck_gui.engine.align import CandidateIndex
+from factcheck_gui.engine.normalize import fold_quotes, stem, tokenize, words
+from factcheck_gui.engine.segment import split_claims
+from factcheck_gui.engine.similarity import (
+    STOP_TERMS,
+    Vocabulary,
+    features,
+    make_profile,
+    overlap,
+    score_features,
+    scored_pair,
+    similarity,
+    terms_of,
+)
+
+# The patterns as first written (a look-behind first), for comparison.
+_SINGLE_PLAIN = re.compile(r"(?:(?<=^)|(?<=[\s“\"(—–-]))‘([^‘’]{2,600}?)’(?![a-z])")
+_MID_CAPS_PLAIN = re.compile(r"(?<=[a-z0-9,;] )(?:[A-Z][\w’'\-]*)")
+_WORD_PLAIN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_WRAPPED_HYPHEN_PLAIN = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])")
+_SENT_END_PLAIN = re.compile(r"([.!?…؟]+)([\"”’'»)\]]*)(\s+)")
+
+tricky = st.text(alphabet="ab A‘’“\"(—–-\n,;9Zx'’.İß_é !?…”)", max_size=40)
+
+
+def test_scored_pair_is_bit_for_bit_the_documented_score(reference_pair: tuple[str, str]) -> None:
+    texts = [c.text for doc in reference_pair for c in split_claims(doc, "x")]
+    vocab = Vocabulary([terms_of(t) for t in texts])
+    profiles = [make_profile(t, vocab) for t in texts]
+    for a, b in itertools.product(profiles[:40], profiles[20:60]):
+        shared = overlap(a, b, vocab)
+        assert scored_pair(a, b, vocab) == (similarity(a, b, vocab, shared), shared)
+        if a.norm != b.norm:
+            assert scored_pair(a, b, vocab)[0] == score_features(features(a, b, vocab))
+
+
+@settings(max_examples=300, deadline=None)
+@given(tricky)
+def test_words_fast_path(text: str) -> None:
+    assert words(text) == [w.casefold().replace("’", "'") for w in _WORD_PLAIN.findall(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(tricky, st.integers(min_value=0, max_value=40))
+def test_scan_first_regexes_match_the_look_behind_first_ones(text: str, pos: int) -> None:
+    got = [m.span(1) for m in quotes_mod._SINGLE.finditer(text, min(pos, len(text)))]
+    assert got == [m.span(1) for m in _SINGLE_PLAIN.finditer(text, min(pos, len(text)))]
+    assert compare_mod._MID_CAPS.findall(text) == _MID_CAPS_PLAIN.findall(text)
+    assert normalize_mod._WRAPPED_HYPHEN.sub("-", text) == _WRAPPED_HYPHEN_PLAIN.sub("-", text)
+    ends = [m.span(0) + m.span(1) + m.span(2) for m in segment_mod._SENT_END.finditer(text)]
+    assert ends == [m.span(0) + m.span(1) + m.span(2) for m in _SENT_END_PLAIN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(tricky)
+def test_token_keys_fold_quotes_and_case(text: str) -> None:
+    for t in tokenize(text):
+        assert t.key == fold_quotes(t.text).casefold()
+        assert text[t.start : t.end] == t.text
+
+
+_SUFFIXES = ("ational", "ization", "ations", "ingly", "ation", "ments", "ness", "ment", "ings")
+_SUFFIXES += ("ing", "ied", "ies", "ers", "est", "ed", "es", "er", "ly", "s")
+
+
+def _stem_plain(word: str) -> str:
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            base = word[: -len(suf)]
+            if suf in ("ied", "ies"):
+                return base + "y"
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiouylsz":
+                base = base[:-1]
+            return base
+    return word
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcdeilmnorstyzß", max_size=12))
+def test_stem_by_last_letter(word: str) -> None:
+    assert stem(word) == _stem_plain(word)
+
+
+def _query_plain(
+    terms: list[list[str]], vocab: Vocabulary, query: list[str], k: int
+) -> list[tuple[float, int]]:
+    """CandidateIndex.query as first written: defaultdict sums and heapq."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(terms):
+        for t in set(ts):
+            if t not in STOP_TERMS:
+                index[t].append(i)
+    max_posting = max(50, int(len(terms) * 0.005))
+    usable = [t for t in sorted(set(query)) if t in index and len(index[t]) <= max_posting]
+    if len(usable) > 10:
+        usable = heapq.nsmallest(10, usable, key=lambda t: (len(index[t]), t))
+    acc: dict[int, float] = defaultdict(float)
+    for t in usable:
+        for i in index[t]:
+            acc[i] += vocab.weight(t)
+    return heapq.nlargest(k, ((w, i) for i, w in acc.items()))
+
+
+def test_candidate_query_matches_the_plain_version(reference_pair: tuple[str, str]) -> None:
+    original, rewrite = reference_pair
+    o_terms = [terms_of(c.text) for c in split_claims(original, "o")]
+    r_terms = [terms_of(c.text) for c in split_claims(rewrite, "r")]
+    vocab = Vocabulary(o_terms + r_terms)
+    index = CandidateIndex(o_terms, vocab)
+    for q in r_terms + o_terms[:5]:
+        for k in (3, 6, 12):
+            assert index.query(q, k) == _query_plain(o_terms, vocab, q, k)
