@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
-from factcheck_gui import __version__
 from factcheck_gui.engine import align as _align
 from factcheck_gui.engine.facts import fact_flags
 from factcheck_gui.engine.quotes import Source, check_quotes, find_quotes
@@ -33,7 +32,10 @@ from factcheck_gui.engine.types import (
 )
 from factcheck_gui.engine.worddiff import equal_diff, word_diff
 
-ENGINE_VERSION = __version__
+# The engine's own version, in every result: bumped when the same inputs give a different
+# result (0.1.1: names dropped/added reported apart from swaps, reporting phrases, only the
+# changed markers in messages, quotation flags with their full text and quoted words).
+ENGINE_VERSION = "0.1.1"
 
 
 class Cancelled(Exception):
@@ -236,9 +238,10 @@ def _change(
         sim = similarity(make_profile(a_text, vocab), make_profile(b_text, vocab), vocab)
     # A secondary link (a fragment of a claim reused in a claim that restates something else)
     # shows where words came from; comparing the facts of the two whole claims would mislead.
-    flags = fact_flags(oc, rc, ctx.proper) if g.primary else []
+    diff = word_diff(oc, rc)
+    flags = fact_flags(oc, rc, ctx.proper, diff) if g.primary else []
     flags += _quote_flags(rc, list(g.original), ctx)
-    return Change(cid, kind, orig_ids, rew_ids, round(sim, 4), word_diff(oc, rc), tuple(flags), moved)
+    return Change(cid, kind, orig_ids, rew_ids, round(sim, 4), diff, tuple(flags), moved)
 
 
 class _Context:

@@ -11,9 +11,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from factcheck_gui.engine.lexicon import (
     ATTRIBUTION_CLASS,
+    ATTRIBUTION_PHRASES,
     HEDGE_CLASS,
     MONTHS,
     NEGATION_CLASS,
@@ -23,7 +25,7 @@ from factcheck_gui.engine.lexicon import (
     WEEKDAYS,
 )
 from factcheck_gui.engine.normalize import Token, tokenize
-from factcheck_gui.engine.types import Claim, Flag, FlagType, Span
+from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Flag, FlagType, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,90 +233,202 @@ def _name_match(a: str, b: str) -> bool:
     return False
 
 
-def _words_of(
-    tokens: Sequence[Token], classes: dict[str, str], skip_months: bool = False
-) -> list[tuple[str, Token]]:
-    out = []
-    for t in tokens:
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    cls: str  # the marker's class ("possible", "said", "not" …)
+    first: int  # index of its first token
+    last: int  # index of its last token (a reporting phrase has several)
+
+
+# Reporting phrases by their first word: (the words after it, class); "*" is one optional word.
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _p, _c in sorted(ATTRIBUTION_PHRASES.items(), key=lambda pc: -len(pc[0].split())):
+    _first, *_rest = _p.split()
+    _PHRASES_BY_FIRST.setdefault(_first, []).append((tuple(_rest), _c))
+
+
+def _phrase_end(tokens: Sequence[Token], i: int, rest: tuple[str, ...]) -> int:
+    """Index of the last token of the phrase ``tokens[i]`` + ``rest``, or -1 if it does not match."""
+    if not rest:
+        return i
+    if i + 1 >= len(tokens) or not tokens[i + 1].is_word:
+        return -1
+    if rest[0] == "*":
+        end = _phrase_end(tokens, i, rest[1:])  # without the optional word
+        return end if end >= 0 else _phrase_end(tokens, i + 1, rest[1:])
+    return _phrase_end(tokens, i + 1, rest[1:]) if tokens[i + 1].key == rest[0] else -1
+
+
+_MARKER_KEYS = (
+    frozenset(HEDGE_CLASS)
+    | frozenset(NEGATION_CLASS)
+    | frozenset(ATTRIBUTION_CLASS)
+    | frozenset(_PHRASES_BY_FIRST)
+)
+
+
+def _marker_positions(tokens: Sequence[Token]) -> list[int]:
+    """Indices of the tokens any marker class (or reporting phrase) can start at."""
+    return [i for i, t in enumerate(tokens) if t.key in _MARKER_KEYS or t.key.endswith("n't")]
+
+
+def _marks(
+    tokens: Sequence[Token], positions: Sequence[int], classes: dict[str, str], kind: FlagType
+) -> list[_Mark]:
+    out: list[_Mark] = []
+    covered = -1  # the last token of a reporting phrase already taken
+    for i in positions:
+        if i <= covered:
+            continue
+        t = tokens[i]
+        if kind is FlagType.ATTRIBUTION and t.key in _PHRASES_BY_FIRST:
+            found = next(
+                (
+                    (end, c)
+                    for rest, c in _PHRASES_BY_FIRST[t.key]
+                    if (end := _phrase_end(tokens, i, rest)) >= 0
+                ),
+                None,
+            )
+            if found is not None:
+                out.append(_Mark(found[1], i, found[0]))
+                covered = found[0]
+                continue
         cls = classes.get(t.key)
         if cls is None and t.key.endswith("n't"):
             cls = classes.get("n't")
-        if cls is None or (skip_months and t.text == "May"):
+        if cls is None or (kind is FlagType.HEDGE and t.text == "May"):
             continue
-        out.append((cls, t))
+        out.append(_Mark(cls, i, i))
     return out
 
 
-_MARKER_KEYS = frozenset(HEDGE_CLASS) | frozenset(NEGATION_CLASS) | frozenset(ATTRIBUTION_CLASS)
+def _adjacent(marks: Sequence[_Mark], i: int, j: int) -> bool:
+    """Are marks ``i`` < ``j`` one phrase ("may consider", "may well consider")?"""
+    return marks[i].last + 2 >= marks[j].first
 
 
-def _marker_tokens(tokens: Sequence[Token]) -> list[Token]:
-    """The tokens :func:`_words_of` can find anything in, for any of the marker classes."""
-    return [t for t in tokens if t.key in _MARKER_KEYS or t.key.endswith("n't")]
+def _same_words(ta: Sequence[Token], ma: _Mark, tb: Sequence[Token], mb: _Mark) -> bool:
+    return [t.key for t in ta[ma.first : ma.last + 1]] == [t.key for t in tb[mb.first : mb.last + 1]]
 
 
-def _phrase(tokens: Sequence[Token], idx: int, classes: dict[str, str]) -> tuple[int, int]:
-    """Span of the marker at ``idx`` with the marker words that follow it and one more word."""
-    end = idx
-    while end + 1 < len(tokens) and tokens[end + 1].key in classes:
-        end += 1
-    if end + 1 < len(tokens) and tokens[end + 1].is_word:
-        end += 1
-    return tokens[idx].start, tokens[end].end
+def _segments(tokens: Sequence[Token], marks: Sequence[_Mark], idx: Sequence[int]) -> list[tuple[int, int]]:
+    """Token index ranges of the marks ``idx`` (sorted), neighbouring ones joined."""
+    out: list[tuple[int, int]] = []
+    prev = -2
+    for i in idx:
+        if out and prev == i - 1 and _adjacent(marks, prev, i):
+            out[-1] = (out[-1][0], marks[i].last)
+        else:
+            out.append((marks[i].first, marks[i].last))
+        prev = i
+    return out
 
 
 def _marker_flag(
     kind: FlagType,
-    label: str,
     a: Sequence[Token],
     b: Sequence[Token],
-    marks_a: Sequence[Token],
-    marks_b: Sequence[Token],
+    pos_a: Sequence[int],
+    pos_b: Sequence[int],
     classes: dict[str, str],
     text_a: str,
     text_b: str,
     base_a: int,
     base_b: int,
 ) -> Flag | None:
-    ma = _words_of(marks_a, classes, skip_months=kind is FlagType.HEDGE)
-    mb = _words_of(marks_b, classes, skip_months=kind is FlagType.HEDGE)
+    ma = _marks(a, pos_a, classes, kind)
+    mb = _marks(b, pos_b, classes, kind)
     # Classes as sets: "would … would" against one "would" says nothing new.
-    ca, cb = {c for c, _ in ma}, {c for c, _ in mb}
+    ca, cb = {m.cls for m in ma}, {m.cls for m in mb}
     if ca == cb:
         return None
+    # Only what changed: the marks aligned in reading order, unchanged ones left out.
+    ops = SequenceMatcher(None, [m.cls for m in ma], [m.cls for m in mb], autojunk=False).get_opcodes()
+    twin_a: dict[int, int] = {}  # unchanged marks: index on one side → index on the other
+    twin_b: dict[int, int] = {}
+    for tag, i1, i2, j1, _ in ops:
+        if tag == "equal":
+            for k in range(i2 - i1):
+                twin_a[i1 + k] = j1 + k
+                twin_b[j1 + k] = i1 + k
+    items: list[tuple[list[int], list[int]]] = []
+    for tag, i1, i2, j1, j2 in ops:
+        ia, ib = list(range(i1, i2)), list(range(j1, j2))
+        if tag == "equal":
+            continue
+        # A marker dropped (or added) whose class the other side still has says nothing new.
+        if not ib and all(ma[i].cls in cb for i in ia):
+            continue
+        if not ia and all(mb[j].cls in ca for j in ib):
+            continue
+        if not ia or not ib:
+            # A marker of the same phrase in other words is shown with it: "might → may consider"
+            # (but "will reportedly → will" is only "reportedly" dropped).
+            own, marks, twin, other = (ib, mb, twin_b, ia) if not ia else (ia, ma, twin_a, ib)
+            toks, other_toks, other_marks = (b, a, ma) if not ia else (a, b, mb)
+            for k in (own[0] - 1, own[-1] + 1):
+                lo, hi = (k, own[0]) if k < own[0] else (own[-1], k)
+                if (
+                    k in twin
+                    and _adjacent(marks, lo, hi)
+                    and not _same_words(toks, marks[k], other_toks, other_marks[twin[k]])
+                ):
+                    at = 0 if k < own[0] else len(own)
+                    own.insert(at, k)
+                    other.insert(at, twin[k])
+        items.append((ia, ib))
+    if not items:  # (cannot happen: a class one side lacks is in some changed run)
+        items = [(list(range(len(ma))), list(range(len(mb))))]
 
-    def phrases(
-        tokens: Sequence[Token], marks: list[tuple[str, Token]], text: str, base: int
+    def words(tokens: Sequence[Token], marks: Sequence[_Mark], idx: list[int], text: str, base: int) -> str:
+        segs = _segments(tokens, marks, idx)
+        return " … ".join(
+            dict.fromkeys(
+                " ".join(text[tokens[s].start - base : tokens[e].end - base].split()) for s, e in segs
+            )
+        )
+
+    def shown(
+        tokens: Sequence[Token], marks: Sequence[_Mark], sides: list[list[int]], text: str, base: int
     ) -> tuple[str, Span | None]:
+        """The changed markers with the marker words after them and one more word."""
         spans: list[Span] = []
-        index = {id(t): i for i, t in enumerate(tokens)}
-        for _, t in marks:
-            s, e = _phrase(tokens, index[id(t)], classes)
-            if spans and s <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+        for s, e in sorted(seg for idx in sides for seg in _segments(tokens, marks, idx)):
+            while e + 1 < len(tokens) and tokens[e + 1].key in classes:
+                e += 1
+            if e + 1 < len(tokens) and tokens[e + 1].is_word:
+                e += 1
+            span = (tokens[s].start, tokens[e].end)
+            if spans and span[0] <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(span[1], spans[-1][1]))
             else:
-                spans.append((s, e))
-        shown = " … ".join(text[s - base : e - base] for s, e in spans)
-        return shown, (spans[0] if spans else None)
+                spans.append(span)
+        return " … ".join(text[s - base : e - base] for s, e in spans), (spans[0] if spans else None)
 
-    sa, span_a = phrases(a, ma, text_a, base_a)
-    sb, span_b = phrases(b, mb, text_b, base_b)
-    lost = sorted(ca - cb)
-    gained = sorted(cb - ca)
-    words_a = " … ".join(t.text for _, t in ma) or "none"
-    words_b = " … ".join(t.text for _, t in mb) or "none"
-    if kind is FlagType.NEGATION:
-        if not mb:
-            msg = f"negation lost: “{words_a}” is not in the rewrite"
-        elif not ma:
-            msg = f"negation added: “{words_b}” is not in the original"
-        else:
-            msg = f"negation changed: {words_a} → {words_b}"
-    elif kind is FlagType.ATTRIBUTION:
-        stance = f"{', '.join(lost) or '—'} → {', '.join(gained) or '—'}"
-        msg = f"attribution changed: {stance} ({words_a} → {words_b})"
+    sa, span_a = shown(a, ma, [ia for ia, _ in items], text_a, base_a)
+    sb, span_b = shown(b, mb, [ib for _, ib in items], text_b, base_b)
+
+    def said_a(idx: list[int]) -> str:
+        return words(a, ma, idx, text_a, base_a)
+
+    def said_b(idx: list[int]) -> str:
+        return words(b, mb, idx, text_b, base_b)
+
+    swaps = [f"{said_a(ia)} → {said_b(ib)}" for ia, ib in items if ia and ib]
+    dropped = ", ".join(said_a(ia) for ia, ib in items if not ib)
+    added = ", ".join(said_b(ib) for ia, ib in items if not ia)
+    if kind is FlagType.NEGATION and not swaps and not added:
+        msg = f"negation lost: “{dropped}” is not in the rewrite"
+    elif kind is FlagType.NEGATION and not swaps and not dropped:
+        msg = f"negation added: “{added}” is not in the original"
     else:
-        msg = f"{label} changed: {words_a} → {words_b}"
+        label = {FlagType.HEDGE: "modality", FlagType.NEGATION: "negation"}.get(kind, "reporting verb")
+        parts = swaps + [f"{what}: {w}" for what, w in (("dropped", dropped), ("added", added)) if w]
+        if swaps:  # "modality changed: might → may consider; would → could"
+            msg = f"{label}{':' if kind is FlagType.ATTRIBUTION else ' changed:'} " + "; ".join(parts)
+        else:  # "modality dropped: expected … would"
+            msg = f"{label} " + "; ".join(parts)
     return Flag(kind, sa, sb, msg, span_a, span_b)
 
 
@@ -335,29 +449,51 @@ def _diff_flag(kind: FlagType, what: str, fa: list[Fact], fb: list[Fact]) -> Fla
         msg = f"{what} dropped: {ta}"
     else:
         msg = f"{what} added: {tb}"
+    msg = " ".join(msg.split())  # one line, even for a date written over a line break
     return Flag(kind, ta, tb, msg, lost[0].span if lost else None, gained[0].span if gained else None)
 
 
-def _names_flag(fa: list[Fact], fb: list[Fact]) -> Flag | None:
+def _overlaps(span: Span, other: Span | None) -> bool:
+    return other is not None and span[0] < other[1] and other[0] < span[1]
+
+
+def _names_flag(fa: list[Fact], fb: list[Fact], diff: Sequence[DiffOp] = ()) -> Flag | None:
+    """Names dropped and names added; a swap only where the word diff replaces one by the other."""
     lost = [f for f in fa if not any(_name_match(f.key, g.key) for g in fb)]
     gained = [f for f in fb if not any(_name_match(f.key, g.key) for g in fa)]
     if not lost and not gained:
         return None
+    swaps: list[tuple[Fact, Fact]] = []
+    if lost and gained:
+        for op in diff:
+            if op.op is not DiffOpKind.REPLACE or op.original is None or op.rewrite is None:
+                continue
+            la = list({f.key: f for f in lost if _overlaps(f.span, op.original)}.values())
+            lb = list({f.key: f for f in gained if _overlaps(f.span, op.rewrite)}.values())
+            if len(la) == 1 and len(lb) == 1 and not any(la[0] is x or lb[0] is y for x, y in swaps):
+                swaps.append((la[0], lb[0]))
     ta = ", ".join(dict.fromkeys(f.text for f in lost))
     tb = ", ".join(dict.fromkeys(f.text for f in gained))
-    if lost and gained:
-        msg = f"names differ: {ta} → {tb}"
-    elif lost:
-        msg = f"name dropped: {ta}"
-    else:
-        msg = f"name added: {tb}"
+    swapped_a = {x.key for x, _ in swaps}
+    swapped_b = {y.key for _, y in swaps}
+    dropped = ", ".join(dict.fromkeys(f.text for f in lost if f.key not in swapped_a))
+    added = ", ".join(dict.fromkeys(f.text for f in gained if f.key not in swapped_b))
+    parts = [f"{x.text} → {y.text}" for x, y in swaps]
+    parts += [f"{what}: {w}" for what, w in (("dropped", dropped), ("added", added)) if w]
+    several = len(dict.fromkeys(f.key for f in lost)) + len(dict.fromkeys(f.key for f in gained)) > (
+        2 if swaps else 1
+    )
+    label = "names" if several else "name"
+    msg = f"{label} changed: " + "; ".join(parts) if swaps else f"{label} " + "; ".join(parts)
     return Flag(
         FlagType.NAME, ta, tb, msg, lost[0].span if lost else None, gained[0].span if gained else None
     )
 
 
-def fact_flags(orig: Sequence[Claim], rew: Sequence[Claim], proper: frozenset[str]) -> list[Flag]:
-    """All fact flags between two sides of a change."""
+def fact_flags(
+    orig: Sequence[Claim], rew: Sequence[Claim], proper: frozenset[str], diff: Sequence[DiffOp] = ()
+) -> list[Flag]:
+    """All fact flags between two sides of a change (``diff``: their word diff, if known)."""
     flags: list[Flag] = []
     ta, tb = _tokens(orig), _tokens(rew)
     na = [f for c in orig for f in _numbers(c.text, c.start)] + _number_words(ta)
@@ -367,19 +503,19 @@ def fact_flags(orig: Sequence[Claim], rew: Sequence[Claim], proper: frozenset[st
     for flag in (
         _diff_flag(FlagType.NUMBER, "number", na, nb),
         _diff_flag(FlagType.DATE, "date", da, db),
-        _names_flag(_names(ta, proper), _names(tb, proper)),
+        _names_flag(_names(ta, proper), _names(tb, proper), diff),
     ):
         if flag:
             flags.append(flag)
     text_a, base_a = _joined(orig)
     text_b, base_b = _joined(rew)
-    marks_a, marks_b = _marker_tokens(ta), _marker_tokens(tb)
-    for kind, label, classes in (
-        (FlagType.HEDGE, "modality", HEDGE_CLASS),
-        (FlagType.NEGATION, "negation", NEGATION_CLASS),
-        (FlagType.ATTRIBUTION, "attribution", ATTRIBUTION_CLASS),
+    pos_a, pos_b = _marker_positions(ta), _marker_positions(tb)
+    for kind, classes in (
+        (FlagType.HEDGE, HEDGE_CLASS),
+        (FlagType.NEGATION, NEGATION_CLASS),
+        (FlagType.ATTRIBUTION, ATTRIBUTION_CLASS),
     ):
-        flag = _marker_flag(kind, label, ta, tb, marks_a, marks_b, classes, text_a, text_b, base_a, base_b)
+        flag = _marker_flag(kind, ta, tb, pos_a, pos_b, classes, text_a, text_b, base_a, base_b)
         if flag:
             flags.append(flag)
     return flags

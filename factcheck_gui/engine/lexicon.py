@@ -140,7 +140,9 @@ ATTRIBUTION_CLASS: dict[str, str] = {}
 for _cls, _words in {
     "said": "say says said saying stated told tells added adds noted notes mentioned "
     "mentions remarked explained explains commented announced announces declared declares "
-    "indicated indicates replied responded wrote",
+    "replied responded wrote",
+    # Softer than "said": the speaker is reported as implying rather than stating.
+    "indicated": "indicated indicates signalled signaled signals",
     "claimed": "claim claims claimed alleged alleges asserted asserts insisted insists maintained "
     "argued argues contended",
     "admitted": "admit admits admitted acknowledged acknowledges conceded concedes confessed",
@@ -148,6 +150,8 @@ for _cls, _words in {
     "warned": "warn warns warned threatened threatens cautioned",
     "suggested": "suggest suggests suggested hinted hints implied implies speculated",
     "promised": "promised promises pledged pledges vowed vows",
+    "stressed": "stressed stresses emphasized emphasised emphasizes emphasises underlined "
+    "underscored reiterated",
     "accused": "accused accuses blamed blames",
     "confirmed": "confirmed confirms verified",
     "reported": "reported reports according",
@@ -155,6 +159,23 @@ for _cls, _words in {
     for _w in _words.split():
         ATTRIBUTION_CLASS[_w] = _cls
 ATTRIBUTION_VERBS: frozenset[str] = frozenset(ATTRIBUTION_CLASS)
+
+# Reporting phrases of several words, by the class of the verb they stand for ("issued a
+# warning" is "warned"). "*" stands for one optional word ("issued a stark warning").
+ATTRIBUTION_PHRASES: dict[str, str] = {}
+for _cls, _phrases in {
+    "said": "went on to say|went on to add|pointed out|points out|issued a * statement|"
+    "made a * statement|told reporters",
+    "warned": "issued a * warning|issues a * warning|gave a * warning|sounded a * warning|"
+    "sounded the alarm|raised the alarm",
+    "stressed": "made clear|made it clear|makes clear|makes it clear",
+    "concerned": "expressed * alarm|expressed * concern|expressed * concerns|voiced * concern|"
+    "voiced * concerns|raised * concern|raised * concerns|expressed * worry|expressed * fears",
+    "denied": "ruled out|rules out|played down|plays down|brushed aside|shrugged off",
+    "suggested": "hinted at",
+}.items():
+    for _p in _phrases.split("|"):
+        ATTRIBUTION_PHRASES[_p] = _cls
 
 MONTHS: dict[str, int] = {
     "january": 1,

@@ -128,6 +128,32 @@ def _best_wording(src: _Source, key: str, candidates: Sequence[int]) -> tuple[fl
     return best
 
 
+def _excerpt(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to about ``limit`` characters (for messages)."""
+    one = " ".join(text.split())
+    if len(one) <= limit:
+        return one
+    cut = one[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _context(src: _Source, candidates: Sequence[int], start: int, end: int, width: int = 40) -> str:
+    """The source words at ``start:end`` with a few words either side, on one line."""
+    claim = next(
+        (src.claims[ci] for ci in candidates if src.claims[ci].start <= start < src.claims[ci].end), None
+    )
+    lo, hi = (claim.start, claim.end) if claim else (start, end)
+    left = src.text[max(lo, start - width) : start]
+    right = src.text[end : min(hi, end + width)]
+    if start - width > lo and " " in left:
+        left = "…" + left[left.index(" ") + 1 :]
+    if end + width < hi and " " in right:
+        right = right[: right.rindex(" ")] + "…"
+    return " ".join((left + src.text[start:end] + right).split())
+
+
 def check_quotes(
     rew_text: str,
     rew_claim: Claim,
@@ -149,18 +175,20 @@ def check_quotes(
         if src.quoted(key):
             continue
         score, s, e = _best_wording(src, key, candidates)
-        shown = q.text if len(q.text) <= 160 else q.text[:157] + "…"
+        # The flag carries both sides' words in full; only the one-line message abbreviates.
         nearest = src_text[s:e] if s >= 0 else ""
-        nearest_shown = nearest if len(nearest) <= 200 else nearest[:197] + "…"
+        quoted = f"“{_excerpt(q.text, 60)}”"
+        nearest_shown = f"“{_excerpt(nearest, 200)}”"
         inside = s >= 0 and _inside_quote(src, s, e)
         if score >= VERBATIM and not inside:
             msg = (
-                "newly put in quotation marks: the original uses these words without quoting them"
+                f"{quoted} newly put in quotation marks; the original has them unquoted: "
+                f"“{_context(src, candidates, s, e)}”"
                 if n_words <= 4
-                else "presented as a direct quotation, but the original has these words only as "
-                f"reported speech: “{nearest_shown}”"
+                else f"{quoted} presented as a direct quotation, but the original has these words only as "
+                f"reported speech: {nearest_shown}"
             )
-            flags.append(Flag(FlagType.QUOTE_UNSOURCED, nearest, shown, msg, (s, e), (q.start, q.end)))
+            flags.append(Flag(FlagType.QUOTE_UNSOURCED, nearest, q.text, msg, (s, e), (q.start, q.end)))
         elif score >= VERBATIM:
             continue  # verbatim apart from punctuation, inside a source quotation
         elif score >= CLOSE and inside:
@@ -168,8 +196,8 @@ def check_quotes(
                 Flag(
                     FlagType.QUOTE_ALTERED,
                     nearest,
-                    shown,
-                    f"quotation differs from the source's; the original quotes: “{nearest_shown}”",
+                    q.text,
+                    f"quotation {quoted} differs from the source's; the original quotes: {nearest_shown}",
                     (s, e),
                     (q.start, q.end),
                 )
@@ -179,9 +207,9 @@ def check_quotes(
                 Flag(
                     FlagType.QUOTE_UNSOURCED,
                     nearest,
-                    shown,
-                    "presented as a direct quotation; the original never quotes these words "
-                    f"(nearest source wording, as reported speech: “{nearest_shown}”)",
+                    q.text,
+                    f"{quoted} presented as a direct quotation; the original never quotes these words "
+                    f"(nearest source wording, as reported speech: {nearest_shown})",
                     (s, e),
                     (q.start, q.end),
                 )
@@ -192,9 +220,9 @@ def check_quotes(
                 Flag(
                     FlagType.QUOTE_UNSOURCED,
                     nearest if related else "",
-                    shown,
-                    "quoted words not found in the original"
-                    + (f"; nearest source wording: “{nearest_shown}”" if related else ""),
+                    q.text,
+                    f"quoted words not found in the original: {quoted}"
+                    + (f"; nearest source wording: {nearest_shown}" if related else ""),
                     (s, e) if related else None,
                     (q.start, q.end),
                 )
