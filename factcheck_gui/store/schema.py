@@ -96,13 +96,14 @@ def check_sqlite_file(path: Path, where: str) -> None:
 def preflight_sqlite(path: Path, where: str) -> None:
     """Refuse a damaged, foreign or newer SQLite file before the store's connections touch it.
 
-    A plain connection without the store's pragmas is used: switching a foreign file to WAL
-    would already rewrite its header.
+    A plain read-only connection without the store's pragmas is used: switching a foreign file
+    to WAL would already rewrite its header, and the last writable connection to close would
+    checkpoint a left-over WAL into a file that is about to be refused.
     """
     check_sqlite_file(path, where)
     if not path.exists() or path.stat().st_size == 0:
         return
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, isolation_level=None)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         if rows != ["ok"]:

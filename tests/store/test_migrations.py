@@ -305,6 +305,32 @@ def test_a_newer_schema_is_refused_and_left_untouched(store_url: str, comparison
         engine.dispose()
 
 
+def test_a_newer_schema_with_a_left_over_wal_is_left_byte_for_byte(tmp_path: Path) -> None:
+    """A newer app killed mid-session leaves its last writes in the WAL; refusing the file must
+    not checkpoint them into it (or delete the WAL) behind the newer app's back."""
+    db = tmp_path / "reviews.sqlite3"
+    writer = f"""
+import os, signal, sqlite3
+c = sqlite3.connect({str(db)!r}, isolation_level=None)
+c.execute("PRAGMA journal_mode=WAL"); c.execute("PRAGMA wal_autocheckpoint=0")
+c.execute("CREATE TABLE alembic_version (version_num TEXT)")
+c.execute("INSERT INTO alembic_version VALUES ('0042_future')")
+c.execute("CREATE TABLE reviews (id INTEGER)")
+c.execute("INSERT INTO reviews VALUES (7)")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    subprocess.run([sys.executable, "-c", writer], check=False)
+    wal = db.with_name(db.name + "-wal")
+    assert wal.stat().st_size > 0  # the writes are still only in the WAL
+    before = {p.name: sha(p) for p in (db, wal)}
+
+    with pytest.raises(NewerSchemaError, match="left untouched"):
+        ReviewStore.open(str(db))
+
+    assert {p.name: sha(p) for p in (db, wal)} == before
+    assert not list(tmp_path.glob("*.bak"))
+
+
 def test_a_database_of_another_program_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite3"
     with sqlite3.connect(path) as conn:
