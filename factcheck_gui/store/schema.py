@@ -96,15 +96,22 @@ def check_sqlite_file(path: Path, where: str) -> None:
 def preflight_sqlite(path: Path, where: str) -> None:
     """Refuse a damaged, foreign or newer SQLite file before the store's connections touch it.
 
-    A plain read-only connection without the store's pragmas is used: switching a foreign file
-    to WAL would already rewrite its header, and the last writable connection to close would
-    checkpoint a left-over WAL into a file that is about to be refused.
+    A plain connection without the store's pragmas is used (switching a foreign file to WAL
+    would already rewrite its header). When a WAL or rollback journal is already beside the file
+    (a writer killed mid-session, or one still running) the connection is read-only, so closing
+    it can neither checkpoint the WAL into a file that is about to be refused nor roll the
+    journal back. Otherwise it is a query-only read-write connection: a read-only one would
+    leave the ``-wal``/``-shm`` files it creates beside the file, where SQLite removes them when
+    the last writable connection closes.
     """
     check_sqlite_file(path, where)
     if not path.exists() or path.stat().st_size == 0:
         return
-    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, isolation_level=None)
+    journals = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+    mode = "ro" if journals else "rw"
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode={mode}", uri=True, isolation_level=None)
     try:
+        conn.execute("PRAGMA query_only = ON")
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         if rows != ["ok"]:
             raise CorruptDatabaseError(f"{where} is damaged ({rows[0]}); it was left untouched", path)
