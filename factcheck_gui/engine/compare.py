@@ -24,11 +24,12 @@ from factcheck_gui.engine.types import (
     ChangeKind,
     Claim,
     Comparison,
-    DiffOp,
     DiffOpKind,
     Document,
     Flag,
     SourceInfo,
+    new_change,
+    new_diffop,
 )
 from factcheck_gui.engine.worddiff import equal_diff, word_diff
 
@@ -197,8 +198,8 @@ def _compare(
 def _same(cid: str, o: Claim, r: Claim, moved: bool) -> Change:
     """The change of two claims that are identical after normalising (what _change gives)."""
     kind = ChangeKind.MOVED if moved else ChangeKind.UNCHANGED
-    diff = (DiffOp(DiffOpKind.EQUAL, (o.start, o.end), (r.start, r.end)),)
-    return Change(cid, kind, (o.id,), (r.id,), 1.0, diff, (), moved)
+    diff = (new_diffop(DiffOpKind.EQUAL, (o.start, o.end), (r.start, r.end)),)
+    return new_change(cid, kind, (o.id,), (r.id,), 1.0, diff, (), moved)
 
 
 def _change(

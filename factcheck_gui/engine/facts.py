@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from operator import itemgetter
 
 from factcheck_gui.engine.lexicon import (
     ATTRIBUTION_CLASS,
@@ -90,6 +91,7 @@ _RELATIVE_RE = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_KEY = itemgetter(3)  # Token.key, for map()
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
@@ -117,7 +119,9 @@ def _numbers(text: str, offset: int) -> list[Fact]:
 
 
 def _number_words(tokens: Sequence[Token]) -> list[Fact]:
-    out = []
+    out: list[Fact] = []
+    if _NUMBER_WORDS.keys().isdisjoint(map(_KEY, tokens)):
+        return out  # (most claims: no number word, nothing to walk)
     k = 0
     while k < len(tokens):
         t = tokens[k]
@@ -143,8 +147,16 @@ def _number_words(tokens: Sequence[Token]) -> list[Fact]:
     return out
 
 
+# Word keys a month or weekday can have (the key of a word token never ends with a dot unless
+# it is a dotted acronym, which is neither), and what any year token's text contains.
+_DATE_KEYS = frozenset(MONTHS).union(WEEKDAYS)
+_YEAR_ANYWHERE = re.compile(r"1[89]\d\d|20\d\d")
+
+
 def _dates(text: str, offset: int, tokens: Sequence[Token]) -> list[Fact]:
     out = []
+    if _DATE_KEYS.isdisjoint(map(_KEY, tokens)) and not _YEAR_ANYWHERE.search(text):
+        tokens = ()  # (most claims: no month, weekday or year to look for)
     for i, t in enumerate(tokens):
         if not t.is_word:
             continue  # (a single mark: no month, weekday or year)
@@ -332,10 +344,8 @@ def _marker_flag(
     pos_a: Sequence[int],
     pos_b: Sequence[int],
     classes: dict[str, str],
-    text_a: str,
-    text_b: str,
-    base_a: int,
-    base_b: int,
+    orig: Sequence[Claim],
+    rew: Sequence[Claim],
 ) -> Flag | None:
     ma = _marks(a, pos_a, classes, kind)
     mb = _marks(b, pos_b, classes, kind)
@@ -343,6 +353,9 @@ def _marker_flag(
     ca, cb = {m.cls for m in ma}, {m.cls for m in mb}
     if ca == cb:
         return None
+    # (Only now the texts to quote from: most changes flag no marker.)
+    text_a, base_a = _joined(orig)
+    text_b, base_b = _joined(rew)
     # Only what changed: the marks aligned in reading order, unchanged ones left out.
     ops = SequenceMatcher(None, [m.cls for m in ma], [m.cls for m in mb], autojunk=False).get_opcodes()
     twin_a: dict[int, int] = {}  # unchanged marks: index on one side → index on the other
@@ -507,15 +520,13 @@ def fact_flags(
     ):
         if flag:
             flags.append(flag)
-    text_a, base_a = _joined(orig)
-    text_b, base_b = _joined(rew)
     pos_a, pos_b = _marker_positions(ta), _marker_positions(tb)
     for kind, classes in (
         (FlagType.HEDGE, HEDGE_CLASS),
         (FlagType.NEGATION, NEGATION_CLASS),
         (FlagType.ATTRIBUTION, ATTRIBUTION_CLASS),
     ):
-        flag = _marker_flag(kind, ta, tb, pos_a, pos_b, classes, text_a, text_b, base_a, base_b)
+        flag = _marker_flag(kind, ta, tb, pos_a, pos_b, classes, orig, rew)
         if flag:
             flags.append(flag)
     return flags

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck_gui.engine.types import Claim
+from factcheck_gui.engine.types import Claim, new_claim
 
 MAX_CLAIM_CHARS = 1500  # longer run-ons (or text with no sentence ends) are cut at a space
 SHORT_LINE = 45  # a line this short without final punctuation, before a capital, is a headline
@@ -263,12 +263,12 @@ def split_claims(text: str, prefix: str) -> tuple[Claim, ...]:
             if _is_boundary(text, m, ps, pe, quotes):
                 end = m.end(2)
                 if cs < end <= cs + MAX_CLAIM_CHARS:  # what _split_long gives, without its loop
-                    claims.append(Claim(f"{prefix}{len(claims) + 1}", cs, end, paragraph, text[cs:end]))
+                    claims.append(new_claim(f"{prefix}{len(claims) + 1}", cs, end, paragraph, text[cs:end]))
                 else:
                     for s, e in _split_long(text, cs, end):
-                        claims.append(Claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
+                        claims.append(new_claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
                 cs = m.end()
         if cs < pe:
             for s, e in _split_long(text, cs, pe):
-                claims.append(Claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
+                claims.append(new_claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
     return tuple(claims)

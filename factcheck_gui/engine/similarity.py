@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain, compress, pairwise
 
 from rapidfuzz import fuzz
 
@@ -36,6 +36,7 @@ class Profile:
     weight: float  # sum of the weights of ``terms``
     content: frozenset[str]  # ``terms`` without stopwords and everyday news words
     sorted_norm: str  # words of ``norm`` in sorted order (what token_sort_ratio compares)
+    term_weights: tuple[float, ...]  # the weight of each of ``terms``, in its order
 
 
 class Vocabulary:
@@ -122,14 +123,17 @@ def make_profile(
     content = [x for x in t if x not in STOP_TERMS]
     termset = frozenset(t)
     norm = normalize_text(text) if norm is None else norm
+    cache, weigh = vocab._cache, vocab._weigh
+    weights = tuple([cache.get(x) or weigh(x) for x in termset])  # (as Vocabulary.total adds them)
     return Profile(
         norm=norm,
         terms=termset,
         bigrams=frozenset(pairwise(content)),
         numbers=frozenset([x for x in termset if not x.isalpha() and _NUMBER.search(x)]),
-        weight=vocab.total(termset) or 1e-9,
+        weight=sum(weights) or 1e-9,
         content=termset - STOP_TERMS - COMMON_TERMS,
         sorted_norm=" ".join(sorted(norm.split())),
+        term_weights=weights,
     )
 
 
@@ -229,7 +233,11 @@ def scored_pair(a: Profile, b: Profile, vocab: Vocabulary) -> tuple[float, float
     the score is bit for bit the same (tests/engine/test_fast_paths.py checks it).
     """
     ta, tb = a.terms, b.terms
-    w = vocab.shared(ta, tb) if len(ta) <= len(tb) else vocab.shared(tb, ta)
+    # = vocab.shared(smaller, larger): the same weights added in the same order
+    if len(ta) <= len(tb):
+        w = sum(compress(a.term_weights, map(tb.__contains__, ta)))
+    else:
+        w = sum(compress(b.term_weights, map(ta.__contains__, tb)))
     if a.norm == b.norm:
         return 1.0, w
     aw, bw = a.weight, b.weight

@@ -14,7 +14,7 @@ from rapidfuzz.distance import Indel
 
 from factcheck_gui.engine.lexicon import STOPWORDS
 from factcheck_gui.engine.normalize import Token, tokenize
-from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Span
+from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Span, new_diffop
 
 
 def _claim_tokens(claims: Sequence[Claim]) -> tuple[list[Token], list[int]]:
@@ -103,18 +103,18 @@ def word_diff(orig_claims: Sequence[Claim], rew_claims: Sequence[Claim]) -> tupl
         if kind is DiffOpKind.EQUAL:
             # equal runs may cross claim boundaries on either side; emit aligned pieces
             for k in range(max(len(sa), len(sb))):
-                result.append(DiffOp(kind, sa[min(k, len(sa) - 1)], sb[min(k, len(sb) - 1)]))
+                result.append(new_diffop(kind, sa[min(k, len(sa) - 1)], sb[min(k, len(sb) - 1)]))
             continue
         if not sa:
-            result.extend(DiffOp(kind, None, s, trivial) for s in sb)
+            result.extend(new_diffop(kind, None, s, trivial) for s in sb)
         elif not sb:
-            result.extend(DiffOp(kind, s, None, trivial) for s in sa)
+            result.extend(new_diffop(kind, s, None, trivial) for s in sa)
         elif len(sa) == 1 and len(sb) == 1:
-            result.append(DiffOp(kind, sa[0], sb[0], trivial))
+            result.append(new_diffop(kind, sa[0], sb[0], trivial))
         else:
             for k in range(max(len(sa), len(sb))):
                 result.append(
-                    DiffOp(kind, sa[k] if k < len(sa) else None, sb[k] if k < len(sb) else None, trivial)
+                    new_diffop(kind, sa[k] if k < len(sa) else None, sb[k] if k < len(sb) else None, trivial)
                 )
     return tuple(result)
 
@@ -123,8 +123,8 @@ def equal_diff(orig_claims: Sequence[Claim], rew_claims: Sequence[Claim]) -> tup
     """The diff of claims that are the same after normalisation: one equal op per claim pair."""
     if len(orig_claims) == 1 and len(rew_claims) == 1:  # by far the most common case
         o, r = orig_claims[0], rew_claims[0]
-        return (DiffOp(DiffOpKind.EQUAL, (o.start, o.end), (r.start, r.end)),)
+        return (new_diffop(DiffOpKind.EQUAL, (o.start, o.end), (r.start, r.end)),)
     return tuple(
-        DiffOp(DiffOpKind.EQUAL, (o.start, o.end), (r.start, r.end))
+        new_diffop(DiffOpKind.EQUAL, (o.start, o.end), (r.start, r.end))
         for o, r in zip(orig_claims, rew_claims, strict=False)
     )

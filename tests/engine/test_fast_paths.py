@@ -133,3 +133,71 @@ def test_candidate_query_matches_the_plain_version(reference_pair: tuple[str, st
     for q in r_terms + o_terms[:5]:
         for k in (3, 6, 12):
             assert index.query(q, k) == _query_plain(o_terms, vocab, q, k)
+
+
+def test_fast_constructors_build_the_same_values() -> None:
+    from factcheck_gui.engine.types import (
+        Change,
+        ChangeKind,
+        Claim,
+        DiffOp,
+        DiffOpKind,
+        new_change,
+        new_claim,
+        new_diffop,
+    )
+
+    assert new_claim("o1", 3, 9, 0, "Hello.") == Claim("o1", 3, 9, 0, "Hello.")
+    for trivial in (False, True):
+        got = new_diffop(DiffOpKind.REPLACE, (1, 2), None, trivial)
+        assert got == DiffOp(DiffOpKind.REPLACE, (1, 2), None, trivial)
+        assert repr(got) == repr(DiffOp(DiffOpKind.REPLACE, (1, 2), None, trivial))
+    assert new_diffop(DiffOpKind.EQUAL, (1, 2), (3, 4)) == DiffOp(DiffOpKind.EQUAL, (1, 2), (3, 4))
+    args = ("c1", ChangeKind.MOVED, ("o1",), ("r2",), 0.5, (), (), True)
+    assert new_change(*args) == Change(*args)
+    assert hash(new_change(*args)) == hash(Change(*args))
+    assert new_change("c2", ChangeKind.ADDED, (), ("r1",), 0.0) == Change(
+        "c2", ChangeKind.ADDED, (), ("r1",), 0.0
+    )
+
+
+_DATE_WORDS = ["May", "may", "Monday", "2019", "1899", "12", "Sept", "U.S.", "in", "of", "5", "March"]
+_NUMBERISH = ["twenty", "five", "million", "ten", "hundred", "said", ",", ".", "‘", "this week"]
+
+
+def _dates_plain(text: str, offset: int, tokens: tuple[normalize_mod.Token, ...]) -> list[object]:
+    """facts._dates as first written: every token looked at."""
+    from factcheck_gui.engine import facts
+
+    out: list[object] = []
+    for i, t in enumerate(tokens):
+        if not t.is_word:
+            continue
+        low = t.key.rstrip(".")
+        if low in facts.MONTHS and t.text[0].isupper():
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            prv = tokens[i - 1].text if i else ""
+            if low == "may" and not (
+                nxt[:1].isdigit() or prv[:1].isdigit() or prv.lower() in ("in", "of", "since")
+            ):
+                continue
+            out.append(facts.Fact(f"month:{facts.MONTHS[low]}", t.text, (t.start, t.end)))
+        elif low in facts.WEEKDAYS:
+            out.append(facts.Fact(f"day:{low}", t.text, (t.start, t.end)))
+        elif len(t.text) == 4 and facts._YEAR_RE.match(t.text):
+            out.append(facts.Fact(f"year:{t.text}", t.text, (t.start, t.end)))
+    rel = [f for f in facts._dates(text, offset, ()) if not f.key.startswith(("month:", "day:", "year:"))]
+    return out + rel
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS + _NUMBERISH)), st.integers(min_value=0, max_value=99))
+def test_date_and_number_word_shortcuts(ws: list[str], offset: int) -> None:
+    from factcheck_gui.engine import facts
+
+    text = " ".join(ws)
+    tokens = tokenize(text, offset)
+    assert facts._dates(text, offset, tokens) == _dates_plain(text, offset, tokens)
+    # a number word after a comma makes it walk every token, and adds one fact of its own
+    walked = facts._number_words((*tokens, *tokenize(", twenty", 10_000)))
+    assert facts._number_words(tokens) == walked[:-1]
