@@ -5,14 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from factcheck_gui import __version__
 from factcheck_gui.cli import compare, export, review
 from factcheck_gui.cli.common import CliError
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with the contract's error form: one line on stderr, exit status 2 (no usage block)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="factcheck",
         description="Compare two versions of a story claim by claim and keep a review log.",
     )

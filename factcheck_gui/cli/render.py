@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -18,6 +19,15 @@ KIND_LABEL = {
     ChangeKind.ADDED: "added",
     ChangeKind.REMOVED: "removed",
 }
+
+
+# Story text may carry terminal escape sequences (ESC [31m ...): shown as visible escapes, never obeyed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters (but tab and newline) as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def summary_line(cmp: Comparison) -> str:
@@ -75,8 +85,8 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
     """A readable change list for the terminal, git-style word markers: [-old-] {+new+}."""
     o, r = cmp.original, cmp.rewrite
     lines = [
-        f"Factcheck Compare {cmp.engine}: {o.name} ({plural(len(o.claims), 'claim')}) → "
-        f"{r.name} ({plural(len(r.claims), 'claim')})",
+        f"Factcheck Compare {cmp.engine}: {inert(o.name)} ({plural(len(o.claims), 'claim')}) → "
+        f"{inert(r.name)} ({plural(len(r.claims), 'claim')})",
         summary_line(cmp),
     ]
     if cmp.changes and all(c.kind is ChangeKind.UNCHANGED and not c.flags for c in cmp.changes):
@@ -94,11 +104,11 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
             head += f"  (similarity {ch.similarity:.2f}{order})"
         lines.append(head)
         for text in _marked(o, ch.original, _changed_spans(ch, "original"), "[-", "-]", False):
-            lines.append(f"  - {text}")
+            lines.append(f"  - {inert(text)}")
         for text in _marked(r, ch.rewrite, _changed_spans(ch, "rewrite"), "{+", "+}", False):
-            lines.append(f"  + {text}")
+            lines.append(f"  + {inert(text)}")
         for f in ch.flags:
-            lines.append(f"  ! {f.type.value}: {f.message}")
+            lines.append(f"  ! {f.type.value}: {inert(f.message)}")
     if hidden:
         lines.append(f"\n({plural(hidden, 'unchanged claim')} not shown; --all shows them)")
     return "\n".join(lines) + "\n"

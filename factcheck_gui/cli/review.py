@@ -6,19 +6,15 @@ import argparse
 import getpass
 import json
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from factcheck_gui.cli.common import CliError, write_output
-from factcheck_gui.cli.render import plural
+from factcheck_gui.cli.render import inert, plural
 from factcheck_gui.store import CorruptDatabaseError, ReviewStore, StoreError, resolve_db_url
 from factcheck_gui.store.database import check_folder
 from factcheck_gui.store.records import Review, ReviewSummary, VerdictRecord
-
-# Story text may carry terminal escape sequences: shown as visible escapes, never obeyed.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -102,10 +98,6 @@ def opened(db: str | None) -> Iterator[ReviewStore]:
         raise CliError(f"{exc} (choose another file with --db)") from None
     except StoreError as exc:
         raise CliError(str(exc)) from None
-
-
-def inert(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def iso(value: Any) -> str:

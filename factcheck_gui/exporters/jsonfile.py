@@ -25,7 +25,9 @@ to the same string.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import MISSING, fields
 from datetime import datetime
@@ -42,6 +44,7 @@ _SCHEMA_NAME, _SCHEMA_VERSION = SCHEMA.split("/")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _R = TypeVar("_R")
 MAX_REVIEW_FILE = 512 * 1024 * 1024  # a review file larger than this is not one we wrote
+_MAX_INT = 2**31
 
 
 class ReviewFileError(ExportError):
@@ -74,10 +77,25 @@ def read_review_file(path: Path, name: str | None = None) -> Review:
     if path.is_dir():
         raise ReviewFileError(f"{name}: is a folder, not a review file")
     try:
-        with path.open("rb") as fh:
+        st = path.stat()
+        if stat.S_ISREG(st.st_mode) and st.st_size > MAX_REVIEW_FILE:
+            raise ReviewFileError(
+                f"{name}: too large for a review file (over {MAX_REVIEW_FILE // 2**20} MiB)"
+            )
+        is_fifo = stat.S_ISFIFO(st.st_mode)
+        # A named pipe is opened without waiting for a writer (a plain open blocks until one comes,
+        # possibly forever); once open it is read normally, so <(command) still works.
+        fd = os.open(
+            path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | (getattr(os, "O_NONBLOCK", 0) if is_fifo else 0)
+        )
+        if is_fifo:
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as fh:
             raw = fh.read(MAX_REVIEW_FILE + 1)
     except OSError as exc:
         raise ReviewFileError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if not raw and is_fifo:
+        raise ReviewFileError(f"{name}: nothing to read (a pipe with nothing writing to it)")
     return parse_review_file(raw, name)
 
 
@@ -200,6 +218,8 @@ def _value(hint: Any, value: Any, name: str) -> Any:
         raise ExportError(f"damaged review file: {name} must be a list of text")
     if hint is int or text.startswith("int"):
         if isinstance(value, int) and not isinstance(value, bool):
+            if not -_MAX_INT <= value < _MAX_INT:  # the store's INTEGER columns hold 32 bits
+                raise ExportError(f"damaged review file: {name} {value} is out of range")
             return value
         raise ExportError(f"damaged review file: {name} must be a whole number")
     if isinstance(value, str):
@@ -248,7 +268,8 @@ def _check(review: Review) -> None:
         for side, doc in (("original", cmp.original), ("rewrite", cmp.rewrite)):
             for cid in getattr(ch, side):
                 if (
-                    not cid.startswith(side[0])
+                    not isinstance(cid, str)
+                    or not cid.startswith(side[0])
                     or not cid[1:].isdigit()
                     or not 1 <= int(cid[1:]) <= len(doc.claims)
                 ):

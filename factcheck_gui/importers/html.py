@@ -68,31 +68,48 @@ def _clean_lines(text: str) -> str:
     return "\n".join(_collapse(line).strip() for line in text.split("\n") if line.strip())
 
 
+# Two line breaks with nothing visible between them (``<br><br>``): a paragraph break on screen.
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+
+
+def _paragraphs(text: str) -> list[str]:
+    """``text`` (line breaks as "\\n") cut at blank lines into cleaned, non-empty paragraphs."""
+    return [p for p in (_clean_lines(part) for part in _BLANK_LINE.split(text)) if p]
+
+
 def _blocks_from_trafilatura(body: Any) -> list[str]:
-    blocks: list[str] = []
+    blocks: list[str] = list(_paragraphs(_collapse(body.text or "")))
     for el in body:
-        tag = el.tag
-        if tag == "list":
-            lines = [
-                "- " + _collapse(_inline_text(item)).strip()
-                for item in el.iter("item")
-                if _inline_text(item).strip()
-            ]
-            blocks.append("\n".join(lines))
-        elif tag == "table":
-            rows = []
-            for row in el.iter("row"):
-                cells = [_collapse(_inline_text(c)).strip() for c in row if c.tag == "cell"]
-                if any(cells):
-                    rows.append(" | ".join(cells))
-            blocks.append("\n".join(rows))
-        elif tag == "code":
-            blocks.append((el.text or "").strip("\n"))
-        elif tag in ("quote", "div") and any(c.tag in ("p", "list", "head", "quote") for c in el):
-            blocks.extend(_blocks_from_trafilatura(el))
-        elif tag != "graphic":
-            blocks.append(_clean_lines(_inline_text(el)))
+        blocks.extend(_element_blocks(el))
+        # text trafilatura kept between its elements (a page's loose text after a <p>) is a paragraph
+        blocks.extend(_paragraphs(_collapse(el.tail or "")))
     return blocks
+
+
+def _element_blocks(el: Any) -> list[str]:
+    """The paragraphs of one element of trafilatura's output body."""
+    tag = el.tag
+    if tag == "list":
+        lines = [
+            "- " + _collapse(_inline_text(item)).strip()
+            for item in el.iter("item")
+            if _inline_text(item).strip()
+        ]
+        return ["\n".join(lines)]
+    if tag == "table":
+        rows = []
+        for row in el.iter("row"):
+            cells = [_collapse(_inline_text(c)).strip() for c in row if c.tag == "cell"]
+            if any(cells):
+                rows.append(" | ".join(cells))
+        return ["\n".join(rows)]
+    if tag == "code":
+        return [(el.text or "").strip("\n")]
+    if tag in ("quote", "div") and any(c.tag in ("p", "list", "head", "quote") for c in el):
+        return _blocks_from_trafilatura(el)
+    if tag == "graphic":
+        return []
+    return _paragraphs(_inline_text(el))  # <br><br> inside a paragraph is a paragraph break
 
 
 def _walk(el: Any, blocks: list[str], current: list[str], drop_clutter: bool) -> None:
@@ -114,19 +131,19 @@ def _walk(el: Any, blocks: list[str], current: list[str], drop_clutter: bool) ->
         return
     elif tag in ("td", "th") and "".join(current).strip():
         current.append(" | ")
-    current.append(el.text or "")
+    # a line break in the page's source is a space on screen; only <br> breaks a line
+    current.append(_collapse(el.text or ""))
     for child in el:
         _walk(child, blocks, current, drop_clutter)
-        current.append(child.tail or "")
+        current.append(_collapse(child.tail or ""))
     if is_block:
         _flush(blocks, current)
 
 
 def _flush(blocks: list[str], current: list[str]) -> None:
-    text = _clean_lines("".join(current))
+    paragraphs = _paragraphs("".join(current))  # <br><br> ends a paragraph as a block does
     current.clear()
-    if text and text != "-":
-        blocks.append(text)
+    blocks.extend(p for p in paragraphs if p != "-")
 
 
 def _parse(html: str) -> Any:

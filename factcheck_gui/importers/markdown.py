@@ -7,6 +7,7 @@ paragraph are joined with a space, as a Markdown reader shows them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -15,6 +16,7 @@ from markdown_it.token import Token
 from factcheck_gui.importers.base import Extracted, join_paragraphs, normalize_newlines
 from factcheck_gui.importers.text import decode_text
 
+_BR = re.compile(r"<br\s*/?>$", re.IGNORECASE)
 _MD = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable("table")
 
 
@@ -25,9 +27,9 @@ def _inline(children: Sequence[Token] | None) -> str:
             out.append(tok.content)
         elif tok.type == "softbreak":
             out.append(" ")
-        elif tok.type == "hardbreak":
-            out.append("\n")
-        # image alt text, raw inline HTML tags and link/emphasis markers are not story text
+        elif tok.type == "hardbreak" or (tok.type == "html_inline" and _BR.match(tok.content)):
+            out.append("\n")  # an inline <br> breaks the line: the words around it stay apart
+        # image alt text, other raw inline HTML tags and link/emphasis markers are not story text
     return "".join(out)
 
 

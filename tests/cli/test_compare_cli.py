@@ -181,3 +181,28 @@ def test_csv_dump_and_mixed_scripts_compare_without_error(tmp_path: Path) -> Non
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_text_output_never_sends_terminal_escapes_from_the_story(tmp_path: Path) -> None:
+    original = tmp_path / "a.txt"
+    rewrite = tmp_path / "b.txt"
+    original.write_bytes(b"He said \x1b[2J\x1b]0;pwned\x07 it was red. Five people came.\n")
+    rewrite.write_bytes(b"He said it was blue. Six people came.\n")
+    out = factcheck("compare", str(original), str(rewrite))
+    assert out.returncode == 0, out.stderr
+    assert "\x1b" not in out.stdout and "\x07" not in out.stdout
+    assert "\\x1b[2J" in out.stdout  # shown, not obeyed
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("compare", "a", "b", "--format", "jsn"), "invalid choice: 'jsn'"),
+        (("compare", "a"), "required: REWRITE"),
+        (("export", "1", "--format", "xml"), "invalid choice: 'xml'"),
+        (("review", "show", "abc"), "not a review id"),
+        (("bogus",), "invalid choice: 'bogus'"),
+    ],
+)
+def test_usage_errors_are_one_line(args: tuple[str, ...], needle: str) -> None:
+    assert_clean_failure(factcheck(*args), needle)

@@ -145,3 +145,33 @@ def test_pdf_to_a_pipe_in_a_fresh_process_loads_qt_only_for_pdf(db: tuple[str, R
         assert out.returncode == 0, out.stderr.decode()
         assert out.stderr.decode().endswith(qt)
         assert out.stdout.startswith(b"%PDF-" if fmt == "pdf" else b"\xef\xbb\xbfreview_id,")
+
+
+def test_import_review_of_a_pipe_without_writer_does_not_hang(db: tuple[str, Review], tmp_path: Path) -> None:
+    url, _ = db
+    fifo = tmp_path / "review.json"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck_gui.cli", "import-review", str(fifo), "--db", url],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert "nothing to read" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_import_review_of_a_file_with_a_huge_number_is_a_clean_error(
+    db: tuple[str, Review], tmp_path: Path
+) -> None:
+    url, review = db
+    data = json.loads(render_review(review, "json"))
+    data["review"]["replaced_chars"] = 2**63  # more than any database INTEGER column holds
+    bad = tmp_path / "big.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CliError, match="out of range") as err:
+        run(["import-review", str(bad), "--db", url])
+    assert err.value.status == 2
+    with ReviewStore.open(url) as store:
+        assert [r.id for r in store.list_reviews()] == [review.id]

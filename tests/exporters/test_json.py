@@ -119,6 +119,10 @@ def _broken(hand: Review, change: Any) -> dict[str, Any]:
         (lambda d: d["history"][2].update(replaced_chars=True), "history[2].replaced_chars must be a whole"),
         (lambda d: d.update(verdicts={}), "verdicts must be a list"),
         (lambda d: d["comparison"]["changes"][0].update(kind="mangled"), "damaged review file"),
+        (lambda d: d["comparison"]["changes"][0].update(original=[1]), "names unknown claim 1"),
+        (lambda d: d["comparison"]["changes"][0].update(rewrite=[None]), "names unknown claim None"),
+        (lambda d: d["verdicts"][0].update(version=2**63), "verdicts[0].version 9223372036854775808 is out"),
+        (lambda d: d["review"].update(replaced_chars=10**20), "review.replaced_chars 1000"),
     ],
 )
 def test_bad_files_are_refused_with_one_clear_line(hand: Review, damage: Any, message: str) -> None:

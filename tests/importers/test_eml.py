@@ -44,3 +44,16 @@ def test_mail_without_a_text_body_is_refused() -> None:
     )
     with pytest.raises(ImportFailed, match=r"^x\.eml: the e-mail has no text or HTML body$"):
         load_bytes(mail, name="x.eml")
+
+
+def test_mail_that_forwards_a_message_as_attachment_gives_the_forwarded_text() -> None:
+    mail = (
+        b"From: desk@example.invalid\r\nSubject: Fwd: statement\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: message/rfc822\r\n\r\n"
+        b"From: press@example.invalid\r\nSubject: Statement\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        b"The ministry said 3,000 troops were involved.\r\n--b--\r\n"
+    )
+    item = load_bytes(mail, name="fwd.eml")
+    assert item.text.strip() == "The ministry said 3,000 troops were involved."
+    assert item.source.title == "Fwd: statement"

@@ -138,3 +138,39 @@ def test_comments_in_html_are_not_text() -> None:
     page = b"<div><!-- hidden note --><p>Shown<!--[if IE]>old<![endif]--> text.</p><?php echo 1 ?></div>"
     assert load_bytes(page, name="frag.html").text == "Shown text."
     assert from_clipboard(html=page.decode()).text == "Shown text."
+
+
+def test_loose_text_between_paragraphs_of_a_page_is_kept() -> None:
+    page = (
+        b"<html><head><title>Old site</title></head><body>"
+        b"<p>Intro paragraph that is in a p element and is long enough to count as text.</p>"
+        b"Loose text sits directly in the body element after the paragraph, as old pages have it."
+        b"<p>Closing paragraph in a p element.</p></body></html>"
+    )
+    assert load_bytes(page, name="old.html").text.split("\n\n") == [
+        "Intro paragraph that is in a p element and is long enough to count as text.",
+        "Loose text sits directly in the body element after the paragraph, as old pages have it.",
+        "Closing paragraph in a p element.",
+    ]
+
+
+def test_double_line_breaks_separate_paragraphs() -> None:
+    paragraphs = [
+        "Russian President Vladimir Putin said on Thursday that Moscow might supply weapons to North Korea.",
+        '"We would respond in a way that would be painful for Seoul," Putin told reporters.',
+        "The Kremlin said 3,000 troops were involved, according to Yonhap.",
+    ]
+    page = "<html><body><div class=story>" + "<br><br>".join(paragraphs) + "</div></body></html>"
+    assert load_bytes(page.encode(), name="br.html").text == "\n\n".join(paragraphs)
+    # a browser copy goes through the block walker: the same paragraphs
+    assert from_clipboard(html="<div>" + "<br>\n<br>".join(paragraphs) + "</div>").text == "\n\n".join(
+        paragraphs
+    )
+
+
+def test_line_breaks_in_the_html_source_are_spaces_not_new_lines() -> None:
+    selection = "<p>This is a long\nparagraph wrapped\n  in the source.</p><p>Second<br>line</p>"
+    assert (
+        from_clipboard(html=selection).text
+        == "This is a long paragraph wrapped in the source.\n\nSecond\nline"
+    )

@@ -130,3 +130,8 @@ def test_markdown_raw_html_stays_inert_text() -> None:
         b"Intro.\n\n<div onclick='x()'>Raw <b>bold</b><script>alert(1)</script></div>\n", name="a.md"
     )
     assert item.text == "Intro.\n\nRaw bold"
+
+
+def test_markdown_inline_br_keeps_the_words_apart() -> None:
+    item = load_bytes(b"Moscow said a<br>break came, then<BR/>another.\n", name="br.md")
+    assert item.text == "Moscow said a\nbreak came, then\nanother."
