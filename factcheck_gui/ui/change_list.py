@@ -62,6 +62,8 @@ class ChangeList(QWidget):
         header.resizeSection(Column.FLAGS, 130)
         header.resizeSection(Column.VERDICT, 130)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        # The reader sorts anew: every row by its verdict now, the one just decided included.
+        header.sortIndicatorChanged.connect(lambda _c, _o: self.proxy.unpin())
 
         self.kind_filter = QComboBox(self)
         self.kind_filter.setObjectName("kindFilter")
@@ -131,9 +133,17 @@ class ChangeList(QWidget):
     def set_comparison(
         self, index: ComparisonIndex | None, verdicts: dict[str, str], scale: tuple[str, ...]
     ) -> None:
+        self.proxy.unpin()
         self.set_scale(scale)
         self.model.set_comparison(index, verdicts)
         self._update_count()
+
+    def set_verdict(self, change_id: str, value: str | None) -> None:
+        """Show a change's new verdict. The selected change stays where it is in the list
+        (even under "Unreviewed only" or sorted by verdict) until the reader moves on."""
+        if change_id and change_id == self.current_change_id():
+            self.proxy.pin(change_id, self.model.verdict(change_id))
+        self.model.set_verdict(change_id, value)
 
     def clear_filters(self) -> None:
         for combo in (self.kind_filter, self.flag_filter, self.verdict_filter):
@@ -150,7 +160,10 @@ class ChangeList(QWidget):
         return str(idx.data(ChangeIdRole)) if idx.isValid() else ""
 
     def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
-        self.currentChangeChanged.emit(str(current.data(ChangeIdRole)) if current.isValid() else "")
+        change_id = str(current.data(ChangeIdRole)) if current.isValid() else ""
+        self.currentChangeChanged.emit(change_id)
+        if self.proxy.pinned() and self.proxy.pinned() != change_id:
+            self.proxy.unpin()  # the reader moved on: the change just decided goes where it belongs
 
     def select_row(self, row: int) -> bool:
         if not (0 <= row < self.proxy.rowCount()):
@@ -159,7 +172,7 @@ class ChangeList(QWidget):
         self.table.selectionModel().setCurrentIndex(
             idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
-        self.table.scrollTo(idx)
+        self.table.scrollTo(self.table.currentIndex())  # ``idx`` may be stale: rows can have moved
         return True
 
     def select_change(self, change_id: str) -> bool:

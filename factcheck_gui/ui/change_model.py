@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -45,6 +46,16 @@ HEADERS = {
     Column.REWRITE: "Rewrite",
     Column.VERDICT: "Verdict",
 }
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` exactly as written ("" for none).
+
+    Qt renders a tooltip that merely looks like HTML as HTML; story text, flag messages and
+    file names must stay inert, so they are escaped into a paragraph of their own.
+    """
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
+
 
 _ELIDE_AT = 240  # the view elides to its width; this only keeps huge claims cheap to paint
 
@@ -145,8 +156,10 @@ class ChangeTableModel(QAbstractTableModel):
             return self._verdicts.get(ch.id, "")
         if role == SortRole:
             return self._sort_key(ch, index.row(), col)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(ch, index.row(), col, tooltip=role == Qt.ItemDataRole.ToolTipRole)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(ch, index.row(), col, tooltip=False)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._display(ch, index.row(), col, tooltip=True))
         if role == Qt.ItemDataRole.BackgroundRole and col == Column.KIND:
             pal: QPalette = QApplication.palette()
             return kind_tint(ch.kind, pal, strong=True)
@@ -188,7 +201,13 @@ UNREVIEWED = "\x00unreviewed"  # verdict filter value that matches rows without 
 
 
 class ChangeFilterProxy(QSortFilterProxyModel):
-    """Sorts by the model's :data:`SortRole` and filters by kind, flag, verdict, unreviewed."""
+    """Sorts by the model's :data:`SortRole` and filters by kind, flag, verdict, unreviewed.
+
+    A *pinned* change (:meth:`pin`, the one the reader is deciding on) is sorted and filtered
+    by the verdict it had when pinned, so giving it a verdict neither hides it ("Unreviewed
+    only") nor moves it (sorted by verdict) under the reader: J then goes on to the row that
+    was next, and the reviewed row leaves the view once the reader has moved on (:meth:`unpin`).
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -198,6 +217,34 @@ class ChangeFilterProxy(QSortFilterProxyModel):
         self._flag = ""
         self._verdict = ""
         self._unreviewed_only = False
+        self._pinned: tuple[str, str] | None = None  # change id, its verdict when pinned
+
+    def pin(self, change_id: str, verdict: str) -> None:
+        """Keep ``change_id`` where ``verdict`` puts it (a later pin of the same id keeps the first)."""
+        if self._pinned is None or self._pinned[0] != change_id:
+            self._pinned = (change_id, verdict)
+
+    def pinned(self) -> str:
+        return self._pinned[0] if self._pinned is not None else ""
+
+    def unpin(self) -> None:
+        """Sort and filter the pinned change by its verdict now."""
+        if self._pinned is None:
+            return
+        self._pinned = None
+        self.invalidate()
+
+    def _verdict_of(self, idx: _Index) -> str:
+        model = self.sourceModel()
+        if self._pinned is not None and model.data(idx, ChangeIdRole) == self._pinned[0]:
+            return self._pinned[1]
+        return str(model.data(idx, VerdictRole) or "")
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        if self._pinned is not None and left.column() == Column.VERDICT:
+            # Unreviewed last, as the model's sort key has it.
+            return (self._verdict_of(left) or "\uffff") < (self._verdict_of(right) or "\uffff")
+        return super().lessThan(left, right)
 
     def set_kind(self, kind: str) -> None:
         """Only this change kind ("" for all)."""
@@ -215,6 +262,11 @@ class ChangeFilterProxy(QSortFilterProxyModel):
         self._refilter("_unreviewed_only", on)
 
     def _refilter(self, attr: str, value: object) -> None:
+        if self._pinned is not None:  # the reader changed the filters: every row by its verdict now
+            self._pinned = None
+            setattr(self, attr, value)
+            self.invalidate()
+            return
         # Qt ≥ 6.9 wants the change bracketed (invalidateFilter() is deprecated).
         if not hasattr(self, "endFilterChange"):  # PySide6 < 6.10
             setattr(self, attr, value)
@@ -237,7 +289,7 @@ class ChangeFilterProxy(QSortFilterProxyModel):
             return False
         if self._flag and self._flag != "*" and self._flag not in flags:
             return False
-        verdict = model.data(idx, VerdictRole)
+        verdict = self._verdict_of(idx)
         if self._unreviewed_only and verdict:
             return False
         if self._verdict == UNREVIEWED:

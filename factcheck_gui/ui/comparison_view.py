@@ -7,7 +7,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextDocument
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -89,21 +89,40 @@ class FindBar(QWidget):
         self._view.last_pane.setFocus()
 
     def find_text(self, *, backward: bool = False) -> bool:
-        """Find the next (or previous) match in the last focused pane, wrapping around."""
-        pane = self._view.last_pane
+        """Find the next (or previous) match, going on into the other pane, then wrapping around.
+
+        The search starts in the pane that last had focus, from its cursor; past its last match
+        it goes on in the other pane from the top (backward: from the bottom), then back round.
+        A pane is only moved when a match is shown in it: "not found" leaves both views alone.
+        """
         text = self.edit.text()
         if not text:
             return False
         flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
-        found = pane.find(text, flags)
-        if not found:
-            cur = pane.textCursor()
-            cur.movePosition(cur.MoveOperation.End if backward else cur.MoveOperation.Start)
-            pane.setTextCursor(cur)
-            found = pane.find(text, flags)
+        here = self._view.last_pane
+        there = self._view.right if here is self._view.left else self._view.left
+        found = None
+        # From the cursor in this pane, then the other pane from its edge, then this one round.
+        for pane, from_edge in ((here, False), (there, True), (here, True)):
+            start = pane.textCursor()
+            if from_edge:
+                start = QTextCursor(pane.document())
+                edge = QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
+                start.movePosition(edge)
+            cur = pane.document().find(text, start, flags)
+            if not cur.isNull():
+                found = pane, cur
+                break
+        if found is None:
+            self.status.setText(FIND_STATUSES[-1])
+            return False
+        pane, cur = found
+        pane.setTextCursor(cur)
+        pane.ensureCursorVisible()
+        self._view.last_pane = pane
         side = "original" if pane.side is Side.ORIGINAL else "rewrite"
-        self.status.setText(f"in the {side}" if found else FIND_STATUSES[-1])
-        return found
+        self.status.setText(f"in the {side}")
+        return True
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.edit and event.type() == QEvent.Type.KeyPress:

@@ -77,8 +77,15 @@ class OpenPairDialog(QDialog):
         self.original.setObjectName("originalPath")
         self.rewrite.setObjectName("rewritePath")
         form = QFormLayout(self)
-        form.addRow("&Original:", _path_row(self, self.original, "Original story", start_dir))
-        form.addRow("&Rewrite:", _path_row(self, self.rewrite, "Rewritten story", start_dir))
+        for text, edit, title in (
+            ("Ori&ginal:", self.original, "Original story"),
+            ("Re&write:", self.rewrite, "Rewritten story"),
+        ):
+            # A row holding a layout gets no buddy of its own: without one the label would
+            # show its "&" and Alt+G / Alt+W would not reach the field. (Alt+O is Open.)
+            label = QLabel(text, self)
+            label.setBuddy(edit)
+            form.addRow(label, _path_row(self, edit, title, start_dir))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -13,7 +13,14 @@ from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextChar
 
 from factcheck_gui.engine.types import ChangeKind
 from factcheck_gui.ui.docindex import Mark, Run, SideIndex
-from factcheck_gui.ui.theme import FLAG_COLOUR, KIND_STYLES, fact_colour, is_dark, kind_tint
+from factcheck_gui.ui.theme import (
+    FLAG_COLOUR,
+    KIND_STYLES,
+    deleted_colour,
+    fact_colour,
+    inserted_colour,
+    kind_tint,
+)
 
 _BOLD_FACTS = {"fact:number", "fact:date", "fact:name"}
 _ACCENT_FACTS = {"fact:hedge", "fact:negation", "fact:attribution"}
@@ -47,10 +54,10 @@ class StoryHighlighter(QSyntaxHighlighter):
                 fmt.setBackground(kind_tint(kind, self._palette))
         if Mark.DELETED.value in keys:
             fmt.setFontStrikeOut(True)
-            fmt.setForeground(QColor("#ff8a80" if is_dark(self._palette) else "#a4301c"))
+            fmt.setForeground(deleted_colour(self._palette))
         if Mark.INSERTED.value in keys:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setForeground(QColor("#7fe0b8" if is_dark(self._palette) else "#00603f"))
+            fmt.setForeground(inserted_colour(self._palette))
         if Mark.TRIVIAL.value in keys:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         if Mark.FLAG.value in keys:

@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.workers = Workers(self, expected=_expected_errors())
         self.session: ReviewSession | None = None
         self._task: TaskHandle | None = None
+        self._discard_note = False  # the reader chose to quit without a note the store refused
+        self._last_store_error = ""  # the store's last refusal of a verdict or note
 
         self.start = StartPage(self)
         self.review = ReviewView(self)
@@ -256,6 +258,8 @@ class MainWindow(QMainWindow):
         self.input.clear()
         self.session = ReviewSession(self.service, opened, self.settings.reviewer, self)
         self.session.error.connect(self.message.show_error)
+        self.session.error.connect(self._remember_store_error)
+        self.session.saved.connect(lambda _what: self._remember_store_error(""))
         self.session.notice.connect(self.message.show_warning)
         self.session.saved.connect(self.status.flash)
         self.commands.set_scale(opened.scale)
@@ -352,14 +356,29 @@ class MainWindow(QMainWindow):
 
     # -- review commands ----------------------------------------------------------------------
     def next_unreviewed(self) -> None:
-        if not self.review.changes.next_unreviewed():
+        changes = self.review.changes
+        if changes.next_unreviewed():
+            return
+        left = 0
+        if self.session is not None:
+            left = len(self.session.index.review_changes) - self.session.reviewed_count()
+        if left and changes.proxy.is_filtering():
+            # Not "every change has a verdict": the filters hide the ones still to do.
+            shown = (
+                "No change is shown" if not changes.proxy.rowCount() else "Every change shown has a verdict"
+            )
+            self.status.flash(
+                f"{shown}; {left} more without one {'is' if left == 1 else 'are'} hidden by the "
+                "filters (Review → Show all changes)."
+            )
+        else:
             self.status.flash("Every change has a verdict.")
 
     def focus_note(self) -> None:
         if is_text_input(self.focusWidget()):
             return  # Enter belongs to the field being typed in
         if self.review.current_change_id():
-            self.review.verdict.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.review.verdict.focus_note()
 
     def _set_sync(self, on: bool) -> None:
         self.review.comparison.sync.enabled = on
@@ -380,8 +399,31 @@ class MainWindow(QMainWindow):
         self.status.set_database(self.service.display_name)
         self.show_start_page()
 
+    def _remember_store_error(self, message: str) -> None:
+        self._last_store_error = message
+
+    def _quit_discarding_note(self) -> None:
+        self._discard_note = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.review.verdict.save_note()  # a note typed a moment ago is committed before closing
+        # A note typed a moment ago is committed before closing. When the store refuses it
+        # (read-only or locked database, a colleague's edit), closing would lose it without a
+        # word: stay open, say so, and quit only when the reader says the note may go.
+        unsaved = self.review.verdict.save_all_notes()
+        if unsaved and not self._discard_note:
+            event.ignore()
+            reason = self._last_store_error
+            which = ", ".join(unsaved)
+            self.message.show_offer(
+                f"{'Your note' if len(unsaved) == 1 else 'Your notes'} on {which} could not be saved"
+                + (f" ({reason.rstrip('.')})" if reason else "")
+                + ", so the window stays open: copy the text somewhere safe, or quit without it.",
+                "Quit without the note" if len(unsaved) == 1 else "Quit without the notes",
+                self._quit_discarding_note,
+                level="error",
+            )
+            return
         self._save_ui_state()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()

@@ -4,6 +4,7 @@ Signals:
     changeClicked(str): a claim was clicked; carries its change id.
     filesDropped(list): local file paths dropped on the pane.
     textPasted(str, str): plain text and HTML pasted or dropped into the pane.
+    cleared(): the reader cleared a :attr:`replaceable` pane (context menu → Clear).
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ class StoryPane(QPlainTextEdit):
     changeClicked = Signal(str)
     filesDropped = Signal(list)
     textPasted = Signal(str, str)
+    cleared = Signal()
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +117,9 @@ class StoryPane(QPlainTextEdit):
         self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
         self.updateRequest.connect(self._on_update_request)
         self._press_pos: QPoint | None = None
+        # A review's panes are never overwritten by a paste; the start page's panes hold a
+        # story not compared yet, which the reader may replace (paste again) or clear.
+        self.replaceable = False
         self.show_placeholder()
 
     # -- content ---------------------------------------------------------------------------
@@ -141,6 +146,15 @@ class StoryPane(QPlainTextEdit):
 
     def is_empty(self) -> bool:
         return self.document().isEmpty()
+
+    def takes_text(self) -> bool:
+        """True when pasted or dropped text may go into this pane (empty, or replaceable)."""
+        return self.replaceable or self.is_empty()
+
+    def clear_story(self) -> None:
+        """Empty a replaceable pane (its story is forgotten)."""
+        self.set_index(None)
+        self.cleared.emit()
 
     def refresh_theme(self) -> None:
         """Rebuild formats after a palette change."""
@@ -246,8 +260,8 @@ class StoryPane(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def paste_from_clipboard(self) -> None:
-        """Paste the clipboard's text into an empty pane (a filled pane is never overwritten)."""
-        if not self.is_empty():
+        """Paste the clipboard's text into an empty pane (a review's pane is never overwritten)."""
+        if not self.takes_text():
             return
         mime = QGuiApplication.clipboard().mimeData()
         text = mime.text() if mime is not None and mime.hasText() else ""
@@ -257,19 +271,24 @@ class StoryPane(QPlainTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu()
-        if self.is_empty():
+        if self.takes_text():
             menu.addSeparator()
-            menu.addAction("Paste story text", self.paste_from_clipboard)
+            menu.addAction(
+                "Paste story text" if self.is_empty() else "Replace with pasted text",
+                self.paste_from_clipboard,
+            )
+        if self.replaceable and not self.is_empty():
+            menu.addAction("Clear", self.clear_story)
         menu.exec(event.globalPos())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_files(event) or (self.is_empty() and event.mimeData().hasText()):
+        if _local_files(event) or (self.takes_text() and event.mimeData().hasText()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if _local_files(event) or (self.is_empty() and event.mimeData().hasText()):
+        if _local_files(event) or (self.takes_text() and event.mimeData().hasText()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -279,7 +298,7 @@ class StoryPane(QPlainTextEdit):
         if files:
             event.acceptProposedAction()
             self.filesDropped.emit(files)
-        elif self.is_empty() and event.mimeData().hasText():
+        elif self.takes_text() and event.mimeData().hasText():
             event.acceptProposedAction()
             mime = event.mimeData()
             self.textPasted.emit(mime.text(), mime.html() if mime.hasHtml() else "")

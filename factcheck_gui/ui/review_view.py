@@ -43,6 +43,7 @@ class ReviewView(QWidget):
         col.addWidget(self.splitter)
         self.changes.currentChangeChanged.connect(self._on_current)
         self.comparison.changeActivated.connect(self.select_change)
+        self.verdict.note.escaped.connect(self._leave_note)
 
     def set_session(self, session: ReviewSession | None) -> None:
         """Show a review (None empties the screen)."""
@@ -59,9 +60,14 @@ class ReviewView(QWidget):
         self.comparison.set_index(session.index)
         self.changes.set_comparison(session.index, session.values(), session.scale)
 
+    def _leave_note(self) -> None:
+        """Escape in the note: save it and give the keys (J, K, N, 1–9) back to the change list."""
+        self.verdict.leave_note()
+        self.changes.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _on_verdict_changed(self, change_id: str) -> None:
         if self.session is not None:
-            self.changes.model.set_verdict(change_id, self.session.value(change_id))
+            self.changes.set_verdict(change_id, self.session.value(change_id))
         self.progressChanged.emit()
 
     def _on_current(self, change_id: str) -> None:

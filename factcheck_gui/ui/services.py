@@ -327,6 +327,10 @@ class ReviewSession(QObject):
         rec = self.verdicts.get(change_id)
         return rec.version if rec is not None else 0
 
+    def version(self, change_id: str) -> int:
+        """The version of a change's verdict as last seen (0: none yet)."""
+        return self._version(change_id)
+
     def refresh_verdicts(self, records: dict[str, VerdictRecord]) -> None:
         """Take verdicts read from the store (e.g. after a carry-over); newer ones win."""
         for change_id, rec in records.items():

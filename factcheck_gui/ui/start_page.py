@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_gui.store.records import ReviewSummary
+from factcheck_gui.ui.change_model import plain_tooltip
 from factcheck_gui.ui.docindex import Side
 from factcheck_gui.ui.pane import StoryPane
 
@@ -72,7 +73,9 @@ class ReviewListModel(QAbstractTableModel):
         r = self._rows[index.row()]
         if role == ReviewIdRole:
             return r.id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # titles are file names: shown as written
+            return plain_tooltip(str(self.data(index, Qt.ItemDataRole.DisplayRole)))
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         col = index.column()
         if col == 0:
@@ -114,6 +117,7 @@ class StartPage(QWidget):
         self.right = StoryPane(Side.REWRITE, self)
         for p in (self.left, self.right):
             p.setMinimumHeight(120)
+            p.replaceable = True  # not compared yet: paste again to replace, or Clear
 
         title = QLabel("<h2>Factcheck Compare</h2>", self)
         buttons = QHBoxLayout()

@@ -36,6 +36,7 @@ class StoryInput(QObject):
             pane = win.start.pane(side)
             pane.filesDropped.connect(lambda files, s=side: self.files(s, files))
             pane.textPasted.connect(lambda text, html, s=side: self.text(s, text, html))
+            pane.cleared.connect(lambda s=side: self.pending.pop(s, None))
 
     def clear(self) -> None:
         self.pending.clear()

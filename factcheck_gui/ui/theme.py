@@ -48,8 +48,12 @@ KIND_STYLES: dict[ChangeKind, KindStyle] = {
 }
 
 FLAG_COLOUR = "#D55E00"  # wavy underline under flagged wording
-FACT_COLOUR_LIGHT = "#0060A8"
-FACT_COLOUR_DARK = "#8CC8FF"
+# Text accents, chosen to keep 4.5:1 contrast on every kind tint, the selected change's
+# stronger tint included (light theme / dark theme).
+FACT_COLOUR_LIGHT = "#004F8C"
+FACT_COLOUR_DARK = "#B3DCFF"
+DELETED_COLOURS = ("#8F2412", "#FFB4AB")  # struck-through words of the original
+INSERTED_COLOURS = ("#00553A", "#9FF0CC")  # underlined words of the rewrite
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -75,8 +79,16 @@ def kind_tint(kind: ChangeKind, palette: QPalette, *, strong: bool = False) -> Q
     if kind is ChangeKind.UNCHANGED:
         alpha = 0.0 if not strong else (0.30 if dark else 0.22)
     else:
-        alpha = (0.30 if dark else 0.20) if not strong else (0.55 if dark else 0.42)
+        alpha = (0.22 if dark else 0.20) if not strong else (0.36 if dark else 0.42)
     return blend(KIND_STYLES[kind].colour, base, alpha)
+
+
+def deleted_colour(palette: QPalette) -> QColor:
+    return QColor(DELETED_COLOURS[is_dark(palette)])
+
+
+def inserted_colour(palette: QPalette) -> QColor:
+    return QColor(INSERTED_COLOURS[is_dark(palette)])
 
 
 def fact_colour(palette: QPalette) -> QColor:

@@ -7,7 +7,7 @@ waits for a Save click and a closed window loses nothing already typed.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -25,15 +25,25 @@ from factcheck_gui.ui.services import ReviewSession
 from factcheck_gui.ui.theme import KIND_STYLES, is_dark, restyle
 
 NOTE_DEBOUNCE_MS = 600
+NOT_SAVED_YET = "Note NOT saved yet — tried again when you leave the note"
 CHOSEN = "✓ "  # before the chosen verdict's label: its state is not told by colour alone
 # One side is empty: a similarity between the two sides means nothing for these.
 _NO_SIMILARITY = (ChangeKind.ADDED, ChangeKind.REMOVED)
 
 
+_KEYBOARD_FOCUS = (
+    Qt.FocusReason.ShortcutFocusReason,
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+)
+
+
 class NoteEdit(QPlainTextEdit):
-    """The note field; emits ``focusLost`` and keeps Enter and digits for typing."""
+    """The note field; emits ``focusLost``, ``escaped`` (Escape) and keeps Enter and digits for typing."""
 
     focusLost = Signal()
+    focusGained = Signal()
+    escaped = Signal()
 
     def event(self, e: QEvent) -> bool:
         # Window shortcuts (1–9, J, K, N, Enter) must not fire while the reader types a note.
@@ -45,6 +55,20 @@ class NoteEdit(QPlainTextEdit):
                 e.accept()
                 return True
         return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        # Escape ends the note (Enter went into it): the reader is back with the change list.
+        if e.key() == Qt.Key.Key_Escape and not e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            e.accept()
+            self.escaped.emit()
+            return
+        super().keyPressEvent(e)
+
+    def focusInEvent(self, e: QFocusEvent) -> None:
+        super().focusInEvent(e)
+        if e.reason() in _KEYBOARD_FOCUS:  # Enter, Alt+N, Tab: go on after what is written
+            self.moveCursor(QTextCursor.MoveOperation.End)
+        self.focusGained.emit()
 
     def focusOutEvent(self, e: QFocusEvent) -> None:
         super().focusOutEvent(e)
@@ -58,6 +82,8 @@ class VerdictPanel(QWidget):
         super().__init__(parent)
         self.session: ReviewSession | None = None
         self.change_id = ""
+        # change id → (note text the store refused, the verdict version it was written over)
+        self._unsaved: dict[str, tuple[str, int]] = {}
         self.setMinimumWidth(260)
         self.title = QLabel("No change selected", self)
         self.title.setObjectName("verdictTitle")
@@ -84,8 +110,17 @@ class VerdictPanel(QWidget):
         self._note_timer.timeout.connect(self.save_note)
         self.note.textChanged.connect(self._on_note_typed)
         self.note.focusLost.connect(self.save_note)
+        self.note.focusGained.connect(self._on_note_focused)
+        self._scroll_before_note: int | None = None  # the panel's scroll before Enter went to the note
+        self.note.focusLost.connect(self._forget_scroll)
         self.saved_label = QLabel("", self)
         self.saved_label.setObjectName("savedLabel")
+        # "Note NOT saved — …" must wrap in a narrow panel, not widen it past its scroll area.
+        self.saved_label.setWordWrap(True)
+        # Room for two lines from the start: a message appearing never moves the panel under
+        # the reader (and the panel can scroll to it at once).
+        self.saved_label.setMinimumHeight(2 * self.saved_label.fontMetrics().lineSpacing())
+        self.saved_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.flags = QLabel(self)
         self.flags.setObjectName("flags")
@@ -112,7 +147,7 @@ class VerdictPanel(QWidget):
         col.addWidget(_heading("History", self))
         col.addWidget(self.history)
         col.addStretch(1)
-        scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)
@@ -125,6 +160,7 @@ class VerdictPanel(QWidget):
         self.save_note()
         self.session = session
         self.change_id = ""
+        self._unsaved.clear()
         for b in list(self.buttons.buttons()):
             self.buttons.removeButton(b)
             b.deleteLater()
@@ -148,7 +184,7 @@ class VerdictPanel(QWidget):
     def show_change(self, change_id: str) -> None:
         """Show the verdict, note, flags and history of a change ("" for none)."""
         if change_id != self.change_id:
-            self.save_note()
+            self.save_note(reveal=False)
             self.saved_label.setText("")  # "Note saved" belongs to the change it was said for
         self.change_id = change_id
         session = self.session
@@ -169,6 +205,9 @@ class VerdictPanel(QWidget):
         )
         self.flags.setText("\n\n".join(f"• {f.message}" for f in change.flags) or "No fact flags.")
         self._set_note_text(session.note(change_id))
+        if change_id in self._unsaved:  # typed here earlier and refused by the store: still here
+            self._set_note_text(self._unsaved[change_id][0])
+            self.saved_label.setText(NOT_SAVED_YET)
         self._sync_buttons()
         self.refresh_history()
 
@@ -240,23 +279,74 @@ class VerdictPanel(QWidget):
         self.saved_label.setText("Typing…")
         self._note_timer.start()
 
-    def save_note(self) -> None:
-        """Commit the note now if it differs from the stored one."""
+    def save_note(self, *, reveal: bool = True) -> bool:
+        """Commit the note now if it differs from the stored one; False when the store refused it.
+
+        ``reveal``: scroll the panel to say so when refused (not when moving to another change).
+        """
         self._note_timer.stop()
         if self.session is None or not self.change_id:
-            return
+            return True
         text = self.note.toPlainText()
         if not text.strip():
             text = ""  # a stray Enter or space is no note (and clears one that was there)
         if text == self.session.note(self.change_id):
-            if self.saved_label.text() == "Typing…":
+            self._unsaved.pop(self.change_id, None)
+            if self.saved_label.text() in ("Typing…", NOT_SAVED_YET):
                 self.saved_label.setText("Saved" if text else "")
-            return
+            return True
+        base = self.session.version(self.change_id)
         if self.session.set_note(self.change_id, text):
+            self._unsaved.pop(self.change_id, None)
             self.saved_label.setText("Note saved")
             self.refresh_history()
-        else:
-            self.saved_label.setText("Note NOT saved — see the message above")
+            return True
+        # Kept here (and shown again on return to the change) until the store takes it.
+        self._unsaved[self.change_id] = (text, base)
+        self.saved_label.setText("Note NOT saved — see the message above")
+        if reveal:
+            self._show_note()
+        return False
+
+    def save_all_notes(self) -> list[str]:
+        """Commit the note being typed and retry the notes the store refused; the ids still unsaved.
+
+        A note refused because a colleague had changed that verdict is not retried here (it
+        would replace theirs unseen); the reader sees it again on that change.
+        """
+        self.save_note()
+        if self.session is not None:
+            for change_id, (text, base) in list(self._unsaved.items()):
+                if change_id == self.change_id or self.session.version(change_id) != base:
+                    continue
+                if self.session.set_note(change_id, text):
+                    del self._unsaved[change_id]
+        return sorted(self._unsaved, key=lambda cid: (len(cid), cid))
+
+    def _on_note_focused(self) -> None:
+        if self._scroll_before_note is None:
+            self._scroll_before_note = self.scroll_area.verticalScrollBar().value()
+        self._show_note()
+
+    def focus_note(self) -> None:
+        """Enter: type in the note, after what is already written (not glued before it)."""
+        self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.note.moveCursor(QTextCursor.MoveOperation.End)  # also when it had the focus already
+
+    def _forget_scroll(self) -> None:
+        self._scroll_before_note = None
+
+    def leave_note(self) -> None:
+        """Escape in the note: save it and scroll the panel back to where it was before."""
+        self.save_note()
+        if self._scroll_before_note is not None:
+            self.scroll_area.verticalScrollBar().setValue(self._scroll_before_note)
+            self._scroll_before_note = None
+
+    def _show_note(self) -> None:
+        """Scroll the panel so the note being typed and what became of it are in view."""
+        self.scroll_area.ensureWidgetVisible(self.saved_label, 0, 4)
+        self.scroll_area.ensureWidgetVisible(self.note, 0, 4)
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.scale_box, self.clear_button, self.note):
