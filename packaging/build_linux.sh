@@ -53,7 +53,9 @@ step "PyInstaller bundle"
    --distpath "$BUILD_DIR/dist" --workpath "$BUILD_DIR/work" packaging/factcheck.spec)
 BUNDLE=$BUILD_DIR/dist/$APP
 [ -x "$BUNDLE/factcheck" ] && [ -x "$BUNDLE/factcheck-gui" ] || { echo "bundle incomplete" >&2; exit 1; }
-echo "bundle: $BUNDLE ($(du -sm "$BUNDLE" | cut -f1) MB)"
+# Sizes are the bytes of the files (apparent size), in MiB and in decimal MB.
+size_of() { du -sb "$1" | awk '{printf "%.1f MiB = %.1f MB", $1 / 1048576, $1 / 1e6}'; }
+echo "bundle: $BUNDLE ($(size_of "$BUNDLE"))"
 
 # Desktop integration files, shared by the .deb and the tarball (share/ mirrors /usr/share).
 stage_share() {  # $1: destination "share" folder
@@ -117,7 +119,7 @@ Description: compare two versions of a story claim by claim
 EOF
   DEB=$DIST_DIR/${APP}_${DEB_VERSION}_${ARCH}.deb
   dpkg-deb --root-owner-group -Z"${DEB_COMPRESSION:-xz}" --build "$STAGE" "$DEB" >/dev/null
-  echo "deb: $DEB ($(du -m "$DEB" | cut -f1) MB); Depends: $DEPENDS"
+  echo "deb: $DEB ($(size_of "$DEB")); Depends: $DEPENDS"
 else
   echo "dpkg-deb not found: .deb skipped (install the dpkg package)" >&2
 fi
@@ -131,7 +133,7 @@ stage_share "$TAR_STAGE/$APP-$VERSION/share"
 install -m755 "$ROOT/packaging/linux/install-user.sh" "$TAR_STAGE/$APP-$VERSION/install-user.sh"
 TARBALL=$DIST_DIR/$APP-$VERSION-linux-$(uname -m).tar.gz
 tar -C "$TAR_STAGE" --owner=0 --group=0 -czf "$TARBALL" "$APP-$VERSION"
-echo "tarball: $TARBALL ($(du -m "$TARBALL" | cut -f1) MB)"
+echo "tarball: $TARBALL ($(size_of "$TARBALL"))"
 
 (cd "$DIST_DIR" && sha256sum -- *"$VERSION"* > "SHA256SUMS-linux-$VERSION" 2>/dev/null || true)
 step "done"
