@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {factcheck_gui.__version__}")
     # For the packaging smoke test: close cleanly MS milliseconds after the window is ready.
     parser.add_argument("--quit-after", metavar="MS", type=int, help=argparse.SUPPRESS)
+    # For the packaging smoke test: once the review is shown, export it (format from the file
+    # name) through the window's own export path, the child `factcheck` process of the bundle.
+    parser.add_argument("--export-to", metavar="FILE", type=Path, help=argparse.SUPPRESS)
     return parser
 
 
@@ -38,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if (args.original is None) != (args.rewrite is None):
         build_parser().error("give both ORIGINAL and REWRITE, or neither")
+    if args.export_to is not None and args.quit_after is None:
+        build_parser().error("--export-to is for the smoke test and needs --quit-after")
     if args.demo and args.original is not None:
         build_parser().error("--demo opens its own pair; leave out ORIGINAL and REWRITE")
     if args.db:  # a typo in --db must not quietly create a new, empty database somewhere
@@ -87,7 +92,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             quit_later()
 
         opening = args.demo or args.original is not None
-        if opening:
+        if opening and args.export_to is not None:
+            from factcheck_gui.exporters import EXTENSIONS
+
+            target: Path = args.export_to
+            matching = [f for f, ext in EXTENSIONS.items() if target.name.endswith(ext)]
+            fmt = max(matching, key=lambda f: len(EXTENSIONS[f]), default="json")  # .audit.csv
+            window.reviewShown.connect(lambda *_a: window.export_to(fmt, target))
+            window.exported.connect(quit_later)
+            window.taskFailed.connect(failed)
+        elif opening:
             window.reviewShown.connect(quit_later)
             window.taskFailed.connect(failed)
         else:

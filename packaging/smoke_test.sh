@@ -174,6 +174,16 @@ if run guihelp "$INSTALL/factcheck-gui" --help && [ $RC = 0 ]; then
   run gui2 timeout "$GUI_TIMEOUT" "$INSTALL/factcheck-gui" "$T/work/original.txt" "$T/work/rewrite.txt" --quit-after 1500
   if [ $RC = 0 ] && ! grep -q Traceback "$T/gui2.err"; then ok "bundle: factcheck-gui ORIGINAL REWRITE opens them and exits 0"
   else not_ok "bundle: factcheck-gui ORIGINAL REWRITE (rc=$RC)" "$ERR"; fi
+  # File → Export runs the bundle's own `factcheck` as a child process: the frozen path.
+  for out in review-gui.pdf review-gui.csv; do
+    run guiexport timeout "$GUI_TIMEOUT" "$INSTALL/factcheck-gui" --demo --quit-after 100 --export-to "$T/work/$out"
+    if [ $RC = 0 ] && [ -s "$T/work/$out" ] && ! grep -q Traceback "$T/guiexport.err"; then
+      ok "bundle: the window's export (a child factcheck process) writes $out"
+    else not_ok "bundle: the window's export to $out (rc=$RC)" "$ERR"; fi
+  done
+  if [ "$(head -c 5 "$T/work/review-gui.pdf" 2>/dev/null)" = "%PDF-" ] && grep -q "change_id" "$T/work/review-gui.csv" 2>/dev/null
+  then ok "bundle: the window's exports are a real PDF and CSV"
+  else not_ok "bundle: the window's exports are not a PDF and a CSV" "$(head -c 200 "$T/work/review-gui.csv" 2>/dev/null)"; fi
 else
   not_ok "bundle: factcheck-gui --help (rc=$RC)" "$ERR"
 fi

@@ -34,3 +34,22 @@ def test_db_that_is_no_database_url_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "not a database URL" in result.stderr and "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_window_exports_the_demo_through_a_child_process_and_says_when_it_cannot(tmp_path: Path) -> None:
+    """The smoke test's --export-to: the window's own export path (a child `factcheck export`)."""
+    db = f"sqlite:///{tmp_path / 'reviews.db'}"
+    audit = tmp_path / "log.audit.csv"
+    done = _run(["--demo", "--db", db, "--export-to", str(audit)], tmp_path)
+    assert done.returncode == 0, done.stderr
+    head = audit.read_text(encoding="utf-8-sig").splitlines()[0]
+    columns = head.split(",")
+    assert "action" in columns and "kind" not in columns  # the audit trail, not the change list
+    plain = tmp_path / "log.csv"
+    assert _run(["--demo", "--db", db, "--export-to", str(plain)], tmp_path).returncode == 0
+    assert plain.read_text(encoding="utf-8-sig").startswith("review_id,review_title,change_id,kind")
+    assert audit.read_text(encoding="utf-8-sig") != plain.read_text(encoding="utf-8-sig")
+
+    failed = _run(["--demo", "--db", db, "--export-to", str(tmp_path / "missing" / "log.pdf")], tmp_path)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert not (tmp_path / "missing").exists()
