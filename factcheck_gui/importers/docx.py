@@ -2,19 +2,30 @@
 
 The XML is read directly (python-docx's ``paragraph.text`` would keep deleted runs): inserted
 text (``w:ins``, ``w:moveTo``) is kept, deleted text (``w:del``, ``w:moveFrom``) dropped, and a
-paragraph whose mark was deleted joins the next one. Field codes are skipped, their results
-kept. Text boxes and drawings are skipped (their text is usually a duplicate or a caption).
+paragraph whose mark was deleted joins the next one. Field codes (``w:instrText``) are skipped,
+their results kept. Text boxes and drawings are skipped (their text is usually a duplicate or a
+caption).
+
+Run content that is not ``w:t`` but shows as text: ``w:tab`` and ``w:ptab`` are a tab,
+``w:br`` and ``w:cr`` a line break, ``w:noBreakHyphen`` a hyphen, ``w:softHyphen`` nothing
+(Word shows it only at a line end). ``w:sym`` (Word's "Insert Symbol": a code of a symbol font
+such as ``w:font="Symbol" w:char="F0B0"``, a degree sign) becomes its Unicode character through
+the tables of :mod:`factcheck_gui.importers.symbols`, and so do the private-use characters
+U+F020–U+F0FF in the text of a run whose font is set to a symbol font; a symbol that cannot be
+read for sure becomes U+FFFD (�), so the comparison shows that something stood there.
 The parser never resolves entities, loads DTDs or touches the network.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
 
 from factcheck_gui.importers.archive import SafeZip
 from factcheck_gui.importers.base import Extracted, ImportFailed, join_paragraphs
+from factcheck_gui.importers.symbols import UNKNOWN_SYMBOL, symbol_char, symbol_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -52,22 +63,50 @@ def _parse(data: bytes, name: str) -> Any:
         raise ImportFailed(name, "not a valid .docx file (its XML is damaged)") from None
 
 
-def _runs_text(el: Any, out: list[str]) -> None:
+_SYMBOL_FONT_CODES = re.compile("[\uf020-\uf0ff]")
+_FONT_SLOTS = tuple(W + a for a in ("ascii", "hAnsi", "cs", "eastAsia"))
+
+
+def _symbol_font(run: Any) -> str:
+    """The symbol font set directly on a run (its w:rFonts), or ""."""
+    fonts = run.find(f"{W}rPr/{W}rFonts")
+    if fonts is None:
+        return ""
+    return next((f for f in map(fonts.get, _FONT_SLOTS) if f and symbol_table(f) is not None), "")
+
+
+def _sym(el: Any, run_font: str) -> str:
+    """The character of a ``w:sym`` (see module doc)."""
+    try:
+        code = int(el.get(W + "char") or "", 16)
+    except ValueError:
+        return UNKNOWN_SYMBOL
+    return symbol_char(el.get(W + "font") or run_font, code)
+
+
+def _runs_text(el: Any, out: list[str], font: str = "") -> None:
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
         if tag == W + "t":
             # unresolved entity references are child nodes: keep the text around them only
-            out.append((child.text or "") + "".join(c.tail or "" for c in child))
-        elif tag == W + "tab":
+            text = (child.text or "") + "".join(c.tail or "" for c in child)
+            if font:
+                text = _SYMBOL_FONT_CODES.sub(lambda m: symbol_char(font, ord(m.group())), text)
+            out.append(text)
+        elif tag in (W + "tab", W + "ptab"):
             out.append("\t")
         elif tag in (W + "br", W + "cr"):
             out.append("\n")
         elif tag == W + "noBreakHyphen":
             out.append("-")
-        else:  # runs, hyperlinks, w:ins, w:moveTo, smart tags, content controls, fields
-            _runs_text(child, out)
+        elif tag == W + "sym":
+            out.append(_sym(child, font))
+        elif tag == W + "r":
+            _runs_text(child, out, _symbol_font(child))
+        else:  # hyperlinks, w:ins, w:moveTo, smart tags, content controls, fields (w:softHyphen: "")
+            _runs_text(child, out, font)
 
 
 def _mark_deleted(p: Any) -> bool:

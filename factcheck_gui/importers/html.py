@@ -2,9 +2,15 @@
 
 A whole page goes through trafilatura (chosen after trying it on saved news pages with menus,
 share buttons, cookie banners, comments and related links: it keeps the article paragraphs and
-drops the rest; see tests/data/importers/article.html). When trafilatura finds nothing — a short
-fragment, a page that is only a list — a plain block walker takes the visible text instead, so
-a short but real text is never lost. Both parse with lxml, which never fetches anything; no
+drops the rest; see tests/data/importers/article.html). Figure and table captions often carry
+claims (who is pictured, where, when, whose figures), but trafilatura drops ``<figure>`` whole
+and folds a ``<caption>`` into the table's first row; so before extraction each caption becomes
+a plain ``<p>`` where it stands (a figure is replaced by its caption, a table caption goes just
+before its table). Captions that are mostly link text (teaser cards of other stories), captions
+inside a link, navigation, header, footer or sidebar, and figures holding a quotation (pull
+quotes, embedded posts) are left alone, so boilerplate stays out. When trafilatura finds
+nothing — a short fragment, a page that is only a list — a plain block walker takes the visible
+text instead, so a short but real text is never lost. Both parse with lxml, which never fetches anything; no
 script runs and no image, font, stylesheet or DTD is requested.
 """
 
@@ -146,6 +152,63 @@ def _flush(blocks: list[str], current: list[str]) -> None:
     blocks.extend(p for p in paragraphs if p != "-")
 
 
+_HAS_CAPTION = re.compile(r"<(?:fig)?caption\b", re.IGNORECASE)
+_NOT_ARTICLE = "ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::menu"
+
+
+def _caption_paragraph(caption: Any) -> Any:
+    """A fresh ``<p>`` with the visible text of ``caption`` on one line, or None when it holds
+    no text or is a link to elsewhere (mostly link text, or inside a link)."""
+    text = " ".join(_walk_text(caption, False).split())
+    if not text or caption.xpath(f"ancestor::a or {_NOT_ARTICLE}"):
+        return None
+    linked = sum(len("".join(a.text_content().split())) for a in caption.iter("a"))
+    if 2 * linked > len(text.replace(" ", "")):
+        return None
+    # no attributes: trafilatura discards elements whose class or id mentions "caption"
+    p = lxml.html.Element("p")
+    p.text = text
+    return p
+
+
+def _replace(old: Any, new: Any) -> None:
+    new.tail = old.tail
+    old.getparent().replace(old, new)
+
+
+def _captions_as_paragraphs(html: str) -> str:
+    """``html`` with its figure and table captions as plain paragraphs (see module doc)."""
+    if not _HAS_CAPTION.search(html):
+        return html  # nothing to do: the page goes to trafilatura exactly as it came
+    tree = _parse(html)
+    if tree is None:
+        return html
+    changed = False
+    for caption in list(tree.iter("figcaption", "caption")):
+        parent = caption.getparent()
+        if parent is None or caption.getroottree().getroot() is not tree:
+            continue  # went with a figure replaced before it
+        p = _caption_paragraph(caption)
+        if p is None:
+            continue
+        if caption.tag == "caption":
+            if parent.tag != "table":
+                continue
+            parent.remove(caption)  # its tail is whitespace between table parts
+            p.tail = "\n"
+            parent.addprevious(p)
+        else:
+            figure = next(caption.iterancestors("figure"), None)
+            if figure is None or figure.find(".//table") is not None:
+                _replace(caption, p)  # a figure holding a table: trafilatura keeps the table
+            elif figure.find(".//blockquote") is None:
+                _replace(figure, p)
+            else:
+                continue
+        changed = True
+    return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>") if changed else html
+
+
 def _parse(html: str) -> Any:
     try:
         return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(no_network=True))
@@ -219,10 +282,11 @@ def _restructured(html: str, flat: str) -> str:
 def extract_html(html: str, name: str, *, main_text_only: bool = True) -> Extracted:
     """The main text of ``html`` (see module doc), with the page's title, author and date."""
     doc: Any = None
+    page = _captions_as_paragraphs(html) if main_text_only else html
     if main_text_only:
         try:
             doc = trafilatura.bare_extraction(
-                html,
+                page,
                 include_comments=False,
                 include_tables=True,
                 include_images=False,
@@ -238,7 +302,7 @@ def extract_html(html: str, name: str, *, main_text_only: bool = True) -> Extrac
     elif flat is None:
         text = join_paragraphs(_blocks_from_trafilatura(body))
     else:  # trafilatura's last resort: get the paragraphs back, or let the block walker decide
-        text = _restructured(html, flat) or (flat.strip() if "\n" not in flat else "")
+        text = _restructured(page, flat) or (flat.strip() if "\n" not in flat else "")
     title = author = published = ""
     if doc is not None:
         title, author, published = doc.title or "", doc.author or "", doc.date or ""

@@ -3,21 +3,106 @@
 Parsed with markdown-it-py (CommonMark, tables on) rather than regexes so that emphasis inside
 words, escaped characters, nested lists and code spans come out right. Wrapped lines of one
 paragraph are joined with a space, as a Markdown reader shows them.
+
+Footnotes (the extension GitHub, Pandoc and markdown-it-footnote share) come out as a rendered
+page shows them: a reference ``text[^note]`` becomes ``text[1]``, numbered in the order of first
+reference, and the definitions (``[^note]: The footnote text.``, continued by lines indented four
+spaces) are gathered at the end as paragraphs ``[1] The footnote text.`` in that order. As on a
+rendered page, a reference without a definition stays literal text and a definition nothing
+refers to is not shown. The two syntax rules are ours (the same grammar as markdown-it-footnote;
+mdit-py-plugins is not a dependency).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from factcheck_gui.importers.base import Extracted, join_paragraphs, normalize_newlines
 from factcheck_gui.importers.text import decode_text
 
 _BR = re.compile(r"<br\s*/?>$", re.IGNORECASE)
+_LABELS = "footnote_labels"  # env: labels of every footnote definition, found by the block rule
+_NUMBERS = "footnote_numbers"  # env: label → number, in the order of first reference
+
+
+def _footnote_label(src: str, start: int, maximum: int) -> int:
+    """The position of the "]" closing a footnote label ``[^label]`` at ``start``, or -1."""
+    if src.startswith("[^", start):
+        pos = start + 2
+        while pos < maximum and src[pos] not in " \t\n]":
+            pos += 1
+        if pos > start + 2 and pos < maximum and src[pos] == "]":
+            return pos
+    return -1
+
+
+def _footnote_definition(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: ``[^label]: text`` and the lines indented under it, as footnote tokens."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False  # an indented code block
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    maximum = state.eMarks[start_line]
+    end = _footnote_label(state.src, start, maximum)
+    if end < 0 or end + 1 >= maximum or state.src[end + 1] != ":":
+        return False
+    if silent:
+        return True
+    label = state.src[start + 2 : end]
+    state.env.setdefault(_LABELS, set()).add(label)
+    opening = state.push("footnote_definition_open", "", 1)
+    opening.meta = {"label": label}
+
+    # the definition's text is a nested block whose first line starts after "]:" and its spaces
+    old = (state.bMarks[start_line], state.tShift[start_line], state.sCount[start_line])
+    old_parent = state.parentType
+    after_colon = pos = end + 2
+    initial = offset = state.sCount[start_line] + after_colon - start
+    while pos < maximum and state.src[pos] in " \t":
+        offset += 4 - offset % 4 if state.src[pos] == "\t" else 1
+        pos += 1
+    state.bMarks[start_line] = after_colon
+    state.tShift[start_line] = pos - after_colon
+    state.sCount[start_line] = offset - initial
+    state.blkIndent += 4
+    state.parentType = "footnote"
+    if state.sCount[start_line] < state.blkIndent:
+        state.sCount[start_line] += state.blkIndent
+    state.md.block.tokenize(state, start_line, end_line)
+    state.parentType = old_parent
+    state.blkIndent -= 4
+    state.bMarks[start_line], state.tShift[start_line], state.sCount[start_line] = old
+    state.push("footnote_definition_close", "", -1)
+    return True
+
+
+def _footnote_reference(state: StateInline, silent: bool) -> bool:
+    """Inline rule: ``[^label]`` of a defined footnote, numbered on its first reference."""
+    end = _footnote_label(state.src, state.pos, state.posMax)
+    if end < 0:
+        return False
+    label = state.src[state.pos + 2 : end]
+    if label not in state.env.get(_LABELS, ()):
+        return False  # no definition: literal text, as a rendered page shows it
+    if not silent:
+        numbers = state.env.setdefault(_NUMBERS, {})
+        token = state.push("footnote_ref", "", 0)
+        token.meta = {"number": numbers.setdefault(label, len(numbers) + 1)}
+    state.pos = end + 1
+    return True
+
+
 _MD = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable("table")
+_MD.block.ruler.before(
+    "reference", "footnote_definition", _footnote_definition, {"alt": ["paragraph", "reference"]}
+)
+_MD.inline.ruler.after("link", "footnote_ref", _footnote_reference)
 
 
 def _inline(children: Sequence[Token] | None) -> str:
@@ -25,6 +110,8 @@ def _inline(children: Sequence[Token] | None) -> str:
     for tok in children or ():
         if tok.type in ("text", "code_inline"):
             out.append(tok.content)
+        elif tok.type == "footnote_ref":
+            out.append(f"[{tok.meta['number']}]")
         elif tok.type == "softbreak":
             out.append(" ")
         elif tok.type == "hardbreak" or (tok.type == "html_inline" and _BR.match(tok.content)):
@@ -35,8 +122,11 @@ def _inline(children: Sequence[Token] | None) -> str:
 
 def markdown_to_text(source: str) -> tuple[str, str]:
     """``(text, title)``: the text of ``source`` and its first heading (the title, if any)."""
-    tokens = _MD.parse(normalize_newlines(source))
+    env: dict[str, Any] = {}
+    tokens = _MD.parse(normalize_newlines(source), env)
     blocks: list[str] = []
+    story = blocks
+    notes: dict[str, list[str]] = {}  # footnote label → its paragraphs
     title = ""
     lists: list[list[int]] = []  # one entry per open list: [next number] or [] when unordered
     in_item = 0
@@ -53,7 +143,11 @@ def markdown_to_text(source: str) -> tuple[str, str]:
 
     for i, tok in enumerate(tokens):
         kind = tok.type
-        if kind == "bullet_list_open":
+        if kind == "footnote_definition_open":
+            blocks = notes.setdefault(tok.meta["label"], [])
+        elif kind == "footnote_definition_close":
+            blocks = story
+        elif kind == "bullet_list_open":
             lists.append([])
         elif kind == "ordered_list_open":
             lists.append([int(tok.attrs.get("start", 1) or 1)])
@@ -79,7 +173,7 @@ def markdown_to_text(source: str) -> tuple[str, str]:
                 item_lines.append(pending + text)
                 pending = ""
             else:
-                if parent == "heading_open" and not title:
+                if parent == "heading_open" and not title and blocks is story:
                     title = text.strip()
                 emit(text)
         elif kind == "tr_close":
@@ -96,7 +190,11 @@ def markdown_to_text(source: str) -> tuple[str, str]:
             emit(fragment_text(tok.content))
     if item_lines:
         blocks.append("\n".join(item_lines))
-    return join_paragraphs(blocks), title
+    for label, number in env.get(_NUMBERS, {}).items():  # in the order of first reference
+        paragraphs = [p for p in notes.get(label, []) if p.strip()] or [""]
+        story.append(f"[{number}] {paragraphs[0]}".rstrip())
+        story.extend(paragraphs[1:])
+    return join_paragraphs(story), title
 
 
 def read_markdown(data: bytes, name: str) -> Extracted:

@@ -174,3 +174,67 @@ def test_line_breaks_in_the_html_source_are_spaces_not_new_lines() -> None:
         from_clipboard(html=selection).text
         == "This is a long paragraph wrapped in the source.\n\nSecond\nline"
     )
+
+
+_ARTICLE_START = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>Bridge closes</title></head><body>"
+    "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header><main><article>"
+    "<h1>Bridge closes for repairs</h1>"
+    "<p>The Old Town bridge will close for six weeks from Monday, the council said on Tuesday, "
+    "after inspectors found corroded cables in the northern span of the structure.</p>"
+)
+_ARTICLE_END = (
+    "<p>Repairs are expected to cost £2.4m, which will be paid from the highways budget rather "
+    "than from reserves, a spokesperson confirmed.</p></article></main>"
+    "<aside><h2>Related stories</h2><figure><img src='z.jpg'><figcaption>Council votes on budget"
+    "</figcaption></figure></aside><footer>All rights reserved</footer></body></html>"
+)
+_OPENING = (
+    "Bridge closes for repairs\n\n"
+    "The Old Town bridge will close for six weeks from Monday, the council said on Tuesday, "
+    "after inspectors found corroded cables in the northern span of the structure.\n\n"
+)
+_CLOSING = (
+    "Repairs are expected to cost £2.4m, which will be paid from the highways budget rather "
+    "than from reserves, a spokesperson confirmed."
+)
+
+
+def test_figure_and_table_captions_are_paragraphs_where_they_stand(tmp_path: Path) -> None:
+    page = tmp_path / "bridge.html"
+    page.write_text(
+        _ARTICLE_START
+        + "<figure class='image-with-caption'><div class='caption-wrap'><img src='bridge.jpg' alt='x'>"
+        "<figcaption class='caption'><span class='caption-text'>Inspectors on the bridge on 3 March "
+        "2024.</span> <span class='credit'>Photo: Jane Smith/Reuters</span></figcaption></div></figure>"
+        "<p>Traffic will be diverted over the ring road, adding about 15 minutes to journeys into the "
+        "centre, according to the transport department's own estimate published this week.</p>"
+        "<table><caption>Closures by year (council figures)</caption><tr><th>Year</th><th>Days</th></tr>"
+        "<tr><td>2022</td><td>12</td></tr><tr><td>2023</td><td>31</td></tr></table>" + _ARTICLE_END,
+        encoding="utf-8",
+    )
+    item = load_path(page)
+    assert item.text == (
+        _OPENING + "Inspectors on the bridge on 3 March 2024. Photo: Jane Smith/Reuters\n\n"
+        "Traffic will be diverted over the ring road, adding about 15 minutes to journeys into the "
+        "centre, according to the transport department's own estimate published this week.\n\n"
+        "Closures by year (council figures)\n\nYear | Days\n2022 | 12\n2023 | 31\n\n" + _CLOSING
+    )
+
+
+def test_captions_of_teasers_navigation_and_sidebars_stay_out(tmp_path: Path) -> None:
+    page = tmp_path / "teasers.html"
+    page.write_text(
+        _ARTICLE_START.replace(
+            "</nav>",
+            "<figure><img src='logo.png'><figcaption>Harbour Herald logo</figcaption></figure></nav>",
+        )
+        + "<div class='more'><a href='/x'><figure><img src='x.jpg'><figcaption>Ferry fares rise again"
+        "</figcaption></figure></a><figure><img src='y.jpg'><figcaption><a href='/y'>Tunnel plan "
+        "shelved after review</a></figcaption></figure></div>" + _ARTICLE_END,
+        encoding="utf-8",
+    )
+    item = load_path(page)
+    assert item.text == _OPENING + _CLOSING
+    for boilerplate in ("logo", "Ferry", "Tunnel", "Council votes", "Related", "Home"):
+        assert boilerplate not in item.text

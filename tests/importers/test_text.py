@@ -135,3 +135,34 @@ def test_markdown_raw_html_stays_inert_text() -> None:
 def test_markdown_inline_br_keeps_the_words_apart() -> None:
     item = load_bytes(b"Moscow said a<br>break came, then<BR/>another.\n", name="br.md")
     assert item.text == "Moscow said a\nbreak came, then\nanother."
+
+
+def test_markdown_footnotes_read_as_a_rendered_page_shows_them(tmp_path: Path) -> None:
+    source = tmp_path / "vote.md"
+    source.write_text(
+        "# Council vote\n\n"
+        "The council approved the budget[^budget] by 7 votes to 2.[^2] Turnout was low[^budget].\n"
+        "A reference without a definition[^nope] stays as written.\n\n"
+        "[^budget]: The 2024 budget of £3.1m,\n"
+        "    published on 4 March.\n\n"
+        "    The figure excludes grants.\n"
+        "[^2]: Two members abstained.\n"
+        "[^unused]: A note nothing refers to.\n\n"
+        "- The vote is final[^final]\n\n"
+        "[^final]:\tNo appeal was lodged by 1 April.\n\n"
+        "```\ncode[^2] is literal\n```\n",
+        encoding="utf-8",
+    )
+    item = load_path(source)
+    assert item.source.title == "Council vote"
+    assert item.text == (
+        "Council vote\n\n"
+        "The council approved the budget[1] by 7 votes to 2.[2] Turnout was low[1]. "
+        "A reference without a definition[^nope] stays as written.\n\n"
+        "- The vote is final[3]\n\n"
+        "code[^2] is literal\n\n"
+        "[1] The 2024 budget of £3.1m, published on 4 March.\n\n"
+        "The figure excludes grants.\n\n"
+        "[2] Two members abstained.\n\n"
+        "[3] No appeal was lodged by 1 April."
+    )
