@@ -68,6 +68,34 @@ def _new_temp_file(folder: Path, name: str) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
 
 
+def read_only_mode(mode: int) -> bool:
+    """True for file mode bits without the owner's write bit (``chmod -w``, a "read-only" file).
+
+    Mode bits, not :func:`os.access`: a file its owner protected stays protected when the app
+    runs as root, whom no permission stops.
+    """
+    return not mode & stat.S_IWUSR
+
+
+def is_read_only(path: Path) -> bool:
+    """True when ``path`` exists and is protected from writing (see :func:`read_only_mode`).
+
+    Replacing a file by renaming another over it needs only the folder's permission, so a
+    read-only file would be silently replaced: writers check this first.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # missing (nothing to protect) or unreachable (the write itself says so)
+        return False
+    return read_only_mode(mode) or not os.access(path, os.W_OK)
+
+
+def refuse_read_only(target: Path) -> None:
+    """Raise :class:`OutputPathError` when ``target`` is a read-only file."""
+    if is_read_only(target):
+        raise OutputPathError(f"{target} is read-only; it was left unchanged. Choose another name.")
+
+
 def write_atomic(path: str | Path, produce: Callable[[IO[bytes]], None]) -> Path:
     """Write ``path`` through ``produce(stream)`` into a temp file beside it, then rename it over.
 
@@ -75,6 +103,8 @@ def write_atomic(path: str | Path, produce: Callable[[IO[bytes]], None]) -> Path
     and no temp file behind. A new file gets the mode the umask gives new files (0644 under the
     usual 022); a replaced file keeps its mode. A path that cannot take the file raises
     :class:`OutputPathError`; a failed write (disk full, I/O error) a plain :class:`ExportError`.
+    A read-only target (the user protected it) is refused, before writing and again just
+    before the rename, and left exactly as it was.
     """
     target = Path(path)
     folder = target.parent
@@ -84,6 +114,7 @@ def write_atomic(path: str | Path, produce: Callable[[IO[bytes]], None]) -> Path
         raise OutputPathError(f"cannot write {target}: folder {folder} does not exist")
     if target.is_dir():
         raise OutputPathError(f"cannot write {target}: it is a folder")
+    refuse_read_only(target)
     try:
         fd, tmp = _new_temp_file(folder, target.name)
     except OSError as exc:
@@ -93,6 +124,7 @@ def write_atomic(path: str | Path, produce: Callable[[IO[bytes]], None]) -> Path
             produce(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        refuse_read_only(target)  # protected while the export was being written
         try:
             mode = stat.S_IMODE(target.stat().st_mode)
         except FileNotFoundError:

@@ -95,7 +95,7 @@ class CompareAgain(QObject):
                 opened.offers.clear()
             return opened
 
-        return self.win.run_compare(job, f"Comparing again with {path.name}…")
+        return self.win.run_compare(job, f"Comparing again with {path.name}…", leaving="Compare again")
 
     # -- the offer --------------------------------------------------------------------------
     def tell(self, opened: OpenedReview) -> None:

@@ -79,10 +79,13 @@ class DatabaseRecovery(QObject):
         )
 
     def use(self, path: Path, store: ReviewStore | None = None, *, damaged: Path | None = None) -> None:
-        """Switch the window to the database file ``path`` and remember it in the settings."""
-        self.win.settings.db_url = str(path)
-        self.win.settings.sync()
-        self.win.use_database(str(path), store)
+        """Switch the window to the database file ``path`` and remember it in the settings.
+
+        Not while the open review holds a note the store refused: the reader is asked first.
+        """
+        if not self.win.may_leave_review(f"Open {path.name}", lambda: self.use(path, store, damaged=damaged)):
+            return
+        self.win.use_database(str(path), store, remember=True)
         left = f" {damaged.name} was left untouched." if damaged is not None else ""
         self.win.message.show_info(f"Now using the review database {path}.{left}")
         self.switched.emit(str(path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -109,6 +111,25 @@ class OpenPairDialog(QDialog):
 DB_PLACEHOLDER = "empty: the default local file"
 
 
+def empty_field_database() -> str:
+    """Where an empty database field stores verdicts, for the reader: a file path (or a team URL).
+
+    The store's own resolver decides (``FACTCHECK_DB`` if set, else the per-user default
+    file), so what is shown is what the app opens; a team URL is shown without its password.
+    """
+    from factcheck_gui.store import StoreError, resolve_db_url
+    from factcheck_gui.store.database import ENV_VAR, display_name, parse_url, sqlite_path
+
+    from_env = bool(os.environ.get(ENV_VAR, "").strip())
+    try:
+        url = parse_url(resolve_db_url(None))
+    except StoreError:
+        return f"{ENV_VAR} names no database the app can open (it is {os.environ.get(ENV_VAR)!r})"
+    path = sqlite_path(url)
+    where = str(path) if path is not None else display_name(url).removeprefix("team: ")
+    return f"{where} (from {ENV_VAR})" if from_env else where
+
+
 class SettingsDialog(QDialog):
     """Edits a :class:`Settings` object; nothing is written until OK.
 
@@ -139,10 +160,18 @@ class SettingsDialog(QDialog):
         self.db_url.setObjectName("dbUrl")
         self.db_url.setPlaceholderText(DB_PLACEHOLDER)
         self.db_url.setMinimumWidth(self.db_url.fontMetrics().horizontalAdvance(DB_PLACEHOLDER) + 40)
+        default = empty_field_database()
         self.db_url.setToolTip(
-            "Where verdicts are stored: leave empty for this computer's default database file, "
-            "choose another local file, or give a team database URL (postgresql://user@host/db)."
+            "Where verdicts are stored: leave empty for this computer's default database file "
+            f"({default}), choose another local file, or give a team database URL "
+            "(postgresql://user@host/db)."
         )
+        # The real location, not just "the default": the reader must know where the evidence is.
+        self.db_location = QLabel(f"Left empty, verdicts are stored in {default}", self)
+        self.db_location.setObjectName("dbLocation")
+        self.db_location.setTextFormat(Qt.TextFormat.PlainText)
+        self.db_location.setWordWrap(True)
+        self.db_location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         db_row = QHBoxLayout()
         db_row.addWidget(self.db_url, 1)
         self.db_browse = QPushButton("Local file…", self)
@@ -155,7 +184,10 @@ class SettingsDialog(QDialog):
         form.addRow("Font &size:", self.font_size)
         db_label = QLabel("&Database:", self)
         db_label.setBuddy(self.db_url)  # a row holding a layout gets no buddy of its own
-        form.addRow(db_label, db_row)
+        db_col = QVBoxLayout()
+        db_col.addLayout(db_row)
+        db_col.addWidget(self.db_location)
+        form.addRow(db_label, db_col)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -184,8 +216,8 @@ class SettingsDialog(QDialog):
         dialog.fileSelected.connect(self.db_url.setText)
         dialog.open()
 
-    def apply(self) -> None:
-        """Write the dialog's values to the settings."""
+    def apply(self, *, database: bool = True) -> None:
+        """Write the dialog's values to the settings (``database``: the database field too)."""
         s = self.settings
         s.reviewer = self.reviewer.text()
         s.theme = Theme(self.theme.currentData())
@@ -193,7 +225,7 @@ class SettingsDialog(QDialog):
             self.font_family.currentFont().family() if self.font_size.value() or s.font_family else ""
         )
         s.font_size = self.font_size.value()
-        if self.db_edited():  # a database given with --db is not written to the settings unasked
+        if database and self.db_edited():  # a database given with --db is not written unasked
             s.db_url = self.db_url.text()
         s.sync()
 

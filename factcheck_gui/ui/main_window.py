@@ -15,6 +15,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         for pane in (self.review.comparison.left, self.review.comparison.right):
             pane.filesDropped.connect(lambda files, s=pane.side: self.again.dropped(s, files))
         self.review.progressChanged.connect(self._update_status)
+        self.review.verdict.flash.connect(self.status.flash)
         self.review.currentChangeChanged.connect(lambda _c: self._save_ui_state())
         self.prefs.apply_font()
         self.status.set_database(self.service.display_name)
@@ -145,6 +147,8 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------------
     def show_start_page(self) -> None:
+        if not self.may_leave_review("Go to the start page", self.show_start_page):
+            return
         self._leave_review()
         self.stack.setCurrentWidget(self.start)
         self.commands.set_review_open(False)
@@ -183,7 +187,7 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(accepted)
         return self.open_dialog(dialog)
 
-    def open_demo(self) -> TaskHandle:
+    def open_demo(self) -> TaskHandle | None:
         """The bundled demo pair: its latest review in this database if it has one, else a new one."""
         from factcheck_gui.importers import load_path
         from factcheck_gui.resources import sample_pair
@@ -195,9 +199,11 @@ class MainWindow(QMainWindow):
                 load_path(original), load_path(rewrite), reviewer=self.settings.reviewer, ctx=ctx
             )
 
-        return self.run_compare(job, "Opening the demo pair…")
+        return self.run_compare(job, "Opening the demo pair…", leaving="Open the demo pair")
 
-    def open_paths(self, original: Path, rewrite: Path, *, carry_from: int | None = None) -> TaskHandle:
+    def open_paths(
+        self, original: Path, rewrite: Path, *, carry_from: int | None = None
+    ) -> TaskHandle | None:
         """Import two files, compare them and open them as a new review (in a worker)."""
         from factcheck_gui.importers import load_path
 
@@ -209,7 +215,9 @@ class MainWindow(QMainWindow):
 
         return self.run_compare(job, f"Comparing {original.name} with {rewrite.name}…")
 
-    def open_imported(self, original: Any, rewrite: Any, *, carry_from: int | None = None) -> TaskHandle:
+    def open_imported(
+        self, original: Any, rewrite: Any, *, carry_from: int | None = None
+    ) -> TaskHandle | None:
         """Compare two imported texts and open them as a new review (in a worker)."""
 
         def job(ctx: TaskContext) -> OpenedReview:
@@ -219,8 +227,16 @@ class MainWindow(QMainWindow):
 
         return self.run_compare(job, f"Comparing {original.name} with {rewrite.name}…")
 
-    def run_compare(self, job: Any, label: str) -> TaskHandle:
-        """Run a job that returns an :class:`OpenedReview` (with progress and Cancel), then show it."""
+    def run_compare(
+        self, job: Any, label: str, *, leaving: str = "Open the other stories"
+    ) -> TaskHandle | None:
+        """Run a job that returns an :class:`OpenedReview` (with progress and Cancel), then show it.
+
+        Not while the open review holds a note the store refused (None then; see
+        :meth:`may_leave_review`, ``leaving`` names the action on its button).
+        """
+        if not self.may_leave_review(leaving, lambda: self.run_compare(job, label, leaving=leaving)):
+            return None
         self.cancel_task()
         self.message.clear()
         self.status.busy(label)
@@ -234,8 +250,10 @@ class MainWindow(QMainWindow):
         )
         return self._task
 
-    def open_review(self, review_id: int) -> TaskHandle:
-        """Load a stored review (in a worker) and show it as it was left."""
+    def open_review(self, review_id: int) -> TaskHandle | None:
+        """Load a stored review (in a worker) and show it as it was left (see :meth:`run_compare`)."""
+        if not self.may_leave_review(f"Open review #{review_id}", lambda: self.open_review(review_id)):
+            return None
         self.cancel_task()
         self.status.busy(f"Opening review #{review_id}…")
         self._task = self.workers.start(
@@ -254,6 +272,9 @@ class MainWindow(QMainWindow):
     def _opened(self, opened: OpenedReview) -> None:
         self._task = None
         self.status.idle()
+        # A note typed meanwhile may have been refused: the review it belongs to stays.
+        if not self.may_leave_review("Show the other review", lambda: self._opened(opened)):
+            return
         self._leave_review()
         self.input.clear()
         self.session = ReviewSession(self.service, opened, self.settings.reviewer, self)
@@ -331,7 +352,43 @@ class MainWindow(QMainWindow):
         self.message.show_info("Comparison cancelled.")
         self.taskCancelled.emit()
 
+    def may_leave_review(self, doing: str, proceed: Callable[[], object]) -> bool:
+        """True when the open review may be left: no note the store refused, or retried and saved.
+
+        A note the store refused (read-only or locked database, a colleague's edit) lives only
+        on screen; leaving the review would drop it without a word. So, like closing the window,
+        the review stays, the message bar says so and offers "``doing`` without the note", which
+        lets the note go and then runs ``proceed``.
+        """
+        if self.session is None:
+            return True
+        unsaved = self.review.verdict.save_all_notes()
+        if not unsaved:
+            return True
+
+        def without() -> None:
+            self.review.verdict.discard_unsaved(unsaved)
+            proceed()
+
+        self._offer_without_notes(unsaved, "this review stays open", doing, without)
+        return False
+
+    def _offer_without_notes(
+        self, unsaved: list[str], stays: str, doing: str, without: Callable[[], object]
+    ) -> None:
+        reason = self._last_store_error
+        one = len(unsaved) == 1
+        self.message.show_offer(
+            f"{'Your note' if one else 'Your notes'} on {', '.join(unsaved)} could not be saved"
+            + (f" ({reason.rstrip('.')})" if reason else "")
+            + f", so {stays}: copy the text somewhere safe, or {doing[:1].lower()}{doing[1:]} without it.",
+            f"{doing} without the note" if one else f"{doing} without the notes",
+            without,
+            level="error",
+        )
+
     def _leave_review(self) -> None:
+        """Close the review on screen (callers first ask :meth:`may_leave_review`)."""
         if self.session is None:
             return
         self._save_ui_state()
@@ -391,13 +448,26 @@ class MainWindow(QMainWindow):
         self.status.set_progress_text(f"{self.session.reviewed_count()} of {total} changes reviewed")
 
     # -- settings (see preferences.py) ----------------------------------------------------------
-    def use_database(self, url: str | None, store: Any = None) -> None:
-        """Work in another database (``store``: already open on it) from its start page on."""
+    def use_database(self, url: str | None, store: Any = None, *, remember: bool = False) -> bool:
+        """Work in another database (``store``: already open on it) from its start page on.
+
+        ``remember``: it is also the database of the next start (written to the settings).
+        False, and nothing changed, while the open review holds a note the store refused
+        (see :meth:`may_leave_review`).
+        """
+        if not self.may_leave_review(
+            "Switch database", lambda: self.use_database(url, store, remember=remember)
+        ):
+            return False
+        if remember:
+            self.settings.db_url = url or ""
+            self.settings.sync()
         self._leave_review()
         self.service.close()
         self.service = ReviewService(url, store=store)
         self.status.set_database(self.service.display_name)
         self.show_start_page()
+        return True
 
     def _remember_store_error(self, message: str) -> None:
         self._last_store_error = message
@@ -413,16 +483,7 @@ class MainWindow(QMainWindow):
         unsaved = self.review.verdict.save_all_notes()
         if unsaved and not self._discard_note:
             event.ignore()
-            reason = self._last_store_error
-            which = ", ".join(unsaved)
-            self.message.show_offer(
-                f"{'Your note' if len(unsaved) == 1 else 'Your notes'} on {which} could not be saved"
-                + (f" ({reason.rstrip('.')})" if reason else "")
-                + ", so the window stays open: copy the text somewhere safe, or quit without it.",
-                "Quit without the note" if len(unsaved) == 1 else "Quit without the notes",
-                self._quit_discarding_note,
-                level="error",
-            )
+            self._offer_without_notes(unsaved, "the window stays open", "Quit", self._quit_discarding_note)
             return
         self._save_ui_state()
         self.settings.geometry = self.saveGeometry()

@@ -30,9 +30,13 @@ class Preferences(QObject):
         def accepted() -> None:
             # Only an edited database field switches databases: the one in use may come from
             # --db, and OK after changing the theme must not drop the open review.
-            db_changed = dialog.db_edited()
-            dialog.apply()
-            self.apply(db_changed=db_changed)
+            db_changed, location = dialog.db_edited(), dialog.db_url.text().strip()
+            dialog.apply(database=False)
+            self.apply()
+            if db_changed:
+                # Remembered only once switched: a note the store refused may hold the switch
+                # back until the reader chooses (see MainWindow.may_leave_review).
+                win.use_database(location or None, remember=True)
 
         dialog.accepted.connect(accepted)
         return win.open_dialog(dialog)

@@ -77,7 +77,12 @@ class ReviewFileImport(QObject):
         dialog.open()
         return dialog
 
-    def import_file(self, path: Path) -> TaskHandle:
-        """Store the review file as a new review and open it (in a worker, with Cancel)."""
+    def import_file(self, path: Path) -> TaskHandle | None:
+        """Store the review file as a new review and open it (in a worker, with Cancel).
+
+        None while the open review holds a note the store refused (the reader is asked first).
+        """
         self.win.settings.last_dir = str(path.parent)
-        return self.win.run_compare(import_job(self.win.service, path), f"Importing {path.name}…")
+        return self.win.run_compare(
+            import_job(self.win.service, path), f"Importing {path.name}…", leaving="Import the review file"
+        )

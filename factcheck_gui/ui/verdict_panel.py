@@ -26,6 +26,7 @@ from factcheck_gui.ui.theme import KIND_STYLES, is_dark, restyle
 
 NOTE_DEBOUNCE_MS = 600
 NOT_SAVED_YET = "Note NOT saved yet — tried again when you leave the note"
+NO_VERDICT_TO_CLEAR = "No verdict to clear"
 CHOSEN = "✓ "  # before the chosen verdict's label: its state is not told by colour alone
 # One side is empty: a similarity between the two sides means nothing for these.
 _NO_SIMILARITY = (ChangeKind.ADDED, ChangeKind.REMOVED)
@@ -76,7 +77,13 @@ class NoteEdit(QPlainTextEdit):
 
 
 class VerdictPanel(QWidget):
-    """Shows and edits the verdict of the selected change of a :class:`ReviewSession`."""
+    """Shows and edits the verdict of the selected change of a :class:`ReviewSession`.
+
+    Signals:
+        flash(str): a short word for the status bar (e.g. "No verdict to clear").
+    """
+
+    flash = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,10 +239,17 @@ class VerdictPanel(QWidget):
 
     # -- verdicts -----------------------------------------------------------------------------
     def apply_verdict(self, value: str | None) -> bool:
-        """Commit ``value`` (None clears) for the shown change."""
+        """Commit ``value`` (None clears) for the shown change.
+
+        Clearing a change that has no verdict (as last seen) writes nothing: no "cleared"
+        confirmation, no history row, just a word in the status bar.
+        """
         if self.session is None or not self.change_id:
             return False
         self.save_note()
+        if value is None and not self.session.value(self.change_id):
+            self.flash.emit(NO_VERDICT_TO_CLEAR)
+            return False
         ok = self.session.set_verdict(self.change_id, value)
         self._sync_buttons()
         if ok:
@@ -322,6 +336,25 @@ class VerdictPanel(QWidget):
                 if self.session.set_note(change_id, text):
                     del self._unsaved[change_id]
         return sorted(self._unsaved, key=lambda cid: (len(cid), cid))
+
+    def discard_unsaved(self, change_ids: list[str]) -> None:
+        """Let go of these refused notes: the reader chose to leave without them.
+
+        The note on screen, if among them, shows the stored note again (so leaving does not
+        try to save it once more); a note typed after the reader was asked is not touched.
+        """
+        shown = None
+        for change_id in change_ids:
+            refused = self._unsaved.pop(change_id, None)
+            if change_id == self.change_id and refused is not None:
+                shown = refused[0]
+        if (
+            self.session is not None
+            and shown is not None
+            and self.note.toPlainText().strip() == shown.strip()
+        ):
+            self._set_note_text(self.session.note(self.change_id))
+            self.saved_label.setText("")
 
     def _on_note_focused(self) -> None:
         if self._scroll_before_note is None:

@@ -150,3 +150,21 @@ def test_export_is_only_offered_with_a_review_open(qtbot, window) -> None:  # ty
     assert not window.commands["export"].isEnabled()
     assert not window.commands.export_menu.isEnabled()
     assert window.exports.choose("csv") is None
+
+
+def test_exporting_over_a_read_only_file_is_refused_and_leaves_it(qtbot, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    win = opened
+    target = tmp_path / "checked.csv"
+    target.write_text("the version the editor signed off", encoding="utf-8")
+    os.chmod(target, 0o444)  # the reader protected it (the check reads the bits: root too)
+    with qtbot.waitSignal(win.exports.failed, timeout=30000) as sig:
+        win.export_to("csv", target)
+    message = sig.args[0]
+    assert message == f"Export failed: {target} is read-only; it was left unchanged. Choose another name."
+    assert win.message.text() == message and win.message.level() == "error"
+    assert target.read_text(encoding="utf-8") == "the version the editor signed off"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert not list(tmp_path.glob(".*.part"))

@@ -61,3 +61,42 @@ def test_the_settings_dialog_is_laid_out_for_reading(qtbot, window) -> None:  # 
     room = edit.contentsRect().width() - edit.textMargins().left() - edit.textMargins().right()
     assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) < room - 8  # not cut off
     dialog.reject()
+
+
+def test_the_default_database_is_shown_by_its_real_path(  # type: ignore[no-untyped-def]
+    qtbot, settings: Settings, monkeypatch
+) -> None:
+    """No --db, no FACTCHECK_DB: the reader sees where the default file is, not just "default"."""
+    from factcheck_gui.store.database import default_db_path
+    from factcheck_gui.ui.main_window import MainWindow
+
+    monkeypatch.delenv("FACTCHECK_DB", raising=False)
+    win = MainWindow(settings)  # no database given anywhere: the per-user default file
+    qtbot.addWidget(win)
+    win.show()
+    win.commands["settings"].trigger()
+    dialog = win.findChild(SettingsDialog)
+    qtbot.waitExposed(dialog)
+    path = str(default_db_path())
+    assert dialog.db_url.text() == ""  # empty still means "the default", as before
+    assert dialog.db_location.isVisible() and path in dialog.db_location.text()
+    assert path in dialog.db_url.toolTip()
+    dialog.db_url.setText("elsewhere.db")  # a location typed: the note says what empty would be
+    assert path in dialog.db_location.text()
+    dialog.reject()
+    win.close()
+
+
+def test_the_path_shown_for_an_empty_field_follows_factcheck_db(  # type: ignore[no-untyped-def]
+    qtbot, settings: Settings, tmp_path: Path, monkeypatch
+) -> None:
+    team = tmp_path / "shared" / "team.db"
+    monkeypatch.setenv("FACTCHECK_DB", str(team))
+    dialog = SettingsDialog(None, settings, db_in_use="")
+    qtbot.addWidget(dialog)
+    assert str(team) in dialog.db_location.text() and "FACTCHECK_DB" in dialog.db_location.text()
+    monkeypatch.setenv("FACTCHECK_DB", "postgresql://ann:secret@db.example/reviews")
+    dialog = SettingsDialog(None, settings, db_in_use="")
+    qtbot.addWidget(dialog)
+    shown = dialog.db_location.text()
+    assert "db.example/reviews" in shown and "secret" not in shown
