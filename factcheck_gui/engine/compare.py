@@ -35,8 +35,10 @@ from factcheck_gui.engine.worddiff import equal_diff, word_diff
 
 # The engine's own version, in every result: bumped when the same inputs give a different
 # result (0.1.1: names dropped/added reported apart from swaps, reporting phrases, only the
-# changed markers in messages, quotation flags with their full text and quoted words).
-ENGINE_VERSION = "0.1.1"
+# changed markers in messages, quotation flags with their full text and quoted words;
+# 0.1.2: a title dropped, added or changed before a name, names after "Dr." and middle
+# initials, swapped numbers shown and flagged as changed).
+ENGINE_VERSION = "0.1.2"
 
 
 class Cancelled(Exception):
@@ -48,10 +50,19 @@ class Cancelled(Exception):
 _MID_CAPS = re.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w’'\-]*")
 
 
+# So is one after an abbreviated title: "Dr. Smith", "Gen. Jones" (the dot first, for the scan).
+_AFTER_TITLE = re.compile(
+    r"\.(?:(?<=\b(?:Mr|Ms|Dr|Lt|Fr)\.)|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm|Maj|Rev|Det|Cpl|Pvt)\.)"
+    r"|(?<=\b(?:Prof|Capt|Cmdr|Supt|Insp)\.)) ([A-Z][\w’'\-]*)"
+)
+
+
 def _proper_nouns(*texts: str) -> frozenset[str]:
     found: set[str] = set()
     for t in texts:
         found.update(_MID_CAPS.findall(t))
+        if ". " in t:
+            found.update(_AFTER_TITLE.findall(t))
     return frozenset(map(str.casefold, found))
 
 

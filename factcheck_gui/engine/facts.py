@@ -12,7 +12,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 from operator import itemgetter
+from typing import NamedTuple
 
 from factcheck_gui.engine.lexicon import (
     ATTRIBUTION_CLASS,
@@ -65,8 +67,36 @@ _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _TITLES = frozenset(
     "president prime minister mr mrs ms dr prof sen senator rep gov governor gen general col "
     "chancellor king queen prince princess secretary foreign defence defense leader chairman "
-    "ceo spokesman spokeswoman spokesperson ambassador pope saint st sir lord lady".split()
+    "ceo spokesman spokeswoman spokesperson ambassador pope saint st sir lord lady "
+    "lt sgt capt cmdr adm maj".split()
 )
+# What a person is, written before the name ("Russian President Vladimir Putin"): a changed
+# title is a changed fact about the person. (Not "Mr", "Mrs", "Ms": a paper's style.)
+_ROLES = frozenset(
+    "president minister dr prof professor doctor sen senator rep gov governor gen general col "
+    "colonel lt lieutenant sgt sergeant capt captain cmdr commander adm admiral maj marshal "
+    "brigadier chancellor king queen prince princess emperor sultan emir sheikh secretary leader "
+    "chairman chairwoman ceo executive spokesman spokeswoman spokesperson ambassador envoy pope "
+    "cardinal bishop archbishop rabbi imam rev reverend judge attorney mayor premier speaker "
+    "director commissioner prosecutor inspector detective sir dame lord".split()
+)
+# Roles that are titles even in lower case right before a name ("spokesman Dmitry Peskov");
+# not "general", "major", "doctor" …, which are ordinary words there too.
+_LOWER_ROLES = _ROLES - frozenset(
+    "dr prof doctor sen rep gov gen general col lt sgt capt cmdr adm maj marshal rev "
+    "sir dame lord attorney speaker executive".split()
+)
+# Words that qualify a title before it: "former", "Foreign", "then-", "deputy" …
+_ROLE_MODIFIERS = frozenset(
+    "former acting deputy vice interim then ex outgoing incoming retired foreign defence defense "
+    "prime finance interior opposition chief senior first state".split()
+)
+# Abbreviated titles whose dot does not end a sentence: "Dr. Smith".
+_DOTTED_TITLES = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj rev supt insp det cpl pvt fr".split()
+)
+_DEMONYM_END = ("an", "ese", "ish", "i", "ch")
+_HYPHENATED_ROLE = re.compile(r"-(?<=\w-)(?:" + "|".join(sorted(_ROLES)) + r")\b", re.IGNORECASE)
 _ALIASES = {
     "u.s.": "united states",
     "us": "united states",
@@ -183,27 +213,179 @@ def _dates(text: str, offset: int, tokens: Sequence[Token]) -> list[Fact]:
     return out
 
 
-def _names(tokens: Sequence[Token], proper: frozenset[str]) -> list[Fact]:
-    """Runs of capitalised words that are names (not just sentence starts or titles)."""
-    out = []
+class _Mention(NamedTuple):
+    """A name with the title written before it (``title`` empty when there is none)."""
+
+    person: str  # the name's key, for matching ("vladimir putin")
+    name: str  # the name as written ("Vladimir Putin")
+    title: tuple[str, ...]  # the title's words, normalised ("russian", "president")
+    title_text: str  # the title as written ("Russian President")
+    span: Span  # title and name
+    title_tokens: frozenset[int]  # indices of the title's tokens
+
+
+def _role_key(t: Token) -> str:
+    """A title word's key: "President's" → "president", "Ex-President" → "president"."""
+    key = t.key
+    if key in _ROLES or key.isalpha():
+        return key
+    return _POSSESSIVE.sub("", key.rstrip(".")).rsplit("-", 1)[-1]
+
+
+_ABBREVIATED_ROLES = {
+    "gen": "general",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "maj": "major",
+    "prof": "professor",
+    "dr": "doctor",
+    "rev": "reverend",
+    "pres": "president",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "cpl": "corporal",
+    "pvt": "private",
+    "fr": "father",
+}
+
+
+def _title_words(toks: Sequence[Token]) -> tuple[str, ...]:
+    """A title's words for comparing: "U.S. Gen." and "US General" are the same title."""
+    out: list[str] = []
+    for t in toks:
+        if t.is_word and (t.key not in STOPWORDS or not t.text.islower()):  # (but "US")
+            key = _POSSESSIVE.sub("", t.key)
+            key = _ALIASES.get(key, key).rstrip(".")
+            for w in key.replace("-", " ").split():
+                out.extend(_ALIASES.get(w, _ABBREVIATED_ROLES.get(w, w)).split())
+    return tuple(out)
+
+
+def _written(toks: Sequence[Token]) -> str:
+    """Tokens as written, one space where the text had any."""
+    out = toks[0].text
+    for prev, t in pairwise(toks):
+        out += t.text if t.start == prev.end else " " + t.text
+    return out
+
+
+def _title_before(tokens: Sequence[Token], k: int, named: set[int], have_role: bool) -> list[int]:
+    """Indices of the title words right before token ``k`` (in reading order)."""
+    out: list[int] = []
+    k -= 1
+    while k >= 0:
+        t = tokens[k]
+        if t.text == "." and k and tokens[k - 1].end == t.start and tokens[k - 1].key in _DOTTED_TITLES:
+            if tokens[k - 1].key not in _ROLES:
+                break  # "Mr. Smith": no title of a role
+            out[:0] = [k - 1, k]
+            have_role = True
+            k -= 2
+            continue
+        if not t.is_word:
+            break
+        rk = _role_key(t)
+        if rk in _ROLES and (have_role or rk in _LOWER_ROLES or t.text[0].isupper()):
+            have_role = True
+        elif not have_role:
+            break
+        elif rk in _ROLE_MODIFIERS or k in named:
+            pass  # "former President", "Kremlin spokesman"
+        elif t.key == "of" and k - 1 in named:
+            pass  # "Bank of France governor"
+        elif (
+            t.text[0].isupper()
+            and _opens_sentence(tokens, k)
+            and t.key not in STOPWORDS
+            and (t.text.isupper() or (len(t.key) >= 4 and t.key.endswith(_DEMONYM_END)))
+        ):
+            out.insert(0, k)  # "Russian President …", "U.N. Secretary-General …" opening a sentence
+            break
+        else:
+            break
+        out.insert(0, k)
+        k -= 1
+    return out
+
+
+def _initial(tokens: Sequence[Token], prev: Token, dot: Token) -> bool:
+    """Is ``dot`` that of a middle initial ("R." in "Michael R. Bloomberg")?"""
+    if not prev.text.isupper():
+        return False
+    k = tokens.index(dot)
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is not None and nxt.is_word and nxt.text[0].isupper() and nxt.key not in STOPWORDS
+
+
+class _NameScan(NamedTuple):
+    facts: list[Fact]
+    runs: list[list[Token]]  # the tokens of each name run
+
+
+def _names(tokens: Sequence[Token], proper: frozenset[str], keep_runs: bool = False) -> _NameScan:
+    """Runs of capitalised words that are names (not just sentence starts or titles); their
+    tokens too with ``keep_runs`` (for titles)."""
+    out: list[Fact] = []
+    runs: list[list[Token]] = []
     run: list[Token] = []
+    dotted = False  # has the run a middle initial?
 
     def flush() -> None:
-        words = [x for x in run if x.key not in _TITLES and x.key not in STOPWORDS]
-        if words:
-            key = " ".join(_POSSESSIVE.sub("", x.key) for x in words)
-            out.append(
-                Fact(_ALIASES.get(key, key), " ".join(x.text for x in words), (words[0].start, words[-1].end))
-            )
+        nonlocal dotted
+        if dotted:
+            words: list[Token] = []
+            for n, t in enumerate(run):
+                if not t.is_word:  # the dot of a middle initial, kept with it
+                    if words and words[-1].end == t.start:
+                        words.append(t)
+                elif (t.key not in _TITLES and t.key not in STOPWORDS) or (
+                    len(t.text) == 1 and n + 1 < len(run) and run[n + 1].text == "."  # the "A." initial
+                ):
+                    words.append(t)
+            dotted = False
+            if words:
+                key = " ".join(_POSSESSIVE.sub("", x.key) for x in words if x.is_word)
+                out.append(Fact(_ALIASES.get(key, key), _written(words), (words[0].start, words[-1].end)))
+                if keep_runs:
+                    runs.append(run.copy())
+        else:
+            words = [x for x in run if x.key not in _TITLES and x.key not in STOPWORDS]
+            if words:
+                key = " ".join(_POSSESSIVE.sub("", x.key) for x in words)
+                text = " ".join(x.text for x in words)
+                out.append(Fact(_ALIASES.get(key, key), text, (words[0].start, words[-1].end)))
+                if keep_runs:
+                    runs.append(run.copy())
         run.clear()
 
     sentence_start = True
+    prev = None  # the word before a dot
     for t in tokens:
         if not t.is_word:
+            if t.text == "." and prev is not None and prev.end == t.start:
+                if run and len(prev.text) == 1 and run[-1] is prev and _initial(tokens, prev, t):
+                    run.append(t)  # a middle initial: "Michael R. Bloomberg"
+                    dotted = True
+                    continue
+                if prev.key in _DOTTED_TITLES:
+                    if run:
+                        flush()
+                    sentence_start = False  # "Dr. Smith"
+                    continue
             if run:
                 flush()
             sentence_start = t.text in '.!?“"‘:' or (sentence_start and t.text in "“\"‘'(")
+            prev = None
             continue
+        prev = t
         is_name = False
         if t.text[0].isupper() and t.text != "I":
             low = t.key.rstrip(".")
@@ -213,8 +395,67 @@ def _names(tokens: Sequence[Token], proper: frozenset[str]) -> list[Fact]:
         elif run:
             flush()
         sentence_start = False
-    flush()
-    return out
+    if run:
+        flush()
+    return _NameScan(out, runs)
+
+
+def _opens_sentence(tokens: Sequence[Token], k: int) -> bool:
+    """Does token ``k`` open a sentence (as :func:`_names` reads it)?"""
+    j = k - 1
+    while j >= 0 and tokens[j].text not in '.!?“"‘:' and tokens[j].text in "'(":
+        j -= 1
+    return j < 0 or tokens[j].text in '.!?“"‘:'
+
+
+def _may_have_titles(tokens: Sequence[Token], claims: Sequence[Claim]) -> bool:
+    """Has a side a title word at all? (Most changes have none: no mentions to build.)"""
+    if not _ROLES.isdisjoint(map(_KEY, tokens)):
+        return True
+    # "Secretary-General", "then-President"
+    return any("-" in c.text and _HYPHENATED_ROLE.search(c.text) for c in claims)
+
+
+_NO_TOKENS: frozenset[int] = frozenset()
+
+
+def _mentions(tokens: Sequence[Token], scan: _NameScan) -> list[_Mention]:
+    """The names of ``scan`` with the titles written before them."""
+    mentions: list[_Mention] = []
+    index = {t.start: i for i, t in enumerate(tokens)}
+    named = {index[t.start] for run in scan.runs for t in run}
+    for run in scan.runs:
+        idx = [index[t.start] for t in run]
+        last_role = -1
+        for n, t in enumerate(run):
+            if _role_key(t) in _ROLES:
+                last_role = n
+        person = [i for i in idx[last_role + 1 :] if tokens[i].key not in _TITLES]
+        if not person or not tokens[person[0]].is_word:
+            continue  # "the Russian President said": a title, no name
+        ptoks = [tokens[i] for i in person]
+        key = " ".join(_POSSESSIVE.sub("", t.key) for t in ptoks if t.is_word)
+        name = _POSSESSIVE.sub("", _written(ptoks))
+        title = [i for i in idx[: last_role + 1] if tokens[i].key not in STOPWORDS]
+        first = title[0] if title else person[0]
+        prev = tokens[first - 1] if first else None
+        if not title and (prev is None or (prev.text != "." and _role_key(prev) not in _ROLES)):
+            # (most names: no title in the run, none right before it)
+            mentions.append(_Mention(key, name, (), "", (ptoks[0].start, ptoks[-1].end), _NO_TOKENS))
+            continue
+        title = _title_before(tokens, first, named, bool(title)) + title
+        ttoks = [tokens[i] for i in title]
+        mentions.append(
+            _Mention(
+                key,
+                name,
+                _title_words(ttoks),
+                _written(ttoks) if ttoks else "",
+                ((ttoks or ptoks)[0].start, ptoks[-1].end),
+                frozenset(title),
+            )
+        )
+    return mentions
 
 
 def proper_nouns(texts: Iterable[str]) -> frozenset[str]:
@@ -470,6 +711,39 @@ def _overlaps(span: Span, other: Span | None) -> bool:
     return other is not None and span[0] < other[1] and other[0] < span[1]
 
 
+def _swapped_numbers_flag(
+    fa: list[Fact], fb: list[Fact], diff: Sequence[DiffOp], orig: Sequence[Claim], rew: Sequence[Claim]
+) -> Flag | None:
+    """The same numbers in other places: "between 5 to 6" → "between 6 to 5".
+
+    Only where the word diff replaces a number by a different one; the same numbers moved with
+    their words ("5 died, 6 hurt" → "6 hurt, 5 died") are no change of fact.
+    """
+    lost: list[Fact] = []
+    gained: list[Fact] = []
+    for op in diff:
+        if op.op is not DiffOpKind.REPLACE or op.original is None or op.rewrite is None:
+            continue
+        la = [f for f in fa if _overlaps(f.span, op.original)]
+        lb = [f for f in fb if _overlaps(f.span, op.rewrite)]
+        if len(la) == 1 and len(lb) == 1 and la[0].key != lb[0].key:
+            lost.append(la[0])
+            gained.append(lb[0])
+    if not lost:
+        return None
+
+    def shown(facts: list[Fact], claims: Sequence[Claim]) -> str:
+        text, base = _joined(claims)
+        whole = " ".join(text[facts[0].span[0] - base : facts[-1].span[1] - base].split())
+        return whole if len(whole) <= 40 else ", ".join(f.text for f in facts)
+
+    ta, tb = shown(lost, orig), shown(gained, rew)
+    span_a = (lost[0].span[0], lost[-1].span[1])
+    span_b = (gained[0].span[0], gained[-1].span[1])
+    label = "numbers swapped" if len(lost) > 1 else "number changed"
+    return Flag(FlagType.NUMBER, ta, tb, f"{label}: {ta} → {tb}", span_a, span_b)
+
+
 def _names_flag(fa: list[Fact], fb: list[Fact], diff: Sequence[DiffOp] = ()) -> Flag | None:
     """Names dropped and names added; a swap only where the word diff replaces one by the other."""
     lost = [f for f in fa if not any(_name_match(f.key, g.key) for g in fb)]
@@ -503,6 +777,102 @@ def _names_flag(fa: list[Fact], fb: list[Fact], diff: Sequence[DiffOp] = ()) -> 
     )
 
 
+def _same_word(x: str, y: str) -> bool:
+    """One word, or a country and its people: "russia" / "russian" (as in _name_match)."""
+    if x == y:
+        return True
+    n = min(len(x), len(y))
+    common = 0
+    while common < n and x[common] == y[common]:
+        common += 1
+    return common >= 5 and common >= 0.75 * n
+
+
+def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Word by word, an initialism standing for words ("RNC Chairman" / "Republican National
+    Committee Chairman")."""
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if _same_word(a[i], b[j]):
+            i, j = i + 1, j + 1
+        elif 2 <= len(a[i]) <= 5 and "".join(w[0] for w in b[j : j + len(a[i])]) == a[i]:
+            i, j = i + 1, j + len(a[i])
+        elif 2 <= len(b[j]) <= 5 and "".join(w[0] for w in a[i : i + len(b[j])]) == b[j]:
+            i, j = i + len(b[j]), j + 1
+        else:
+            return False
+    return i == len(a) and j == len(b)
+
+
+def _title_flags(
+    ma: list[_Mention], mb: list[_Mention], toks_a: Sequence[Token], toks_b: Sequence[Token]
+) -> list[Flag]:
+    """A title dropped, added or changed before a name both sides have."""
+    if not any(m.title for m in ma) and not any(m.title for m in mb):
+        return []  # (most changes)
+
+    words_of: dict[int, list[tuple[int, str]]] = {}  # per side: (token index, title word)
+
+    def missing(m: _Mention, others: list[_Mention], other_toks: Sequence[Token]) -> list[_Mention]:
+        """The other side's mentions of the person when ``m``'s title is not on that side."""
+        same = [o for o in others if _name_match(m.person, o.person)]
+        if not same or any(_same_title(m.title, o.title) for o in same):
+            return []  # the name is gone (a name flag says so), or the title is kept
+        # "President Putin" → "Putin, the president": the title's words said elsewhere (but
+        # not as another person's title) are no change.
+        if id(other_toks) not in words_of:
+            words_of[id(other_toks)] = [
+                (i, w)
+                for i, t in enumerate(other_toks)
+                if t.is_word
+                for w in (
+                    (_ABBREVIATED_ROLES.get(t.key, t.key),)
+                    if t.key.isalpha() and t.key not in _ALIASES
+                    else _title_words((t,))
+                )
+            ]
+        theirs = {i for o in others if not _name_match(m.person, o.person) for i in o.title_tokens}
+        said = {w for i, w in words_of[id(other_toks)] if i not in theirs}
+        if all(w in said or any(_same_word(w, x) for x in said) for w in m.title):
+            return []
+        return same
+
+    flags: list[Flag] = []
+    seen: set[str] = set()
+    paired: set[int] = set()  # ids of rewrite mentions already shown as a change
+    for m in ma:
+        if not m.title or not (same := missing(m, mb, toks_b)):
+            continue
+        titled = [o for o in same if o.title]
+        o = titled[0] if titled else same[0]
+        if titled:
+            msg = f"title of {m.name} changed: {m.title_text} → {o.title_text}"
+            paired.update(id(x) for x in titled)
+        else:
+            msg = f"title of {m.name} dropped: {m.title_text}"
+        if msg not in seen:
+            seen.add(msg)
+            flags.append(Flag(FlagType.NAME, _shown(toks_a, m), _shown(toks_b, o), msg, m.span, o.span))
+    for m in mb:
+        if not m.title or id(m) in paired or not (same := missing(m, ma, toks_a)):
+            continue
+        titled = [o for o in same if o.title]
+        o = titled[0] if titled else same[0]
+        if titled:
+            msg = f"title of {o.name} changed: {o.title_text} → {m.title_text}"
+        else:
+            msg = f"title of {m.name} added: {m.title_text}"
+        if msg not in seen:
+            seen.add(msg)
+            flags.append(Flag(FlagType.NAME, _shown(toks_a, o), _shown(toks_b, m), msg, o.span, m.span))
+    return flags
+
+
+def _shown(tokens: Sequence[Token], m: _Mention) -> str:
+    """A mention with its title, as written."""
+    return _written([t for t in tokens if m.span[0] <= t.start and t.end <= m.span[1]])
+
+
 def fact_flags(
     orig: Sequence[Claim], rew: Sequence[Claim], proper: frozenset[str], diff: Sequence[DiffOp] = ()
 ) -> list[Flag]:
@@ -513,13 +883,22 @@ def fact_flags(
     nb = [f for c in rew for f in _numbers(c.text, c.start)] + _number_words(tb)
     da = [f for c in orig for f in _dates(c.text, c.start, tokenize(c.text, c.start))]
     db = [f for c in rew for f in _dates(c.text, c.start, tokenize(c.text, c.start))]
+    number = _diff_flag(FlagType.NUMBER, "number", na, nb)
+    if number is None and diff and na and nb:  # the same numbers: in the same places?
+        number = _swapped_numbers_flag(na, nb, diff, orig, rew)
     for flag in (
-        _diff_flag(FlagType.NUMBER, "number", na, nb),
+        number,
         _diff_flag(FlagType.DATE, "date", da, db),
-        _names_flag(_names(ta, proper), _names(tb, proper), diff),
     ):
         if flag:
             flags.append(flag)
+    titles = _may_have_titles(ta, orig) or _may_have_titles(tb, rew)
+    scan_a, scan_b = _names(ta, proper, titles), _names(tb, proper, titles)
+    flag = _names_flag(scan_a.facts, scan_b.facts, diff)
+    if flag:
+        flags.append(flag)
+    if titles:
+        flags.extend(_title_flags(_mentions(ta, scan_a), _mentions(tb, scan_b), ta, tb))
     pos_a, pos_b = _marker_positions(ta), _marker_positions(tb)
     for kind, classes in (
         (FlagType.HEDGE, HEDGE_CLASS),

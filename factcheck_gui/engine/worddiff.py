@@ -7,12 +7,14 @@ tokens differ only in punctuation are marked ``trivial`` so a viewer can hide th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz.distance import Indel
 
-from factcheck_gui.engine.lexicon import STOPWORDS
+from factcheck_gui.engine.lexicon import NUMBER_WORDS, STOPWORDS
 from factcheck_gui.engine.normalize import Token, tokenize
 from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Span, new_diffop
 
@@ -28,9 +30,92 @@ def _claim_tokens(claims: Sequence[Claim]) -> tuple[list[Token], list[int]]:
     return toks, owner
 
 
-def _raw_opcodes(a: list[Token], b: list[Token]) -> list[tuple[str, int, int, int, int]]:
-    ops = Indel.opcodes([t.key for t in a], [t.key for t in b])
-    return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in ops]
+Opcodes = list[tuple[str, int, int, int, int]]
+
+
+def _raw_opcodes(
+    a: list[Token], b: list[Token], orig_claims: Sequence[Claim], rew_claims: Sequence[Claim]
+) -> Opcodes:
+    ops = _opcodes([t.key for t in a], [t.key for t in b])
+    if len(ops) > 1 and _has_number(a, orig_claims) and _has_number(b, rew_claims):
+        ops = _unswap_numbers(a, b, ops)
+    return ops
+
+
+def _opcodes(ka: list[str], kb: list[str]) -> Opcodes:
+    return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Indel.opcodes(ka, kb)]
+
+
+# Number words that are always numbers ("one", "second", "half" … often are not).
+_NUMBER_WORD_KEYS = frozenset(
+    k for k, v in NUMBER_WORDS.items() if v >= 2 and k not in ("second", "twice", "double", "triple")
+) - frozenset(k for k in NUMBER_WORDS if k.endswith(("th", "rd")))
+
+
+_DIGIT = re.compile(r"\d")
+_KEY = itemgetter(3)  # Token.key, for map()
+
+
+def _has_number(toks: list[Token], claims: Sequence[Claim]) -> bool:
+    return any(_DIGIT.search(c.text) for c in claims) or not _NUMBER_WORD_KEYS.isdisjoint(map(_KEY, toks))
+
+
+def _is_number(t: Token) -> bool:
+    return t.key[:1].isdigit() or t.key in _NUMBER_WORD_KEYS
+
+
+def _context_matches(a: list[Token], ops: Opcodes) -> int:
+    """How many tokens other than numbers the opcodes keep equal."""
+    return sum(not _is_number(t) for tag, i1, i2, _, _ in ops if tag == "equal" for t in a[i1:i2])
+
+
+def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
+    """Never let a number pass as unchanged where the numbers around it changed places.
+
+    The longest common subsequence ties "Between [5] to 6" with "Between 6 to [5]" (the 5
+    kept, the 6 moved across it) and "Between 5 [to] 6" with "Between 6 [to] 5" (both numbers
+    replaced). The first hides that the range was turned round. A kept number that has a
+    changed number before it on one side and after it on the other is set free (with every
+    changed number), and the diff redone; the new one is taken when it keeps more of the words
+    around the numbers, so a phrase moved with its number ("5 died … 6 injured" reordered) keeps
+    its number.
+    """
+    free_a: set[int] = set()
+    free_b: set[int] = set()
+    for _ in range(3):
+        lost: list[int] = []  # indices of changed numbers on either side
+        gained: list[int] = []
+        for tag, i1, i2, j1, j2 in ops:
+            if tag != "equal":
+                lost.extend(i for i in range(i1, i2) if _is_number(a[i]))
+                gained.extend(j for j in range(j1, j2) if _is_number(b[j]))
+        if not lost or not gained:
+            return ops
+        kept = [  # (original index, rewrite index) of kept numbers
+            (i1 + k, j1 + k)
+            for tag, i1, i2, j1, _ in ops
+            if tag == "equal"
+            for k in range(i2 - i1)
+            if _is_number(a[i1 + k])
+        ]
+        if not kept:
+            return ops
+        crossing = [
+            (i, j) for i, j in kept if (lost[0] < i and gained[-1] > j) or (lost[-1] > i and gained[0] < j)
+        ]
+        if not crossing:
+            return ops
+        free_a.update(lost)
+        free_b.update(gained)
+        free_a.update(i for i, _ in crossing)
+        free_b.update(j for _, j in crossing)
+        ka = [f"\0a{i}" if i in free_a else t.key for i, t in enumerate(a)]
+        kb = [f"\0b{j}" if j in free_b else t.key for j, t in enumerate(b)]
+        redone = _opcodes(ka, kb)
+        if _context_matches(a, redone) <= _context_matches(a, ops):
+            return ops
+        ops = redone
+    return ops
 
 
 @dataclass(slots=True)
@@ -42,10 +127,12 @@ class _Op:
     j2: int
 
 
-def _merge(ops: list[tuple[str, int, int, int, int]], a: list[Token]) -> list[_Op]:
+def _merge(ops: Opcodes, a: list[Token], b: list[Token]) -> list[_Op]:
     """Join delete+insert into replace, and swallow tiny equal islands of common words.
 
-    "the [red] car [was] fast" style fragments read worse than one replaced phrase.
+    "the [red] car [was] fast" style fragments read worse than one replaced phrase; but
+    between two numbers each replaced by another ("[5→6] to [6→5]") the island stays, so each
+    number is seen changed in its place.
     """
     out: list[_Op] = []
     for tag, i1, i2, j1, j2 in ops:
@@ -65,10 +152,17 @@ def _merge(ops: list[tuple[str, int, int, int, int]], a: list[Token]) -> list[_O
             island = a[op.i1 : op.i2]
             if len(island) <= 2 and all(t.key in STOPWORDS or not t.is_word for t in island):
                 prev, nxt = out[k - 1], out[k + 1]
+                if _number_for_number(prev, a, b) and _number_for_number(nxt, a, b):
+                    continue
                 out[k - 1 : k + 2] = [_Op("replace", prev.i1, nxt.i2, prev.j1, nxt.j2)]
                 changed = True
                 break
     return out
+
+
+def _number_for_number(op: _Op, a: list[Token], b: list[Token]) -> bool:
+    """Is ``op`` a number replaced by another number (and nothing more)?"""
+    return op.i2 - op.i1 == 1 and op.j2 - op.j1 == 1 and _is_number(a[op.i1]) and _is_number(b[op.j1])
 
 
 def _spans(toks: list[Token], owner: list[int], lo: int, hi: int) -> list[Span]:
@@ -90,7 +184,7 @@ def word_diff(orig_claims: Sequence[Claim], rew_claims: Sequence[Claim]) -> tupl
     a, ao = _claim_tokens(orig_claims)
     b, bo = _claim_tokens(rew_claims)
     result: list[DiffOp] = []
-    for m in _merge(_raw_opcodes(a, b), a):
+    for m in _merge(_raw_opcodes(a, b, orig_claims, rew_claims), a, b):
         i1, i2, j1, j2 = m.i1, m.i2, m.j1, m.j2
         kind = DiffOpKind(m.tag)
         trivial = (
