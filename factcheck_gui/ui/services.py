@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -338,11 +339,26 @@ class ReviewSession(QObject):
                 self.verdicts[change_id] = rec
                 self.verdictChanged.emit(change_id)
 
-    def _write(self, change_id: str, call: Any, what: str) -> bool:
+    def _write(
+        self,
+        change_id: str,
+        call: Any,
+        what: str,
+        harmless: Callable[[VerdictRecord | None], bool] | None = None,
+    ) -> bool:
+        """Run ``call``; on a conflict that ``harmless`` says does not touch what is being written
+        (a colleague set the verdict while the reader wrote the note), write again once over it."""
         from factcheck_gui.store import ConflictError, StoreError
 
         try:
-            rec = call(self.service.store())
+            try:
+                rec = call(self.service.store())
+            except ConflictError as exc:
+                if harmless is None or not harmless(exc.current):
+                    raise
+                if exc.current is not None:
+                    self.verdicts[change_id] = exc.current
+                rec = call(self.service.store())
         except ConflictError as exc:
             if exc.current is not None:
                 self.verdicts[change_id] = exc.current
@@ -385,6 +401,7 @@ class ReviewSession(QObject):
             note = ""
         if note == self.note(change_id):
             return True
+        before = self.note(change_id)
         return self._write(
             change_id,
             lambda store: store.set_note(
@@ -395,6 +412,8 @@ class ReviewSession(QObject):
                 expected_version=self._version(change_id),
             ),
             f"Saved: note on {change_id}",
+            # Someone else set the verdict but left the note as it was: nothing of theirs to lose.
+            harmless=lambda current: current is not None and current.note == before,
         )
 
     def history(self, change_id: str) -> list[HistoryRecord]:

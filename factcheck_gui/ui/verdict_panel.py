@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -26,6 +27,7 @@ from factcheck_gui.ui.theme import KIND_STYLES, is_dark, restyle
 
 NOTE_DEBOUNCE_MS = 600
 NOT_SAVED_YET = "Note NOT saved yet — tried again when you leave the note"
+NOT_SAVED_CONFLICT = "Note NOT saved — a colleague changed this note; choose below"
 NO_VERDICT_TO_CLEAR = "No verdict to clear"
 CHOSEN = "✓ "  # before the chosen verdict's label: its state is not told by colour alone
 # One side is empty: a similarity between the two sides means nothing for these.
@@ -91,6 +93,10 @@ class VerdictPanel(QWidget):
         self.change_id = ""
         # change id → (note text the store refused, the verdict version it was written over)
         self._unsaved: dict[str, tuple[str, int]] = {}
+        # change id → the version of a colleague's note that overtook the reader's: the reader's
+        # text is not saved over theirs until the reader chooses (Replace theirs / Keep theirs)
+        self._conflicts: dict[str, int] = {}
+        self._origin = ""  # the stored note the text in the field started from
         self.setMinimumWidth(260)
         self.title = QLabel("No change selected", self)
         self.title.setObjectName("verdictTitle")
@@ -129,6 +135,25 @@ class VerdictPanel(QWidget):
         self.saved_label.setMinimumHeight(2 * self.saved_label.fontMetrics().lineSpacing())
         self.saved_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
+        # A colleague changed the note while the reader was writing theirs: both are shown and
+        # nothing is saved over the colleague's note until the reader says so.
+        self.conflict_box = QFrame(self)
+        self.conflict_box.setObjectName("noteConflict")
+        self.conflict_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.conflict_label = QLabel(self.conflict_box)
+        self.conflict_label.setTextFormat(Qt.TextFormat.PlainText)  # a colleague's note is text
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.replace_theirs = QPushButton("&Replace theirs with mine", self.conflict_box)
+        self.replace_theirs.clicked.connect(self._replace_theirs)
+        self.keep_theirs = QPushButton("&Keep theirs", self.conflict_box)
+        self.keep_theirs.clicked.connect(self._keep_theirs)
+        conflict_col = QVBoxLayout(self.conflict_box)  # stacked: the panel may be narrow
+        conflict_col.addWidget(self.conflict_label)
+        conflict_col.addWidget(self.replace_theirs)
+        conflict_col.addWidget(self.keep_theirs)
+        self.conflict_box.hide()
+
         self.flags = QLabel(self)
         self.flags.setObjectName("flags")
         self.flags.setTextFormat(Qt.TextFormat.PlainText)  # flag messages quote story text
@@ -149,6 +174,7 @@ class VerdictPanel(QWidget):
         col.addWidget(note_label)
         col.addWidget(self.note)
         col.addWidget(self.saved_label)
+        col.addWidget(self.conflict_box)
         col.addWidget(_heading("Flags", self))
         col.addWidget(self.flags)
         col.addWidget(_heading("History", self))
@@ -168,6 +194,7 @@ class VerdictPanel(QWidget):
         self.session = session
         self.change_id = ""
         self._unsaved.clear()
+        self._conflicts.clear()
         for b in list(self.buttons.buttons()):
             self.buttons.removeButton(b)
             b.deleteLater()
@@ -200,6 +227,8 @@ class VerdictPanel(QWidget):
             self.flags.setText("")
             self.history.setText("")
             self._set_note_text("")
+            self._origin = ""
+            self._show_conflict()
             self._set_enabled(False)
             self._sync_buttons()
             return
@@ -212,9 +241,11 @@ class VerdictPanel(QWidget):
         )
         self.flags.setText("\n\n".join(f"• {f.message}" for f in change.flags) or "No fact flags.")
         self._set_note_text(session.note(change_id))
+        self._origin = session.note(change_id)
         if change_id in self._unsaved:  # typed here earlier and refused by the store: still here
             self._set_note_text(self._unsaved[change_id][0])
             self.saved_label.setText(NOT_SAVED_YET)
+        self._show_conflict()
         self._sync_buttons()
         self.refresh_history()
 
@@ -279,8 +310,15 @@ class VerdictPanel(QWidget):
             b.setText(f"{CHOSEN if chosen else ''}{i + 1}  {value}")
 
     def _on_verdict_changed(self, change_id: str) -> None:
-        if change_id == self.change_id:
-            self._sync_buttons()
+        if change_id != self.change_id or self.session is None:
+            return
+        self._sync_buttons()
+        stored = self.session.note(change_id)
+        if stored != self._origin and change_id not in self._unsaved and change_id not in self._conflicts:
+            if self.note.toPlainText() == self._origin:  # untouched here: show the new note
+                self._set_note_text(stored)
+                self._origin = stored
+            self.refresh_history()
 
     # -- notes --------------------------------------------------------------------------------
     def _set_note_text(self, text: str) -> None:
@@ -304,23 +342,87 @@ class VerdictPanel(QWidget):
         text = self.note.toPlainText()
         if not text.strip():
             text = ""  # a stray Enter or space is no note (and clears one that was there)
-        if text == self.session.note(self.change_id):
-            self._unsaved.pop(self.change_id, None)
-            if self.saved_label.text() in ("Typing…", NOT_SAVED_YET):
+        cid = self.change_id
+        stored = self.session.note(cid)
+        if text == stored:
+            self._unsaved.pop(cid, None)
+            self._settled(stored)
+            if self.saved_label.text() in ("Typing…", NOT_SAVED_YET, NOT_SAVED_CONFLICT):
                 self.saved_label.setText("Saved" if text else "")
             return True
-        base = self.session.version(self.change_id)
-        if self.session.set_note(self.change_id, text):
-            self._unsaved.pop(self.change_id, None)
+        base = self.session.version(cid)
+        if cid not in self._conflicts and stored != self._origin:
+            # A colleague's note arrived (or a refusal brought it) since the reader began.
+            self._conflicts[cid] = base
+        if cid in self._conflicts:
+            self._unsaved[cid] = (text, base)
+            self.saved_label.setText(NOT_SAVED_CONFLICT)
+            self._show_conflict()
+            if reveal:
+                self._show_note()
+            return False
+        if self.session.set_note(cid, text):
+            self._unsaved.pop(cid, None)
+            self._settled(text)
             self.saved_label.setText("Note saved")
             self.refresh_history()
             return True
         # Kept here (and shown again on return to the change) until the store takes it.
-        self._unsaved[self.change_id] = (text, base)
-        self.saved_label.setText("Note NOT saved — see the message above")
+        self._unsaved[cid] = (text, base)
+        if self.session.note(cid) != self._origin:  # refused for a colleague's newer note
+            self._conflicts[cid] = self.session.version(cid)
+            self.saved_label.setText(NOT_SAVED_CONFLICT)
+            self._show_conflict()
+        else:
+            self.saved_label.setText("Note NOT saved — see the message above")
         if reveal:
             self._show_note()
         return False
+
+    def _settled(self, stored: str) -> None:
+        """The field and the store agree on the shown change: no conflict left to decide."""
+        self._origin = stored
+        if self._conflicts.pop(self.change_id, None) is not None:
+            self._show_conflict()
+
+    def _show_conflict(self) -> None:
+        cid = self.change_id
+        if self.session is None or not cid or cid not in self._conflicts:
+            self.conflict_box.hide()
+            return
+        rec = self.session.verdicts.get(cid)
+        who = rec.reviewer if rec is not None and rec.reviewer else "Someone"
+        when = rec.decided_at.astimezone().strftime("%H:%M") if rec is not None else ""
+        theirs = self.session.note(cid)
+        said = f"changed this note to “{theirs}”" if theirs else "removed this note"
+        self.conflict_label.setText(
+            f"{who} {said}{f' at {when}' if when else ''} while you were writing yours. Yours is "
+            "still in the field and is not saved over theirs until you choose (both stay in the "
+            "history)."
+        )
+        self.conflict_box.show()
+
+    def _replace_theirs(self) -> None:
+        """The reader read the colleague's note and chose to save theirs over it."""
+        cid = self.change_id
+        if self.session is None or not cid:
+            return
+        self._conflicts.pop(cid, None)
+        self._origin = self.session.note(cid)
+        self._show_conflict()
+        self.save_note()
+
+    def _keep_theirs(self) -> None:
+        """The reader let their own text go: the field shows the colleague's note."""
+        cid = self.change_id
+        if self.session is None or not cid:
+            return
+        self._unsaved.pop(cid, None)
+        self._conflicts.pop(cid, None)
+        self._origin = self.session.note(cid)
+        self._set_note_text(self._origin)
+        self.saved_label.setText("")
+        self._show_conflict()
 
     def save_all_notes(self) -> list[str]:
         """Commit the note being typed and retry the notes the store refused; the ids still unsaved.
@@ -331,7 +433,11 @@ class VerdictPanel(QWidget):
         self.save_note()
         if self.session is not None:
             for change_id, (text, base) in list(self._unsaved.items()):
-                if change_id == self.change_id or self.session.version(change_id) != base:
+                if (
+                    change_id == self.change_id
+                    or change_id in self._conflicts
+                    or self.session.version(change_id) != base
+                ):
                     continue
                 if self.session.set_note(change_id, text):
                     del self._unsaved[change_id]
@@ -346,6 +452,7 @@ class VerdictPanel(QWidget):
         shown = None
         for change_id in change_ids:
             refused = self._unsaved.pop(change_id, None)
+            self._conflicts.pop(change_id, None)
             if change_id == self.change_id and refused is not None:
                 shown = refused[0]
         if (
@@ -354,7 +461,9 @@ class VerdictPanel(QWidget):
             and self.note.toPlainText().strip() == shown.strip()
         ):
             self._set_note_text(self.session.note(self.change_id))
+            self._origin = self.session.note(self.change_id)
             self.saved_label.setText("")
+            self._show_conflict()
 
     def _on_note_focused(self) -> None:
         if self._scroll_before_note is None:
@@ -378,6 +487,12 @@ class VerdictPanel(QWidget):
 
     def _show_note(self) -> None:
         """Scroll the panel so the note being typed and what became of it are in view."""
+        inner = self.scroll_area.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is not None:
+            layout.activate()  # a conflict box just shown has its place already
+        if self.conflict_box.isVisible():
+            self.scroll_area.ensureWidgetVisible(self.conflict_box, 0, 4)
         self.scroll_area.ensureWidgetVisible(self.saved_label, 0, 4)
         self.scroll_area.ensureWidgetVisible(self.note, 0, 4)
 
