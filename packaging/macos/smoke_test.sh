@@ -16,6 +16,9 @@ check "factcheck --version" '[ "$("$FC" --version)" = "factcheck $EXPECTED" ]'
 check "compare JSON" '"$FC" compare "$ROOT/resources/samples/original.txt" "$ROOT/resources/samples/rewrite.txt" --format json |
   python3 -c "import json,sys; d=json.load(sys.stdin); assert d[\"schema\"]==\"factcheck.compare/1\" and d[\"changes\"]"'
 check "factcheck-gui --demo exits 0" '"$APP/Contents/MacOS/factcheck-gui" --demo --quit-after 1500'
+# File → Export runs the app's own `factcheck` as a child process: the frozen path.
+check "the window's export writes a PDF" '"$APP/Contents/MacOS/factcheck-gui" --demo --quit-after 100 --export-to "$HOME/review-gui.pdf" &&
+  [ "$(head -c 5 "$HOME/review-gui.pdf")" = "%PDF-" ]'
 if [ -n "$DMG" ]; then
   MNT=$(mktemp -d)
   check "dmg mounts and holds the app" 'hdiutil attach -nobrowse -readonly -mountpoint "$MNT" "$DMG" >/dev/null &&
