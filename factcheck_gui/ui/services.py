@@ -296,6 +296,9 @@ class ReviewSession(QObject):
         self.opened = opened
         self.reviewer = reviewer
         self.verdicts: dict[str, VerdictRecord] = dict(opened.verdicts)
+        # Changes whose verdict a colleague set and that arrived with one of the reader's note
+        # saves: the reader's next verdict press there is held once, so theirs is not replaced unseen.
+        self.overtaken: dict[str, str] = {}  # change id → the colleague's name
         self._told_replaced = False
 
     @property
@@ -356,9 +359,17 @@ class ReviewSession(QObject):
             except ConflictError as exc:
                 if harmless is None or not harmless(exc.current):
                     raise
+                told = self.value(change_id)
                 if exc.current is not None:
                     self.verdicts[change_id] = exc.current
                 rec = call(self.service.store())
+                if rec is not None and (rec.value or "") != told:
+                    who = (exc.current.reviewer if exc.current is not None else "") or "Someone"
+                    self.overtaken[change_id] = who
+                    self.notice.emit(
+                        f"{who} set the verdict on {change_id} to "
+                        f"“{rec.value or '(none)'}” meanwhile; your note was saved beside it."
+                    )
         except ConflictError as exc:
             if exc.current is not None:
                 self.verdicts[change_id] = exc.current
@@ -366,6 +377,7 @@ class ReviewSession(QObject):
             self.error.emit(str(exc))
             return False
         except StoreError as exc:
+            self.verdictChanged.emit(change_id)  # a conflict before it may have brought news
             self.error.emit(str(exc))
             return False
         if rec is not None:

@@ -91,8 +91,8 @@ class VerdictPanel(QWidget):
         super().__init__(parent)
         self.session: ReviewSession | None = None
         self.change_id = ""
-        # change id → (note text the store refused, the verdict version it was written over)
-        self._unsaved: dict[str, tuple[str, int]] = {}
+        # change id → (note text the store refused, the stored note the reader started from)
+        self._unsaved: dict[str, tuple[str, str]] = {}
         # change id → the version of a colleague's note that overtook the reader's: the reader's
         # text is not saved over theirs until the reader chooses (Replace theirs / Keep theirs)
         self._conflicts: dict[str, int] = {}
@@ -220,6 +220,8 @@ class VerdictPanel(QWidget):
         if change_id != self.change_id:
             self.save_note(reveal=False)
             self.saved_label.setText("")  # "Note saved" belongs to the change it was said for
+            if self.session is not None:
+                self.session.overtaken.pop(change_id, None)  # its verdict is on screen from now
         self.change_id = change_id
         session = self.session
         if session is None or not change_id:
@@ -243,8 +245,9 @@ class VerdictPanel(QWidget):
         self._set_note_text(session.note(change_id))
         self._origin = session.note(change_id)
         if change_id in self._unsaved:  # typed here earlier and refused by the store: still here
-            self._set_note_text(self._unsaved[change_id][0])
-            self.saved_label.setText(NOT_SAVED_YET)
+            text, self._origin = self._unsaved[change_id]
+            self._set_note_text(text)
+            self.saved_label.setText(NOT_SAVED_CONFLICT if change_id in self._conflicts else NOT_SAVED_YET)
         self._show_conflict()
         self._sync_buttons()
         self.refresh_history()
@@ -278,6 +281,17 @@ class VerdictPanel(QWidget):
         if self.session is None or not self.change_id:
             return False
         self.save_note()
+        if self.change_id in self.session.overtaken:
+            # A colleague's verdict arrived with the note just saved: theirs is not replaced unseen.
+            who = self.session.overtaken.pop(self.change_id)
+            self._sync_buttons()
+            self.refresh_history()
+            now = self.session.value(self.change_id)
+            did = f"set the verdict on {self.change_id} to “{now}”" if now else "cleared the verdict"
+            self.session.notice.emit(
+                f"{who} {did} meanwhile; nothing was changed. Press the verdict again to replace theirs."
+            )
+            return False
         if value is None and not self.session.value(self.change_id):
             self.flash.emit(NO_VERDICT_TO_CLEAR)
             return False
@@ -355,7 +369,7 @@ class VerdictPanel(QWidget):
             # A colleague's note arrived (or a refusal brought it) since the reader began.
             self._conflicts[cid] = base
         if cid in self._conflicts:
-            self._unsaved[cid] = (text, base)
+            self._unsaved[cid] = (text, self._origin)
             self.saved_label.setText(NOT_SAVED_CONFLICT)
             self._show_conflict()
             if reveal:
@@ -363,12 +377,15 @@ class VerdictPanel(QWidget):
             return False
         if self.session.set_note(cid, text):
             self._unsaved.pop(cid, None)
-            self._settled(text)
+            stored = self.session.note(cid)
+            if stored != text:  # characters no database keeps became U+FFFD: show what is stored
+                self._show_stored_text(stored)
+            self._settled(stored)
             self.saved_label.setText("Note saved")
             self.refresh_history()
             return True
         # Kept here (and shown again on return to the change) until the store takes it.
-        self._unsaved[cid] = (text, base)
+        self._unsaved[cid] = (text, self._origin)
         if self.session.note(cid) != self._origin:  # refused for a colleague's newer note
             self._conflicts[cid] = self.session.version(cid)
             self.saved_label.setText(NOT_SAVED_CONFLICT)
@@ -378,6 +395,14 @@ class VerdictPanel(QWidget):
         if reveal:
             self._show_note()
         return False
+
+    def _show_stored_text(self, stored: str) -> None:
+        """Put the stored note in the field, the cursor where it was (replacements are 1:1)."""
+        position = self.note.textCursor().position()
+        self._set_note_text(stored)
+        cursor = self.note.textCursor()
+        cursor.setPosition(min(position, len(stored)))
+        self.note.setTextCursor(cursor)
 
     def _settled(self, stored: str) -> None:
         """The field and the store agree on the shown change: no conflict left to decide."""
@@ -427,20 +452,19 @@ class VerdictPanel(QWidget):
     def save_all_notes(self) -> list[str]:
         """Commit the note being typed and retry the notes the store refused; the ids still unsaved.
 
-        A note refused because a colleague had changed that verdict is not retried here (it
-        would replace theirs unseen); the reader sees it again on that change.
+        A note whose change a colleague has written a different note on since the reader began
+        is not saved (it would replace theirs unseen): it becomes a conflict the reader decides
+        on that change.
         """
         self.save_note()
         if self.session is not None:
-            for change_id, (text, base) in list(self._unsaved.items()):
-                if (
-                    change_id == self.change_id
-                    or change_id in self._conflicts
-                    or self.session.version(change_id) != base
-                ):
+            for change_id, (text, origin) in list(self._unsaved.items()):
+                if change_id == self.change_id or change_id in self._conflicts:
                     continue
-                if self.session.set_note(change_id, text):
+                if self.session.note(change_id) == origin and self.session.set_note(change_id, text):
                     del self._unsaved[change_id]
+                elif self.session.note(change_id) != origin:  # refused for a colleague's note
+                    self._conflicts[change_id] = self.session.version(change_id)
         return sorted(self._unsaved, key=lambda cid: (len(cid), cid))
 
     def discard_unsaved(self, change_ids: list[str]) -> None:

@@ -91,4 +91,77 @@ def test_a_colleagues_verdict_alone_does_not_hold_up_the_readers_note(  # type: 
     stored = colleague.verdict(review_id, cid)
     assert stored.note == "the figure is from 2019" and stored.value == value
     assert panel.saved_label.text() == "Note saved" and not panel.conflict_box.isVisible()
-    assert not win.message.isVisible()
+    # Not an error, but the reader is told whose verdict now stands beside their note.
+    assert win.message.property("level") != "error"
+    assert "Colleague" in win.message.text() and "your note was saved beside it" in win.message.text()
+    assert panel.buttons.button(0).isChecked()
+
+
+def test_a_note_refused_then_overtaken_by_a_colleague_is_not_saved_over_theirs_later(  # type: ignore[no-untyped-def]
+    qtbot, opened, tmp_path, db_url: str, store_for
+) -> None:
+    """Refused (locked), then a colleague writes, then the retry on leaving meets their note."""
+    from .test_qa_unsaved_notes import write_locked
+
+    win = opened
+    cid = win.review.current_change_id()
+    table, panel = win.review.changes.table, win.review.verdict
+    with write_locked(win, tmp_path):
+        table.setFocus()
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+        qtbot.keyClicks(panel.note, "Mine")
+        qtbot.keyClick(panel.note, Qt.Key.Key_Escape)
+        qtbot.keyClick(table, Qt.Key.Key_J)
+    colleague = store_for(db_url)
+    review_id = win.session.review_id
+    colleague.set_note(review_id, cid, "Theirs", reviewer="Colleague", expected_version=0)
+    win.show_start_page()  # held back: the retry meets the colleague's note
+    assert win.session is not None and win.session.review_id == review_id
+    assert cid in win.message.text()
+
+    qtbot.keyClick(table, Qt.Key.Key_K)  # back to the change: both notes, the choice offered
+    assert win.review.current_change_id() == cid
+    assert panel.note.toPlainText() == "Mine" and panel.conflict_box.isVisible()
+    assert "Theirs" in panel.conflict_label.text()
+    qtbot.keyClick(table, Qt.Key.Key_J)  # leaving it again does not save over theirs
+    assert colleague.verdict(review_id, cid).note == "Theirs"
+
+
+def test_a_colleagues_verdict_that_arrives_with_the_note_save_is_not_replaced_unseen(  # type: ignore[no-untyped-def]
+    qtbot, opened, db_url: str, store_for
+) -> None:
+    win = opened
+    panel = win.review.verdict
+    cid = win.review.current_change_id()
+    review_id = win.session.review_id
+    colleague = store_for(db_url)
+    panel.note.setFocus()
+    qtbot.keyClicks(panel.note, "Mine")
+    scale = win.session.scale
+    colleague.set_verdict(review_id, cid, scale[-1], reviewer="Colleague", expected_version=0)
+    qtbot.mouseClick(panel.buttons.button(0), Qt.MouseButton.LeftButton)  # the reader's verdict
+    stored = colleague.verdict(review_id, cid)
+    assert stored.value == scale[-1] and stored.note == "Mine"  # theirs kept, the note saved
+    text = win.message.text()
+    assert "Colleague" in text and scale[-1] in text and "Press the verdict again" in text
+    assert panel.buttons.button(len(scale) - 1).isChecked()  # the panel shows their verdict
+    qtbot.mouseClick(panel.buttons.button(0), Qt.MouseButton.LeftButton)  # now seen: replaced
+    assert colleague.verdict(review_id, cid).value == scale[0]
+
+
+def test_a_note_stored_with_a_replaced_character_is_no_conflict_with_itself(  # type: ignore[no-untyped-def]
+    qtbot, opened, db_url: str, store_for
+) -> None:
+    win = opened
+    panel = win.review.verdict
+    cid = win.review.current_change_id()
+    table = win.review.changes.table
+    panel.note.setFocus()
+    panel.note.setPlainText("Mayor\x00 quote")  # pasted with a NUL no database keeps
+    table.setFocus()
+    assert panel.note.toPlainText() == "Mayor\ufffd quote"  # the field shows what is stored
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.note, " checked")
+    table.setFocus()
+    assert not panel.conflict_box.isVisible() and panel.saved_label.text() == "Note saved"
+    assert store_for(db_url).verdict(win.session.review_id, cid).note == "Mayor\ufffd quote checked"
