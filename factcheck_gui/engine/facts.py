@@ -8,6 +8,7 @@ sides differ ("3" and "three" are the same number, "may" and "might" the same he
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from operator import itemgetter
 from typing import NamedTuple
+
+from rapidfuzz.distance import OSA
 
 from factcheck_gui.engine.lexicon import (
     ATTRIBUTION_CLASS,
@@ -78,25 +81,79 @@ _ROLES = frozenset(
     "brigadier chancellor king queen prince princess emperor sultan emir sheikh secretary leader "
     "chairman chairwoman ceo executive spokesman spokeswoman spokesperson ambassador envoy pope "
     "cardinal bishop archbishop rabbi imam rev reverend judge attorney mayor premier speaker "
-    "director commissioner prosecutor inspector detective sir dame lord".split()
+    "director commissioner prosecutor inspector detective sir dame lord officer "
+    "brig sec pres supt insp det atty amb cdr".split()
 )
 # Roles that are titles even in lower case right before a name ("spokesman Dmitry Peskov");
 # not "general", "major", "doctor" …, which are ordinary words there too.
 _LOWER_ROLES = _ROLES - frozenset(
     "dr prof doctor sen rep gov gen general col lt sgt capt cmdr adm maj marshal rev "
-    "sir dame lord attorney speaker executive".split()
+    "sir dame lord attorney speaker executive brig sec pres supt insp det atty amb cdr".split()
 )
 # Words that qualify a title before it: "former", "Foreign", "then-", "deputy" …
 _ROLE_MODIFIERS = frozenset(
     "former acting deputy vice interim then ex outgoing incoming retired foreign defence defense "
-    "prime finance interior opposition chief senior first state".split()
+    "prime finance financial operating interior opposition chief senior first state".split()
 )
 # Abbreviated titles whose dot does not end a sentence: "Dr. Smith".
 _DOTTED_TITLES = frozenset(
-    "mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj rev supt insp det cpl pvt fr".split()
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj rev supt insp det cpl pvt fr "
+    "brig sec pres atty amb cdr".split()
 )
+
+
+def _dotted_title(t: Token) -> bool:
+    """Is ``t``, written before a dot, an abbreviated title ("Dr.", "Brig.")? Not a word ending
+    a sentence ("the SEC.", "a brig.")."""
+    return t.key in _DOTTED_TITLES and t.text[0].isupper() and not (len(t.text) >= 3 and t.text.isupper())
+
+
 _DEMONYM_END = ("an", "ese", "ish", "i", "ch")
-_HYPHENATED_ROLE = re.compile(r"-(?<=\w-)(?:" + "|".join(sorted(_ROLES)) + r")\b", re.IGNORECASE)
+_HYPHENATED_ROLE = re.compile(
+    r"(?:-(?<=\w-)(?:" + "|".join(sorted(_ROLES)) + r")|-(?:elect|designate))\b", re.IGNORECASE
+)
+# A title's status after a hyphen: "President-elect" is not yet the president.
+_STATUS_SUFFIX = re.compile(r"-(?:elect|designate)$")
+# Country adjectives that do not start like the country ("Spanish" / "Spain's"); the others
+# ("Russian", "German", "Korean" …) share a long enough start with it (see _same_word).
+_COUNTRY_OF = {
+    d: c
+    for c, ds in {
+        "spain": "spanish",
+        "france": "french",
+        "china": "chinese",
+        "italy": "italian",
+        "netherlands": "dutch holland",
+        "switzerland": "swiss",
+        "sweden": "swedish",
+        "denmark": "danish",
+        "finland": "finnish",
+        "norway": "norwegian",
+        "poland": "polish",
+        "turkey": "turkish türkiye",
+        "greece": "greek",
+        "ireland": "irish",
+        "scotland": "scottish",
+        "wales": "welsh",
+        "england": "english",
+        "belgium": "belgian",
+        "ukraine": "ukrainian",
+        "iraq": "iraqi",
+        "iran": "iranian",
+        "lebanon": "lebanese",
+        "morocco": "moroccan",
+        "palestine": "palestinian",
+        "thailand": "thai",
+        "philippines": "filipino philippine",
+        "myanmar": "burmese burma",
+        "peru": "peruvian",
+        "cuba": "cuban",
+        "oman": "omani",
+        "malta": "maltese",
+        "cyprus": "cypriot",
+    }.items()
+    for d in (c, *ds.split())
+}
 _ALIASES = {
     "u.s.": "united states",
     "us": "united states",
@@ -229,7 +286,8 @@ def _role_key(t: Token) -> str:
     key = t.key
     if key in _ROLES or key.isalpha():
         return key
-    return _POSSESSIVE.sub("", key.rstrip(".")).rsplit("-", 1)[-1]
+    key = _STATUS_SUFFIX.sub("", _POSSESSIVE.sub("", key.rstrip(".")))  # "President-elect"
+    return key.rsplit("-", 1)[-1]
 
 
 _ABBREVIATED_ROLES = {
@@ -254,6 +312,11 @@ _ABBREVIATED_ROLES = {
     "cpl": "corporal",
     "pvt": "private",
     "fr": "father",
+    "brig": "brigadier",
+    "sec": "secretary",
+    "atty": "attorney",
+    "amb": "ambassador",
+    "cdr": "commander",
 }
 
 
@@ -264,8 +327,9 @@ def _title_words(toks: Sequence[Token]) -> tuple[str, ...]:
         if t.is_word and (t.key not in STOPWORDS or not t.text.islower()):  # (but "US")
             key = _POSSESSIVE.sub("", t.key)
             key = _ALIASES.get(key, key).rstrip(".")
+            caps = len(t.text) >= 3 and t.text.isupper()  # "SEC", not "Sec."
             for w in key.replace("-", " ").split():
-                out.extend(_ALIASES.get(w, _ABBREVIATED_ROLES.get(w, w)).split())
+                out.extend(_ALIASES.get(w, w if caps else _ABBREVIATED_ROLES.get(w, w)).split())
     return tuple(out)
 
 
@@ -293,7 +357,12 @@ def _title_before(tokens: Sequence[Token], k: int, named: set[int], have_role: b
         if not t.is_word:
             break
         rk = _role_key(t)
-        if rk in _ROLES and (have_role or rk in _LOWER_ROLES or t.text[0].isupper()):
+        if rk in _ROLES and (
+            have_role
+            or rk in _LOWER_ROLES
+            or t.text[0].isupper()
+            or (rk == "executive" and k and tokens[k - 1].key == "chief")  # "chief executive"
+        ):
             have_role = True
         elif not have_role:
             break
@@ -301,6 +370,8 @@ def _title_before(tokens: Sequence[Token], k: int, named: set[int], have_role: b
             pass  # "former President", "Kremlin spokesman"
         elif t.key == "of" and k - 1 in named:
             pass  # "Bank of France governor"
+        elif t.key == "and" and k and _role_key(tokens[k - 1]) in _ROLES:
+            pass  # "chairman and chief executive"
         elif (
             t.text[0].isupper()
             and _opens_sentence(tokens, k)
@@ -375,7 +446,9 @@ def _names(tokens: Sequence[Token], proper: frozenset[str], keep_runs: bool = Fa
                     run.append(t)  # a middle initial: "Michael R. Bloomberg"
                     dotted = True
                     continue
-                if prev.key in _DOTTED_TITLES:
+                if _dotted_title(prev):
+                    if run and run[-1] is prev:
+                        run.pop()  # "Brig." is a title, not a name
                     if run:
                         flush()
                     sentence_start = False  # "Dr. Smith"
@@ -711,26 +784,90 @@ def _overlaps(span: Span, other: Span | None) -> bool:
     return other is not None and span[0] < other[1] and other[0] < span[1]
 
 
+_CLAUSE_MARKS = frozenset(",;:.!?()[]—–")
+_CONTEXT_WORDS = 3
+
+
+def _number_contexts(facts: list[Fact], tokens: Sequence[Token]) -> list[frozenset[str]]:
+    """What each number counts or qualifies: the content words after it up to the next number
+    or clause mark ("12 people were arrested", "65% in 2020"), else those before it ("won 52
+    to 48"); years count, stopwords and other numbers do not."""
+    starts = [t.start for t in tokens]
+    number: set[int] = set()  # indices of the tokens of any number
+    for f in facts:
+        number.update(range(bisect_left(starts, f.span[0]), bisect_left(starts, f.span[1])))
+    out: list[frozenset[str]] = []
+    for f in facts:
+        words: list[str] = []
+        first, after = bisect_left(starts, f.span[0]), bisect_left(starts, f.span[1])
+        for run in (range(after, len(tokens)), range(first - 1, -1, -1)):
+            for k in run:
+                t = tokens[k]
+                if k in number or t.text in _CLAUSE_MARKS:
+                    break
+                if t.is_word and t.key not in STOPWORDS:
+                    words.append(t.key)
+                    if len(words) == _CONTEXT_WORDS:
+                        break
+            if words:
+                break
+        out.append(frozenset(words))
+    return out
+
+
+def _in_place(
+    k: int, facts: list[Fact], ctx: list[frozenset[str]], others: list[Fact], octx: list[frozenset[str]]
+) -> bool:
+    """Is number ``k`` on the other side with what it counts ("12 people were arrested" /
+    "12 were arrested"): is the number whose context is most like its own the same number?"""
+    mine = ctx[k]
+    if not mine:
+        return False
+    best = 0.0
+    keys: set[str] = set()
+    for g, theirs in zip(others, octx, strict=True):
+        shared = len(mine & theirs)
+        if not shared:
+            continue
+        score = shared / len(mine | theirs)
+        if score > best:
+            best, keys = score, {g.key}
+        elif score == best:
+            keys.add(g.key)
+    return keys == {facts[k].key}
+
+
 def _swapped_numbers_flag(
-    fa: list[Fact], fb: list[Fact], diff: Sequence[DiffOp], orig: Sequence[Claim], rew: Sequence[Claim]
+    fa: list[Fact],
+    fb: list[Fact],
+    diff: Sequence[DiffOp],
+    orig: Sequence[Claim],
+    rew: Sequence[Claim],
+    toks_a: Sequence[Token],
+    toks_b: Sequence[Token],
 ) -> Flag | None:
     """The same numbers in other places: "between 5 to 6" → "between 6 to 5".
 
     Only where the word diff replaces a number by a different one; the same numbers moved with
-    their words ("5 died, 6 hurt" → "6 hurt, 5 died") are no change of fact.
+    their words ("5 died, 6 hurt" → "6 hurt, 5 died", "12 people were arrested and 3 were
+    charged" → "3 people were charged after 12 were arrested") are no change of fact.
     """
-    lost: list[Fact] = []
-    gained: list[Fact] = []
+    pairs: list[tuple[int, int]] = []
     for op in diff:
         if op.op is not DiffOpKind.REPLACE or op.original is None or op.rewrite is None:
             continue
-        la = [f for f in fa if _overlaps(f.span, op.original)]
-        lb = [f for f in fb if _overlaps(f.span, op.rewrite)]
-        if len(la) == 1 and len(lb) == 1 and la[0].key != lb[0].key:
-            lost.append(la[0])
-            gained.append(lb[0])
-    if not lost:
+        la = [i for i, f in enumerate(fa) if _overlaps(f.span, op.original)]
+        lb = [j for j, f in enumerate(fb) if _overlaps(f.span, op.rewrite)]
+        if len(la) == 1 and len(lb) == 1 and fa[la[0]].key != fb[lb[0]].key:
+            pairs.append((la[0], lb[0]))
+    if not pairs:
         return None
+    ca, cb = _number_contexts(fa, toks_a), _number_contexts(fb, toks_b)
+    pairs = [(i, j) for i, j in pairs if not (_in_place(i, fa, ca, fb, cb) and _in_place(j, fb, cb, fa, ca))]
+    if not pairs:
+        return None
+    lost = [fa[i] for i, _ in pairs]
+    gained = [fb[j] for _, j in pairs]
 
     def shown(facts: list[Fact], claims: Sequence[Claim]) -> str:
         text, base = _joined(claims)
@@ -778,14 +915,37 @@ def _names_flag(fa: list[Fact], fb: list[Fact], diff: Sequence[DiffOp] = ()) -> 
 
 
 def _same_word(x: str, y: str) -> bool:
-    """One word, or a country and its people: "russia" / "russian" (as in _name_match)."""
+    """One word, a country and its people ("russia" / "russian", as in _name_match; "spain" /
+    "spanish"), or one spelling of it and another ("defense" / "defence")."""
     if x == y:
         return True
     n = min(len(x), len(y))
     common = 0
     while common < n and x[common] == y[common]:
         common += 1
-    return common >= 5 and common >= 0.75 * n
+    if common >= 5 and common >= 0.75 * n:
+        return True
+    if x in _COUNTRY_OF or y in _COUNTRY_OF:
+        return _COUNTRY_OF.get(x, x) == _COUNTRY_OF.get(y, y)
+    # US and UK spellings, a typo: one letter of a long word ("centre" / "center" too)
+    return n >= 6 and common >= 1 and x.isalpha() and y.isalpha() and OSA.distance(x, y, score_cutoff=1) <= 1
+
+
+# Title words that are words, not initialisms ("king" is not "Kim is not going").
+_NOT_INITIALISMS = (_ROLES | _ROLE_MODIFIERS) - {"ceo"}
+
+
+def _abbreviates(abbr: str, words: Sequence[str], j: int) -> int:
+    """How many of ``words`` from ``j`` the initialism ``abbr`` stands for ("rnc" for "republican
+    national committee"; "ceo" for "chief executive" as well as "chief executive officer"), or 0."""
+    if not 2 <= len(abbr) <= 5 or j >= len(words) or words[j][:1] != abbr[0] or abbr in _NOT_INITIALISMS:
+        return 0
+    n = len(abbr)
+    if "".join(w[:1] for w in words[j : j + n]) == abbr:
+        return n
+    if n == 3 and abbr[0] == "c" and abbr[2] == "o" and "".join(w[:1] for w in words[j : j + 2]) == abbr[:2]:
+        return 2  # "chief executive" for "CEO" (the officer left out)
+    return 0
 
 
 def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -795,13 +955,33 @@ def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     while i < len(a) and j < len(b):
         if _same_word(a[i], b[j]):
             i, j = i + 1, j + 1
-        elif 2 <= len(a[i]) <= 5 and "".join(w[0] for w in b[j : j + len(a[i])]) == a[i]:
-            i, j = i + 1, j + len(a[i])
-        elif 2 <= len(b[j]) <= 5 and "".join(w[0] for w in a[i : i + len(b[j])]) == b[j]:
-            i, j = i + len(b[j]), j + 1
+        elif n := _abbreviates(a[i], b, j):
+            i, j = i + 1, j + n
+        elif n := _abbreviates(b[j], a, i):
+            i, j = i + n, j + 1
         else:
             return False
     return i == len(a) and j == len(b)
+
+
+def _said(title: tuple[str, ...], words: Sequence[str]) -> bool:
+    """Are all the words of ``title`` in ``words`` (in any order), an initialism standing for
+    some of them or spelled out there ("CEO" / "chief executive")?"""
+    told = set(words)
+    k = 0
+    while k < len(title):
+        w = title[k]
+        if (
+            w in told
+            or any(_same_word(w, x) for x in told)
+            or any(_abbreviates(w, words, j) for j in range(len(words)))
+        ):
+            k += 1
+        elif n := max((_abbreviates(x, title, k) for x in told), default=0):
+            k += n  # "Chief Executive Officer" told as "CEO"
+        else:
+            return False
+    return True
 
 
 def _title_flags(
@@ -832,8 +1012,7 @@ def _title_flags(
                 )
             ]
         theirs = {i for o in others if not _name_match(m.person, o.person) for i in o.title_tokens}
-        said = {w for i, w in words_of[id(other_toks)] if i not in theirs}
-        if all(w in said or any(_same_word(w, x) for x in said) for w in m.title):
+        if _said(m.title, [w for i, w in words_of[id(other_toks)] if i not in theirs]):
             return []
         return same
 
@@ -885,7 +1064,7 @@ def fact_flags(
     db = [f for c in rew for f in _dates(c.text, c.start, tokenize(c.text, c.start))]
     number = _diff_flag(FlagType.NUMBER, "number", na, nb)
     if number is None and diff and na and nb:  # the same numbers: in the same places?
-        number = _swapped_numbers_flag(na, nb, diff, orig, rew)
+        number = _swapped_numbers_flag(na, nb, diff, orig, rew, ta, tb)
     for flag in (
         number,
         _diff_flag(FlagType.DATE, "date", da, db),

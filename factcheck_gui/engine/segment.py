@@ -19,7 +19,7 @@ SHORT_LINE = 45  # a line this short without final punctuation, before a capital
 # Titles before a name: never the end of a sentence.
 _TITLES = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr rev hon pres "
-    "supt insp det cpl pvt fr messrs mmes mme mlle".split()
+    "supt insp det cpl pvt fr messrs mmes mme mlle brig atty amb cdr".split()
 )
 # Abbreviations that usually continue the sentence, unless a typical sentence opener follows.
 _ABBREVIATIONS = frozenset(
@@ -201,7 +201,7 @@ def _is_boundary(
     if not word:
         return True
     low = word.casefold()
-    if low in _TITLES:
+    if low in _TITLES or word == "Sec":  # ("Sec. Blinken", not "the SEC.")
         return False
     if low in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         # "No. 10", "Jan. 5", "J. K. Rowling" continue; "… Acme Co. The firm …" ends.
