@@ -94,10 +94,12 @@ def opened(db: str | None) -> Iterator[ReviewStore]:
             yield store
     except CorruptDatabaseError as exc:
         if exc.fresh_path is not None:
-            raise CliError(f"{exc}; a new database was started beside it: --db {exc.fresh_path}") from None
-        raise CliError(f"{exc} (choose another file with --db)") from None
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
+            raise CliError(
+                inert(f"{exc}; a new database was started beside it: --db {exc.fresh_path}")
+            ) from None
+        raise CliError(inert(f"{exc} (choose another file with --db)")) from None
+    except StoreError as exc:  # may quote stored text (a scale value, a title): see inert()
+        raise CliError(inert(str(exc))) from None
 
 
 def iso(value: Any) -> str:
@@ -158,13 +160,13 @@ def run_list(args: argparse.Namespace) -> int:
         write_output(json.dumps([summary_json(s) for s in reviews], ensure_ascii=False, indent=1), None)
         return 0
     if not reviews:
-        write_output(f"no reviews yet in {store.display_name}", None)
+        write_output(f"no reviews yet in {inert(store.display_name)}", None)
         return 0
     lines = [f"{'ID':>4}  {'STATUS':6}  {'DONE':>7}  {'UPDATED':16}  TITLE"]
     for s in reviews:
         done = f"{s.reviewed_changes}/{s.total_changes}"
         updated = s.updated_at.strftime("%Y-%m-%d %H:%M")
-        lines.append(f"{s.id:>4}  {s.status:6}  {done:>7}  {updated:16}  {inert(s.title)}")
+        lines.append(f"{s.id:>4}  {inert(s.status):6}  {done:>7}  {updated:16}  {inert(s.title)}")
     write_output("\n".join(lines), None)
     return 0
 
@@ -198,14 +200,17 @@ def run_show(args: argparse.Namespace) -> int:
         try:
             review = store.load_review(args.review_id)
         except StoreError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(inert(str(exc))) from None
     if args.json:
         write_output(json.dumps(show_json(review), ensure_ascii=False, indent=1), None)
         return 0
+    # Everything stored is shown through inert(): a review file imported from elsewhere may
+    # carry terminal escape sequences in any of its texts, the scale and the ids included.
     s = review.summary
+    done = f"{s.reviewed_changes}/{s.total_changes} reviewed"
     out = [
-        f"review {s.id}: {inert(s.title)}  [{s.status}]  {s.reviewed_changes}/{s.total_changes} reviewed",
-        f"{inert(s.original_name)} → {inert(s.rewrite_name)}   scale: {' · '.join(review.scale)}",
+        f"review {s.id}: {inert(s.title)}  [{inert(s.status)}]  {done}",
+        f"{inert(s.original_name)} → {inert(s.rewrite_name)}   scale: {inert(' · '.join(review.scale))}",
         "",
     ]
     cmp = review.comparison
@@ -217,10 +222,10 @@ def run_show(args: argparse.Namespace) -> int:
         v = review.verdicts.get(c.id)
         decided = "no verdict"
         if v is not None and v.value is not None:
-            decided = f"{v.value} ({inert(v.reviewer)}, {v.decided_at:%Y-%m-%d %H:%M}"
-            decided += f", carried from {v.carried_from})" if v.carried_from else ")"
+            decided = f"{inert(v.value)} ({inert(v.reviewer)}, {v.decided_at:%Y-%m-%d %H:%M}"
+            decided += f", carried from {inert(v.carried_from)})" if v.carried_from else ")"
         flags = ", ".join(f.type.value for f in c.flags)
-        out.append(f"{c.id}  {c.kind.value}{f'  [{flags}]' if flags else ''}  — {decided}")
+        out.append(f"{inert(c.id)}  {c.kind.value}{f'  [{flags}]' if flags else ''}  — {decided}")
         for side, mark in (("original", "-"), ("rewrite", "+")):
             text = cmp.text_of(c, side)
             if text:
@@ -250,12 +255,14 @@ def run_verdict(args: argparse.Namespace) -> int:
                 expected_version=current.version if current else 0,
             )
         except StoreError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(inert(str(exc))) from None
     if args.json:
         write_output(json.dumps(verdict_json(record), ensure_ascii=False), None)
     else:
         write_output(
-            f"review {args.review_id} {args.change_id}: {record.value} (version {record.version})", None
+            f"review {args.review_id} {inert(args.change_id)}: {inert(str(record.value))} "
+            f"(version {record.version})",
+            None,
         )
     return 0
 

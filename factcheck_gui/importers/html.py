@@ -29,7 +29,7 @@ from factcheck_gui.importers.text import decode_text
 NO_TEXT = "no readable text (the page holds only scripts, styles or markup)"
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECL = re.compile(r"^[\ufeff\s]*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 # Not text a reader sees; dropped before walking. (Not <embed>: libxml2's HTML 4 parser does not
 # know it is empty and puts everything after it inside it.)
@@ -210,6 +210,10 @@ def _captions_as_paragraphs(html: str) -> str:
 
 
 def _parse(html: str) -> Any:
+    # An XHTML page's <?xml … encoding="…"?> makes lxml refuse the (already decoded) str with a
+    # ValueError: without the declaration it parses like any page. decode_html drops it too, but
+    # pages from the clipboard and HTML inside Markdown come here without passing through it.
+    html = _XML_DECL.sub("", html, count=1)
     try:
         return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(no_network=True))
     except (etree.ParserError, ValueError):

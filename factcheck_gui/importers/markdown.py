@@ -30,6 +30,7 @@ from factcheck_gui.importers.text import decode_text
 _BR = re.compile(r"<br\s*/?>$", re.IGNORECASE)
 _LABELS = "footnote_labels"  # env: labels of every footnote definition, found by the block rule
 _NUMBERS = "footnote_numbers"  # env: label → number, in the order of first reference
+_INDENTS = "footnote_indents"  # env: the content indent of each footnote definition being parsed
 
 
 def _footnote_label(src: str, start: int, maximum: int) -> int:
@@ -74,12 +75,34 @@ def _footnote_definition(state: StateBlock, start_line: int, end_line: int, sile
     state.parentType = "footnote"
     if state.sCount[start_line] < state.blkIndent:
         state.sCount[start_line] += state.blkIndent
-    state.md.block.tokenize(state, start_line, end_line)
+    indents = state.env.setdefault(_INDENTS, [])
+    indents.append(state.blkIndent)
+    try:
+        state.md.block.tokenize(state, start_line, end_line)
+    finally:
+        indents.pop()
     state.parentType = old_parent
     state.blkIndent -= 4
     state.bMarks[start_line], state.tShift[start_line], state.sCount[start_line] = old
     state.push("footnote_definition_close", "", -1)
     return True
+
+
+def _back_in_outer_footnote(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Paragraph terminator: in a footnote defined inside another one, a line indented as the
+    outer footnote's text (less than the inner one's) is the outer footnote's again.
+
+    Without this the line would be a lazy continuation of the inner footnote's paragraph,
+    although it is written in the outer footnote, under the inner definition's ``[^label]:``.
+    Never a block of its own: only ends a paragraph (``silent``).
+    """
+    indents = state.env.get(_INDENTS, ())
+    return (
+        silent
+        and len(indents) >= 2
+        and indents[-2] <= state.sCount[start_line] < indents[-1]
+        and not state.isEmpty(start_line)
+    )
 
 
 def _footnote_reference(state: StateInline, silent: bool) -> bool:
@@ -101,6 +124,9 @@ def _footnote_reference(state: StateInline, silent: bool) -> bool:
 _MD = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable("table")
 _MD.block.ruler.before(
     "reference", "footnote_definition", _footnote_definition, {"alt": ["paragraph", "reference"]}
+)
+_MD.block.ruler.before(
+    "footnote_definition", "footnote_outer_text", _back_in_outer_footnote, {"alt": ["paragraph"]}
 )
 _MD.inline.ruler.after("link", "footnote_ref", _footnote_reference)
 
@@ -127,6 +153,7 @@ def markdown_to_text(source: str) -> tuple[str, str]:
     blocks: list[str] = []
     story = blocks
     notes: dict[str, list[str]] = {}  # footnote label → its paragraphs
+    enclosing: list[list[str]] = []  # where text went before each open footnote definition
     title = ""
     lists: list[list[int]] = []  # one entry per open list: [next number] or [] when unordered
     in_item = 0
@@ -144,9 +171,10 @@ def markdown_to_text(source: str) -> tuple[str, str]:
     for i, tok in enumerate(tokens):
         kind = tok.type
         if kind == "footnote_definition_open":
+            enclosing.append(blocks)
             blocks = notes.setdefault(tok.meta["label"], [])
-        elif kind == "footnote_definition_close":
-            blocks = story
+        elif kind == "footnote_definition_close":  # back to the story, or to the outer footnote
+            blocks = enclosing.pop() if enclosing else story
         elif kind == "bullet_list_open":
             lists.append([])
         elif kind == "ordered_list_open":

@@ -13,7 +13,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
@@ -95,6 +95,10 @@ def parse_url(url: str) -> URL:
         raise StoreError(
             f"not a database URL: {url!r} (expected a path or e.g. postgresql://host/db)"
         ) from None
+    except ValueError:  # make_url calls int() on the port: "host:notaport" or "host:/db"
+        raise StoreError(_bad_port_message(url)) from None
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise StoreError(f"not a database URL: port {parsed.port} is out of range (it must be 1 to 65535)")
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
         raise StoreError(f"unsupported database {backend!r}: use an SQLite file or postgresql://")
@@ -104,6 +108,26 @@ def parse_url(url: str) -> URL:
     ):
         raise StoreError("an in-memory SQLite database would lose every verdict: give a file path")
     return parsed
+
+
+def _bad_port_message(url: str) -> str:
+    """One line for a URL whose port is not a number; the URL itself is not repeated, as its
+    password would be."""
+    try:
+        netloc = urlsplit(url).netloc
+    except ValueError:
+        netloc = ""
+    host_port = netloc.rpartition("@")[2]
+    _, colon, port = host_port.rpartition(":")
+    if colon and not port:
+        problem = "the port after ':' is empty"
+    else:
+        problem = (
+            f"port {port!r} is not a number"
+            if colon and not port.endswith("]")
+            else "the port is not a number"
+        )
+    return f"not a database URL: {problem} (expected e.g. postgresql://user@host:5432/db)"
 
 
 def _is_uri(url: URL) -> bool:

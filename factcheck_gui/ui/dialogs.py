@@ -123,8 +123,8 @@ def empty_field_database() -> str:
     from_env = bool(os.environ.get(ENV_VAR, "").strip())
     try:
         url = parse_url(resolve_db_url(None))
-    except StoreError:
-        return f"{ENV_VAR} names no database the app can open (it is {os.environ.get(ENV_VAR)!r})"
+    except StoreError as exc:  # the store's message never repeats the URL (it may hold a password)
+        return f"{ENV_VAR} names no database the app can open: {exc}"
     path = sqlite_path(url)
     where = str(path) if path is not None else display_name(url).removeprefix("team: ")
     return f"{where} (from {ENV_VAR})" if from_env else where

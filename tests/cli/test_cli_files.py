@@ -17,9 +17,11 @@ SAMPLES = ROOT / "resources" / "samples"
 ORIGINAL, REWRITE = str(SAMPLES / "original.txt"), str(SAMPLES / "rewrite.txt")
 
 
-def factcheck(*args: str, cwd: Path, umask: int | None = None) -> subprocess.CompletedProcess[str]:
+def factcheck(
+    *args: str, cwd: Path, umask: int | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """``factcheck ARGS`` in a fresh process (the test's isolated HOME/XDG folders apply)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "factcheck_gui.cli", *args],
         capture_output=True,
@@ -68,6 +70,25 @@ def test_db_that_is_no_database_is_refused_and_creates_nothing(value: str, work:
         assert_usage_error(factcheck(*args, "--db", value, cwd=work), "database")
     assert list(work.iterdir()) == []
     assert not Path("/tmp/factcheck-x.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "needle"),
+    [
+        ("postgresql://u:secret@host:notaport/db", "not a database URL: port 'notaport' is not a number"),
+        ("postgresql://u:secret@host:/db", "not a database URL: the port after ':' is empty"),
+        ("postgresql://u:secret@host:99999/db", "not a database URL: port 99999 is out of range"),
+    ],
+)
+def test_a_database_url_with_a_bad_port_is_one_line(value: str, needle: str, work: Path) -> None:
+    # It used to escape as "unexpected error: ValueError: invalid literal for int()".
+    for out in (
+        factcheck("review", "list", cwd=work, extra_env={"FACTCHECK_DB": value}),
+        factcheck("review", "list", "--db", value, cwd=work),
+    ):
+        assert_usage_error(out, needle)
+        assert "secret" not in out.stderr and "unexpected" not in out.stderr
+    assert list(work.iterdir()) == []
 
 
 def test_db_in_a_missing_folder_is_refused_and_creates_nothing(work: Path, tmp_path: Path) -> None:

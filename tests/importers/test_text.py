@@ -166,3 +166,33 @@ def test_markdown_footnotes_read_as_a_rendered_page_shows_them(tmp_path: Path) -
         "[2] Two members abstained.\n\n"
         "[3] No appeal was lodged by 1 April."
     )
+
+
+def test_markdown_text_after_a_nested_footnote_stays_in_the_outer_footnote(tmp_path: Path) -> None:
+    # The outer note's text after the inner definition went to the inner note (when it followed
+    # on the next line) or into the story itself (after a blank line): neither is where it stands.
+    source = tmp_path / "nested.md"
+    source.write_text(
+        "The ministry gave a figure[^a] and a source[^b].\n\n"
+        "[^a]: The figure is 3,000.\n"
+        "    [^b]: The source is a press release.\n"
+        "    It was revised on Friday.\n\n"
+        "    The revision is not dated.\n\n"
+        "    - nor signed\n\n"
+        "The story goes on here.\n\n"
+        "[^c]: Not nested.\n"
+        "lazily continued, as in any footnote.\n\n"
+        "Last line[^c].\n",
+        encoding="utf-8",
+    )
+    assert load_path(source).text == (
+        "The ministry gave a figure[1] and a source[2].\n\n"
+        "The story goes on here.\n\n"
+        "Last line[3].\n\n"
+        "[1] The figure is 3,000.\n\n"
+        "It was revised on Friday.\n\n"
+        "The revision is not dated.\n\n"
+        "- nor signed\n\n"
+        "[2] The source is a press release.\n\n"
+        "[3] Not nested. lazily continued, as in any footnote."
+    )

@@ -14,6 +14,8 @@ from factcheck_gui.store.database import (
     display_name,
     fresh_databases_beside,
     normalize_url,
+    parse_url,
+    resolve_db_url,
     sqlite_path,
 )
 
@@ -27,6 +29,49 @@ def test_values_that_are_neither_a_file_nor_a_url_are_refused(
         ReviewStore.open(value)
     assert "\n" not in str(err.value)
     assert list(tmp_path.iterdir()) == []  # nothing created, not even a folder named "file:"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "postgresql://u:secret@host:notaport/db",
+            "not a database URL: port 'notaport' is not a number (expected e.g. postgresql://user@host:5432/db)",
+        ),
+        (
+            "postgresql://u:secret@[::1]:x/db",
+            "not a database URL: port 'x' is not a number (expected e.g. postgresql://user@host:5432/db)",
+        ),
+        (
+            "postgresql://u:secret@host:/db",
+            "not a database URL: the port after ':' is empty (expected e.g. postgresql://user@host:5432/db)",
+        ),
+        (
+            "postgresql://u:secret@host:0/db",
+            "not a database URL: port 0 is out of range (it must be 1 to 65535)",
+        ),
+        (
+            "postgresql://u:secret@host:65536/db",
+            "not a database URL: port 65536 is out of range (it must be 1 to 65535)",
+        ),
+    ],
+)
+def test_a_bad_port_is_a_one_line_store_error(
+    value: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # make_url raised a bare ValueError ("invalid literal for int()"), which the Settings
+    # dialog and the CLI did not expect. The password is not repeated in the message.
+    with pytest.raises(StoreError) as err:
+        parse_url(normalize_url(value))
+    assert str(err.value) == message
+    monkeypatch.setenv("FACTCHECK_DB", value)
+    with pytest.raises(StoreError) as err:
+        parse_url(resolve_db_url(None))
+    assert str(err.value) == message
+    with pytest.raises(StoreError) as err:
+        ReviewStore.open(value)
+    assert str(err.value) == message
+    assert parse_url(normalize_url("postgresql://u:secret@host:5432/db")).port == 5432
 
 
 def test_bare_paths_still_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

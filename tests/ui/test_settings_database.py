@@ -100,3 +100,11 @@ def test_the_path_shown_for_an_empty_field_follows_factcheck_db(  # type: ignore
     qtbot.addWidget(dialog)
     shown = dialog.db_location.text()
     assert "db.example/reviews" in shown and "secret" not in shown
+    # A malformed FACTCHECK_DB: the dialog still opens (the reader can fix the database there)
+    # and says what is wrong without showing the password.
+    monkeypatch.setenv("FACTCHECK_DB", "postgresql://ann:secret@db.example:notaport/reviews")
+    dialog = SettingsDialog(None, settings, db_in_use="")
+    qtbot.addWidget(dialog)
+    shown = dialog.db_location.text()
+    assert "FACTCHECK_DB names no database" in shown and "notaport" in shown
+    assert "secret" not in shown and "secret" not in dialog.db_location.toolTip()
