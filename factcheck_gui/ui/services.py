@@ -348,9 +348,12 @@ class ReviewSession(QObject):
         call: Any,
         what: str,
         harmless: Callable[[VerdictRecord | None], bool] | None = None,
+        refused: Callable[[str, VerdictRecord | None], str] | None = None,
     ) -> bool:
         """Run ``call``; on a conflict that ``harmless`` says does not touch what is being written
-        (a colleague set the verdict while the reader wrote the note), write again once over it."""
+        (a colleague set the verdict while the reader wrote the note), write again once over it.
+        ``refused`` words a conflict for the window (who, what of theirs now shows), given the
+        store's message and the colleague's record."""
         from factcheck_gui.store import ConflictError, StoreError
 
         try:
@@ -374,7 +377,7 @@ class ReviewSession(QObject):
             if exc.current is not None:
                 self.verdicts[change_id] = exc.current
             self.verdictChanged.emit(change_id)
-            self.error.emit(str(exc))
+            self.error.emit(refused(str(exc), exc.current) if refused is not None else str(exc))
             return False
         except StoreError as exc:
             self.verdictChanged.emit(change_id)  # a conflict before it may have brought news
@@ -405,6 +408,18 @@ class ReviewSession(QObject):
                 expected_version=self._version(change_id),
             ),
             f"Saved: {change_id} → {value}" if value else f"Saved: {change_id} verdict cleared",
+            refused=lambda message, theirs: (
+                f"{theirs.reviewer or 'Someone'} "
+                + (
+                    f"set the verdict on {change_id} to “{theirs.value}”"
+                    if theirs.value
+                    else f"cleared the verdict on {change_id}"
+                )
+                + " meanwhile, so yours was not saved; the panel shows theirs. "
+                "Press yours again to replace it (both stay in the history)."
+                if theirs is not None
+                else message
+            ),
         )
 
     def set_note(self, change_id: str, note: str) -> bool:
@@ -426,6 +441,13 @@ class ReviewSession(QObject):
             f"Saved: note on {change_id}",
             # Someone else set the verdict but left the note as it was: nothing of theirs to lose.
             harmless=lambda current: current is not None and current.note == before,
+            refused=lambda message, theirs: (
+                f"{theirs.reviewer or 'Someone'} changed the note on {change_id} while you were "
+                "writing yours, so yours was not saved over it; the verdict panel shows both — "
+                "choose which to keep."
+                if theirs is not None
+                else message
+            ),
         )
 
     def history(self, change_id: str) -> list[HistoryRecord]:

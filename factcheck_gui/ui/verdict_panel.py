@@ -515,10 +515,15 @@ class VerdictPanel(QWidget):
         layout = inner.layout() if inner is not None else None
         if layout is not None:
             layout.activate()  # a conflict box just shown has its place already
-        if self.conflict_box.isVisible():
+        self._scroll_to_note()
+        if self.conflict_box.isVisible():  # once the scroll area has made room for the box
+            QTimer.singleShot(0, self._scroll_to_note)
+
+    def _scroll_to_note(self) -> None:
+        self.scroll_area.ensureWidgetVisible(self.note, 0, 4)
+        if self.conflict_box.isVisible():  # the choice's buttons, below what became of the note
             self.scroll_area.ensureWidgetVisible(self.conflict_box, 0, 4)
         self.scroll_area.ensureWidgetVisible(self.saved_label, 0, 4)
-        self.scroll_area.ensureWidgetVisible(self.note, 0, 4)
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.scale_box, self.clear_button, self.note):

@@ -28,6 +28,15 @@ def test_the_reader_sees_the_colleagues_note_and_nothing_is_saved_over_it_by_mov
     shown = panel.conflict_label.text()
     assert "Colleague" in shown and "“Source is AP”" in shown
     assert panel.note.toPlainText() == "Mine"
+    message = win.message.text()
+    assert "Colleague changed the note" in message and "choose which to keep" in message
+
+    def choice_in_view() -> bool:
+        viewport = panel.scroll_area.viewport()
+        bottom = panel.keep_theirs.mapTo(viewport, panel.keep_theirs.rect().bottomLeft()).y()
+        return 0 <= bottom <= viewport.height()
+
+    qtbot.waitUntil(choice_in_view, timeout=2000)  # the choice is on screen, not below the fold
 
     # Moving on and coming back, leaving the note again: still theirs in the database.
     table = win.review.changes.table
