@@ -106,17 +106,36 @@ _RELS = (
 )
 
 
-def _write_docx(path: Path, body: str) -> Path:
-    """A Word package (content types, relationships, main document) with ``body`` as its w:body."""
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _write_docx(path: Path, body: str, parts: dict[str, str] | None = None) -> Path:
+    """A Word package (content types, relationships, main document) with ``body`` as its w:body.
+
+    ``parts``: relationship type ("styles", "footnotes", "endnotes") → the part's XML, stored as
+    word/<type>.xml and listed in the document's relationships, as Word writes them.
+    """
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        f"<w:body>{body}</w:body></w:document>"
+        f"<w:document {_W_NS}><w:body>{body}</w:body></w:document>"
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES)
         z.writestr("_rels/.rels", _RELS)
         z.writestr("word/document.xml", document)
+        if parts:
+            rels = "".join(
+                f'<Relationship Id="rId{i}" Type="{_REL_TYPE}{kind}" Target="{kind}.xml"/>'
+                for i, kind in enumerate(parts, start=1)
+            )
+            z.writestr(
+                "word/_rels/document.xml.rels",
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f"{rels}</Relationships>",
+            )
+            for kind, xml in parts.items():
+                z.writestr(f"word/{kind}.xml", xml)
     return path
 
 
@@ -192,3 +211,216 @@ def test_symbol_font_table_covers_every_printable_code_of_the_encoding() -> None
     assert sorted(SYMBOL) == printable  # an off-by-one in the table would shift every character
     assert all(len(c) == 1 and not 0xE000 <= ord(c) <= 0xF8FF for c in SYMBOL.values())
     assert (SYMBOL[0x41], SYMBOL[0x7A], SYMBOL[0xA0], SYMBOL[0xB0], SYMBOL[0xFE]) == ("Α", "ζ", "€", "°", "⎭")
+
+
+def _styles(*styles: str, defaults: str = "") -> str:
+    return (
+        f"<w:styles {_W_NS}><w:docDefaults><w:rPrDefault><w:rPr>{defaults}</w:rPr></w:rPrDefault>"
+        f"</w:docDefaults>{''.join(styles)}</w:styles>"
+    )
+
+
+def _style(kind: str, style_id: str, rpr: str = "", based_on: str = "", default: bool = False) -> str:
+    attrs = ' w:default="1"' if default else ""
+    base = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return (
+        f'<w:style w:type="{kind}" w:styleId="{style_id}"{attrs}><w:name w:val="{style_id}"/>{base}'
+        f"<w:rPr>{rpr}</w:rPr></w:style>"
+    )
+
+
+def _run(text: str, rpr: str) -> str:
+    return f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _p(*runs: str, ppr: str = "") -> str:
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(runs)}</w:p>" if ppr else f"<w:p>{''.join(runs)}</w:p>"
+
+
+def test_hidden_text_is_left_out_as_a_reader_never_sees_it(tmp_path: Path) -> None:
+    body = (
+        # direct formatting: vanish, specVanish and webHidden hide; an explicit "off" does not
+        _p(
+            _t("Turnout was "),
+            _run("41 per cent (draft) ", "<w:vanish/>"),
+            _run("44", '<w:vanish w:val="false"/>'),
+            _run(" [check]", '<w:specVanish w:val="1"/>'),
+            _run(" per cent", '<w:b/><w:vanish w:val="off"/>'),
+            _run(" (web only)", "<w:webHidden/>"),
+            _t("."),
+        )
+        # a hidden run inside a hyperlink and inside an insertion; a hidden symbol and tab
+        + _p(
+            '<w:hyperlink r:id="x" xmlns:r="urn:r">',
+            _run("NOTE TO EDITOR: ", "<w:vanish/>"),
+            _t("Read more"),
+            "</w:hyperlink>",
+            '<w:ins w:id="1" w:author="A"><w:r><w:rPr><w:vanish/></w:rPr><w:t>secret</w:t>'
+            '<w:tab/><w:sym w:font="Symbol" w:char="F0B0"/></w:r></w:ins>',
+            _t("."),
+        )
+        # a hidden paragraph (its runs and its mark) leaves no trace
+        + _p(_run("An entirely hidden paragraph.", "<w:vanish/>"), ppr="<w:rPr><w:vanish/></w:rPr>")
+        # a hidden paragraph mark joins the paragraph to the next, as Word shows it
+        + _p(_t("Results: "), ppr="<w:rPr><w:specVanish/></w:rPr>")
+        + _p(_t("the motion passed."))
+        # a tracked formatting change: the old properties (hidden) are not the accepted ones
+        + _p(_run("Shown.", '<w:rPrChange w:id="3" w:author="A"><w:rPr><w:vanish/></w:rPr></w:rPrChange>'))
+    )
+    item = load_path(_write_docx(tmp_path / "hidden.docx", body))
+    assert item.text == "Turnout was 44 per cent.\n\nRead more.\n\nResults: the motion passed.\n\nShown."
+    for hidden in ("41", "draft", "check", "web only", "EDITOR", "secret", "°", "\t", "entirely"):
+        assert hidden not in item.text
+
+
+def test_text_hidden_by_a_style_is_left_out(tmp_path: Path) -> None:
+    styles = _styles(
+        _style("paragraph", "Normal", default=True),
+        _style("paragraph", "EditorNote", "<w:vanish/>", based_on="Normal"),
+        _style("paragraph", "EditorNoteShown", '<w:vanish w:val="0"/>', based_on="EditorNote"),
+        _style("character", "DefaultParagraphFont", default=True),
+        _style("character", "Hidden", "<w:i/><w:vanish/>"),
+        _style("character", "HiddenToo", "<w:b/>", based_on="Hidden"),  # inherits vanish
+        _style("character", "Loop1", "", based_on="Loop2"),  # a basedOn loop must not hang
+        _style("character", "Loop2", "", based_on="Loop1"),
+    )
+    body = (
+        _p(
+            _t("Police said "),
+            _run("[source: J. Smith] ", '<w:rStyle w:val="Hidden"/>'),
+            _t("two were hurt."),
+        )
+        + _p(_t("Damage was "), _run("about ", '<w:rStyle w:val="HiddenToo"/>'), _t("£2m."))
+        + _p(_run("Looped", '<w:rStyle w:val="Loop1"/>'), _run(" unknown", '<w:rStyle w:val="Nope"/>'))
+        # a paragraph style hides its runs and its mark; direct formatting shows a run again
+        + _p(_t("Check figures with the desk."), ppr='<w:pStyle w:val="EditorNote"/>')
+        + _p(_t("Kept "), _run("too", '<w:vanish w:val="false"/>'), ppr='<w:pStyle w:val="EditorNote"/>')
+        + _p(
+            _t("A style based on a hidden one can show text again."),
+            ppr='<w:pStyle w:val="EditorNoteShown"/>',
+        )
+    )
+    item = load_path(_write_docx(tmp_path / "styled.docx", body, {"styles": styles}))
+    assert item.text == (
+        "Police said two were hurt.\n\nDamage was £2m.\n\nLooped unknown\n\n"
+        "tooA style based on a hidden one can show text again."
+    )
+
+
+def _notes(kind: str, *notes: tuple[str, str]) -> str:
+    """A footnotes/endnotes part: Word's separator notes, then ``(id, paragraphs)`` notes."""
+    ref = f'<w:r><w:rPr><w:rStyle w:val="{kind.capitalize()}Reference"/></w:rPr><w:{kind}Ref/></w:r>'
+    separators = (
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+        f"<w:r><w:t>SEPARATOR</w:t></w:r></w:p></w:{kind}>"
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+        f"<w:r><w:t>CONTINUED</w:t></w:r></w:p></w:{kind}>"
+    )
+    body = "".join(
+        f'<w:{kind} w:id="{note_id}">'
+        + paragraphs.replace("<w:p>", f"<w:p>{ref}{_t(' ')}", 1)  # Word's mark and space before the text
+        + f"</w:{kind}>"
+        for note_id, paragraphs in notes
+    )
+    return f"<w:{kind}s {_W_NS}>{separators}{body}</w:{kind}s>"
+
+
+def _ref(kind: str, note_id: int, custom: str = "") -> str:
+    attr = ' w:customMarkFollows="1"' if custom else ""
+    mark = f"<w:t>{custom}</w:t>" if custom else ""
+    return (
+        f'<w:r><w:rPr><w:rStyle w:val="{kind.capitalize()}Reference"/></w:rPr>'
+        f'<w:{kind}Reference w:id="{note_id}"{attr}/>{mark}</w:r>'
+    )
+
+
+def test_footnotes_and_endnotes_show_their_marks_and_come_at_the_end(tmp_path: Path) -> None:
+    footnotes = _notes(
+        "footnote",
+        ("1", _p(_t("Office for National Statistics, 2024."))),  # referenced second
+        ("2", _p(_t("Police figures,")) + _p(_t("released on 3 May."))),  # referenced first
+        ("3", _p(_t("A note that was deleted."))),
+        ("4", _p(_t("* Estimate by the council."))),
+        ("5", _p(_t("A hidden reference."))),
+    )
+    endnotes = _notes("endnote", ("1", _p(_t("Full survey: example.org/survey."))))
+    body = (
+        _p(
+            _t("Crime fell 12%"),
+            _ref("footnote", 2),
+            _t(" while the population grew"),
+            _ref("footnote", 1),
+            _t("."),
+        )
+        + _p(
+            _t("The survey"),
+            _ref("endnote", 1),
+            _t(" cost £40,000"),
+            _ref("footnote", 4, custom="*"),
+            _t("."),
+            '<w:del w:id="9" w:author="A"><w:r>'
+            '<w:footnoteReference w:id="3"/><w:delText>gone</w:delText></w:r></w:del>',
+            '<w:r><w:rPr><w:vanish/></w:rPr><w:footnoteReference w:id="5"/></w:r>',
+        )
+        + _p(_t("As noted above"), _ref("footnote", 2), _t("."))  # the same note again: the same number
+    )
+    parts = {"footnotes": footnotes, "endnotes": endnotes}
+    item = load_path(_write_docx(tmp_path / "notes.docx", body, parts))
+    assert item.text == (
+        "Crime fell 12%[1] while the population grew[2].\n\n"
+        "The survey[E1] cost £40,000*.\n\n"
+        "As noted above[1].\n\n"
+        "[1] Police figures,\n\n"
+        "released on 3 May.\n\n"
+        "[2] Office for National Statistics, 2024.\n\n"
+        "* Estimate by the council.\n\n"
+        "[E1] Full survey: example.org/survey."
+    )
+    for skipped in ("SEPARATOR", "CONTINUED", "deleted", "hidden", "gone", "[3]"):
+        assert skipped not in item.text
+    assert item.source.warnings == ()
+
+
+def test_a_document_without_notes_imports_as_before(tmp_path: Path) -> None:
+    body = _p(_t("Crime fell 12% last year.")) + _p(_t("Police welcomed the figures."))
+    plain = load_path(_write_docx(tmp_path / "plain.docx", body))
+    # Word writes the notes parts (separators only) and styles into every document
+    parts = {"styles": _styles(_style("paragraph", "Normal", default=True)), "footnotes": _notes("footnote")}
+    parts["endnotes"] = _notes("endnote")
+    word = load_path(_write_docx(tmp_path / "word.docx", body, parts))
+    assert plain.text == word.text == "Crime fell 12% last year.\n\nPolice welcomed the figures."
+    assert load_path(DATA / "story.docx").text.split("\n\n") == STORY.strip("\n").split("\n")
+
+
+def test_notes_parts_are_read_as_carefully_as_the_document(tmp_path: Path) -> None:
+    body = _p(_t("Claim"), _ref("footnote", 1), _t("."))
+    xxe = (
+        '<?xml version="1.0"?><!DOCTYPE w:footnotes [<!ENTITY secret SYSTEM "file:///etc/hostname">]>'
+        f'<w:footnotes {_W_NS}><w:footnote w:id="1"><w:p>{_t("Source &secret; here.")}</w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    item = load_path(_write_docx(tmp_path / "xxe.docx", body, {"footnotes": xxe}))
+    assert item.text == "Claim[1].\n\n[1] Source  here."
+    # damaged notes or styles cost a warning, not the story
+    parts = {"styles": "<w:styles", "footnotes": "<w:footnotes><w:footnote>"}
+    item = load_path(_write_docx(tmp_path / "damaged.docx", body, parts))
+    assert item.text == "Claim[1]."
+    assert item.source.warnings == (
+        "the XML of word/styles.xml is damaged: text hidden by a style may be included",
+        "the XML of word/footnotes.xml is damaged: the footnotes are left out",
+    )
+
+
+def test_notes_part_inflating_past_its_declared_size_is_refused(tmp_path: Path) -> None:
+    path = _write_docx(
+        tmp_path / "liar.docx", _p(_t("Claim"), _ref("footnote", 1)), {"footnotes": _notes("footnote")}
+    )
+    data = bytearray(path.read_bytes())
+    name = b"word/footnotes.xml"
+    for sig, offset, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        at = data.find(sig)
+        while data[at + name_at : at + name_at + len(name)] != name:
+            at = data.find(sig, at + 1)
+        data[at + offset : at + offset + 4] = (10).to_bytes(4, "little")
+    with pytest.raises(ImportFailed, match=r"damaged|ZIP bomb"):
+        load_bytes(bytes(data), name="liar.docx")
