@@ -6,7 +6,9 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +30,13 @@ from factcheck_gui.ui.change_model import (
     Column,
     VerdictRole,
 )
+from factcheck_gui.ui.compact import FlowLayout
 from factcheck_gui.ui.docindex import ComparisonIndex
+
+# The usual widths of the columns that are not story text (the story columns share the rest).
+_COLUMN_WIDTHS = {Column.NUMBER: 48, Column.KIND: 110, Column.FLAGS: 130, Column.VERDICT: 130}
+_STORY_COLUMN_WIDTH = 140  # what each story column keeps before the others narrow
+_LEAST_COLUMN_SCALE = 0.6
 
 
 class ChangeList(QWidget):
@@ -57,10 +65,11 @@ class ChangeList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for stretch in (Column.ORIGINAL, Column.REWRITE):
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(Column.NUMBER, 48)
-        header.resizeSection(Column.KIND, 110)
-        header.resizeSection(Column.FLAGS, 130)
-        header.resizeSection(Column.VERDICT, 130)
+        self._fitting = False
+        self._columns_set = False  # the reader resized a column: their widths stay
+        self._fit_columns()
+        header.sectionResized.connect(self._on_section_resized)
+        self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         # The reader sorts anew: every row by its verdict now, the one just decided included.
         header.sortIndicatorChanged.connect(lambda _c, _o: self.proxy.unpin())
@@ -91,21 +100,32 @@ class ChangeList(QWidget):
         self.unreviewed_only.toggled.connect(self.proxy.set_unreviewed_only)
         self.set_scale(())
 
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 2, 4, 2)
+        # The filters wrap onto a second row in a narrow window rather than widen it; each
+        # label stays beside its box.
+        filters = FlowLayout(spacing=10)
         for label, w in (
             ("Kind", self.kind_filter),
             ("Flag", self.flag_filter),
             ("Verdict", self.verdict_filter),
         ):
-            lab = QLabel(label + ":", self)
+            pair = QWidget(self)
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            lab = QLabel(label + ":", pair)
             lab.setBuddy(w)
-            bar.addWidget(lab)
-            bar.addWidget(w)
-        bar.addWidget(self.unreviewed_only)
-        bar.addStretch(1)
+            row.addWidget(lab)
+            row.addWidget(w)
+            filters.addWidget(pair)
+        filters.addWidget(self.unreviewed_only)
+        chain = (self.table, self.kind_filter, self.flag_filter, self.verdict_filter, self.unreviewed_only)
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addLayout(filters, 1)
         self.count_label = QLabel(self)
-        bar.addWidget(self.count_label)
+        bar.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(0)
@@ -118,6 +138,32 @@ class ChangeList(QWidget):
             self.proxy.layoutChanged,
         ):
             sig.connect(self._update_count)
+
+    # -- column widths ----------------------------------------------------------------------
+    def _fit_columns(self) -> None:
+        """Kind, flags and verdict at their usual widths, narrowed (eliding) in a narrow list so
+        that the two story columns keep some text to read."""
+        if self._columns_set:
+            return
+        fixed = sum(_COLUMN_WIDTHS.values())
+        room = self.table.viewport().width() - 2 * _STORY_COLUMN_WIDTH - _COLUMN_WIDTHS[Column.NUMBER]
+        scale = min(1.0, max(_LEAST_COLUMN_SCALE, room / (fixed - _COLUMN_WIDTHS[Column.NUMBER])))
+        header = self.table.horizontalHeader()
+        self._fitting = True
+        try:
+            for column, width in _COLUMN_WIDTHS.items():
+                header.resizeSection(column, width if column == Column.NUMBER else round(width * scale))
+        finally:
+            self._fitting = False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column in _COLUMN_WIDTHS:
+            self._columns_set = True
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(obj, event)
 
     def set_scale(self, scale: tuple[str, ...]) -> None:
         """Offer the review's verdict values in the verdict filter."""

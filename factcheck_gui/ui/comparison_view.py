@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.ui.compact import ElidedLabel, FlowLayout
 from factcheck_gui.ui.curtain import LinkCurtain
 from factcheck_gui.ui.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.highlight import legend_items
@@ -29,9 +30,8 @@ class Legend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
+        row = FlowLayout(self, spacing=12)  # wraps in a narrow window rather than widen it
         row.setContentsMargins(6, 2, 6, 2)
-        row.setSpacing(12)
         for colour, mark, label in legend_items():
             lab = QLabel(self)
             lab.setTextFormat(Qt.TextFormat.RichText)
@@ -45,7 +45,6 @@ class Legend(QWidget):
             '<span style="text-decoration: underline wavy">flagged</span> · <b>fact token</b>'
         )
         row.addWidget(deco)
-        row.addStretch(1)
 
 
 FIND_STATUSES = ("in the original", "in the rewrite", "not found")
@@ -152,11 +151,12 @@ class ComparisonView(QWidget):
         self.sync = ScrollSync(self.left, self.right)
         self.curtain = LinkCurtain(self.left, self.right, self.sync, self)
         self.curtain.on_click.append(self.changeActivated.emit)
-        self.left_title = QLabel("Original", self)
-        self.right_title = QLabel("Rewrite", self)
+        # Plain text (file names are untrusted text), shortened in the middle when a long file
+        # name would not fit: the window stays as narrow as the reader wants it.
+        self.left_title = ElidedLabel("Original", self)
+        self.right_title = ElidedLabel("Rewrite", self)
         for t in (self.left_title, self.right_title):
             t.setObjectName("paneTitle")
-            t.setTextFormat(Qt.TextFormat.PlainText)  # file names are untrusted text
         self.legend = Legend(self)
         self.find_bar = FindBar(self)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from factcheck_gui.ui.compact import ElidedLabel
 from factcheck_gui.ui.theme import is_dark, restyle
 
 LEVELS = ("info", "warning", "error")
@@ -129,6 +130,31 @@ class MessageBar(QFrame):
         self.hide()
 
 
+# The most of the status bar's width the database and the reviewer may take: a temporary
+# message ("Saved: …", "Comparing …") keeps the room left of the permanent parts.
+DB_SHARE = 0.34
+REVIEWER_SHARE = 0.16
+
+
+class _WidthShares(QObject):
+    """Caps the width of some of a bar's labels to a share of the bar's width as it resizes."""
+
+    def __init__(self, bar: QWidget, shares: Sequence[tuple[QWidget, float]]) -> None:
+        super().__init__(bar)
+        self._shares = tuple(shares)
+        bar.installEventFilter(self)
+        self._apply(bar.width())
+
+    def _apply(self, width: int) -> None:
+        for widget, share in self._shares:
+            widget.setMaximumWidth(max(widget.minimumSizeHint().width(), int(width * share)))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(obj, QWidget):
+            self._apply(obj.width())
+        return False
+
+
 class StatusArea:
     """The status bar's parts: review progress, database, reviewer, task progress and Cancel."""
 
@@ -136,12 +162,12 @@ class StatusArea:
         self.bar = bar
         self.progress_label = QLabel(parent)
         self.progress_label.setObjectName("reviewProgress")
-        self.db_label = QLabel(parent)
+        # A database path or a reviewer's name may be long: shortened with "…" (the whole text
+        # in the tooltip) so that they neither widen the window nor leave no room for messages.
+        self.db_label = ElidedLabel("", parent)
         self.db_label.setObjectName("database")
-        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.reviewer_label = QLabel(parent)
+        self.reviewer_label = ElidedLabel("", parent, elide=Qt.TextElideMode.ElideRight)
         self.reviewer_label.setObjectName("reviewer")
-        self.reviewer_label.setTextFormat(Qt.TextFormat.PlainText)
         self.task = QProgressBar(parent)
         self.task.setRange(0, 100)
         self.task.setMaximumWidth(180)
@@ -154,6 +180,7 @@ class StatusArea:
         bar.addPermanentWidget(self.cancel)
         bar.addPermanentWidget(self.db_label)
         bar.addPermanentWidget(self.reviewer_label)
+        self._shares = _WidthShares(bar, ((self.db_label, DB_SHARE), (self.reviewer_label, REVIEWER_SHARE)))
         self.idle()
 
     def busy(self, label: str) -> None:

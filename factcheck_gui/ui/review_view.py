@@ -7,13 +7,29 @@ the navigation actions; it holds no store logic (that is :class:`ReviewSession`)
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from factcheck_gui.ui.change_list import ChangeList
 from factcheck_gui.ui.comparison_view import ComparisonView
 from factcheck_gui.ui.services import ReviewSession
 from factcheck_gui.ui.settings import ReviewUiState
-from factcheck_gui.ui.verdict_panel import VerdictPanel
+from factcheck_gui.ui.verdict_panel import PREFERRED_WIDTH, VerdictPanel
+
+# The change list's width below which the verdict panel narrows to leave it more room.
+COMFORTABLE_LIST_WIDTH = 560
+
+
+class _BottomSplitter(QSplitter):
+    """The change list beside the verdict panel; after each resize the panel's width is fitted."""
+
+    def __init__(self, view: ReviewView) -> None:
+        super().__init__(Qt.Orientation.Horizontal, view)
+        self._view = view
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._view.fit_verdict_panel()
 
 
 class ReviewView(QWidget):
@@ -28,11 +44,13 @@ class ReviewView(QWidget):
         self.comparison = ComparisonView(self)
         self.changes = ChangeList(self)
         self.verdict = VerdictPanel(self)
-        bottom = QSplitter(Qt.Orientation.Horizontal, self)
+        self.bottom = bottom = _BottomSplitter(self)
         bottom.addWidget(self.changes)
         bottom.addWidget(self.verdict)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 1)
+        self._panel_dragged = False  # the reader chose the panel's width: keep it
+        bottom.splitterMoved.connect(self._on_panel_dragged)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.comparison)
         self.splitter.addWidget(bottom)
@@ -44,6 +62,26 @@ class ReviewView(QWidget):
         self.changes.currentChangeChanged.connect(self._on_current)
         self.comparison.changeActivated.connect(self.select_change)
         self.verdict.note.escaped.connect(self._leave_note)
+
+    def _on_panel_dragged(self, _pos: int, _index: int) -> None:
+        self._panel_dragged = True
+
+    def fit_verdict_panel(self) -> None:
+        """The verdict panel has its preferred width while the change list keeps a comfortable
+        width beside it; in a narrower window the panel gives way first, down to its minimum
+        (its texts wrap). Once the reader drags the divider, the width is theirs.
+        """
+        if self._panel_dragged:
+            return
+        sizes = self.bottom.sizes()
+        if len(sizes) != 2 or not sum(sizes):
+            return
+        total = sum(sizes)
+        least = self.verdict.minimumWidth()
+        want = max(least, min(max(PREFERRED_WIDTH, least), total - COMFORTABLE_LIST_WIDTH))
+        want = min(want, max(least, total - self.changes.minimumSizeHint().width()))
+        if want != sizes[1]:
+            self.bottom.setSizes([total - want, want])
 
     def set_session(self, session: ReviewSession | None) -> None:
         """Show a review (None empties the screen)."""

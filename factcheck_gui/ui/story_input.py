@@ -5,6 +5,10 @@ clipboard reader, so HTML copied from a browser is extracted like an HTML file (
 scripts and navigation gone) and plain text is reflowed. Each side's text is shown in its pane
 as plain text; once both sides are in, the pair is compared.
 
+Pasted text may exist nowhere else (typed, or edited before copying): a file dropped on it
+replaces it only when the reader confirms in the message bar. A pane filled from a file is
+refilled by the next file dropped on it.
+
 Signals:
     sideReady(object): one side was imported (carries the :class:`Side`).
 """
@@ -23,6 +27,9 @@ if TYPE_CHECKING:
     from factcheck_gui.ui.main_window import MainWindow
 
 
+_SIDE_NAMES = {Side.ORIGINAL: "original", Side.REWRITE: "rewrite"}
+
+
 class StoryInput(QObject):
     """Collects the two sides of a new pair for a :class:`MainWindow`."""
 
@@ -32,19 +39,47 @@ class StoryInput(QObject):
         super().__init__(win)
         self.win = win
         self.pending: dict[Side, ImportedText] = {}
+        # The sides whose pane holds pasted text: typed or edited elsewhere, it may exist
+        # nowhere else, so a dropped file does not replace it without asking.
+        self.pasted: set[Side] = set()
         for side in Side:
             pane = win.start.pane(side)
             pane.filesDropped.connect(lambda files, s=side: self.files(s, files))
             pane.textPasted.connect(lambda text, html, s=side: self.text(s, text, html))
-            pane.cleared.connect(lambda s=side: self.pending.pop(s, None))
+            pane.cleared.connect(lambda s=side: self._forget(s))
 
     def clear(self) -> None:
         self.pending.clear()
+        self.pasted.clear()
         for side in Side:
             self.win.start.pane(side).set_index(None)
 
+    def _forget(self, side: Side) -> None:
+        self.pending.pop(side, None)
+        self.pasted.discard(side)
+
     def files(self, side: Side, files: list[Path]) -> None:
-        """Files dropped on a start-page pane: two files are a pair, one fills that side."""
+        """Files dropped on a start-page pane: two files are a pair, one fills that side.
+
+        Pasted text the files would replace is only replaced when the reader says so (an offer
+        in the message bar); an empty pane, or one filled from a file, is simply refilled.
+        """
+        if not files:
+            return
+        # Two files are compared as a new pair: the text pasted into either pane goes.
+        replaced = [s for s in Side if s in self.pasted and (len(files) >= 2 or s is side)]
+        if replaced:
+            stories = " and ".join(_SIDE_NAMES[s] for s in replaced)
+            names = " and ".join(p.name for p in files[:2])
+            self.win.message.show_offer(
+                f"Replace the pasted {stories} with {names}?",
+                "Replace",
+                lambda: self._take_files(side, files),
+            )
+            return
+        self._take_files(side, files)
+
+    def _take_files(self, side: Side, files: list[Path]) -> None:
         if len(files) >= 2:
             self.win.open_paths(files[0], files[1])
             return
@@ -65,12 +100,16 @@ class StoryInput(QObject):
         self.win.workers.start(
             "reading pasted text",
             lambda ctx: from_clipboard(text=text or None, html=html or None),
-            finished=lambda t: self._ready(side, t),
+            finished=lambda t: self._ready(side, t, pasted=True),
             failed=self.win.show_error,
         )
 
-    def _ready(self, side: Side, imported: ImportedText) -> None:
+    def _ready(self, side: Side, imported: ImportedText, *, pasted: bool = False) -> None:
         self.pending[side] = imported
+        if pasted:
+            self.pasted.add(side)
+        else:
+            self.pasted.discard(side)
         self.win.start.pane(side).setPlainText(imported.text)  # plain text: story text stays inert
         self.sideReady.emit(side)
         if len(self.pending) == 2:

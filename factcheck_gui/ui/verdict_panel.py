@@ -26,6 +26,11 @@ from factcheck_gui.ui.services import ReviewSession
 from factcheck_gui.ui.theme import KIND_STYLES, is_dark, restyle
 
 NOTE_DEBOUNCE_MS = 600
+# The panel's width: the review screen gives it the preferred width while the change list has
+# room, and lets it narrow down to the minimum (or what its verdict buttons need) in a window
+# in half a screen or on a laptop.
+PREFERRED_WIDTH = 260
+MIN_WIDTH = 220
 NOT_SAVED_YET = "Note NOT saved yet — tried again when you leave the note"
 NOT_SAVED_CONFLICT = "Note NOT saved — a colleague changed this note; choose below"
 NO_VERDICT_TO_CLEAR = "No verdict to clear"
@@ -97,7 +102,6 @@ class VerdictPanel(QWidget):
         # text is not saved over theirs until the reader chooses (Replace theirs / Keep theirs)
         self._conflicts: dict[str, int] = {}
         self._origin = ""  # the stored note the text in the field started from
-        self.setMinimumWidth(260)
         self.title = QLabel("No change selected", self)
         self.title.setObjectName("verdictTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -164,7 +168,7 @@ class VerdictPanel(QWidget):
         self.history.setTextFormat(Qt.TextFormat.PlainText)
         self.history.setWordWrap(True)
 
-        inner = QWidget(self)
+        self._inner = inner = QWidget(self)
         col = QVBoxLayout(inner)
         col.addWidget(self.title)
         col.addWidget(self.scale_box)
@@ -186,6 +190,7 @@ class VerdictPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self._fit_width()
         self._set_enabled(False)
 
     # -- session and selection ---------------------------------------------------------------
@@ -210,10 +215,22 @@ class VerdictPanel(QWidget):
         self.refresh_theme()
         self.show_change("")
 
+    def _fit_width(self) -> None:
+        """As narrow as the reader wants (texts wrap), but never so narrow that the verdict
+        buttons would scroll sideways."""
+        scroll = self.scroll_area
+        need = (
+            self._inner.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+        )
+        self.setMinimumWidth(max(MIN_WIDTH, need))
+
     def refresh_theme(self) -> None:
         """The chosen verdict's colours for the current palette (see ``app.qss``)."""
         self.scale_box.setProperty("dark", is_dark())
         restyle(self.scale_box)
+        self._fit_width()  # the theme's style may make the buttons wider
 
     def show_change(self, change_id: str) -> None:
         """Show the verdict, note, flags and history of a change ("" for none)."""

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from factcheck_gui.ui.docindex import Side
 from tests.ui.conftest import REFERENCE
+from tests.ui.test_input import drop_files
 
 
 def _paste(qtbot, pane, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -41,3 +45,91 @@ def test_a_start_page_pane_can_be_cleared_but_a_review_pane_is_never_replaced(qt
 
     review_pane = window.review.comparison.right
     assert not review_pane.replaceable
+
+
+# -- a file dropped on pasted text --------------------------------------------------------------
+# Pasted text may have been typed or edited before it was copied and exist nowhere else: a
+# dropped file replaces it only when the reader says so.
+
+
+@pytest.fixture
+def _clipboard_emptied_after():  # type: ignore[no-untyped-def]
+    yield
+    QGuiApplication.clipboard().clear()
+
+
+def _story_docx(path: Path) -> Path:
+    """A real Word file (the importers' test story), copied where the test drops it from."""
+    path.write_bytes((Path(__file__).parents[1] / "data" / "importers" / "story.docx").read_bytes())
+    return path
+
+
+PASTED = "My own notes on the speech. The minister said 12 things, I typed them in."
+
+
+@pytest.mark.usefixtures("_clipboard_emptied_after")
+def test_a_file_dropped_on_pasted_text_replaces_it_only_when_confirmed(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path: Path
+) -> None:
+    window.show_start_page()
+    left = window.start.pane(Side.ORIGINAL)
+    _paste(qtbot, left, PASTED)
+    qtbot.waitUntil(lambda: "My own notes" in left.toPlainText(), timeout=10000)
+    story = _story_docx(tmp_path / "story.docx")
+    first_words = (Path(__file__).parents[1] / "data" / "importers" / "story.txt").read_text(
+        encoding="utf-8"
+    )[:30]
+
+    drop_files(left, [story])
+    bar = window.message
+    assert bar.text() == "Replace the pasted original with story.docx?"
+    assert bar.action.isVisible() and bar.action.text() == "Replace"
+    qtbot.wait(300)  # nothing is imported behind the question
+    assert "My own notes" in left.toPlainText()
+    assert window.input.pending[Side.ORIGINAL].text == left.toPlainText()
+
+    qtbot.mouseClick(bar.dismiss, Qt.MouseButton.LeftButton)  # the reader keeps the pasted text
+    qtbot.wait(300)
+    assert not bar.isVisible() and "My own notes" in left.toPlainText()
+
+    drop_files(left, [story])
+    assert bar.action.isVisible()
+    with qtbot.waitSignal(window.input.sideReady, timeout=10000):
+        qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
+    assert first_words in left.toPlainText() and "My own notes" not in left.toPlainText()
+    assert window.input.pending[Side.ORIGINAL].name == "story.docx"
+    assert not bar.isVisible()
+
+    # Now filled from a file: the next file simply replaces it, nothing to ask.
+    with qtbot.waitSignal(window.input.sideReady, timeout=10000):
+        drop_files(left, [REFERENCE[0]])
+    assert left.toPlainText() == REFERENCE[0].read_text(encoding="utf-8")
+    assert not bar.isVisible()
+
+
+@pytest.mark.usefixtures("_clipboard_emptied_after")
+def test_a_file_dropped_on_an_empty_pane_or_beside_pasted_text_is_taken_at_once(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show_start_page()
+    left, right = window.start.pane(Side.ORIGINAL), window.start.pane(Side.REWRITE)
+    _paste(qtbot, left, PASTED)
+    qtbot.waitUntil(lambda: "My own notes" in left.toPlainText(), timeout=10000)
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        drop_files(right, [REFERENCE[1]])  # the other, empty pane: no question
+    comp = window.session.index.comparison
+    assert "My own notes" in comp.original.text and comp.rewrite.name == REFERENCE[1].name
+
+
+@pytest.mark.usefixtures("_clipboard_emptied_after")
+def test_two_files_dropped_over_pasted_text_ask_before_comparing(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show_start_page()
+    right = window.start.pane(Side.REWRITE)
+    _paste(qtbot, right, PASTED)
+    qtbot.waitUntil(lambda: "My own notes" in right.toPlainText(), timeout=10000)
+    drop_files(window.start.pane(Side.ORIGINAL), list(REFERENCE))
+    bar = window.message
+    assert bar.text() == f"Replace the pasted rewrite with {REFERENCE[0].name} and {REFERENCE[1].name}?"
+    qtbot.wait(300)
+    assert window.session is None and "My own notes" in right.toPlainText()
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
+    assert window.session.index.comparison.rewrite.name == REFERENCE[1].name
