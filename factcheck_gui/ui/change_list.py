@@ -69,7 +69,8 @@ class ChangeList(QWidget):
         self._columns_set = False  # the reader resized a column: their widths stay
         self._fit_columns()
         header.sectionResized.connect(self._on_section_resized)
-        self.table.installEventFilter(self)
+        # The viewport's own resize: the table's comes before its viewport has the new width.
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         # The reader sorts anew: every row by its verdict now, the one just decided included.
         header.sortIndicatorChanged.connect(lambda _c, _o: self.proxy.unpin())
@@ -161,7 +162,7 @@ class ChangeList(QWidget):
             self._columns_set = True
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.table and event.type() == QEvent.Type.Resize:
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         return super().eventFilter(obj, event)
 

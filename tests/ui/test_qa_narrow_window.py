@@ -83,10 +83,15 @@ def test_the_review_is_usable_in_a_window_of_800_by_560(  # type: ignore[no-unty
     room = min(w.x() for w in permanent) - 12  # QStatusBar draws the message left of them
     assert room >= bar.fontMetrics().horizontalAdvance(message), room
 
-    # Wide again, the verdict panel has its usual width back.
+    # Wide again, the verdict panel and the list's kind, flags and verdict columns have their
+    # usual widths back (nothing stays shortened in a wide window).
     win.resize(1200, 820)
     qtbot.wait(50)
     assert panel.width() == PREFERRED_WIDTH
+    from factcheck_gui.ui.change_model import Column
+
+    header = win.review.changes.table.horizontalHeader()
+    assert [header.sectionSize(c) for c in (Column.KIND, Column.FLAGS, Column.VERDICT)] == [110, 130, 130]
 
 
 def test_long_names_are_shortened_rather_than_widen_the_window(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -124,3 +129,15 @@ def test_the_start_page_is_usable_in_a_window_of_800_by_560(qtbot, window) -> No
     for pane in (start.left, start.right):
         assert pane.width() > 150 and pane.height() >= pane.minimumHeight()
     assert start.table.isVisible() and start.table.height() > 50
+
+
+def test_a_wide_window_opens_a_review_with_the_columns_at_their_usual_widths(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from factcheck_gui.ui.change_model import Column
+
+    window.resize(1440, 900)
+    qtbot.wait(50)
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        window.open_paths(*REFERENCE)
+    qtbot.wait(50)
+    header = window.review.changes.table.horizontalHeader()
+    assert [header.sectionSize(c) for c in (Column.KIND, Column.FLAGS, Column.VERDICT)] == [110, 130, 130]
