@@ -213,7 +213,9 @@ class MainWindow(QMainWindow):
                 a, b, reviewer=self.settings.reviewer, ctx=ctx, carry_from=carry_from
             )
 
-        return self.run_compare(job, f"Comparing {original.name} with {rewrite.name}…")
+        return self.run_compare(
+            job, f"Comparing {original.name} with {rewrite.name}…", leaving="Compare the two files"
+        )
 
     def open_imported(
         self, original: Any, rewrite: Any, *, carry_from: int | None = None
@@ -232,10 +234,11 @@ class MainWindow(QMainWindow):
     ) -> TaskHandle | None:
         """Run a job that returns an :class:`OpenedReview` (with progress and Cancel), then show it.
 
-        Not while the open review holds a note the store refused (None then; see
-        :meth:`may_leave_review`, ``leaving`` names the action on its button).
+        Not while the open review holds a note the store refused, nor while the start page's
+        panes hold pasted text the review would clear (None then; see :meth:`may_leave_review`
+        and :meth:`StoryInput.may_clear`, ``leaving`` names the action on its button).
         """
-        if not self.may_leave_review(leaving, lambda: self.run_compare(job, label, leaving=leaving)):
+        if not self.may_leave(leaving, lambda: self.run_compare(job, label, leaving=leaving)):
             return None
         self.cancel_task()
         self.message.clear()
@@ -252,7 +255,7 @@ class MainWindow(QMainWindow):
 
     def open_review(self, review_id: int) -> TaskHandle | None:
         """Load a stored review (in a worker) and show it as it was left (see :meth:`run_compare`)."""
-        if not self.may_leave_review(f"Open review #{review_id}", lambda: self.open_review(review_id)):
+        if not self.may_leave(f"Open review #{review_id}", lambda: self.open_review(review_id)):
             return None
         self.cancel_task()
         self.status.busy(f"Opening review #{review_id}…")
@@ -352,6 +355,15 @@ class MainWindow(QMainWindow):
         self.message.show_info("Comparison cancelled.")
         self.taskCancelled.emit()
 
+    def may_leave(self, doing: str, proceed: Callable[[], object]) -> bool:
+        """True when another review may be opened: nothing on screen is lost by it.
+
+        Neither a note the store refused (:meth:`may_leave_review`) nor text pasted into the
+        start page's panes (:meth:`StoryInput.may_clear`); otherwise the message bar asks, and
+        its button runs ``proceed`` (named by ``doing``).
+        """
+        return self.may_leave_review(doing, proceed) and self.input.may_clear(doing, proceed)
+
     def may_leave_review(self, doing: str, proceed: Callable[[], object]) -> bool:
         """True when the open review may be left: no note the store refused, or retried and saved.
 
@@ -395,6 +407,7 @@ class MainWindow(QMainWindow):
         self.review.set_session(None)
         self.session.deleteLater()
         self.session = None
+        self._update_status()  # no "N of M changes reviewed" left from the review
 
     def _save_ui_state(self) -> None:
         if self.session is not None:

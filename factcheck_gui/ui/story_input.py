@@ -6,8 +6,10 @@ scripts and navigation gone) and plain text is reflowed. Each side's text is sho
 as plain text; once both sides are in, the pair is compared.
 
 Pasted text may exist nowhere else (typed, or edited before copying): a file dropped on it
-replaces it only when the reader confirms in the message bar. A pane filled from a file is
-refilled by the next file dropped on it.
+replaces it only when the reader confirms in the message bar, and so does any other way of
+opening a review instead (File → Compare two files…, the demo pair, a recent review, Import
+review file; see :meth:`StoryInput.may_clear`). A pane filled from a file is refilled by the
+next file dropped on it.
 
 Signals:
     sideReady(object): one side was imported (carries the :class:`Side`).
@@ -15,6 +17,8 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +46,7 @@ class StoryInput(QObject):
         # The sides whose pane holds pasted text: typed or edited elsewhere, it may exist
         # nowhere else, so a dropped file does not replace it without asking.
         self.pasted: set[Side] = set()
+        self._clearing = False  # the reader agreed, or the panes' own pair is being compared
         for side in Side:
             pane = win.start.pane(side)
             pane.filesDropped.connect(lambda files, s=side: self.files(s, files))
@@ -53,6 +58,35 @@ class StoryInput(QObject):
         self.pasted.clear()
         for side in Side:
             self.win.start.pane(side).set_index(None)
+
+    def may_clear(self, doing: str, proceed: Callable[[], object]) -> bool:
+        """True when opening a review instead of the panes' pair loses no pasted text.
+
+        A review opened another way clears the panes once it shows. Text pasted into them may
+        exist nowhere else, so the message bar first asks "``doing`` anyway?": its button runs
+        ``proceed`` with the panes allowed to go (they stay until the review shows, so a failed
+        or cancelled opening keeps them). False while asking.
+        """
+        if not self.pasted or self._clearing:
+            return True
+        stories = " and ".join(_SIDE_NAMES[s] for s in Side if s in self.pasted)
+
+        def anyway() -> None:
+            with self._clearing_allowed():
+                proceed()
+
+        self.win.message.show_offer(
+            f"Your pasted {stories} will be cleared: {doing[:1].lower()}{doing[1:]} anyway?", doing, anyway
+        )
+        return False
+
+    @contextmanager
+    def _clearing_allowed(self) -> Iterator[None]:
+        was, self._clearing = self._clearing, True
+        try:
+            yield
+        finally:
+            self._clearing = was
 
     def _forget(self, side: Side) -> None:
         self.pending.pop(side, None)
@@ -81,7 +115,8 @@ class StoryInput(QObject):
 
     def _take_files(self, side: Side, files: list[Path]) -> None:
         if len(files) >= 2:
-            self.win.open_paths(files[0], files[1])
+            with self._clearing_allowed():  # the reader was asked about any pasted text
+                self.win.open_paths(files[0], files[1])
             return
         from factcheck_gui.importers import load_path
 
@@ -113,7 +148,8 @@ class StoryInput(QObject):
         self.win.start.pane(side).setPlainText(imported.text)  # plain text: story text stays inert
         self.sideReady.emit(side)
         if len(self.pending) == 2:
-            self.win.open_imported(self.pending[Side.ORIGINAL], self.pending[Side.REWRITE])
+            with self._clearing_allowed():  # the pasted text is compared, not lost
+                self.win.open_imported(self.pending[Side.ORIGINAL], self.pending[Side.REWRITE])
 
     def paste(self) -> None:
         """Edit → Paste story: into the first empty pane of the start page."""

@@ -133,3 +133,144 @@ def test_two_files_dropped_over_pasted_text_ask_before_comparing(qtbot, window) 
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
         qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
     assert window.session.index.comparison.rewrite.name == REFERENCE[1].name
+
+
+# -- another way off the start page over pasted text --------------------------------------------
+# Opening a review any other way clears the panes once it shows: pasted text would be gone
+# without a word. The message bar asks first; nothing starts behind the question.
+
+
+def _paste_original(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    left = window.start.pane(Side.ORIGINAL)
+    _paste(qtbot, left, PASTED)
+    qtbot.waitUntil(lambda: "My own notes" in left.toPlainText(), timeout=10000)
+
+
+def _asked_and_held_back(qtbot, window, question: str, button: str) -> None:  # type: ignore[no-untyped-def]
+    bar = window.message
+    assert bar.text() == question
+    assert bar.action.isVisible() and bar.action.text() == button
+    qtbot.wait(300)  # nothing compared, opened or stored behind the question
+    assert window.session is None and window._task is None
+    assert window.stack.currentWidget() is window.start
+    assert "My own notes" in window.start.pane(Side.ORIGINAL).toPlainText()
+
+
+@pytest.mark.usefixtures("_clipboard_emptied_after")
+def test_the_demo_pair_over_pasted_text_opens_only_when_confirmed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show_start_page()
+    _paste_original(qtbot, window)
+    bar = window.message
+
+    qtbot.mouseClick(window.start.demo_button, Qt.MouseButton.LeftButton)
+    _asked_and_held_back(
+        qtbot,
+        window,
+        "Your pasted original will be cleared: open the demo pair anyway?",
+        "Open the demo pair",
+    )
+    qtbot.mouseClick(bar.dismiss, Qt.MouseButton.LeftButton)  # the reader keeps the pasted text
+    qtbot.wait(300)
+    assert window.session is None and "My own notes" in window.start.pane(Side.ORIGINAL).toPlainText()
+    assert Side.ORIGINAL in window.input.pasted
+
+    window.commands["open_demo"].trigger()  # File → Open the demo pair asks the same
+    assert bar.action.text() == "Open the demo pair"
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
+    assert window.session is not None and not window.input.pasted
+    assert window.start.pane(Side.ORIGINAL).is_empty()
+
+    # Back on the start page with empty panes: the demo opens without a question.
+    window.show_start_page()
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        window.open_demo()
+
+
+@pytest.mark.usefixtures("_clipboard_emptied_after")
+def test_two_files_from_file_open_over_pasted_text_ask_first(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from factcheck_gui.ui.dialogs import OpenPairDialog
+
+    window.show_start_page()
+    _paste_original(qtbot, window)
+    window.commands["open_pair"].trigger()
+    dialog = window.findChild(OpenPairDialog)
+    dialog.original.setText(str(REFERENCE[0]))
+    dialog.rewrite.setText(str(REFERENCE[1]))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Open), Qt.MouseButton.LeftButton)
+    _asked_and_held_back(
+        qtbot,
+        window,
+        "Your pasted original will be cleared: compare the two files anyway?",
+        "Compare the two files",
+    )
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        qtbot.mouseClick(window.message.action, Qt.MouseButton.LeftButton)
+    comp = window.session.index.comparison
+    assert (comp.original.name, comp.rewrite.name) == (REFERENCE[0].name, REFERENCE[1].name)
+
+
+@pytest.mark.usefixtures("_clipboard_emptied_after")
+def test_a_recent_review_or_a_review_file_over_pasted_text_ask_first(  # type: ignore[no-untyped-def]
+    qtbot, opened, tmp_path: Path, db_url: str, store_for
+) -> None:
+    from factcheck_gui.exporters import export_review
+
+    win = opened
+    first = win.session.review_id
+    review_file = export_review(store_for(db_url).load_review(first), "json", tmp_path / "r.json")
+    with qtbot.waitSignal(win.reviewsListed, timeout=10000):
+        win.show_start_page()
+    _paste_original(qtbot, win)
+
+    qtbot.mouseClick(win.start.open_button, Qt.MouseButton.LeftButton)  # the recent review
+    _asked_and_held_back(
+        qtbot,
+        win,
+        f"Your pasted original will be cleared: open review #{first} anyway?",
+        f"Open review #{first}",
+    )
+    win.review_file.import_file(review_file)  # File → Import review file…
+    _asked_and_held_back(
+        qtbot,
+        win,
+        "Your pasted original will be cleared: import the review file anyway?",
+        "Import the review file",
+    )
+    assert [r.id for r in store_for(db_url).list_reviews()] == [first]  # nothing imported yet
+
+    with qtbot.waitSignal(win.reviewShown, timeout=30000):
+        qtbot.mouseClick(win.message.action, Qt.MouseButton.LeftButton)
+    assert win.session.review_id != first and not win.input.pasted
+
+
+@pytest.mark.usefixtures("_clipboard_emptied_after")
+def test_a_confirmed_opening_that_fails_keeps_the_pasted_text(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_start_page()
+    _paste_original(qtbot, window)
+    window.open_paths(tmp_path / "gone.txt", REFERENCE[1])
+    assert window.message.action.text() == "Compare the two files"
+    with qtbot.waitSignal(window.taskFailed, timeout=30000):
+        qtbot.mouseClick(window.message.action, Qt.MouseButton.LeftButton)
+    assert window.session is None
+    assert "My own notes" in window.start.pane(Side.ORIGINAL).toPlainText()
+    # Still pasted, still asked about.
+    window.open_demo()
+    assert window.message.text() == "Your pasted original will be cleared: open the demo pair anyway?"
+
+
+@pytest.mark.usefixtures("_clipboard_emptied_after")
+def test_what_keeps_the_panes_asks_nothing(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_start_page()
+    _paste_original(qtbot, window)
+    window.commands["start_page"].trigger()  # already there
+    with qtbot.waitSignal(window.reviewsListed, timeout=10000):
+        assert window.use_database(f"sqlite:///{tmp_path / 'other.db'}")  # a switch keeps the panes
+    assert not window.message.action.isVisible()
+    assert "My own notes" in window.start.pane(Side.ORIGINAL).toPlainText()
+    # The second side pasted: the pasted text is compared, not lost, so no question.
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        _paste(qtbot, window.start.pane(Side.REWRITE), REFERENCE[1].read_text(encoding="utf-8"))
+    assert "My own notes" in window.session.index.comparison.original.text

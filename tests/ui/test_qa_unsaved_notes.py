@@ -147,7 +147,7 @@ def test_opening_another_pair_waits_for_a_refused_note_moved_away_from(  # type:
         qtbot.keyClick(win.review.changes.table, Qt.Key.Key_J)  # on to another change: kept aside
         assert win.open_paths(*REFERENCE) is None  # File → Open: nothing compared, nothing stored
         assert win.session.review_id == review_id and win._task is None
-        assert cid in win.message.text() and offered(win, "Open the other stories without the note")
+        assert cid in win.message.text() and offered(win, "Compare the two files without the note")
         qtbot.keyClick(win.review.changes.table, Qt.Key.Key_K)  # the typed text is still there
         assert win.review.verdict.note.toPlainText() == "check the date"
     assert [r.id for r in store_for(db_url).list_reviews()] == before

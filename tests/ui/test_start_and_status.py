@@ -109,3 +109,19 @@ def test_find_bar_buttons_stay_put_when_the_answer_appears(qtbot, opened) -> Non
     assert not find.find_text()
     qtbot.wait(20)
     assert find.status.text() == "not found" and places() == before
+
+
+def test_the_start_page_shows_no_review_progress(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
+    win = opened
+    total = len(win.session.index.review_changes)
+    table = win.review.changes.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_1)
+    assert win.status.progress_label.text() == f"1 of {total} changes reviewed"
+    with qtbot.waitSignal(win.reviewsListed, timeout=10000):
+        win.commands["start_page"].trigger()
+    assert win.stack.currentWidget() is win.start
+    assert win.status.progress_label.text() == ""  # no review open: nothing "reviewed"
+    with qtbot.waitSignal(win.reviewShown, timeout=30000):
+        qtbot.mouseClick(win.start.open_button, Qt.MouseButton.LeftButton)
+    assert win.status.progress_label.text() == f"1 of {total} changes reviewed"
