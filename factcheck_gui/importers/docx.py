@@ -7,13 +7,13 @@ their results kept. Text boxes and drawings are skipped (their text is usually a
 caption).
 
 Hidden text is left out, as Word shows a document with hidden text not displayed: a run whose
-``w:vanish``, ``w:specVanish`` or ``w:webHidden`` is on, set directly in its ``w:rPr`` or
-through its character style (``w:rStyle``), its paragraph's style (``w:pStyle``, else the
-default paragraph style) or the document defaults of word/styles.xml. A style inherits through
-``w:basedOn``; as for every toggle property, direct formatting wins and the paragraph and
-character styles' values are combined by exclusive or. A paragraph whose mark is hidden (the
-same properties in ``w:pPr/w:rPr``; a "style separator") joins the next one, as Word shows it.
-Table styles are not consulted.
+``w:vanish`` or ``w:specVanish`` is on (not ``w:webHidden``, hidden only in the web layout),
+set directly in its ``w:rPr`` or through its character style (``w:rStyle``), its paragraph's
+style (``w:pStyle``, else the default paragraph style) or the document defaults of
+word/styles.xml. A style inherits through ``w:basedOn``; as for every toggle property, direct
+formatting wins and the paragraph and character styles' values are combined by exclusive or. A
+paragraph whose mark is hidden (the same properties in ``w:pPr/w:rPr``; a "style separator")
+joins the next one, as Word shows it. Table styles are not consulted.
 
 Footnotes and endnotes: a reference mark becomes ``[1]``, ``[2]`` … for footnotes and ``[E1]``,
 ``[E2]`` … for endnotes, each numbered separately in the order of first reference (Word's own
@@ -73,7 +73,10 @@ _SKIP = frozenset(
     )
 ) | {_MC + "AlternateContent"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HIDDEN = tuple(W + t for t in ("vanish", "specVanish", "webHidden"))
+# Not w:webHidden: that hides text only in Word's web layout (table-of-contents page numbers
+# are marked so), while the print and normal layouts a reader uses show it.
+_HIDDEN = tuple(W + t for t in ("vanish", "specVanish"))
+_MAX_STYLE_CHAIN = 256  # Word itself refuses deeper basedOn chains long before this
 _OFF = frozenset(("false", "0", "off"))
 _NOTES = {"footnote": ("footnotes", ""), "endnote": ("endnotes", "E")}  # kind → (part, label prefix)
 
@@ -142,21 +145,31 @@ class _Styles:
     def value(self, kind: str, sid: str, prop: str) -> bool | None:
         """``prop`` as style ``sid`` or the nearest style it is based on sets it (None: not set)."""
         key = (kind, sid, prop)
-        if key not in self._cache:
-            found: bool | None = None
-            seen: set[str] = set()
-            while sid and sid not in seen:  # a basedOn loop in a hostile file ends here
-                seen.add(sid)
-                style = self._styles.get((kind, sid))
-                if style is None:
-                    break
-                found = _on(style.find(f"{W}rPr/{prop}"))
-                if found is not None:
-                    break
-                based_on = style.find(W + "basedOn")
-                sid = (based_on.get(W + "val") or "") if based_on is not None else ""
-            self._cache[key] = found
-        return self._cache[key]
+        if key in self._cache:
+            return self._cache[key]
+        found: bool | None = None
+        walked: list[tuple[str, str, str]] = []  # every style on the way shares the answer
+        seen: set[str] = set()
+        # A basedOn loop in a hostile file ends at the first style seen again; a long chain is
+        # walked once, however many styles on it the document uses (not once per style).
+        while sid and sid not in seen and len(seen) < _MAX_STYLE_CHAIN:
+            seen.add(sid)
+            step = (kind, sid, prop)
+            if step in self._cache:
+                found = self._cache[step]
+                break
+            walked.append(step)
+            style = self._styles.get((kind, sid))
+            if style is None:
+                break
+            found = _on(style.find(f"{W}rPr/{prop}"))
+            if found is not None:
+                break
+            based_on = style.find(W + "basedOn")
+            sid = (based_on.get(W + "val") or "") if based_on is not None else ""
+        for step in walked:
+            self._cache[step] = found
+        return found
 
     def hidden(self, rpr: Any, paragraph_style: str) -> bool:
         """Whether run properties ``rpr`` (None: none) in a paragraph of that style hide the run."""
