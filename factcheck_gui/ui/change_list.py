@@ -122,9 +122,15 @@ class ChangeList(QWidget):
         chain = (self.table, self.kind_filter, self.flag_filter, self.verdict_filter, self.unreviewed_only)
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
+        # In a widget of their own, whose minimum height follows the rows they wrap into: a
+        # short list pane shrinks the table, never draws the table over the filters.
+        self.filter_bar = QWidget(self)
+        self.filter_bar.setLayout(filters)
+        self._filters = filters
+        self.filter_bar.installEventFilter(self)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        bar.addLayout(filters, 1)
+        bar.addWidget(self.filter_bar, 1)
         self.count_label = QLabel(self)
         bar.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
         col = QVBoxLayout(self)
@@ -164,6 +170,8 @@ class ChangeList(QWidget):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+        elif obj is getattr(self, "filter_bar", None) and event.type() == QEvent.Type.Resize:
+            self.filter_bar.setMinimumHeight(self._filters.heightForWidth(self.filter_bar.width()))
         return super().eventFilter(obj, event)
 
     def set_scale(self, scale: tuple[str, ...]) -> None:

@@ -3,7 +3,8 @@
 Signals:
     changeClicked(str): a claim was clicked; carries its change id.
     filesDropped(list): local file paths dropped on the pane.
-    textPasted(str, str): plain text and HTML pasted or dropped into the pane.
+    textPasted(str, str): plain text and HTML pasted into the pane.
+    textDropped(str, str): the same, dragged and dropped onto it.
     cleared(): the reader cleared a :attr:`replaceable` pane (context menu → Clear).
 """
 
@@ -94,6 +95,7 @@ class StoryPane(QPlainTextEdit):
     changeClicked = Signal(str)
     filesDropped = Signal(list)
     textPasted = Signal(str, str)
+    textDropped = Signal(str, str)  # as textPasted, for text dragged in (say, from a browser)
     cleared = Signal()
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
@@ -301,7 +303,7 @@ class StoryPane(QPlainTextEdit):
         elif self.takes_text() and event.mimeData().hasText():
             event.acceptProposedAction()
             mime = event.mimeData()
-            self.textPasted.emit(mime.text(), mime.html() if mime.hasHtml() else "")
+            self.textDropped.emit(mime.text(), mime.html() if mime.hasHtml() else "")
         else:
             event.ignore()
 

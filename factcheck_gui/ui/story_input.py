@@ -51,6 +51,7 @@ class StoryInput(QObject):
             pane = win.start.pane(side)
             pane.filesDropped.connect(lambda files, s=side: self.files(s, files))
             pane.textPasted.connect(lambda text, html, s=side: self.text(s, text, html))
+            pane.textDropped.connect(lambda text, html, s=side: self.dropped_text(s, text, html))
             pane.cleared.connect(lambda s=side: self._forget(s))
 
     def clear(self) -> None:
@@ -127,6 +128,18 @@ class StoryInput(QObject):
             finished=lambda t: self._ready(side, t),
             failed=self.win.show_error,
         )
+
+    def dropped_text(self, side: Side, text: str, html: str) -> None:
+        """Text dragged onto a pane: like a paste, but pasted text there goes only when the
+        reader says so (a drag is easily let go over the wrong pane; Ctrl+V is deliberate)."""
+        if side in self.pasted:
+            self.win.message.show_offer(
+                f"Replace the pasted {_SIDE_NAMES[side]} with the text you dropped?",
+                "Replace",
+                lambda: self.text(side, text, html),
+            )
+            return
+        self.text(side, text, html)
 
     def text(self, side: Side, text: str, html: str) -> None:
         """Text (and the HTML a browser puts beside it) pasted into an empty start-page pane."""

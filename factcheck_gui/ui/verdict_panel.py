@@ -538,9 +538,9 @@ class VerdictPanel(QWidget):
 
     def _scroll_to_note(self) -> None:
         self.scroll_area.ensureWidgetVisible(self.note, 0, 4)
-        if self.conflict_box.isVisible():  # the choice's buttons, below what became of the note
-            self.scroll_area.ensureWidgetVisible(self.conflict_box, 0, 4)
         self.scroll_area.ensureWidgetVisible(self.saved_label, 0, 4)
+        if self.conflict_box.isVisible():  # last: the choice's buttons must be on screen
+            self.scroll_area.ensureWidgetVisible(self.keep_theirs, 0, 4)
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.scale_box, self.clear_button, self.note):

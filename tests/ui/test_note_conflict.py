@@ -174,3 +174,20 @@ def test_a_note_stored_with_a_replaced_character_is_no_conflict_with_itself(  # 
     table.setFocus()
     assert not panel.conflict_box.isVisible() and panel.saved_label.text() == "Note saved"
     assert store_for(db_url).verdict(win.session.review_id, cid).note == "Mayor\ufffd quote checked"
+
+
+def test_the_choice_stays_on_screen_with_a_long_colleague_note_in_a_small_window(  # type: ignore[no-untyped-def]
+    qtbot, opened, db_url: str, store_for
+) -> None:
+    win = opened
+    win.resize(800, 560)
+    qtbot.wait(50)
+    theirs = "Checked with the agency: the quote is accurate and the figure comes from the ministry. " * 5
+    _cid, _colleague, panel = _colleague_then_mine(qtbot, win, store_for, db_url, theirs.strip(), "Mine")
+    viewport = panel.scroll_area.viewport()
+
+    def in_view(w) -> bool:  # type: ignore[no-untyped-def]
+        top = w.mapTo(viewport, w.rect().topLeft()).y()
+        return top >= 0 and top + w.height() <= viewport.height()
+
+    qtbot.waitUntil(lambda: in_view(panel.replace_theirs) and in_view(panel.keep_theirs), timeout=2000)

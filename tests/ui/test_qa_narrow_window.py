@@ -141,3 +141,20 @@ def test_a_wide_window_opens_a_review_with_the_columns_at_their_usual_widths(qtb
     qtbot.wait(50)
     header = window.review.changes.table.horizontalHeader()
     assert [header.sectionSize(c) for c in (Column.KIND, Column.FLAGS, Column.VERDICT)] == [110, 130, 130]
+
+
+def test_filters_wrapped_in_a_short_narrow_list_stay_above_the_table(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
+    win = opened
+    review, changes = win.review, win.review.changes
+    win.resize(800, 560)
+    qtbot.wait(30)
+    across = sum(review.bottom.sizes())
+    review.bottom.setSizes([260, across - 260])  # the reader drags the list narrow…
+    review._panel_dragged = True
+    down = sum(review.splitter.sizes())
+    review.splitter.setSizes([down - 130, 130])  # …and the bottom pane short
+    qtbot.wait(50)
+    table_top = changes.table.mapTo(changes, QPoint(0, 0)).y()
+    for w in (changes.kind_filter, changes.flag_filter, changes.verdict_filter, changes.unreviewed_only):
+        assert w.isVisible()
+        assert w.mapTo(changes, QPoint(0, w.height())).y() <= table_top, w
