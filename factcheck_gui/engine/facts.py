@@ -182,11 +182,19 @@ _KEY = itemgetter(3)  # Token.key, for map()
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
+# A footnote or endnote mark ("[1]", "[E2]", as the importers write them): a reference, not a
+# figure — a note added early in a rewrite renumbers every later mark.
+_NOTE_MARK = re.compile(r"\[E?\d{1,3}\]")
+
+
 def _numbers(text: str, offset: int) -> list[Fact]:
     out: list[Fact] = []
     if not _DIGIT.search(text):
         return out  # every number has a digit; most sentences have none
+    marks = [m.span() for m in _NOTE_MARK.finditer(text)] if "[" in text else []
     for m in _NUM_RE.finditer(text):
+        if marks and any(a <= m.start() and m.end() <= b for a, b in marks):
+            continue
         raw = m.group("num")
         if _YEAR_RE.match(raw) and not m.group("cur") and not m.group("pct"):
             continue  # a year is a date

@@ -36,9 +36,11 @@ _OPENERS = frozenset(
 
 # ("[…][…]*" rather than "[…]+": a pattern that opens with a plain set lets the scan skip
 # ahead to the next end mark instead of trying every position.)
-_SENT_END = re.compile(r"([.!?…؟][.!?…؟]*)([\"”’'»)\]]*)(\s+)")
+# Closing quotes and brackets after the end mark belong to the sentence, and so does a
+# footnote or endnote mark ("… 4 per cent.[1] Wages …", as the importers write them).
+_SENT_END = re.compile(r"([.!?…؟][.!?…؟]*)((?:[\"”’'»)\]]|\[E?\d{1,3}\])*)(\s+)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪◦‣–—]|\d{1,3}[.)])[ \t]+")
-_TERMINAL = re.compile(r"[.!?…:;؟。！？][\"”’'»)\]]*$")
+_TERMINAL = re.compile(r"[.!?…:;؟。！？](?:[\"”’'»)\]]|\[E?\d{1,3}\])*$")
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 
 
