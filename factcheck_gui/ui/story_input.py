@@ -106,13 +106,20 @@ class StoryInput(QObject):
         if replaced:
             stories = " and ".join(_SIDE_NAMES[s] for s in replaced)
             names = " and ".join(p.name for p in files[:2])
+            asked = self._pasted_now()
             self.win.message.show_offer(
                 f"Replace the pasted {stories} with {names}?",
                 "Replace",
-                lambda: self._take_files(side, files),
+                lambda: (
+                    self._take_files(side, files) if self._pasted_now() == asked else self.files(side, files)
+                ),
             )
             return
         self._take_files(side, files)
+
+    def _pasted_now(self) -> tuple[tuple[Side, str], ...]:
+        """The pasted stories as they stand: an answer given about others is asked again."""
+        return tuple((s, self.win.start.pane(s).toPlainText()) for s in Side if s in self.pasted)
 
     def _take_files(self, side: Side, files: list[Path]) -> None:
         if len(files) >= 2:
@@ -133,10 +140,15 @@ class StoryInput(QObject):
         """Text dragged onto a pane: like a paste, but pasted text there goes only when the
         reader says so (a drag is easily let go over the wrong pane; Ctrl+V is deliberate)."""
         if side in self.pasted:
+            asked = self._pasted_now()
             self.win.message.show_offer(
                 f"Replace the pasted {_SIDE_NAMES[side]} with the text you dropped?",
                 "Replace",
-                lambda: self.text(side, text, html),
+                lambda: (
+                    self.text(side, text, html)
+                    if self._pasted_now() == asked
+                    else self.dropped_text(side, text, html)
+                ),
             )
             return
         self.text(side, text, html)

@@ -327,3 +327,19 @@ def test_text_dragged_onto_pasted_text_replaces_it_only_when_confirmed(qtbot, wi
     right = window.start.pane(Side.REWRITE)
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
         _drop_text(right, "A selection dragged from the browser. It has 4 claims.")
+
+
+@pytest.mark.usefixtures("_clipboard_emptied_after")
+def test_an_old_replace_offer_does_not_take_text_pasted_after_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show_start_page()
+    left = window.start.pane(Side.ORIGINAL)
+    _paste_original(qtbot, window)
+    _drop_text(left, "A selection dragged from the browser.")
+    bar = window.message
+    assert bar.action.isVisible()  # asked; the reader does not answer yet…
+    _paste(qtbot, left, "A second paste, edited by hand. It has 2 claims.")  # …and pastes again
+    qtbot.waitUntil(lambda: "second paste" in left.toPlainText(), timeout=10000)
+    qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)  # the old question's button
+    qtbot.wait(300)
+    assert "second paste" in left.toPlainText()  # not replaced on an answer about other text
+    assert bar.text() == "Replace the pasted original with the text you dropped?" and bar.action.isVisible()
