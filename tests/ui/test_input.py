@@ -32,6 +32,17 @@ def _empty_clipboard_after():  # type: ignore[no-untyped-def]
 def drop_files(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    drop_mime(widget, mime)
+
+
+def drop_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Text dragged from another program (a browser selection) and let go over ``widget``."""
+    mime = QMimeData()
+    mime.setText(text)
+    drop_mime(widget, mime)
+
+
+def drop_mime(widget, mime: QMimeData) -> None:  # type: ignore[no-untyped-def]
     # A real drag enters before it drops; Qt only delivers the drop to the widget it entered.
     enter = QDragEnterEvent(
         QPoint(20, 20),

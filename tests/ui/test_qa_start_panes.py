@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from factcheck_gui.ui.docindex import Side
 from tests.ui.conftest import REFERENCE
-from tests.ui.test_input import drop_files
+from tests.ui.test_input import drop_files, drop_text
 
 
 def _paste(qtbot, pane, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -276,40 +276,12 @@ def test_what_keeps_the_panes_asks_nothing(qtbot, window, tmp_path: Path) -> Non
     assert "My own notes" in window.session.index.comparison.original.text
 
 
-def _drop_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Text dragged from another program (a browser selection) and let go over ``widget``."""
-    from PySide6.QtCore import QMimeData, QPoint, QPointF
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QApplication
-
-    mime = QMimeData()
-    mime.setText(text)
-    enter = QDragEnterEvent(
-        QPoint(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget.viewport(), enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget.viewport(), drop)
-    assert drop.isAccepted()
-
-
 @pytest.mark.usefixtures("_clipboard_emptied_after")
 def test_text_dragged_onto_pasted_text_replaces_it_only_when_confirmed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.show_start_page()
     left = window.start.pane(Side.ORIGINAL)
     _paste_original(qtbot, window)
-    _drop_text(left, "A selection dragged from the browser. It has 3 claims.")
+    drop_text(left, "A selection dragged from the browser. It has 3 claims.")
     bar = window.message
     assert bar.text() == "Replace the pasted original with the text you dropped?"
     qtbot.wait(300)  # nothing replaced behind the question
@@ -318,7 +290,7 @@ def test_text_dragged_onto_pasted_text_replaces_it_only_when_confirmed(qtbot, wi
     qtbot.wait(300)
     assert "My own notes" in left.toPlainText()
 
-    _drop_text(left, "A selection dragged from the browser. It has 3 claims.")
+    drop_text(left, "A selection dragged from the browser. It has 3 claims.")
     with qtbot.waitSignal(window.input.sideReady, timeout=10000):
         qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
     assert "dragged from the browser" in left.toPlainText() and "My own notes" not in left.toPlainText()
@@ -326,7 +298,7 @@ def test_text_dragged_onto_pasted_text_replaces_it_only_when_confirmed(qtbot, wi
     # An empty pane takes dropped text at once.
     right = window.start.pane(Side.REWRITE)
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
-        _drop_text(right, "A selection dragged from the browser. It has 4 claims.")
+        drop_text(right, "A selection dragged from the browser. It has 4 claims.")
 
 
 @pytest.mark.usefixtures("_clipboard_emptied_after")
@@ -334,7 +306,7 @@ def test_an_old_replace_offer_does_not_take_text_pasted_after_it(qtbot, window) 
     window.show_start_page()
     left = window.start.pane(Side.ORIGINAL)
     _paste_original(qtbot, window)
-    _drop_text(left, "A selection dragged from the browser.")
+    drop_text(left, "A selection dragged from the browser.")
     bar = window.message
     assert bar.action.isVisible()  # asked; the reader does not answer yet…
     _paste(qtbot, left, "A second paste, edited by hand. It has 2 claims.")  # …and pastes again
