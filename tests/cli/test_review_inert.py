@@ -5,28 +5,13 @@ subprocesses, a real review file through `import-review`."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "resources" / "samples"
-ORIGINAL, REWRITE = str(SAMPLES / "original.txt"), str(SAMPLES / "rewrite.txt")
+from tests.cli.test_cli_files import ORIGINAL, REWRITE, factcheck
+
 RED = "\x1b[31m"
 TITLE_SET = "\x1b]0;pwned\x07"
-
-
-def factcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck_gui.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=cwd,
-        env=env,
-    )
 
 
 def ok(out: subprocess.CompletedProcess[str]) -> str:

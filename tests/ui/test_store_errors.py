@@ -82,17 +82,9 @@ def test_a_locked_database_is_a_message_and_the_verdict_is_not_shown_as_saved(  
 def test_a_read_only_database_opens_for_reading_and_refuses_writes_with_a_message(  # type: ignore[no-untyped-def]
     qtbot, opened, tmp_path: Path, settings, no_traceback
 ) -> None:
-    from factcheck_gui.ui.main_window import MainWindow
+    from tests.ui.test_qa_unsaved_notes import read_only_window
 
-    review_id = opened.session.review_id
-    opened.close()
-    # SQLite's own read-only mode (file permissions do not stop the root user tests may run as).
-    url = f"sqlite:///file:{tmp_path / 'reviews.db'}?mode=ro&uri=true"
-    win = MainWindow(settings, url)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.reviewShown, timeout=10000):
-        win.open_review(review_id)
+    win = read_only_window(qtbot, opened, tmp_path, settings)
     cid = win.review.current_change_id()
     win.review.changes.table.setFocus()
     qtbot.keyClick(win.review.changes.table, Qt.Key.Key_1)
