@@ -6,13 +6,14 @@ bytes when neither says; every refusal is an :class:`ImportFailed` with one line
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from factcheck_gui.engine import reflow
@@ -25,22 +26,53 @@ from factcheck_gui.importers.base import (
     max_import_bytes,
     normalize_newlines,
 )
-from factcheck_gui.importers.docx import read_docx
-from factcheck_gui.importers.eml import read_eml
-from factcheck_gui.importers.html import decode_html, extract_html, looks_like_page, read_html
-from factcheck_gui.importers.markdown import read_markdown
-from factcheck_gui.importers.pdf import read_pdf
 from factcheck_gui.importers.text import read_plain
-from factcheck_gui.importers.url import fetch
 
-READERS: dict[str, Callable[[bytes, str], Extracted]] = {
-    "text": read_plain,
-    "markdown": read_markdown,
-    "html": read_html,
-    "docx": read_docx,
-    "pdf": read_pdf,
-    "eml": read_eml,
+# Each format's reader is imported only when a file of that format arrives: the parsers behind
+# HTML (trafilatura, jusText, lxml), PDF (pypdf), DOCX (lxml) and Markdown (markdown-it) are
+# heavy, and one of them broken or missing (a wheel that failed to build, an extra an old pip
+# did not resolve) must never stop the app, the CLI or a plain-text comparison. Plain text
+# needs only charset-normalizer and is imported eagerly.
+_READER_MODULES: dict[str, tuple[str, str, str]] = {
+    # kind: (module, function, what the user would reinstall)
+    "markdown": ("factcheck_gui.importers.markdown", "read_markdown", "markdown-it-py"),
+    "html": ("factcheck_gui.importers.html", "read_html", "trafilatura and lxml"),
+    "docx": ("factcheck_gui.importers.docx", "read_docx", "lxml"),
+    "pdf": ("factcheck_gui.importers.pdf", "read_pdf", "pypdf"),
+    "eml": ("factcheck_gui.importers.eml", "read_eml", "trafilatura and lxml"),
 }
+READERS: tuple[str, ...] = ("text", *_READER_MODULES)
+
+
+def _parser_missing(kind: str, name: str, exc: ImportError) -> ImportFailed:
+    needs = _READER_MODULES[kind][2] if kind in _READER_MODULES else "its parser"
+    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return ImportFailed(
+        name,
+        f"{kind.upper() if kind in ('html', 'pdf', 'docx') else kind} files cannot be read here: "
+        f"{needs} failed to load ({detail}) — reinstall Factcheck Compare",
+    )
+
+
+def reader_for(kind: str, name: str) -> Callable[..., Extracted]:
+    """The reader function of ``kind``, imported now; a parser that cannot load is one ImportFailed."""
+    if kind == "text":
+        return read_plain
+    spec = _READER_MODULES.get(kind)
+    if spec is None:
+        raise ImportFailed(name, f"unknown format {kind!r}")
+    module, func, _ = spec
+    try:
+        return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+    except ImportError as exc:
+        raise _parser_missing(kind, name, exc) from None
+
+
+def _html_module(name: str) -> Any:
+    try:
+        return importlib.import_module("factcheck_gui.importers.html")
+    except ImportError as exc:
+        raise _parser_missing("html", name, exc) from None
 EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
@@ -106,10 +138,17 @@ def _extract(data: bytes, name: str, kind: str | None) -> tuple[str, Extracted]:
     if _is_image(data):
         raise ImportFailed(name, _OCR)
     kind = kind or _kind_for(name, data)
-    reader = READERS.get(kind)
-    if reader is None:
-        raise ImportFailed(name, f"unknown format {kind!r}")
-    return kind, reader(data, name)
+    reader = reader_for(kind, name)
+    return kind, _call_reader(kind, name, reader, data, name)
+
+
+def _call_reader(kind: str, name: str, reader: Callable[..., Extracted], *args: Any, **kwargs: Any) -> Extracted:
+    # a parser can also fail to load lazily inside the reader (trafilatura imports jusText, which
+    # imports lxml.html.clean, only on first use)
+    try:
+        return reader(*args, **kwargs)
+    except ImportError as exc:
+        raise _parser_missing(kind, name, exc) from None
 
 
 def load_bytes(
@@ -181,6 +220,8 @@ def load_path(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> 
 
 def load_url(url: str, *, timeout: float = 15.0, max_bytes: int | None = None) -> ImportedText:
     """Fetch ``url`` and import the page (or the PDF/text/.docx it serves)."""
+    from factcheck_gui.importers.url import fetch  # http.client and ssl: only when a URL is asked for
+
     got = fetch(url, timeout=timeout, max_bytes=max_import_bytes(max_bytes))
     if not got.data:
         raise ImportFailed(url, "the server sent an empty page")
@@ -189,7 +230,9 @@ def load_url(url: str, *, timeout: float = 15.0, max_bytes: int | None = None) -
     kind = CONTENT_TYPES.get(got.content_type) or _kind_for(urlsplit(got.final_url).path, got.data)
     if _is_image(got.data):
         raise ImportFailed(url, _OCR)
-    extracted = read_html(got.data, url, got.charset) if kind == "html" else READERS[kind](got.data, url)
+    reader = reader_for(kind, url)
+    args = (got.data, url, got.charset) if kind == "html" else (got.data, url)
+    extracted = _call_reader(kind, url, reader, *args)
     parts = urlsplit(got.final_url)
     name = (parts.hostname or "") + parts.path.rstrip("/")
     return finish(
@@ -235,7 +278,7 @@ def _clipboard_html(html: str | bytes) -> str:
     """Clipboard HTML as text: raw ``text/html`` bytes decoded (Firefox on X11 puts UTF-16 with a
     BOM there, Chrome UTF-8), and the Windows CF_HTML header ("Version:0.9 StartHTML:…") dropped."""
     if isinstance(html, bytes):
-        html, _ = decode_html(html, "clipboard")
+        html, _ = _html_module("clipboard").decode_html(html, "clipboard")
     return _CF_HTML_HEADER.sub("", html, count=1)
 
 
@@ -257,8 +300,11 @@ def from_clipboard(
             raise ImportFailed("clipboard", f"too large ({shown})")
     page = _clipboard_html(html) if html else ""
     if page.strip():
+        mod = _html_module("clipboard")
         try:
-            extracted = extract_html(page, "clipboard", main_text_only=looks_like_page(page))
+            extracted = _call_reader(
+                "html", "clipboard", mod.extract_html, page, "clipboard", main_text_only=mod.looks_like_page(page)
+            )
         except ImportFailed:
             if not (text and text.strip()):
                 raise
