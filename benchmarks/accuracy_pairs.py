@@ -1,0 +1,75 @@
+"""Accuracy on real, hand-labelled story pairs, next to a difflib and a TF-IDF matcher.
+
+Runs ``shared/tools/score_pairs.py`` (never copied here) on the tuning part and on the test
+part of ``benchmarks/pairs/`` with its peers, and prints per-pair and mean figures: link F1
+(which claim became which), added-claim and removed-claim F1, fact-change recall and flag
+precision. The engine was tuned on ``pairs/tune`` only; ``pairs/test`` is the held-out report.
+
+Usage: python benchmarks/accuracy_pairs.py [--part tune|test|all] [--no-peers]
+Needs the bench extra (pysbd, scikit-learn) for the peers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sharedpath import ROOT, shared_dir
+
+PAIRS = ROOT / "benchmarks" / "pairs"
+KEYS = ("link_f1", "added_f1", "removed_f1", "fact_recall", "flag_precision")
+SHORT = {"link_f1": "link", "added_f1": "added", "removed_f1": "removed", "fact_recall": "fact-rec",
+         "flag_precision": "flag-prec"}
+GOALS = {"link_f1": 0.92, "added_f1": 0.90, "removed_f1": 0.90, "fact_recall": 0.75, "flag_precision": 0.80}
+
+
+def factcheck_command() -> str:
+    here = Path(sys.executable).parent / "factcheck"
+    return str(here) if here.exists() else (shutil.which("factcheck") or sys.exit("factcheck not installed"))
+
+
+def score(part: Path, peers: bool) -> dict[str, dict[str, dict[str, float]]]:
+    cmd = [sys.executable, str(shared_dir() / "tools" / "score_pairs.py"), str(part), factcheck_command()]
+    if peers:
+        cmd.append("--peers")
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if out.returncode:
+        sys.exit(f"score_pairs.py failed on {part.name}: {out.stderr.strip()[-400:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(name: str, rows: dict[str, dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
+    who = list(rows)
+    pairs = sorted(rows["factcheck"])
+    print(f"\n## {name}: {len(pairs)} pairs\n")
+    print(f"{'pair':<52}" + "".join(f"{SHORT[k]:>10}" for k in KEYS))
+    for p in pairs:
+        for w in who:
+            label = p if w == "factcheck" else f"  {w}"
+            print(f"{label[:51]:<52}" + "".join(f"{rows[w][p][k]:>10.2f}" for k in KEYS))
+    means = {w: {k: sum(r[k] for r in rows[w].values()) / max(1, len(rows[w])) for k in KEYS} for w in who}
+    print(f"\n{'mean':<52}" + "".join(f"{SHORT[k]:>10}" for k in KEYS))
+    for w in who:
+        print(f"{w:<52}" + "".join(f"{means[w][k]:>10.2f}" for k in KEYS))
+    print(f"{'goal':<52}" + "".join(f"{GOALS[k]:>10.2f}" for k in KEYS))
+    if "tfidf" in means:
+        print(f"link F1 over TF-IDF: {means['factcheck']['link_f1'] - means['tfidf']['link_f1']:+.3f} (goal +0.05)")
+    return means["factcheck"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--part", choices=("tune", "test", "all"), default="all")
+    ap.add_argument("--no-peers", action="store_true")
+    args = ap.parse_args()
+    parts = ("tune", "test") if args.part == "all" else (args.part,)
+    for part in parts:
+        report(part, score(PAIRS / part, not args.no_peers))
+
+
+if __name__ == "__main__":
+    main()

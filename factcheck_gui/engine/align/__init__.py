@@ -1,0 +1,295 @@
+"""Claim alignment: which rewrite claims restate which original claims, in any order.
+
+Named phases, each a function of the alignment so far (:class:`Alignment`):
+
+1. :func:`exact_pairs` — claims identical after normalising pair first, in reading order;
+2. :func:`score_candidates` — every other rewrite claim is scored against the original claims
+   the rare-term index finds for it (never an all-pairs matrix);
+3. :func:`link_confident` — a greedy one-to-one matching of the strongest pairs, by a rank that
+   adds asymmetric containment and decisive numbers to the score (``evidence.py``);
+4. :func:`link_clear_margin` — weaker pairs that are each other's best candidate, by enough
+   over the runner-up: a heavy rewording stands out from everything else;
+5. :func:`fill_gaps` — between order-consistent links, a monotone dynamic programme over the
+   gap's claims (``gaps.py``): headlines and lossy restatements that keep their place;
+   (:func:`link_splits_merges` runs after 3 and again after 5: an unmatched claim whose clear
+   best candidate is matched joins it, so splits and merges are found before a look-alike
+   takes the second half, and before the flags compare facts against the union);
+6. :func:`link_reuse` — matched claims sharing a verbatim fragment are reuse;
+7. groups and order (``groups.py``): links become changes, and what falls outside the longest
+   common ordering has moved.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from factcheck_gui.engine.align.evidence import (
+    enough_shared,
+    link_rank,
+    partial,
+    shared_content,
+    shared_run,
+)
+from factcheck_gui.engine.align.gaps import best_monotone, fill, gaps
+from factcheck_gui.engine.align.groups import Group, Link, make_groups, out_of_order
+from factcheck_gui.engine.align.index import CandidateIndex
+from factcheck_gui.engine.similarity import Profile, Profiles, Vocabulary, scored_pair
+
+__all__ = ["Alignment", "CandidateIndex", "Group", "Link", "align", "out_of_order"]
+
+MATCH_THRESHOLD = 0.5  # one-to-one link: the pair restates the same claim
+WEAK_MATCH = 0.3  # ... or, when both are each other's best remaining candidate
+MARGIN_MATCH = 0.2  # ... or lower still, when it leads the runner-up on both sides by MARGIN
+MARGIN = 0.1
+GAP_MIN = 0.12  # a pair inside a gap between anchors needs this rank ...
+GAP_MIN_SHARED = 2  # ... and this many shared content words (one for two headlines)
+HEADLINE_WORDS = 16  # a first claim this short with no closing full stop is a headline
+FRAGMENT_MATCH = 0.25  # an unmatched claim joins a matched one (split/merge) at this score
+FRAGMENT_MARGIN = 0.05  # ... if it beats its next candidate by this much
+
+
+# (rank, score, original index, rewrite index, shared weight)
+Scored = tuple[float, float, int, int, float]
+
+
+@dataclass
+class Alignment:
+    """The state the phases build: links made so far and the scored candidate pairs."""
+
+    orig: Profiles
+    rew: Profiles
+    vocab: Vocabulary
+    links: list[Link] = field(default_factory=list)
+    used_o: set[int] = field(default_factory=set)
+    used_r: set[int] = field(default_factory=set)
+    scored: list[Scored] = field(default_factory=list)
+
+    def take(self, i: int, j: int, score: float) -> None:
+        self.links.append(Link(i, j, score))
+        self.used_o.add(i)
+        self.used_r.add(j)
+
+    def free(self, i: int, j: int) -> bool:
+        return i not in self.used_o and j not in self.used_r
+
+
+def exact_pairs(al: Alignment) -> None:
+    """Identical claims (after normalising) pair first, in reading order."""
+    by_norm: dict[str, list[int]] = defaultdict(list)
+    for i, norm in enumerate(al.orig.norms):
+        by_norm[norm].append(i)
+    for j, norm in enumerate(al.rew.norms):
+        pool = by_norm.get(norm)
+        if pool:
+            al.take(pool.pop(0), j, 1.0)
+
+
+def score_candidates(al: Alignment, check: Callable[[], None]) -> None:
+    """Score the remaining rewrite claims against their index candidates, strongest first."""
+    # Originals identical to a rewrite claim are settled; they are not candidates.
+    index = CandidateIndex(al.orig.terms, al.vocab, skip=set(al.used_o))
+    o_profile, r_profile = al.orig.getter(), al.rew.getter()
+    scored = al.scored
+    for j in range(len(al.rew)):
+        if j in al.used_r:
+            continue  # identical to an original claim: nothing else to find for it
+        pj = r_profile(j)
+        for _, i in index.query(al.rew.terms[j]):
+            pi = o_profile(i)
+            score, shared = scored_pair(pi, pj, al.vocab)
+            scored.append((link_rank(pi, pj, score, shared), score, i, j, shared))
+        if j % 512 == 0:
+            check()
+    scored.sort(key=lambda x: (-x[0], x[3], x[2]))
+
+
+def link_confident(al: Alignment) -> None:
+    """Greedy one-to-one: the strongest pairs first."""
+    for rank, s, i, j, _ in al.scored:
+        if rank < MATCH_THRESHOLD:
+            break
+        if al.free(i, j):
+            al.take(i, j, s)
+
+
+def _best_free(al: Alignment, floor: float) -> tuple[dict[int, list[Scored]], dict[int, list[Scored]]]:
+    """For each claim, its candidates at ``floor`` or above among unmatched claims, best first."""
+    by_o: dict[int, list[Scored]] = defaultdict(list)
+    by_r: dict[int, list[Scored]] = defaultdict(list)
+    for x in al.scored:
+        if x[0] < floor:
+            break
+        if al.free(x[2], x[3]):
+            by_o[x[2]].append(x)
+            by_r[x[3]].append(x)
+    return by_o, by_r
+
+
+def link_clear_margin(al: Alignment) -> None:
+    """Weaker pairs that are each other's best remaining candidate.
+
+    At WEAK_MATCH, being mutually best with enough shared words is enough; below it, down to
+    MARGIN_MATCH, the pair must also lead each side's runner-up by MARGIN: a lossy
+    restatement scoring 0.25 next to a runner-up at 0.12 is a link, two look-alikes at 0.25
+    and 0.22 are not.
+    """
+    by_o, by_r = _best_free(al, MARGIN_MATCH)
+    for x in al.scored:
+        rank, s, i, j, _ = x
+        if rank < MARGIN_MATCH:
+            break
+        if not al.free(i, j) or by_o[i][0] is not x or by_r[j][0] is not x:
+            continue
+        pi, pj = al.orig[i], al.rew[j]
+        if rank >= WEAK_MATCH:
+            if enough_shared(pi, pj):
+                al.take(i, j, s)
+            continue
+        lead_o = rank - (by_o[i][1][0] if len(by_o[i]) > 1 else 0.0)
+        lead_r = rank - (by_r[j][1][0] if len(by_r[j]) > 1 else 0.0)
+        if lead_o >= MARGIN and lead_r >= MARGIN and shared_content(pi, pj) >= 2:
+            al.take(i, j, s)
+
+
+def _headline(p: Profile) -> bool:
+    text = p.norm.rstrip()
+    return len(text.split()) <= HEADLINE_WORDS and not text.endswith((".", '."', ".'"))
+
+
+def fill_gaps(al: Alignment) -> None:
+    """Link the claims between consecutive order-consistent links by a monotone programme."""
+    # The anchors: the order-consistent chain of links of the greatest total score (the
+    # strongest links win a tie between crossing ones, whichever text is called the original).
+    anchors = best_monotone({(lk.o, lk.r): lk.score for lk in al.links})
+    free_o = (i for i in range(len(al.orig)) if i not in al.used_o)
+    free_r = (j for j in range(len(al.rew)) if j not in al.used_r)
+    gap_list = gaps(anchors, free_o, free_r, len(al.orig), len(al.rew))
+    if not gap_list:
+        return
+    cand: dict[tuple[int, int], Scored] = {}
+    for x in al.scored:
+        cand.setdefault((x[2], x[3]), x)
+    o_profile, r_profile = al.orig.getter(), al.rew.getter()
+    computed: dict[tuple[int, int], Scored] = {}
+
+    def pair(i: int, j: int) -> Scored:
+        got = cand.get((i, j)) or computed.get((i, j))
+        if got is None:
+            pi, pj = o_profile(i), r_profile(j)
+            score, shared = scored_pair(pi, pj, al.vocab)
+            got = computed[(i, j)] = (link_rank(pi, pj, score, shared), score, i, j, shared)
+        return got
+
+    def value(i: int, j: int) -> float:
+        rank = pair(i, j)[0]
+        pi, pj = o_profile(i), r_profile(j)
+        both = shared_content(pi, pj)
+        if i == 0 and j == 0 and both >= 1 and _headline(pi) and _headline(pj):
+            return max(rank, GAP_MIN) - GAP_MIN + 0.05  # two headlines sharing a name or number
+        if rank < GAP_MIN or both < GAP_MIN_SHARED or not enough_shared(pi, pj):
+            return 0.0
+        return rank - GAP_MIN + 0.01
+
+    def sparse(os_: list[int], rs: list[int]) -> Iterable[tuple[int, int]]:
+        so, sr = set(os_), set(rs)
+        return [(i, j) for (i, j) in cand if i in so and j in sr]
+
+    for i, j in fill(gap_list, value, sparse):
+        al.take(i, j, pair(i, j)[1])
+    # pairs scored only here still tell a one-sided claim its closest counterpart
+    al.scored.extend(computed.values())
+    al.scored.sort(key=lambda x: (-x[0], x[3], x[2]))
+
+
+def link_splits_merges(al: Alignment) -> None:
+    """An unmatched claim whose clear best candidate is already matched is a fragment of it
+    (split) or folded into it (merge).
+
+    Run before the weaker phases, so a split's second half is not handed to a look-alike
+    instead, and before the flags, which then compare facts against the union of the parts.
+    """
+    by_o: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    by_r: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for rank, _, i, j, _ in al.scored:
+        by_o[i].append((rank, j))
+        by_r[j].append((rank, i))
+    score_of = {(i, j): s for _, s, i, j, _ in al.scored}
+
+    def clear_best(cands: list[tuple[float, int]]) -> tuple[float, int] | None:
+        if not cands or cands[0][0] < FRAGMENT_MATCH:
+            return None
+        if len(cands) > 1 and cands[0][0] - cands[1][0] < FRAGMENT_MARGIN:
+            return None
+        return cands[0]
+
+    found: list[Link] = []
+    for i in range(len(al.orig)):
+        if i in al.used_o:
+            continue
+        best = clear_best(by_o.get(i, []))
+        if best and best[1] in al.used_r and enough_shared(al.orig[i], al.rew[best[1]]):
+            found.append(Link(i, best[1], score_of[(i, best[1])], partial=True))
+    for j in range(len(al.rew)):
+        if j in al.used_r:
+            continue
+        best = clear_best(by_r.get(j, []))
+        if best and best[1] in al.used_o and enough_shared(al.orig[best[1]], al.rew[j]):
+            found.append(Link(best[1], j, score_of[(best[1], j)], partial=True))
+    al.links.extend(found)
+    al.used_o.update(lk.o for lk in found)
+    al.used_r.update(lk.r for lk in found)
+
+
+def link_reuse(al: Alignment) -> None:
+    """Two linked claims that share a verbatim fragment (or one restating part of the other)
+    are reuse: shown, so a reviewer sees where the words came from."""
+    linked = {(lk.o, lk.r) for lk in al.links}
+    run_words: dict[str, list[str]] = {}
+    o_profile, r_profile = al.orig.getter(), al.rew.getter()
+    for _, s, i, j, shared in al.scored:
+        if (i, j) in linked or i not in al.used_o or j not in al.used_r:
+            continue
+        pi, pj = o_profile(i), r_profile(j)
+        if partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4:
+            al.links.append(Link(i, j, s, partial=True))
+            linked.add((i, j))
+
+
+def nearest(al: Alignment) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
+    """Each claim's closest scored counterpart (by score), for the claims left one-sided."""
+    near_o: dict[int, tuple[int, float]] = {}
+    near_r: dict[int, tuple[int, float]] = {}
+    linked_o = {lk.o for lk in al.links}
+    linked_r = {lk.r for lk in al.links}
+    for _, s, i, j, _ in al.scored:
+        if i not in linked_o and (i not in near_o or s > near_o[i][1]):
+            near_o[i] = (j, s)
+        if j not in linked_r and (j not in near_r or s > near_r[j][1]):
+            near_r[j] = (i, s)
+    return near_o, near_r
+
+
+def align(
+    orig: Profiles,
+    rew: Profiles,
+    vocab: Vocabulary,
+    check: Callable[[], None] = lambda: None,
+) -> list[Group]:
+    """Group claims into changes. Unlinked claims come back as one-sided groups."""
+    al = Alignment(orig, rew, vocab)
+    exact_pairs(al)
+    check()
+    score_candidates(al, check)
+    link_confident(al)
+    link_splits_merges(al)
+    check()
+    link_clear_margin(al)
+    check()
+    fill_gaps(al)
+    link_splits_merges(al)  # fragments of what the weaker phases linked
+    link_reuse(al)
+    check()
+    near_o, near_r = nearest(al)
+    return make_groups(al.links, len(orig), len(rew), near_o, near_r)

@@ -1,0 +1,117 @@
+"""What makes two claims the same claim beyond their similarity score.
+
+The similarity score (``similarity.py``) is symmetric and fitted on sentence pairs of equal
+standing. Real rewrites add two kinds of evidence it cannot see:
+
+- **containment** is asymmetric: a short source sentence that stands almost word for word
+  inside a longer rewrite sentence (often inside a quotation) is restated there, though the
+  length difference keeps the symmetric score low;
+- **decisive numbers**: two look-alike background sentences ("the 2004 tsunami killed …",
+  "the 2011 tsunami killed …") differ in the year that tells them apart, and a shared number
+  ("40 dead") ties a heavily reworded headline to its source.
+
+The link *rank* combines these with the score; it orders the linking phases and is never
+reported as a similarity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from factcheck_gui.engine.similarity import STOP_TERMS, Profile
+
+MIN_SHARED_TERMS = 3  # content words two partially linked claims must share
+MIN_REUSED_RUN = 4  # content words of a verbatim stretch that make two linked claims share a fragment
+PARTIAL_COVERAGE = 0.6  # share of the smaller claim's word weight found in the larger one
+PARTIAL_CHARS = 72  # rapidfuzz partial_ratio of the smaller claim inside the larger one
+
+CONTAIN_COVER = 0.8  # share of the smaller claim's word weight inside the larger: contained
+CONTAIN_RANK = 0.55  # rank of a contained pair at CONTAIN_COVER (rising to +0.2 at full cover)
+NUMBER_BONUS = 0.06  # rank added for a shared number (counts, years: strong anchors)
+YEAR_PENALTY = 0.15  # rank taken when both claims name years and share none
+
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+
+
+def shared_content(a: Profile, b: Profile) -> int:
+    return len(a.content & b.content)
+
+
+def enough_shared(a: Profile, b: Profile) -> bool:
+    """Do two claims share enough content words (not stopwords, not everyday news words)?
+
+    Three shared words, or two that make up most of the content of the shorter claim
+    ("Her deputy took over the ministry." in a longer sentence).
+    """
+    ca, cb = a.content, b.content
+    shared = len(ca & cb)
+    return shared >= MIN_SHARED_TERMS or (shared >= 2 and shared >= 0.6 * min(len(ca), len(cb)))
+
+
+def _years(numbers: frozenset[str]) -> frozenset[str]:
+    return frozenset(n for n in numbers if _YEAR.match(n))
+
+
+def contained(a: Profile, b: Profile, shared: float) -> float:
+    """How much of the smaller claim's word weight is in the larger (0 unless it is a real claim)."""
+    small = min(a.weight, b.weight)
+    cover = shared / small if small > 0 else 0.0
+    if cover < CONTAIN_COVER:
+        return 0.0
+    both = len(a.content & b.content)
+    fewest = min(len(a.content), len(b.content))
+    if both >= MIN_SHARED_TERMS or (both >= 2 and both >= 0.8 * fewest):
+        return cover
+    return 0.0
+
+
+def link_rank(a: Profile, b: Profile, score: float, shared: float) -> float:
+    """The order in which candidate pairs are linked: the score, plus containment and numbers."""
+    rank = score
+    cover = contained(a, b, shared)
+    if cover:
+        rank = max(rank, CONTAIN_RANK + (cover - CONTAIN_COVER))
+    na, nb = a.numbers, b.numbers
+    if na and nb:
+        if not na.isdisjoint(nb):
+            rank += NUMBER_BONUS
+        else:
+            ya, yb = _years(na), _years(nb)
+            if ya and yb and ya.isdisjoint(yb):
+                rank -= YEAR_PENALTY
+    return rank
+
+
+_RUN_WORDS = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
+
+
+def _run_words(norm: str, cache: dict[str, list[str]]) -> list[str]:
+    got = cache.get(norm)
+    if got is None:
+        got = cache[norm] = _RUN_WORDS.findall(norm)
+    return got
+
+
+def shared_run(a: Profile, b: Profile, cache: dict[str, list[str]]) -> int:
+    """Content words in the longest stretch of words two claims share verbatim."""
+    wa, wb = _run_words(a.norm, cache), _run_words(b.norm, cache)
+    best = 0
+    for blk in Indel.opcodes(wa, wb):
+        if blk.tag == "equal" and blk.src_end - blk.src_start >= MIN_REUSED_RUN:
+            content = sum(1 for w in wa[blk.src_start : blk.src_end] if w not in STOP_TERMS)
+            best = max(best, content)
+    return best
+
+
+def partial(o: Profile, r: Profile, shared: float) -> bool:
+    """Does the smaller of the two claims restate a part of the larger one?"""
+    small = min(o.weight, r.weight)
+    if shared / small < PARTIAL_COVERAGE:
+        return False
+    if len(o.content & r.content) < MIN_SHARED_TERMS:
+        return False
+    a, b = (o.norm, r.norm) if len(o.norm) <= len(r.norm) else (r.norm, o.norm)
+    return fuzz.partial_token_set_ratio(a, b) >= PARTIAL_CHARS or fuzz.partial_ratio(a, b) >= PARTIAL_CHARS
