@@ -22,8 +22,13 @@ from sharedpath import ROOT, shared_dir
 
 PAIRS = ROOT / "benchmarks" / "pairs"
 KEYS = ("link_f1", "added_f1", "removed_f1", "fact_recall", "flag_precision")
-SHORT = {"link_f1": "link", "added_f1": "added", "removed_f1": "removed", "fact_recall": "fact-rec",
-         "flag_precision": "flag-prec"}
+SHORT = {
+    "link_f1": "link",
+    "added_f1": "added",
+    "removed_f1": "removed",
+    "fact_recall": "fact-rec",
+    "flag_precision": "flag-prec",
+}
 GOALS = {"link_f1": 0.92, "added_f1": 0.90, "removed_f1": 0.90, "fact_recall": 0.75, "flag_precision": 0.80}
 
 
@@ -57,7 +62,8 @@ def report(name: str, rows: dict[str, dict[str, dict[str, float]]]) -> dict[str,
         print(f"{w:<52}" + "".join(f"{means[w][k]:>10.2f}" for k in KEYS))
     print(f"{'goal':<52}" + "".join(f"{GOALS[k]:>10.2f}" for k in KEYS))
     if "tfidf" in means:
-        print(f"link F1 over TF-IDF: {means['factcheck']['link_f1'] - means['tfidf']['link_f1']:+.3f} (goal +0.05)")
+        lead = means["factcheck"]["link_f1"] - means["tfidf"]["link_f1"]
+        print(f"link F1 over TF-IDF: {lead:+.3f} (goal +0.05)")
     return means["factcheck"]
 
 

@@ -8,8 +8,9 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from factcheck_gui.engine import align as _align
-from factcheck_gui.engine.facts import fact_flags
-from factcheck_gui.engine.quotes import Source, check_quotes, find_quotes
+from factcheck_gui.engine.flags import fact_flags, quote_flags
+from factcheck_gui.engine.lexicon import PROPER_NOUN_TITLES
+from factcheck_gui.engine.quotes import Source
 from factcheck_gui.engine.segment import split_claims
 from factcheck_gui.engine.similarity import (
     Profiles,
@@ -17,7 +18,6 @@ from factcheck_gui.engine.similarity import (
     make_profile,
     similarity,
     terms_and_norms,
-    terms_of,
 )
 from factcheck_gui.engine.types import (
     Change,
@@ -26,7 +26,7 @@ from factcheck_gui.engine.types import (
     Comparison,
     DiffOpKind,
     Document,
-    Flag,
+    Side,
     SourceInfo,
     new_change,
     new_diffop,
@@ -50,10 +50,15 @@ class Cancelled(Exception):
 _MID_CAPS = re.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w’'\-]*")
 
 
-# So is one after an abbreviated title: "Dr. Smith", "Gen. Jones" (the dot first, for the scan).
+# So is one after an abbreviated title: "Dr. Smith", "Gen. Jones" (the dot first, for the scan;
+# one look-behind per length of title, as a look-behind has a fixed width).
 _AFTER_TITLE = re.compile(
-    r"\.(?:(?<=\b(?:Mr|Ms|Dr|Lt|Fr)\.)|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm|Maj|Rev|Det|Cpl|Pvt)\.)"
-    r"|(?<=\b(?:Prof|Capt|Cmdr|Supt|Insp)\.)) ([A-Z][\w’'\-]*)"
+    r"\.(?:"
+    + "|".join(
+        r"(?<=\b(?:" + "|".join(sorted(t.capitalize() for t in PROPER_NOUN_TITLES if len(t) == n)) + r")\.)"
+        for n in sorted({len(t) for t in PROPER_NOUN_TITLES})
+    )
+    + r") ([A-Z][\w’'\-]*)"
 )
 
 
@@ -149,8 +154,8 @@ def _compare(
         check()
 
     report(0.0)
-    o_claims = split_claims(original, "o")
-    r_claims = split_claims(rewrite, "r")
+    o_claims = split_claims(original, Side.ORIGINAL.prefix)
+    r_claims = split_claims(rewrite, Side.REWRITE.prefix)
     report(0.1)
     o_texts = [c.text for c in o_claims]
     r_texts = [c.text for c in r_claims]
@@ -227,7 +232,7 @@ def _change(
     orig_ids = tuple(c.id for c in oc)
     rew_ids = tuple(c.id for c in rc)
     if not oc:
-        flags = _quote_flags(rc, [], ctx)
+        flags = quote_flags(rc, [], ctx)
         return Change(cid, ChangeKind.ADDED, (), rew_ids, 0.0, (), tuple(flags))
     if not rc:
         return Change(cid, ChangeKind.REMOVED, orig_ids, (), 0.0)
@@ -252,7 +257,7 @@ def _change(
     # shows where words came from; comparing the facts of the two whole claims would mislead.
     diff = word_diff(oc, rc)
     flags = fact_flags(oc, rc, ctx.proper, diff) if g.primary else []
-    flags += _quote_flags(rc, list(g.original), ctx)
+    flags += quote_flags(rc, list(g.original), ctx)
     return Change(cid, kind, orig_ids, rew_ids, round(sim, 4), diff, tuple(flags), moved)
 
 
@@ -276,20 +281,3 @@ class _Context:
     @cached_property
     def source(self) -> Source:
         return Source.of(self.original, self._o_claims)
-
-
-def _quote_flags(rc: Sequence[Claim], linked: list[int], ctx: _Context) -> list[Flag]:
-    flags: list[Flag] = []
-    rewrite = ctx.rewrite
-    for c in rc:
-        quotes = find_quotes(rewrite, c.start, c.end)
-        if not quotes:
-            continue
-        index, source = ctx.index, ctx.source
-        cands = list(dict.fromkeys(linked + [i for _, i in index.query(terms_of(c.text), 6)]))
-        for q in quotes:
-            for _, i in index.query(terms_of(q.text), 6):
-                if i not in cands:
-                    cands.append(i)
-        flags.extend(check_quotes(rewrite, c, ctx.original, source.claims, cands, source))
-    return flags

@@ -1,4 +1,9 @@
-"""Word lists the fact flags (and the UI's story lexer) share: one place, all lowercase."""
+"""Word lists the fact flags (and the UI's story lexer) share: one place, all lowercase.
+
+Each list is written once: the flag modules (:mod:`factcheck_gui.engine.flags`) and the
+proper-noun scan of :mod:`factcheck_gui.engine.compare` build their patterns and derived sets
+from these rather than spelling the words again.
+"""
 
 from __future__ import annotations
 
@@ -203,26 +208,25 @@ MONTHS: dict[str, int] = {
     "december": 12,
     "dec": 12,
 }
-WEEKDAYS: frozenset[str] = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# In calendar order: the date flag's pattern lists them so.
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 )
+WEEKDAYS: frozenset[str] = frozenset(WEEKDAY_NAMES)
+# Days named from the day of writing: relative dates of one word.
+DEICTIC_DAYS: tuple[str, ...] = ("today", "yesterday", "tomorrow", "tonight")
 RELATIVE_DAYS: frozenset[str] = frozenset(
-    {
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
-        "earlier",
-        "later",
-        "recently",
-        "last",
-        "next",
-        "ago",
-        "weekend",
-    }
+    {*DEICTIC_DAYS, "earlier", "later", "recently", "last", "next", "ago", "weekend"}
 )
 # Words that are only dates next to a number or "last/next/this" ("earlier this month").
-DATE_UNITS: frozenset[str] = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+TIME_UNITS: tuple[str, ...] = ("day", "week", "month", "year")
+DATE_UNITS: frozenset[str] = frozenset(TIME_UNITS) | {u + "s" for u in TIME_UNITS}
 
 NUMBER_WORDS: dict[str, float] = {
     "zero": 0,
@@ -277,6 +281,11 @@ SCALE_WORDS: dict[str, float] = {
     "bn": 1e9,
     "mn": 1e6,
 }
+# Number words the number flag does not count: as often no number at all ("one of them", "a
+# second time", "half the city", "twice as many").
+LOOSE_NUMBER_WORDS: frozenset[str] = frozenset(
+    "one first second half double triple quarter twice third fourth fifth tenth".split()
+)
 # Vague quantity words: a change from "dozens" to "hundreds" is a number change too.
 QUANTITY_WORDS: frozenset[str] = frozenset(
     {
@@ -353,3 +362,130 @@ COMMON_WORDS: frozenset[str] = frozenset(
     however although though because since whether while there here now then later ago
     already still well back even much many more most less least around among across""".split()
 )
+
+# --- Names and titles ---------------------------------------------------------------------
+
+# Abbreviated titles of a role, and the word each stands for: "Gen." and "General" are one title.
+ABBREVIATED_ROLES: dict[str, str] = {
+    "gen": "general",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "maj": "major",
+    "prof": "professor",
+    "dr": "doctor",
+    "rev": "reverend",
+    "pres": "president",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "cpl": "corporal",
+    "pvt": "private",
+    "fr": "father",
+    "brig": "brigadier",
+    "sec": "secretary",
+    "atty": "attorney",
+    "amb": "ambassador",
+    "cdr": "commander",
+}
+# Abbreviated titles, written with a dot before a name: the dot of "Dr. Smith" ends no sentence.
+ABBREVIATED_TITLES: frozenset[str] = frozenset(ABBREVIATED_ROLES) | {"mr", "mrs", "ms"}
+# Those after which the proper-noun scan (compare.py) takes a capitalised word for a name even
+# at a sentence start: not yet the six added for the title flags (adding them changes results).
+PROPER_NOUN_TITLES: frozenset[str] = ABBREVIATED_TITLES - frozenset("brig sec pres atty amb cdr".split())
+
+# Words of a title, never of a name: left out of a name ("President Putin" names "Putin").
+TITLE_WORDS: frozenset[str] = frozenset(
+    "president prime minister mr mrs ms dr prof sen senator rep gov governor gen general col "
+    "chancellor king queen prince princess secretary foreign defence defense leader chairman "
+    "ceo spokesman spokeswoman spokesperson ambassador pope saint st sir lord lady "
+    "lt sgt capt cmdr adm maj".split()
+)
+# What a person is, written before the name ("Russian President Vladimir Putin"): a changed
+# title is a changed fact about the person. (Not "Mr", "Mrs", "Ms": a paper's style; nor
+# "Cpl.", "Pvt.", "Fr.".)
+ROLE_WORDS: frozenset[str] = frozenset(
+    "president minister professor doctor senator governor general colonel lieutenant sergeant "
+    "captain commander admiral marshal brigadier chancellor king queen prince princess emperor "
+    "sultan emir sheikh secretary leader chairman chairwoman ceo executive spokesman spokeswoman "
+    "spokesperson ambassador envoy pope cardinal bishop archbishop rabbi imam reverend judge "
+    "attorney mayor premier speaker director commissioner prosecutor inspector detective sir "
+    "dame lord officer".split()
+)
+ROLES: frozenset[str] = ROLE_WORDS | (frozenset(ABBREVIATED_ROLES) - {"cpl", "pvt", "fr"})
+# Roles that are titles even in lower case right before a name ("spokesman Dmitry Peskov");
+# not "general", "doctor" …, which are ordinary words there too, nor any abbreviation.
+LOWERCASE_ROLES: frozenset[str] = ROLE_WORDS - frozenset(
+    "doctor general marshal sir dame lord attorney speaker executive".split()
+)
+# Words that qualify a title before it: "former", "Foreign", "then-", "deputy" …
+ROLE_MODIFIERS: frozenset[str] = frozenset(
+    "former acting deputy vice interim then ex outgoing incoming retired foreign defence defense "
+    "prime finance financial operating interior opposition chief senior first state".split()
+)
+# A title's status after a hyphen: "President-elect" is not yet the president.
+TITLE_STATUSES: tuple[str, ...] = ("elect", "designate")
+# How the words for a people end ("Russian", "Japanese", "British", "Israeli", "Dutch").
+DEMONYM_ENDINGS: tuple[str, ...] = ("an", "ese", "ish", "i", "ch")
+# Country adjectives that do not start like the country ("Spanish" / "Spain's"), by adjective
+# and by country; the others ("Russian", "German", "Korean" …) share a long enough start with it.
+COUNTRY_OF: dict[str, str] = {
+    d: c
+    for c, ds in {
+        "spain": "spanish",
+        "france": "french",
+        "china": "chinese",
+        "italy": "italian",
+        "netherlands": "dutch holland",
+        "switzerland": "swiss",
+        "sweden": "swedish",
+        "denmark": "danish",
+        "finland": "finnish",
+        "norway": "norwegian",
+        "poland": "polish",
+        "turkey": "turkish türkiye",
+        "greece": "greek",
+        "ireland": "irish",
+        "scotland": "scottish",
+        "wales": "welsh",
+        "england": "english",
+        "belgium": "belgian",
+        "ukraine": "ukrainian",
+        "iraq": "iraqi",
+        "iran": "iranian",
+        "lebanon": "lebanese",
+        "morocco": "moroccan",
+        "palestine": "palestinian",
+        "thailand": "thai",
+        "philippines": "filipino philippine",
+        "myanmar": "burmese burma",
+        "peru": "peruvian",
+        "cuba": "cuban",
+        "oman": "omani",
+        "malta": "maltese",
+        "cyprus": "cypriot",
+    }.items()
+    for d in (c, *ds.split())
+}
+# One name written in several ways: "U.S." and "United States" are the same name.
+NAME_ALIASES: dict[str, str] = {
+    "u.s.": "united states",
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "american": "united states",
+    "u.k.": "united kingdom",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "british": "united kingdom",
+    "un": "united nations",
+    "u.n.": "united nations",
+    "dprk": "north korea",
+    "eu": "european union",
+}

@@ -4,6 +4,7 @@ Chosen by measurement (see README, "Sentence splitter"): rules of our own run ~1
 pysbd on news prose while handling what stories need — abbreviations, initials, decimals,
 ellipses, quotations that run over several sentences, headlines and bullets without a final
 period, and hard line wraps inside paragraphs (a re-flowed copy gives the same claims).
+benchmarks/golden_rules.py scores it on the English Golden Rules of sentence segmentation.
 """
 
 from __future__ import annotations
@@ -31,7 +32,15 @@ _OPENERS = frozenset(
     "the a an he she it they we i in on at but this that these those there his her their its our "
     "my your after before when while however meanwhile and or so yet as if some many most "
     "according both no not one two three four five six seven eight nine ten what why how who "
-    "where then also still last next earlier later since despite though although".split()
+    "where then also still last next earlier later since despite though although "
+    # questions ("… you and I. Did you see …"); not "will" or "may", which are also names
+    "did do does is are was were has have had can could would should must".split()
+)
+# A claim opening with one of these is a time phrase, not a sentence: "At 5 a.m. Mr. Smith went"
+# is one sentence, "He left at 6 P.M. Mr. Smith then went" two.
+_TIME_LEADS = frozenset(
+    "at by from until till around about after before since on between shortly just early late "
+    "starting beginning sometime today tonight tomorrow yesterday".split()
 )
 
 # ("[…][…]*" rather than "[…]+": a pattern that opens with a plain set lets the scan skip
@@ -39,19 +48,14 @@ _OPENERS = frozenset(
 # Closing quotes and brackets after the end mark belong to the sentence, and so does a
 # footnote or endnote mark ("… 4 per cent.[1] Wages …", as the importers write them).
 _SENT_END = re.compile(r"([.!?…؟][.!?…؟]*)((?:[\"”’'»)\]]|\[E?\d{1,3}\])*)(\s+)")
-_BULLET = re.compile(r"[ \t]*(?:[-*•▪◦‣–—]|\d{1,3}[.)])[ \t]+")
+# "- item", "• item", "1. item", "2) item", "1.) item", "• 9. item", "⁃10. item" (a dash or
+# star before a number is more likely a minus sign or a footnote than a bullet)
+_BULLET = re.compile(r"[ \t]*(?:(?:[•▪◦‣⁃][ \t]*)?\d{1,3}(?:\.\)|[.)])|[-*•▪◦‣⁃–—])[ \t]+")
+# A numbered (or lower-case lettered) list marker: bullet, number or letter, its punctuation.
+_LIST_MARK = re.compile(r"[ \t]*((?:[•▪◦‣⁃][ \t]*)?)(\d{1,3}|[a-z])(\.\)|[.)])[ \t]+")
+_INLINE_MARK = re.compile(r"\s((?:[•▪◦‣⁃][ \t]*)?)(\d{1,3}|[a-z])(\.\)|[.)])[ \t]+")
 _TERMINAL = re.compile(r"[.!?…:;؟。！？](?:[\"”’'»)\]]|\[E?\d{1,3}\])*$")
 _QUOTE_CHARS = re.compile(r"[“”\"]")
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, without its newline."""
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 def line_breaks(text: str) -> dict[int, str]:
@@ -62,12 +66,9 @@ def line_breaks(text: str) -> dict[int, str]:
     a hard wrap inside a paragraph.
     """
     kinds: dict[int, str] = {}
-    lines = _lines(text)
     block: list[tuple[int, int]] = []
 
-    def flush() -> None:
-        if not block:
-            return
+    def flush() -> None:  # (only blocks of two lines or more have newlines to classify)
         width = max(len(text[s:e].strip()) for s, e in block)
         for i in range(len(block) - 1):
             s, e = block[i]
@@ -88,16 +89,23 @@ def line_breaks(text: str) -> dict[int, str]:
                 kinds[e] = "para"
             else:
                 kinds[e] = "wrap"
-        block.clear()
 
-    for i, (s, e) in enumerate(lines):
-        if text[s:e].strip():
-            block.append((s, e))
+    lines = text.split("\n")
+    last = len(lines) - 1
+    pos = 0
+    for i, line in enumerate(lines):
+        e = pos + len(line)
+        if line and not line.isspace():
+            block.append((pos, e))
         else:
-            flush()
-            if i < len(lines) - 1:
+            if len(block) > 1:
+                flush()
+            block.clear()
+            if i < last:
                 kinds[e] = "para"
-    flush()
+        pos = e + 1
+    if len(block) > 1:
+        flush()
     return kinds
 
 
@@ -174,44 +182,88 @@ def _word_before(text: str, pos: int, floor: int) -> str:
     return text[start:pos].lstrip(".")
 
 
-def _is_boundary(
-    text: str, m: re.Match[str], para_start: int, para_end: int, quotes: list[tuple[int, int]]
-) -> bool:
+def _boundary(
+    text: str, m: re.Match[str], cs: int, para_start: int, para_end: int, quotes: list[tuple[int, int]]
+) -> int:
+    """``m.end(2)`` if end mark ``m`` ends the sentence (the claim begun at ``cs``), else -1."""
     end = m.end(2)
     nxt_pos = m.end()
     nxt = text[nxt_pos] if nxt_pos < para_end else ""
     if not nxt:
-        return False
+        return -1
     for qs, qe in quotes:
         if qs < end < qe:
-            return False  # a quotation running over several sentences stays one claim
+            return -1  # a quotation running over several sentences stays one claim
     if nxt.islower():
         # Only a plain word and a single full stop end a sentence before a lower-case word
         # ("… in September. a group of men …" in lower-case copy); "e.g. the", "3 p.m. on",
         # "mistake’… we" and "“Why?” he asked" continue.
         if m.group(1) != "." or m.group(2):
-            return False
+            return -1
         word = _word_before(text, m.start(1), para_start)
         low = word.casefold()
-        return len(word) >= 3 and word.isalpha() and low not in _ABBREVIATIONS and low not in _TITLES
+        ok = len(word) >= 3 and word.isalpha() and low not in _ABBREVIATIONS and low not in _TITLES
+        return end if ok else -1
     if not (nxt.isupper() or nxt.isdigit() or nxt in "“\"‘'(«[" or (nxt.isalpha() and not nxt.islower())):
-        return False
+        return -1
     punct = m.group(1)
     if punct != ".":
-        return True
+        b = m.start(1)
+        if b > para_start and text[b - 1] in "[(" and m.group(2).startswith(("]", ")")):
+            return -1  # "[...]" and "(…)" mark words left out, not the end of a sentence
+        return end
     word = _word_before(text, m.start(1), para_start)
     if not word:
-        return True
+        b = m.start(1)
+        if b - 2 >= para_start and text[b - 1] == " " and text[b - 2] == ".":
+            return _after_spaced_ellipsis(text, b, end, para_start)
+        if b - 2 < para_start or text[b - 2 : b] not in ("N°", "Nº", "n°", "nº"):
+            return end
+        word = "no"  # "N°. 1026" is "No. 1026"
     low = word.casefold()
     if low in _TITLES or word == "Sec":  # ("Sec. Blinken", not "the SEC.")
-        return False
+        return -1
     if low in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         # "No. 10", "Jan. 5", "J. K. Rowling" continue; "… Acme Co. The firm …" ends.
-        return _next_word(text, nxt_pos) in _OPENERS and not (low in ("no", "nos") and nxt.isdigit())
+        ok = _next_word(text, nxt_pos) in _OPENERS and not (low in ("no", "nos") and nxt.isdigit())
+        return end if ok else -1
     if "." in word and all(len(p) <= 2 for p in word.split(".")):
         # "the U.S. State Department" vs "… in the U.S. The …"
-        return _next_word(text, nxt_pos) in _OPENERS
-    return True
+        following = _next_word(text, nxt_pos)
+        if following in _OPENERS:
+            return end
+        # "… left the bank at 6 P.M. Mr. Smith then …" ends; "At 5 a.m. Mr. Smith went" does not.
+        if (
+            following in _TITLES
+            and low[-3:] in ("a.m", "p.m")
+            and (low[:-3].isdigit() or (low == low[-3:] and _digit_before(text, m.start(1) - 3, para_start)))
+            and _next_word(text, cs) not in _TIME_LEADS
+        ):
+            return end
+        return -1
+    return end
+
+
+def _digit_before(text: str, pos: int, floor: int) -> bool:
+    """A number ends one space before ``pos`` ("6 P.M.")."""
+    return pos - 2 >= floor and text[pos - 1] == " " and text[pos - 2].isdigit()
+
+
+def _after_spaced_ellipsis(text: str, b: int, end: int, para_start: int) -> int:
+    """The last dot (at ``b``) of a spaced ellipsis (". . .") before a capital: ``end`` or -1.
+
+    As style guides write them, three spaced dots after a space mark words left out inside a
+    sentence ("the thing is . . . I didn’t mean it", "AFI's 100 Years . . . 100 Heroes"); four
+    end one ("… a period . . . . Next sentence."), and so does a full stop on the word followed
+    by an ellipsis ("… the investigation. . . . Weber said"), which stays with its sentence.
+    """
+    run = b
+    while run - 2 >= para_start and text[run - 1] == " " and text[run - 2] == ".":
+        run -= 2
+    dots = (b - run) // 2 + 1
+    if dots == 3 and run > para_start and text[run - 1] == " ":
+        return -1
+    return end
 
 
 _FIRST_WORD = re.compile(r"[^\W_]+")
@@ -243,6 +295,51 @@ def _split_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+# After these words "2." is a number in the sentence ("… slowed to 2. The bank …"), not a marker.
+_BEFORE_A_NUMBER = frozenset(
+    "to by from of at the in on about than over under and or with for nearly around only just "
+    "some top no number page is was were are be been".split()
+)
+
+
+def _list_items(text: str, first: re.Match[str], ps: int, pe: int) -> list[tuple[int, int, int]] | None:
+    """An inline list ("1.) The first item 2.) The second item"): (claim start, scan start, end)
+    of each item, or None when the paragraph (opening with marker ``first``) is not one.
+
+    The next markers must follow in order (2 after 1, b after a) in the same style. Numbered
+    markers stay out of the claims, as a bullet's does ("1. item" on a line of its own is the
+    claim "item"); letters stay in ("a. The first item"): a lone letter and full stop is more
+    often an initial.
+    """
+    glyph, value, punct = first.group(1).strip(), first.group(2), first.group(3)
+    numbered = value.isdigit()
+    want = int(value) + 1 if numbered else ord(value) + 1
+    starts = [(first.start(1), first.end())]
+    for mk in _INLINE_MARK.finditer(text, first.end(), pe):
+        v = mk.group(2)
+        if (
+            mk.group(3) == punct
+            and mk.group(1).strip() == glyph
+            and v.isdigit() == numbered
+            and (int(v) if numbered else ord(v)) == want
+            and _word_before(text, mk.start(), ps).casefold() not in _BEFORE_A_NUMBER
+        ):
+            starts.append((mk.start(1), mk.end()))
+            want += 1
+    if len(starts) < 2:
+        return None
+    items = []
+    for i, (marker, body) in enumerate(starts):
+        item_end = starts[i + 1][0] if i + 1 < len(starts) else pe
+        while body < item_end and text[body].isspace():
+            body += 1
+        while item_end > body and text[item_end - 1].isspace():
+            item_end -= 1
+        if item_end > body:
+            items.append((body if numbered else marker, body, item_end))
+    return items
+
+
 def split_claims(text: str, prefix: str) -> tuple[Claim, ...]:
     """Split ``text`` into claims with ids ``prefix1``, ``prefix2``… in reading order."""
     claims: list[Claim] = []
@@ -255,22 +352,33 @@ def split_claims(text: str, prefix: str) -> tuple[Claim, ...]:
             pe -= 1
         if ps >= pe:
             continue
-        bm = _BULLET.match(text, ps, pe)
-        if bm and bm.end() < pe:
-            ps = bm.end()
         paragraph += 1
-        quotes = _quote_spans(text, ps, pe)
-        cs = ps
-        for m in _SENT_END.finditer(text, ps, pe):
-            if _is_boundary(text, m, ps, pe, quotes):
-                end = m.end(2)
+        items = None
+        if not text[ps].isupper():  # (a capital opens neither a list nor a bullet)
+            first = _LIST_MARK.match(text, ps, pe)
+            items = _list_items(text, first, ps, pe) if first else None
+            if items is None:
+                bm = _BULLET.match(text, ps, pe)
+                if bm and bm.end() < pe:
+                    ps = bm.end()
+                    while text[ps].isspace():  # ("2)  " then a hard wrap)
+                        ps += 1
+        if items is None:
+            items = [(ps, ps, pe)]
+        for cs, scan, ie in items:  # (claim start, where to look for sentence ends, end)
+            floor = cs
+            quotes = _quote_spans(text, cs, ie)
+            for m in _SENT_END.finditer(text, scan, ie):
+                end = _boundary(text, m, cs, floor, ie, quotes)
+                if end < 0:
+                    continue
                 if cs < end <= cs + MAX_CLAIM_CHARS:  # what _split_long gives, without its loop
                     claims.append(new_claim(f"{prefix}{len(claims) + 1}", cs, end, paragraph, text[cs:end]))
                 else:
                     for s, e in _split_long(text, cs, end):
                         claims.append(new_claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
                 cs = m.end()
-        if cs < pe:
-            for s, e in _split_long(text, cs, pe):
-                claims.append(new_claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
+            if cs < ie:
+                for s, e in _split_long(text, cs, ie):
+                    claims.append(new_claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
     return tuple(claims)

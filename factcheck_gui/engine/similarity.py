@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -88,9 +89,56 @@ class Vocabulary:
         return self._df.get(term, 0)
 
 
+# Contractions are the same words: "We're working" restates "We are working".
+_CONTRACTED = (
+    ("n't", ("not",)),
+    ("'re", ("are",)),
+    ("'ve", ("have",)),
+    ("'ll", ("will",)),
+    ("'m", ("am",)),
+    ("'d", ("would",)),
+    ("'s", ()),
+)
+_IRREGULAR = {
+    "won't": ("will", "not"),
+    "can't": ("can", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("is", "not"),
+}
+
+
+def _expanded(ws: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in ws:
+        if "'" in w:
+            irregular = _IRREGULAR.get(w)
+            if irregular:
+                out.extend(irregular)
+                continue
+            for suffix, more in _CONTRACTED:
+                if w.endswith(suffix) and len(w) > len(suffix):
+                    out.append(w[: -len(suffix)])
+                    out.extend(more)
+                    break
+            else:
+                out.append(w)
+        else:
+            out.append(w)
+    return out
+
+
+def _unaccented(text: str) -> str:
+    """José → Jose, Zürich → Zurich: accents are no evidence that two claims differ."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def terms_of(text: str) -> list[str]:
-    """Stemmed words of a text, the unit of word evidence."""
-    return list(map(stem, words(text)))
+    """Stemmed words of a text, the unit of word evidence (contractions expanded, accents off)."""
+    ws = words(text) if text.isascii() else words(_unaccented(text))
+    if "'" in text or "’" in text:
+        ws = _expanded(ws)
+    return list(map(stem, ws))
 
 
 def terms_and_norms(

@@ -13,6 +13,27 @@ from enum import Enum
 from typing import Any
 
 
+class Side(str, Enum):
+    """One of the two texts of a comparison (the value is the JSON key of that side)."""
+
+    ORIGINAL = "original"
+    REWRITE = "rewrite"
+
+    @property
+    def other(self) -> Side:
+        return Side.REWRITE if self is Side.ORIGINAL else Side.ORIGINAL
+
+    @property
+    def prefix(self) -> str:
+        """What the ids of this side's claims start with: "o1", "r1"."""
+        return self.value[0]
+
+    @classmethod
+    def of_claim(cls, claim_id: str) -> Side:
+        """The side of a claim, by its id."""
+        return cls.ORIGINAL if claim_id.startswith(cls.ORIGINAL.prefix) else cls.REWRITE
+
+
 class ChangeKind(str, Enum):
     """What happened to a claim (or group of claims) between original and rewrite."""
 
@@ -235,12 +256,13 @@ class Comparison:
         raise KeyError(change_id)
 
     def changes_for_claim(self, claim_id: str) -> list[Change]:
-        side = "original" if claim_id.startswith("o") else "rewrite"
+        side = Side.of_claim(claim_id).value
         return [c for c in self.changes if claim_id in getattr(c, side)]
 
-    def text_of(self, change: Change, side: str) -> str:
-        """The claims of one side of a change joined by a space ("" when absent)."""
-        doc = self.original if side == "original" else self.rewrite
+    def text_of(self, change: Change, side: Side | str) -> str:
+        """The claims of one side of a change joined by a space ("" when absent). ``side``: a
+        :class:`Side` or its value."""
+        doc = self.original if side == Side.ORIGINAL else self.rewrite
         return " ".join(doc.claim(cid).text for cid in getattr(change, side))
 
     def to_json(self) -> dict[str, Any]:

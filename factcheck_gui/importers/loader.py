@@ -73,6 +73,8 @@ def _html_module(name: str) -> Any:
         return importlib.import_module("factcheck_gui.importers.html")
     except ImportError as exc:
         raise _parser_missing("html", name, exc) from None
+
+
 EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
@@ -142,7 +144,9 @@ def _extract(data: bytes, name: str, kind: str | None) -> tuple[str, Extracted]:
     return kind, _call_reader(kind, name, reader, data, name)
 
 
-def _call_reader(kind: str, name: str, reader: Callable[..., Extracted], *args: Any, **kwargs: Any) -> Extracted:
+def _call_reader(
+    kind: str, name: str, reader: Callable[..., Extracted], *args: Any, **kwargs: Any
+) -> Extracted:
     # a parser can also fail to load lazily inside the reader (trafilatura imports jusText, which
     # imports lxml.html.clean, only on first use)
     try:
@@ -278,7 +282,9 @@ def _clipboard_html(html: str | bytes) -> str:
     """Clipboard HTML as text: raw ``text/html`` bytes decoded (Firefox on X11 puts UTF-16 with a
     BOM there, Chrome UTF-8), and the Windows CF_HTML header ("Version:0.9 StartHTML:…") dropped."""
     if isinstance(html, bytes):
-        html, _ = _html_module("clipboard").decode_html(html, "clipboard")
+        decoded: str = _html_module("clipboard").decode_html(html, "clipboard")[0]
+        html = decoded
+    assert isinstance(html, str)
     return _CF_HTML_HEADER.sub("", html, count=1)
 
 
@@ -303,7 +309,12 @@ def from_clipboard(
         mod = _html_module("clipboard")
         try:
             extracted = _call_reader(
-                "html", "clipboard", mod.extract_html, page, "clipboard", main_text_only=mod.looks_like_page(page)
+                "html",
+                "clipboard",
+                mod.extract_html,
+                page,
+                "clipboard",
+                main_text_only=mod.looks_like_page(page),
             )
         except ImportFailed:
             if not (text and text.strip()):

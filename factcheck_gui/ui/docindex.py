@@ -13,15 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from factcheck_gui.engine.types import Change, ChangeKind, Claim, Comparison, DiffOpKind, Document
-
-
-class Side(str, Enum):
-    ORIGINAL = "original"
-    REWRITE = "rewrite"
-
-    @property
-    def other(self) -> Side:
-        return Side.REWRITE if self is Side.ORIGINAL else Side.ORIGINAL
+from factcheck_gui.engine.types import Side as Side  # the engine's side, re-exported for the panes
 
 
 class Mark(str, Enum):

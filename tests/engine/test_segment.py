@@ -110,3 +110,137 @@ def test_a_huge_line_without_sentence_ends_is_cut_into_bounded_claims() -> None:
     assert len(claims) > 100
     assert max(len(c.text) for c in claims) <= 1500
     assert "".join(c.text + " " for c in claims).strip() == text
+
+
+# Golden Rules (pySBD / Pragmatic Segmenter, benchmarks/data/golden_rules_en.json) the splitter
+# used to fail, as a reader sees them: numbered list markers stay out of the claims, as a
+# bullet's does on a line of its own (benchmarks/golden_rules.py counts those as documented
+# differences).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
+            [
+                "At 5 a.m. Mr. Smith went to the bank.",
+                "He left the bank at 6 P.M.",
+                "Mr. Smith then went to the store.",
+            ],
+            id="18-am-pm",
+        ),
+        pytest.param(
+            "1.) The first item 2.) The second item", ["The first item", "The second item"], id="31-list"
+        ),
+        pytest.param(
+            "1.) The first item. 2.) The second item.", ["The first item.", "The second item."], id="32-list"
+        ),
+        pytest.param(
+            "1) The first item 2) The second item", ["The first item", "The second item"], id="33-list"
+        ),
+        pytest.param(
+            "1) The first item. 2) The second item.", ["The first item.", "The second item."], id="34-list"
+        ),
+        pytest.param(
+            "1. The first item 2. The second item", ["The first item", "The second item"], id="35-list"
+        ),
+        pytest.param(
+            "1. The first item. 2. The second item.", ["The first item.", "The second item."], id="36-list"
+        ),
+        pytest.param(
+            "• 9. The first item • 10. The second item", ["The first item", "The second item"], id="37-list"
+        ),
+        pytest.param(
+            "⁃9. The first item ⁃10. The second item", ["The first item", "The second item"], id="38-list"
+        ),
+        pytest.param(
+            "a. The first item b. The second item c. The third list item",
+            ["a. The first item", "b. The second item", "c. The third list item"],
+            id="39-lettered-list",
+        ),
+        pytest.param(
+            "You can find it at N°. 1026.253.553. That is where the treasure is.",
+            ["You can find it at N°. 1026.253.553.", "That is where the treasure is."],
+            id="40-numero",
+        ),
+        pytest.param(
+            "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
+            ["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"],
+            id="42-pronoun-I",
+        ),
+        pytest.param(
+            '"Bohr [...] used the analogy of parallel stairways [...]" (Smith 55).',
+            ['"Bohr [...] used the analogy of parallel stairways [...]" (Smith 55).'],
+            id="44-bracketed-ellipsis",
+        ),
+        pytest.param(
+            "I wasn’t really ... well, what I mean...see . . . what I'm saying, the thing is . . . I didn’t mean it.",
+            [
+                "I wasn’t really ... well, what I mean...see . . . what I'm saying, the thing is . . . I didn’t mean it."
+            ],
+            id="47-spaced-ellipsis",
+        ),
+    ],
+)
+def test_golden_rules_that_used_to_fail(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # MRPC: three spaced dots after a space leave words out inside a sentence ...
+        (
+            "The resulting lists led to a CBS special, AFI's 100 Years . . . 100 Heroes & Villains, "
+            "hosted by Arnold Schwarzenegger.",
+            [
+                "The resulting lists led to a CBS special, AFI's 100 Years . . . 100 Heroes & Villains, "
+                "hosted by Arnold Schwarzenegger."
+            ],
+        ),
+        # ... while a full stop and an ellipsis end it, and the ellipsis stays with it (Golden
+        # Rule 48 would open the next sentence with it).
+        (
+            "We are trying to understand the scope of the investigation. . . . Weber said late Thursday "
+            "that the company is still trying.",
+            [
+                "We are trying to understand the scope of the investigation. . . .",
+                "Weber said late Thursday that the company is still trying.",
+            ],
+        ),
+        ("It ends with a period . . . . Next sentence.", ["It ends with a period . . . .", "Next sentence."]),
+        # a time before a name ends a sentence only after a verb-bearing start
+        ("By 6 p.m. Gov. Smith had left.", ["By 6 p.m. Gov. Smith had left."]),
+        (
+            "Voting ends at 8 p.m. Tuesday. Results follow.",
+            ["Voting ends at 8 p.m. Tuesday.", "Results follow."],
+        ),
+        ("He spoke at 10 a.m. Dr. Jones spoke next.", ["He spoke at 10 a.m.", "Dr. Jones spoke next."]),
+        # an enumeration inside a sentence is not a list of claims
+        (
+            "He gave three reasons: 1) cost, 2) time and 3) risk. Nobody objected.",
+            ["He gave three reasons: 1) cost, 2) time and 3) risk.", "Nobody objected."],
+        ),
+        # a numbered item whose sentence ends with a number keeps it
+        ("1. Growth slowed to 2. The bank held rates.", ["Growth slowed to 2.", "The bank held rates."]),
+    ],
+)
+def test_ellipses_times_and_lists_in_news_copy(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_an_inline_list_gives_the_claims_of_the_same_list_one_item_a_line() -> None:
+    inline = "Three changes:\n\n1) Taxes rise by 5 percent. 2) Spending falls. 3) Debt is capped."
+    bulleted = "Three changes:\n\n- Taxes rise by 5 percent.\n- Spending falls.\n- Debt is capped."
+    numbered = "Three changes:\n\n1. Taxes rise by 5 percent.\n2. Spending falls.\n3. Debt is capped."
+    assert texts(inline) == texts(bulleted) == texts(numbered)
+    assert texts(inline)[1:] == ["Taxes rise by 5 percent.", "Spending falls.", "Debt is capped."]
+    claims = split_claims(inline, "x")
+    assert all(inline[c.start : c.end] == c.text for c in claims)
+    assert [c.paragraph for c in claims] == [0, 1, 1, 1]
+
+
+def test_a_bullet_marker_before_a_hard_wrap_is_not_part_of_the_claim() -> None:
+    text = "2)  \n more to come"
+    claims = split_claims(text, "x")
+    assert [c.text for c in claims] == ["more to come"]
+    assert text[claims[0].start : claims[0].end] == "more to come"

@@ -46,6 +46,7 @@ MARGIN = 0.1
 GAP_MIN = 0.12  # a pair inside a gap between anchors needs this rank ...
 GAP_MIN_SHARED = 2  # ... and this many shared content words (one for two headlines)
 HEADLINE_WORDS = 16  # a first claim this short with no closing full stop is a headline
+HEADLINE_REACH = 12  # ... summarising one of the other text's first claims
 FRAGMENT_MATCH = 0.25  # an unmatched claim joins a matched one (split/merge) at this score
 FRAGMENT_MARGIN = 0.05  # ... if it beats its next candidate by this much
 
@@ -65,6 +66,8 @@ class Alignment:
     used_o: set[int] = field(default_factory=set)
     used_r: set[int] = field(default_factory=set)
     scored: list[Scored] = field(default_factory=list)
+    # headline links: shown as a change of their own, never part of a split or merge
+    summaries: list[Link] = field(default_factory=list)
 
     def take(self, i: int, j: int, score: float) -> None:
         self.links.append(Link(i, j, score))
@@ -242,6 +245,40 @@ def link_splits_merges(al: Alignment) -> None:
     al.used_r.update(lk.r for lk in found)
 
 
+def link_headlines(al: Alignment) -> None:
+    """A headline says in a few words what the story's lead says: it is linked to the claim of
+    the other text that shares most of its content (a partial link when that claim is linked
+    already), wherever that claim is. Both texts' headlines, so swapping them changes nothing."""
+    linked = {(lk.o, lk.r) for lk in al.links}
+    for side in ("o", "r"):
+        mine, other = (al.orig, al.rew) if side == "o" else (al.rew, al.orig)
+        if not len(mine) or not len(other) or not _headline(mine[0]):
+            continue
+        head = mine[0]
+        if len(head.content) < 2:
+            continue
+        best, best_w = -1, 0.0
+        for k in range(min(len(other), HEADLINE_REACH)):
+            shared = head.content & other[k].content
+            if len(shared) >= 2:
+                w = al.vocab.total(sorted(shared))
+                if w > best_w:
+                    best, best_w = k, w
+        if best < 0:
+            continue
+        i, j = (0, best) if side == "o" else (best, 0)
+        if (i, j) in linked:
+            continue
+        score, _ = scored_pair(al.orig[i], al.rew[j], al.vocab)
+        if al.free(i, j):
+            al.take(i, j, score)
+        else:  # the lead is linked already: the headline sums it up, the lead stays as it is
+            al.summaries.append(Link(i, j, score, partial=True))
+            al.used_o.add(i)
+            al.used_r.add(j)
+        linked.add((i, j))
+
+
 def link_reuse(al: Alignment) -> None:
     """Two linked claims that share a verbatim fragment (or one restating part of the other)
     are reuse: shown, so a reviewer sees where the words came from."""
@@ -261,8 +298,8 @@ def nearest(al: Alignment) -> tuple[dict[int, tuple[int, float]], dict[int, tupl
     """Each claim's closest scored counterpart (by score), for the claims left one-sided."""
     near_o: dict[int, tuple[int, float]] = {}
     near_r: dict[int, tuple[int, float]] = {}
-    linked_o = {lk.o for lk in al.links}
-    linked_r = {lk.r for lk in al.links}
+    linked_o = {lk.o for lk in al.links} | {lk.o for lk in al.summaries}
+    linked_r = {lk.r for lk in al.links} | {lk.r for lk in al.summaries}
     for _, s, i, j, _ in al.scored:
         if i not in linked_o and (i not in near_o or s > near_o[i][1]):
             near_o[i] = (j, s)
@@ -289,7 +326,9 @@ def align(
     check()
     fill_gaps(al)
     link_splits_merges(al)  # fragments of what the weaker phases linked
+    link_headlines(al)
     link_reuse(al)
     check()
     near_o, near_r = nearest(al)
-    return make_groups(al.links, len(orig), len(rew), near_o, near_r)
+    groups = make_groups(al.links, len(orig), len(rew), near_o, near_r, al.summaries)
+    return groups

@@ -25,7 +25,7 @@ from factcheck_gui.engine.similarity import STOP_TERMS, Profile
 
 MIN_SHARED_TERMS = 3  # content words two partially linked claims must share
 MIN_REUSED_RUN = 4  # content words of a verbatim stretch that make two linked claims share a fragment
-PARTIAL_COVERAGE = 0.6  # share of the smaller claim's word weight found in the larger one
+PARTIAL_COVERAGE = 0.45  # share of the smaller claim's word weight found in the larger one
 PARTIAL_CHARS = 72  # rapidfuzz partial_ratio of the smaller claim inside the larger one
 
 CONTAIN_COVER = 0.8  # share of the smaller claim's word weight inside the larger: contained

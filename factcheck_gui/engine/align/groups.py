@@ -40,6 +40,7 @@ def make_groups(
     n_rew: int,
     nearest_o: dict[int, tuple[int, float]] | None = None,
     nearest_r: dict[int, tuple[int, float]] | None = None,
+    summaries: list[Link] | None = None,
 ) -> list[Group]:
     """Turn links into changes: pairs, splits (one original, several rewrite claims), merges."""
     # How many links each claim has; the links themselves only of claims with several (most
@@ -85,6 +86,11 @@ def make_groups(
             secondary = n_o[o] > 1 and n_r[r] > 1
             append(Group((o,), (r,), score, not secondary))
 
+    # a headline summing up a claim linked elsewhere: a secondary pair of its own
+    for lk in summaries or ():
+        groups.append(Group((lk.o,), (lk.r,), lk.score, False))
+        n_o[lk.o] += 1
+        n_r[lk.r] += 1
     near_o, near_r = nearest_o or {}, nearest_r or {}
     groups.extend(Group((i,), (), 0.0, True, near_o.get(i)) for i in range(n_orig) if i not in n_o)
     groups.extend(Group((), (j,), 0.0, True, near_r.get(j)) for j in range(n_rew) if j not in n_r)

@@ -1,0 +1,272 @@
+"""Marker flags: hedges (modality), negation and attribution (reporting verbs and phrases),
+compared by class ("may" and "might" are one hedge, "issued a warning" is "warned"); only the
+markers that changed are shown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from factcheck_gui.engine.flags._common import joined
+from factcheck_gui.engine.lexicon import ATTRIBUTION_CLASS, ATTRIBUTION_PHRASES, HEDGE_CLASS, NEGATION_CLASS
+from factcheck_gui.engine.normalize import Token
+from factcheck_gui.engine.types import Claim, Flag, FlagType, Span
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    cls: str  # the marker's class ("possible", "said", "not" …)
+    first: int  # index of its first token
+    last: int  # index of its last token (a reporting phrase has several)
+
+
+# Runs of marks that changed: indices into each side's marks (one side may be empty).
+_Runs = list[tuple[list[int], list[int]]]
+
+# Reporting phrases by their first word: (the words after it, class); "*" is one optional word.
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _p, _c in sorted(ATTRIBUTION_PHRASES.items(), key=lambda pc: -len(pc[0].split())):
+    _first, *_rest = _p.split()
+    _PHRASES_BY_FIRST.setdefault(_first, []).append((tuple(_rest), _c))
+
+_MARKER_KEYS = (
+    frozenset(HEDGE_CLASS)
+    | frozenset(NEGATION_CLASS)
+    | frozenset(ATTRIBUTION_CLASS)
+    | frozenset(_PHRASES_BY_FIRST)
+)
+_KINDS = (
+    (FlagType.HEDGE, HEDGE_CLASS),
+    (FlagType.NEGATION, NEGATION_CLASS),
+    (FlagType.ATTRIBUTION, ATTRIBUTION_CLASS),
+)
+
+
+def marker_flags(
+    orig: Sequence[Claim], rew: Sequence[Claim], toks_a: Sequence[Token], toks_b: Sequence[Token]
+) -> list[Flag]:
+    """The hedge, negation and attribution flags between two sides (in that order)."""
+    pos_a, pos_b = _marker_positions(toks_a), _marker_positions(toks_b)
+    flags: list[Flag] = []
+    for kind, classes in _KINDS:
+        flag = _marker_flag(kind, toks_a, toks_b, pos_a, pos_b, classes, orig, rew)
+        if flag:
+            flags.append(flag)
+    return flags
+
+
+def _phrase_end(tokens: Sequence[Token], i: int, rest: tuple[str, ...]) -> int:
+    """Index of the last token of the phrase ``tokens[i]`` + ``rest``, or -1 if it does not match."""
+    if not rest:
+        return i
+    if i + 1 >= len(tokens) or not tokens[i + 1].is_word:
+        return -1
+    if rest[0] == "*":
+        end = _phrase_end(tokens, i, rest[1:])  # without the optional word
+        return end if end >= 0 else _phrase_end(tokens, i + 1, rest[1:])
+    return _phrase_end(tokens, i + 1, rest[1:]) if tokens[i + 1].key == rest[0] else -1
+
+
+def _phrase_at(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
+    """(index of its last token, class) of the longest reporting phrase at token ``i``, if any."""
+    return next(
+        (
+            (end, c)
+            for rest, c in _PHRASES_BY_FIRST[tokens[i].key]
+            if (end := _phrase_end(tokens, i, rest)) >= 0
+        ),
+        None,
+    )
+
+
+def _marker_positions(tokens: Sequence[Token]) -> list[int]:
+    """Indices of the tokens any marker class (or reporting phrase) can start at."""
+    return [i for i, t in enumerate(tokens) if t.key in _MARKER_KEYS or t.key.endswith("n't")]
+
+
+def _marks(
+    tokens: Sequence[Token], positions: Sequence[int], classes: dict[str, str], kind: FlagType
+) -> list[_Mark]:
+    out: list[_Mark] = []
+    covered = -1  # the last token of a reporting phrase already taken
+    for i in positions:
+        if i <= covered:
+            continue
+        t = tokens[i]
+        if kind is FlagType.ATTRIBUTION and t.key in _PHRASES_BY_FIRST:
+            found = _phrase_at(tokens, i)
+            if found is not None:
+                out.append(_Mark(found[1], i, found[0]))
+                covered = found[0]
+                continue
+        cls = classes.get(t.key)
+        if cls is None and t.key.endswith("n't"):
+            cls = classes.get("n't")
+        if cls is None or (kind is FlagType.HEDGE and t.text == "May"):
+            continue
+        out.append(_Mark(cls, i, i))
+    return out
+
+
+def _adjacent(marks: Sequence[_Mark], i: int, j: int) -> bool:
+    """Are marks ``i`` < ``j`` one phrase ("may consider", "may well consider")?"""
+    return marks[i].last + 2 >= marks[j].first
+
+
+def _same_words(ta: Sequence[Token], ma: _Mark, tb: Sequence[Token], mb: _Mark) -> bool:
+    return [t.key for t in ta[ma.first : ma.last + 1]] == [t.key for t in tb[mb.first : mb.last + 1]]
+
+
+def _segments(tokens: Sequence[Token], marks: Sequence[_Mark], idx: Sequence[int]) -> list[tuple[int, int]]:
+    """Token index ranges of the marks ``idx`` (sorted), neighbouring ones joined."""
+    out: list[tuple[int, int]] = []
+    prev = -2
+    for i in idx:
+        if out and prev == i - 1 and _adjacent(marks, prev, i):
+            out[-1] = (out[-1][0], marks[i].last)
+        else:
+            out.append((marks[i].first, marks[i].last))
+        prev = i
+    return out
+
+
+def _marker_flag(
+    kind: FlagType,
+    a: Sequence[Token],
+    b: Sequence[Token],
+    pos_a: Sequence[int],
+    pos_b: Sequence[int],
+    classes: dict[str, str],
+    orig: Sequence[Claim],
+    rew: Sequence[Claim],
+) -> Flag | None:
+    ma = _marks(a, pos_a, classes, kind)
+    mb = _marks(b, pos_b, classes, kind)
+    # Classes as sets: "would … would" against one "would" says nothing new.
+    ca, cb = {m.cls for m in ma}, {m.cls for m in mb}
+    if ca == cb:
+        return None
+    # (Only now the texts to quote from: most changes flag no marker.)
+    text_a, base_a = joined(orig)
+    text_b, base_b = joined(rew)
+    items = _changed_runs(a, b, ma, mb, ca, cb)
+    sa, span_a = _shown(a, ma, [ia for ia, _ in items], classes, text_a, base_a)
+    sb, span_b = _shown(b, mb, [ib for _, ib in items], classes, text_b, base_b)
+
+    def said_a(idx: list[int]) -> str:
+        return _words(a, ma, idx, text_a, base_a)
+
+    def said_b(idx: list[int]) -> str:
+        return _words(b, mb, idx, text_b, base_b)
+
+    swaps = [f"{said_a(ia)} → {said_b(ib)}" for ia, ib in items if ia and ib]
+    dropped = ", ".join(said_a(ia) for ia, ib in items if not ib)
+    added = ", ".join(said_b(ib) for ia, ib in items if not ia)
+    return Flag(kind, sa, sb, _message(kind, swaps, dropped, added), span_a, span_b)
+
+
+def _changed_runs(
+    a: Sequence[Token], b: Sequence[Token], ma: list[_Mark], mb: list[_Mark], ca: set[str], cb: set[str]
+) -> _Runs:
+    """Only what changed: the marks aligned in reading order, unchanged ones left out."""
+    ops = SequenceMatcher(None, [m.cls for m in ma], [m.cls for m in mb], autojunk=False).get_opcodes()
+    twin_a, twin_b = _twins(ops)
+    items: _Runs = []
+    for tag, i1, i2, j1, j2 in ops:
+        ia, ib = list(range(i1, i2)), list(range(j1, j2))
+        if tag == "equal":
+            continue
+        # A marker dropped (or added) whose class the other side still has says nothing new.
+        if not ib and all(ma[i].cls in cb for i in ia):
+            continue
+        if not ia and all(mb[j].cls in ca for j in ib):
+            continue
+        if not ia:
+            _widen(ib, ia, b, mb, twin_b, a, ma)
+        elif not ib:
+            _widen(ia, ib, a, ma, twin_a, b, mb)
+        items.append((ia, ib))
+    if not items:  # (cannot happen: a class one side lacks is in some changed run)
+        items = [(list(range(len(ma))), list(range(len(mb))))]
+    return items
+
+
+def _twins(ops: Sequence[tuple[str, int, int, int, int]]) -> tuple[dict[int, int], dict[int, int]]:
+    """The unchanged marks: index on one side → index on the other, both ways."""
+    twin_a: dict[int, int] = {}
+    twin_b: dict[int, int] = {}
+    for tag, i1, i2, j1, _ in ops:
+        if tag == "equal":
+            for k in range(i2 - i1):
+                twin_a[i1 + k] = j1 + k
+                twin_b[j1 + k] = i1 + k
+    return twin_a, twin_b
+
+
+def _widen(
+    own: list[int],
+    other: list[int],
+    toks: Sequence[Token],
+    marks: Sequence[_Mark],
+    twin: dict[int, int],
+    other_toks: Sequence[Token],
+    other_marks: Sequence[_Mark],
+) -> None:
+    """A marker of the same phrase in other words is shown with a dropped or added one (``own``):
+    "might → may consider" (but "will reportedly → will" is only "reportedly" dropped)."""
+    for k in (own[0] - 1, own[-1] + 1):
+        lo, hi = (k, own[0]) if k < own[0] else (own[-1], k)
+        if (
+            k in twin
+            and _adjacent(marks, lo, hi)
+            and not _same_words(toks, marks[k], other_toks, other_marks[twin[k]])
+        ):
+            at = 0 if k < own[0] else len(own)
+            own.insert(at, k)
+            other.insert(at, twin[k])
+
+
+def _words(tokens: Sequence[Token], marks: Sequence[_Mark], idx: list[int], text: str, base: int) -> str:
+    """The marks ``idx`` as written, neighbouring ones as one phrase: "might … would"."""
+    segs = _segments(tokens, marks, idx)
+    return " … ".join(
+        dict.fromkeys(" ".join(text[tokens[s].start - base : tokens[e].end - base].split()) for s, e in segs)
+    )
+
+
+def _shown(
+    tokens: Sequence[Token],
+    marks: Sequence[_Mark],
+    sides: list[list[int]],
+    classes: dict[str, str],
+    text: str,
+    base: int,
+) -> tuple[str, Span | None]:
+    """The changed markers with the marker words after them and one more word."""
+    spans: list[Span] = []
+    for s, e in sorted(seg for idx in sides for seg in _segments(tokens, marks, idx)):
+        while e + 1 < len(tokens) and tokens[e + 1].key in classes:
+            e += 1
+        if e + 1 < len(tokens) and tokens[e + 1].is_word:
+            e += 1
+        span = (tokens[s].start, tokens[e].end)
+        if spans and span[0] <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(span[1], spans[-1][1]))
+        else:
+            spans.append(span)
+    return " … ".join(text[s - base : e - base] for s, e in spans), (spans[0] if spans else None)
+
+
+def _message(kind: FlagType, swaps: list[str], dropped: str, added: str) -> str:
+    """The flag's message: "modality changed: might → may consider; would → could",
+    "negation lost: …", "reporting verb: said → denied" …"""
+    if kind is FlagType.NEGATION and not swaps and not added:
+        return f"negation lost: “{dropped}” is not in the rewrite"
+    if kind is FlagType.NEGATION and not swaps and not dropped:
+        return f"negation added: “{added}” is not in the original"
+    label = {FlagType.HEDGE: "modality", FlagType.NEGATION: "negation"}.get(kind, "reporting verb")
+    parts = swaps + [f"{what}: {w}" for what, w in (("dropped", dropped), ("added", added)) if w]
+    if swaps:  # "modality changed: might → may consider; would → could"
+        return f"{label}{':' if kind is FlagType.ATTRIBUTION else ' changed:'} " + "; ".join(parts)
+    return f"{label} " + "; ".join(parts)  # "modality dropped: expected … would"

@@ -1,0 +1,50 @@
+"""Quotation flags: every quotation of a rewrite claim checked against the whole original (the
+check itself is :mod:`factcheck_gui.engine.quotes`; this picks the original claims to check
+each claim's quotations against)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from factcheck_gui.engine.align import CandidateIndex
+from factcheck_gui.engine.quotes import Source, check_quotes, find_quotes
+from factcheck_gui.engine.similarity import terms_of
+from factcheck_gui.engine.types import Claim, Flag
+
+
+class QuoteContext(Protocol):
+    """What the quotation flags need of the whole comparison."""
+
+    @property
+    def original(self) -> str: ...
+
+    @property
+    def rewrite(self) -> str: ...
+
+    @property
+    def index(self) -> CandidateIndex:
+        """Candidate original claims for some words."""
+
+    @property
+    def source(self) -> Source:
+        """The original's quotations (built on first use: most claims quote nobody)."""
+
+
+def quote_flags(rc: Sequence[Claim], linked: list[int], ctx: QuoteContext) -> list[Flag]:
+    """Flags for the quotations of the rewrite claims ``rc``, checked against the original
+    claims ``linked`` to them and those whose words are most like the claim's or the quote's."""
+    flags: list[Flag] = []
+    rewrite = ctx.rewrite
+    for c in rc:
+        quotes = find_quotes(rewrite, c.start, c.end)
+        if not quotes:
+            continue
+        index, source = ctx.index, ctx.source
+        cands = list(dict.fromkeys(linked + [i for _, i in index.query(terms_of(c.text), 6)]))
+        for q in quotes:
+            for _, i in index.query(terms_of(q.text), 6):
+                if i not in cands:
+                    cands.append(i)
+        flags.extend(check_quotes(rewrite, c, ctx.original, source.claims, cands, source))
+    return flags
