@@ -21,13 +21,28 @@ KIND_LABEL = {
 }
 
 
-# Story text may carry terminal escape sequences (ESC [31m ...): shown as visible escapes, never obeyed.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Story text may carry terminal escape sequences (ESC [31m ...): shown as visible escapes, never
+# obeyed. Unicode bidi controls (embeddings, overrides, isolates, LRM/RLM, the Arabic letter mark)
+# can make a line read in a misleading order: shown as visible escapes too.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI_CONTROLS}]")
+_CONTROL_LINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{BIDI_CONTROLS}]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def inert(text: str) -> str:
-    """``text`` safe to print on a terminal: control characters (but tab and newline) as ``\\xNN``."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """``text`` safe to print on a terminal: control characters (but tab and newline) as ``\\xNN``,
+    bidi controls as ``\\uNNNN``."""
+    return _CONTROL.sub(_escape, text)
+
+
+def inert_line(text: str) -> str:
+    """``text`` as one inert line (an error message): :func:`inert`, and tab, CR and LF escaped too."""
+    return _CONTROL_LINE.sub(_escape, text)
 
 
 def summary_line(cmp: Comparison) -> str:
@@ -66,8 +81,20 @@ def _marked(
     return out
 
 
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def shown_bidi(s: str) -> str:
+    """``s`` with each bidi control as its code point in brackets (``[U+202E]``), for HTML."""
+    return _BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", s)
+
+
+def _html(s: str) -> str:
+    return html.escape(shown_bidi(s), quote=True)
+
+
 def _esc(s: str, escape: bool) -> str:
-    return html.escape(s, quote=True) if escape else s
+    return _html(s) if escape else s
 
 
 def _changed_spans(change: Change, side: str) -> list[tuple[int, int]]:
@@ -109,6 +136,9 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
             lines.append(f"  + {inert(text)}")
         for f in ch.flags:
             lines.append(f"  ! {f.type.value}: {inert(f.message)}")
+        near = cmp.nearest_line(ch)
+        if near:
+            lines.append(f"  ~ {inert(near)}")
     if hidden:
         lines.append(f"\n({plural(hidden, 'unchanged claim')} not shown; --all shows them)")
     return "\n".join(lines) + "\n"
@@ -134,9 +164,13 @@ ul.flags{margin:.4em 0 0;padding-left:1.2em;font-size:.9em;color:#7a4b00}
 
 
 def render_html(cmp: Comparison, *, show_all: bool = False) -> str:
-    """A self-contained side-by-side page: inline CSS, no scripts, every story text escaped."""
+    """A self-contained side-by-side page: inline CSS, no scripts, every story text escaped.
+
+    Story text and file names are isolated (``dir=auto``, ``<bdi>``) so right-to-left writing
+    cannot reorder what stands around it, and bidi controls are shown as ``[U+202E]``.
+    """
     o, r = cmp.original, cmp.rewrite
-    e = html.escape
+    e = _html
     rows = []
     for ch in cmp.changes:
         if not show_all and not ch.is_change:
@@ -147,20 +181,21 @@ def render_html(cmp: Comparison, *, show_all: bool = False) -> str:
         if ch.flags:
             flags = (
                 "<ul class=flags>"
-                + "".join(f"<li><b>{e(f.type.value)}</b>: {e(f.message)}</li>" for f in ch.flags)
+                + "".join(f"<li><b>{e(f.type.value)}</b>: <bdi>{e(f.message)}</bdi></li>" for f in ch.flags)
                 + "</ul>"
             )
         rows.append(
             f'<tr class="{e(ch.kind.value)}"><td class=k>{e(KIND_LABEL[ch.kind])}'
-            f"<br><span class=cid>{e(ch.id)}</span></td><td class=o>{left}</td>"
-            f"<td class=r>{right}{flags}</td></tr>"
+            f"<br><span class=cid>{e(ch.id)}</span></td><td class=o dir=auto>{left}</td>"
+            f"<td class=r dir=auto>{right}{flags}</td></tr>"
         )
+    on, rn = f"<bdi>{e(o.name)}</bdi>", f"<bdi>{e(r.name)}</bdi>"
     return (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         f"<title>{e(o.name)} → {e(r.name)} · Factcheck Compare</title><style>{_CSS}</style></head><body>"
-        f"<h1>{e(o.name)} → {e(r.name)}</h1><p>{e(summary_line(cmp))} · engine {e(cmp.engine)}</p>"
-        f"<table><thead><tr><th class=k>Change</th><th>Original: {e(o.name)}</th>"
-        f"<th>Rewrite: {e(r.name)}</th></tr></thead><tbody>{''.join(rows)}</tbody></table></body></html>\n"
+        f"<h1>{on} → {rn}</h1><p>{e(summary_line(cmp))} · engine {e(cmp.engine)}</p>"
+        f"<table><thead><tr><th class=k>Change</th><th>Original: {on}</th>"
+        f"<th>Rewrite: {rn}</th></tr></thead><tbody>{''.join(rows)}</tbody></table></body></html>\n"
     )

@@ -174,7 +174,7 @@ def _compare(
     moved = _align.out_of_order(groups)
     report(0.6)
 
-    ctx = _Context(original, rewrite, o_claims, quote_index)
+    ctx = _Context(original, rewrite, o_claims, quote_index, r_claims)
     changes: list[Change] = []
     order = _order(groups)
     for n, k in enumerate(order, start=1):
@@ -233,9 +233,11 @@ def _change(
     rew_ids = tuple(c.id for c in rc)
     if not oc:
         flags = quote_flags(rc, [], ctx)
-        return Change(cid, ChangeKind.ADDED, (), rew_ids, 0.0, (), tuple(flags))
+        near = (ctx.o_claims[g.nearest[0]].id, round(g.nearest[1], 4)) if g.nearest else None
+        return Change(cid, ChangeKind.ADDED, (), rew_ids, 0.0, (), tuple(flags), nearest=near)
     if not rc:
-        return Change(cid, ChangeKind.REMOVED, orig_ids, (), 0.0)
+        near = (ctx.r_claims[g.nearest[0]].id, round(g.nearest[1], 4)) if g.nearest else None
+        return Change(cid, ChangeKind.REMOVED, orig_ids, (), 0.0, nearest=near)
     identical = len(oc) == len(rc) == 1 and o_prof.norms[g.original[0]] == r_prof.norms[g.rewrite[0]]
     if len(oc) > 1:
         kind = ChangeKind.MERGED
@@ -267,12 +269,19 @@ class _Context:
     """
 
     def __init__(
-        self, original: str, rewrite: str, o_claims: Sequence[Claim], index: _align.CandidateIndex
+        self,
+        original: str,
+        rewrite: str,
+        o_claims: Sequence[Claim],
+        index: _align.CandidateIndex,
+        r_claims: Sequence[Claim] = (),
     ) -> None:
         self.original = original
         self.rewrite = rewrite
         self.index = index  # candidate original claims for a quotation
         self._o_claims = o_claims
+        self.o_claims = o_claims
+        self.r_claims = r_claims
 
     @cached_property
     def proper(self) -> frozenset[str]:

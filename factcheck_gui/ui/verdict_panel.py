@@ -258,7 +258,11 @@ class VerdictPanel(QWidget):
         self.title.setText(
             f"{change.id} · {KIND_STYLES[change.kind].mark} {change.kind.value}{moved}{similarity}"
         )
-        self.flags.setText("\n\n".join(f"• {f.message}" for f in change.flags) or "No fact flags.")
+        explained = [f"• {f.message}" for f in change.flags]
+        near = session.index.comparison.nearest_line(change)
+        if near:  # an added or removed claim: what a reviewer might link it to by hand
+            explained.append(near)
+        self.flags.setText("\n\n".join(explained) or "No fact flags.")
         self._set_note_text(session.note(change_id))
         self._origin = session.note(change_id)
         if change_id in self._unsaved:  # typed here earlier and refused by the store: still here

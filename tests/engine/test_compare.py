@@ -153,3 +153,29 @@ def test_a_hard_wrapped_copy_compares_as_unchanged(reference_pair: tuple[str, st
     cmp = compare_texts(original, wrapped)
     assert {c.kind for c in cmp.changes} == {ChangeKind.UNCHANGED}
     assert len(cmp.changes) == len(cmp.original.claims) == len(cmp.rewrite.claims)
+
+
+def test_added_and_removed_claims_name_their_nearest_counterpart() -> None:
+    from factcheck_gui.engine.types import Comparison
+
+    original = (
+        "The council approved the budget on Monday after a long debate.\n\n"
+        "Officials said the new library would open in the spring of next year.\n"
+    )
+    rewrite = (
+        "The council approved the budget on Monday after a long debate.\n\n"
+        "A new sports hall is planned for the north of the town next year.\n"
+    )
+    cmp = compare_texts(original, rewrite)
+    one_sided = [c for c in cmp.changes if c.kind.value in ("added", "removed")]
+    assert one_sided and all(c.nearest is not None for c in one_sided)
+    added = next(c for c in one_sided if c.kind.value == "added")
+    assert added.nearest is not None and added.nearest[0].startswith("o")
+    assert cmp.nearest_line(added).startswith("Closest in the original: ")
+    # the JSON names it, and reading the JSON back keeps it
+    data = cmp.to_json()
+    j = next(c for c in data["changes"] if c["id"] == added.id)
+    assert j["nearest"]["claim"] == added.nearest[0]
+    back = Comparison.from_json(data)
+    assert back.change(added.id).nearest == (added.nearest[0], round(added.nearest[1], 4))
+    assert all(c["nearest"] is None for c in data["changes"] if c["kind"] == "unchanged")
