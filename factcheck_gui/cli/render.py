@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from factcheck_gui import __version__
 from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, Document
 
 KIND_LABEL = {
@@ -112,7 +113,8 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
     """A readable change list for the terminal, git-style word markers: [-old-] {+new+}."""
     o, r = cmp.original, cmp.rewrite
     lines = [
-        f"Factcheck Compare {cmp.engine}: {inert(o.name)} ({plural(len(o.claims), 'claim')}) → "
+        f"Factcheck Compare {__version__} (engine {inert(cmp.engine)}): "
+        f"{inert(o.name)} ({plural(len(o.claims), 'claim')}) → "
         f"{inert(r.name)} ({plural(len(r.claims), 'claim')})",
         summary_line(cmp),
     ]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
+from factcheck_gui import ENGINE_VERSION
 from factcheck_gui.engine import align as _align
 from factcheck_gui.engine.flags import fact_flags, quote_flags
 from factcheck_gui.engine.lexicon import PROPER_NOUN_TITLES
@@ -33,12 +34,11 @@ from factcheck_gui.engine.types import (
 )
 from factcheck_gui.engine.worddiff import equal_diff, word_diff
 
-# The engine's own version, in every result: bumped when the same inputs give a different
-# result (0.1.1: names dropped/added reported apart from swaps, reporting phrases, only the
-# changed markers in messages, quotation flags with their full text and quoted words;
-# 0.1.2: a title dropped, added or changed before a name, names after "Dr." and middle
-# initials, swapped numbers shown and flagged as changed).
-ENGINE_VERSION = "0.1.2"
+# The engine's own version lives in factcheck_gui/__init__.py (so --version needs no engine
+# import); its history: 0.1.1: names dropped/added reported apart from swaps, reporting phrases,
+# only the changed markers in messages, quotation flags with their full text and quoted words;
+# 0.1.2: a title dropped, added or changed before a name, names after "Dr." and middle initials,
+# swapped numbers shown and flagged as changed.
 
 
 class Cancelled(Exception):
