@@ -6,7 +6,9 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -43,6 +45,9 @@ class ChangeList(QWidget):
     """Filter bar and table of changes (see module docstring)."""
 
     currentChangeChanged = Signal(str)
+    # The change on show was hidden by a filter: no verdict may go to it until the reader
+    # chooses a visible one (its id is the argument).
+    currentHidden = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,15 +95,15 @@ class ChangeList(QWidget):
         self.verdict_filter.setObjectName("verdictFilter")
         self.unreviewed_only = QCheckBox("&Unreviewed only", self)
         self.kind_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_kind(self.kind_filter.currentData())
+            lambda _i: self._filter(self.proxy.set_kind, self.kind_filter.currentData())
         )
         self.flag_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_flag(self.flag_filter.currentData())
+            lambda _i: self._filter(self.proxy.set_flag, self.flag_filter.currentData())
         )
         self.verdict_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_verdict(self.verdict_filter.currentData() or "")
+            lambda _i: self._filter(self.proxy.set_verdict, self.verdict_filter.currentData() or "")
         )
-        self.unreviewed_only.toggled.connect(self.proxy.set_unreviewed_only)
+        self.unreviewed_only.toggled.connect(lambda on: self._filter(self.proxy.set_unreviewed_only, on))
         self.set_scale(())
 
         # The filters wrap onto a second row in a narrow window rather than widen it; each
@@ -213,6 +218,23 @@ class ChangeList(QWidget):
     def current_change_id(self) -> str:
         idx = self.table.currentIndex()
         return str(idx.data(ChangeIdRole)) if idx.isValid() else ""
+
+    def _filter(self, apply: Callable[[Any], None], value: object) -> None:
+        """Change a filter. When it hides the change the reader chose, nothing stays current:
+        Qt would move the current index to a neighbouring row without selecting it, and the
+        next verdict key would rate a change the reader never chose."""
+        chosen = self.current_change_id()
+        apply(value)
+        if not chosen:
+            return
+        row = self.model.row_of(chosen)
+        if row >= 0 and self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            if self.current_change_id() != chosen:
+                self.select_change(chosen)
+            return
+        self.table.selectionModel().clear()
+        self.table.selectionModel().setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+        self.currentHidden.emit(chosen)
 
     def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         change_id = str(current.data(ChangeIdRole)) if current.isValid() else ""

@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from factcheck_gui.ui.dialogs import file_dialog
 from factcheck_gui.ui.export_process import can_run_in_child, export_in_child
@@ -48,13 +48,14 @@ def name_filter(fmt: str, label: str) -> str:
     return f"{label} (*{extension(fmt)})"
 
 
-def format_for(path: Path, chosen: str, formats: list[str]) -> str:
-    """The format of the chosen filter, unless the name typed ends in another format's suffix."""
+def suggested_format(path: Path, chosen: str, formats: list[str]) -> str:
+    """Another format that the typed name's suffix suggests, or "" when it suggests none (or the
+    chosen one). The chosen format is what gets written: a different suffix only asks."""
     name = path.name.lower()
     if name.endswith(extension(chosen)):
-        return chosen
+        return ""
     matches = [f for f in formats if name.endswith(extension(f))]
-    return max(matches, key=lambda f: len(extension(f))) if matches else chosen
+    return max(matches, key=lambda f: len(extension(f))) if matches else ""
 
 
 class ExportController(QObject):
@@ -91,11 +92,44 @@ class ExportController(QObject):
 
         def chosen(path: str) -> None:
             picked = codes[filters.index(dialog.selectedNameFilter())]
-            self.export_to(format_for(Path(path), picked, codes), Path(path))
+            other = suggested_format(Path(path), picked, codes)
+            if other:
+                self.ask_format(Path(path), picked, other, dict(formats))
+            else:
+                self.export_to(picked, Path(path))
 
         dialog.fileSelected.connect(chosen)
         dialog.open()
         return dialog
+
+    def ask_format(self, path: Path, picked: str, other: str, labels: dict[str, str]) -> QMessageBox:
+        """The name's suffix says another format than the one chosen: ask, never switch silently."""
+        box = QMessageBox(self.win)
+        box.setObjectName("exportFormatQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Which format?")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the file name is the user's text
+        box.setText(
+            f"You chose {labels.get(picked, picked)}, but the name “{path.name}” ends like a "
+            f"{labels.get(other, other)} file ({extension(other)})."
+        )
+        box.setInformativeText("Which format should be written?")
+        keep = box.addButton(f"Write {labels.get(picked, picked)}", QMessageBox.ButtonRole.AcceptRole)
+        keep.setObjectName("keepChosenFormat")
+        switch = box.addButton(f"Write {labels.get(other, other)}", QMessageBox.ButtonRole.ActionRole)
+        switch.setObjectName("useNamedFormat")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+
+        def answered(button: object) -> None:
+            if button is keep:
+                self.export_to(picked, path)
+            elif button is switch:
+                self.export_to(other, path)
+
+        box.buttonClicked.connect(answered)
+        box.open()
+        return box
 
     def export_to(self, fmt: str, path: Path) -> TaskHandle | None:
         """Export the open review in a worker; ``exported`` or ``failed`` follows."""

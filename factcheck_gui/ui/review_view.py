@@ -60,6 +60,7 @@ class ReviewView(QWidget):
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.splitter)
         self.changes.currentChangeChanged.connect(self._on_current)
+        self.changes.currentHidden.connect(self.verdict.show_hidden)
         self.comparison.changeActivated.connect(self.select_change)
         self.verdict.note.escaped.connect(self._leave_note)
 

@@ -232,6 +232,16 @@ class VerdictPanel(QWidget):
         restyle(self.scale_box)
         self._fit_width()  # the theme's style may make the buttons wider
 
+    def show_hidden(self, change_id: str) -> None:
+        """The change on show was hidden by a filter: its note is saved, and the panel takes no
+        verdict until the reader picks a change they can see."""
+        self.show_change("")
+        self.title.setText(f"{change_id} is hidden by the filters — choose a change in the list")
+        self.flags.setText(
+            "Verdict keys do nothing until a visible change is selected, so a verdict never goes "
+            "to a change you cannot see. Clear the filters to see it again."
+        )
+
     def show_change(self, change_id: str) -> None:
         """Show the verdict, note, flags and history of a change ("" for none)."""
         if change_id != self.change_id:

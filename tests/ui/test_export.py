@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QMessageBox, QPushButton
 
 from factcheck_gui.exporters import EXTENSIONS, FORMATS, SCHEMA
 from factcheck_gui.store.records import DEFAULT_SCALE
@@ -124,11 +124,57 @@ def test_export_dialog_filter_and_typed_suffix_choose_the_format(qtbot, opened, 
     assert sig.args == [str(tmp_path / "report.html")]
     check_file("html", tmp_path / "report.html", win, cid)
 
-    # A name typed with another format's suffix is that format, whatever the filter says.
+    # A name typed with another format's suffix asks which format; the reader may take it.
     win.commands["export_html"].trigger()
+    answer_file_dialog(qtbot, win, "exportDialog", tmp_path / "sheet.csv")
+    box = _format_question(qtbot, win)
+    assert "sheet.csv" in box.text() and "(HTML)" in box.text() and "(CSV)" in box.text()
     with qtbot.waitSignal(win.exported, timeout=30000):
-        answer_file_dialog(qtbot, win, "exportDialog", tmp_path / "sheet.csv")
+        box.findChild(QPushButton, "useNamedFormat").click()
     check_file("csv", tmp_path / "sheet.csv", win, cid)
+
+
+def _format_question(qtbot, win) -> QMessageBox:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: _visible_question(win) is not None, timeout=5000)
+    box = _visible_question(win)
+    assert box is not None
+    return box
+
+
+def _visible_question(win) -> QMessageBox | None:  # type: ignore[no-untyped-def]
+    boxes = [b for b in win.findChildren(QMessageBox, "exportFormatQuestion") if b.isVisible()]
+    return boxes[-1] if boxes else None
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("claimreview", "review-1.claimreview.json"), ("audit", "review-1-audit.csv")]
+)
+def test_the_format_chosen_in_the_menu_is_what_gets_written(qtbot, opened, tmp_path: Path, fmt: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """ClaimReview… saved as "….claimreview.json" once wrote the full review JSON, and Audit
+    trail… as "…-audit.csv" the per-change CSV: the menu's format is written unless the reader
+    says otherwise."""
+    win = opened
+    cid = give_first_change_a_verdict(qtbot, win)
+    win.commands[f"export_{fmt}"].trigger()
+    target = tmp_path / name
+    answer_file_dialog(qtbot, win, "exportDialog", target)
+    box = _format_question(qtbot, win)
+    assert box.defaultButton() is box.findChild(QPushButton, "keepChosenFormat")
+    with qtbot.waitSignal(win.exported, timeout=30000):
+        box.findChild(QPushButton, "keepChosenFormat").click()
+    check_file(fmt, target, win, cid)
+
+
+def test_cancelling_the_format_question_writes_nothing(qtbot, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = opened
+    give_first_change_a_verdict(qtbot, win)
+    win.commands["export_claimreview"].trigger()
+    target = tmp_path / "out.json"
+    answer_file_dialog(qtbot, win, "exportDialog", target)
+    box = _format_question(qtbot, win)
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.wait(300)
+    assert not target.exists()
 
 
 def test_a_failed_export_is_one_clear_message(qtbot, opened, tmp_path: Path, capfd) -> None:  # type: ignore[no-untyped-def]
