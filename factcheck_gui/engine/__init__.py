@@ -3,7 +3,8 @@
 Pure Python on the standard library and rapidfuzz; never Qt, SQLAlchemy or I/O.
 """
 
-from factcheck_gui.engine.compare import ENGINE_VERSION, Cancelled, compare_texts
+from factcheck_gui import ENGINE_VERSION
+from factcheck_gui.engine.compare import Cancelled, compare_texts
 from factcheck_gui.engine.normalize import normalize_text
 from factcheck_gui.engine.segment import reflow, split_claims
 from factcheck_gui.engine.types import (

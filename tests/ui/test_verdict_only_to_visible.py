@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 
-
-
 def test_a_filter_that_hides_the_current_change_stops_the_verdict_keys(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
     win = opened
     session = win.session
