@@ -230,11 +230,21 @@ class SettingsDialog(QDialog):
         s.sync()
 
 
-def show_about(parent: QWidget) -> None:
-    QMessageBox.about(
-        parent,
-        "About Factcheck Compare",
-        f"<h3>Factcheck Compare {factcheck_gui.__version__}</h3>"
-        "<p>Compare two versions of a story claim by claim and keep a fact-checker's review log.</p>"
-        "<p>MIT licence.</p>",
+def show_about(parent: QWidget) -> QMessageBox:
+    """Help → About: the app's version and the comparison engine's, each labelled (the same
+    line as ``factcheck --version``). Window-modal and not waited on."""
+    box = QMessageBox(parent)
+    box.setObjectName("aboutBox")
+    box.setWindowTitle("About Factcheck Compare")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(factcheck_gui.version_line())
+    box.setInformativeText(
+        "Compare two versions of a story claim by claim and keep a fact-checker's review log.\n\n"
+        "The engine version is recorded with every review: a review always reopens as it was "
+        "compared, and Compare again uses the engine installed now.\n\nMIT licence; the "
+        "licences of bundled components are in the licenses folder of the installation."
     )
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box
