@@ -17,7 +17,6 @@ import argparse
 import importlib.util
 import itertools
 import json
-import os
 import random
 import resource
 import subprocess
@@ -26,8 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from sharedpath import shared_dir
+
 HERE = Path(__file__).resolve().parent
-TOOLS = Path(os.environ.get("FACTCHECK_SHARED", HERE.parents[1] / "shared")) / "tools"
+TOOLS = shared_dir() / "tools"  # found from the repository root (sharedpath.py)
 
 
 def _bigpair():  # type: ignore[no-untyped-def]

@@ -25,6 +25,8 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from sharedpath import shared_dir
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -32,7 +34,7 @@ from factcheck_gui.engine import compare_texts
 from factcheck_gui.exporters import EXTENSIONS, FORMATS, export_review
 from factcheck_gui.store import ReviewStore
 
-BIGPAIR = Path(__file__).resolve().parents[2] / "shared" / "tools" / "bigpair.py"
+BIGPAIR = shared_dir() / "tools" / "bigpair.py"
 
 
 def longest_gil_hold(work: Callable[[], object], qt: bool) -> float:

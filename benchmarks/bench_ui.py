@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from sharedpath import shared_dir
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
@@ -24,7 +26,7 @@ from factcheck_gui.resources import sample_pair
 from factcheck_gui.ui.main_window import MainWindow
 from factcheck_gui.ui.settings import Settings
 
-_SHARED_BIGPAIR = Path(__file__).resolve().parents[2] / "shared" / "tools" / "bigpair.py"
+_SHARED_BIGPAIR = shared_dir() / "tools" / "bigpair.py"
 BIGPAIR = Path(os.environ.get("FACTCHECK_BIGPAIR", _SHARED_BIGPAIR))
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-BENCH = Path(os.environ.get("FACTCHECK_BENCH", Path(__file__).resolve().parents[2] / "shared" / "bench"))
+from sharedpath import shared_dir
+
+BENCH = Path(os.environ.get("FACTCHECK_BENCH") or shared_dir() / "bench")
 
 
 def mrpc(split: str) -> list[tuple[str, str, int]]:
