@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from factcheck_gui.cli.common import CliError, write_output
+from factcheck_gui.cli.common import CliError, refuse_overwrite, write_output
 from factcheck_gui.cli.render import render_html, render_json, render_text
 from factcheck_gui.engine import Comparison, compare_texts
 
@@ -52,6 +52,8 @@ def load_pair(original: str, rewrite: str) -> Comparison:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Before anything is read: `-o` onto an input would replace the story with the comparison.
+    refuse_overwrite(args.output, inputs={"ORIGINAL": args.original, "REWRITE": args.rewrite})
     cmp = load_pair(args.original, args.rewrite)
     if args.format == "json":
         out = render_json(cmp)

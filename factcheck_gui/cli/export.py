@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from factcheck_gui.cli.common import CliError
+from factcheck_gui.cli.common import CliError, refuse_overwrite
 from factcheck_gui.exporters import (
     BINARY_FORMATS,
     FORMATS,
@@ -21,9 +21,9 @@ from factcheck_gui.exporters import (
     write_review,
 )
 from factcheck_gui.exporters.jsonfile import (
-    MAX_REVIEW_FILE,
     ReviewFileError,
     parse_review_file,
+    read_capped,
     read_review_file,
 )
 
@@ -80,6 +80,18 @@ def _open_store(db: str | None) -> ReviewStore:
         raise CliError(str(exc)) from None
 
 
+def _database_path(db: str | None) -> Path | None:
+    """The SQLite file ``--db`` (or its default) names; None for PostgreSQL or a URL that is no
+    database (opening it then reports the problem)."""
+    from factcheck_gui.store import StoreError, resolve_db_url
+    from factcheck_gui.store.database import parse_url, sqlite_path
+
+    try:
+        return sqlite_path(parse_url(resolve_db_url(db)))
+    except StoreError:
+        return None
+
+
 def run_export(args: argparse.Namespace, stdout: IO[bytes] | None = None) -> int:
     """Load the review and write it in the chosen format to ``-o FILE`` or standard output."""
     from factcheck_gui.store import StoreError
@@ -90,6 +102,8 @@ def run_export(args: argparse.Namespace, stdout: IO[bytes] | None = None) -> int
         raise CliError(
             f"not writing a {args.format.upper()} to the terminal: use -o FILE or redirect the output"
         )
+    # Before the database is opened: `-o` onto it (or its -wal/-shm/-journal) would lose every review.
+    refuse_overwrite(args.output, database=_database_path(args.db))
     store = _open_store(args.db)
     try:
         review = store.load_review(args.review_id)
@@ -121,7 +135,7 @@ def load_review_file(spec: str) -> Review:
     """Read and check a review file (``-`` is standard input); :class:`CliError` when unusable."""
     try:
         if spec == "-":
-            return parse_review_file(sys.stdin.buffer.read(MAX_REVIEW_FILE + 1), spec)
+            return parse_review_file(read_capped(sys.stdin.buffer, "standard input"), "standard input")
         return read_review_file(Path(spec), spec)
     except OSError as exc:  # standard input closed or unreadable
         raise CliError(f"cannot read {spec}: {exc.strerror or exc}") from None

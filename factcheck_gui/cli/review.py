@@ -6,12 +6,13 @@ import argparse
 import getpass
 import json
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from factcheck_gui.cli.common import CliError, write_output
-from factcheck_gui.cli.render import inert, plural
+from factcheck_gui.cli.render import inert, inert_line, plural
 from factcheck_gui.store import CorruptDatabaseError, ReviewStore, StoreError, resolve_db_url
 from factcheck_gui.store.database import check_folder
 from factcheck_gui.store.records import Review, ReviewSummary, VerdictRecord
@@ -85,12 +86,21 @@ def default_reviewer() -> str:
 
 
 @contextmanager
-def opened(db: str | None) -> Iterator[ReviewStore]:
-    """The store for ``--db``; every store error becomes one line and exit status 2."""
+def opened(db: str | None, *, write: bool = False) -> Iterator[ReviewStore]:
+    """The store for ``--db``; every store error becomes one line and exit status 2.
+
+    A database that can only be read (a read-only file or folder) is refused at once for a
+    command that writes (``write``); a command that reads says once, on standard error, that
+    verdicts cannot be saved there, and goes on.
+    """
     try:
         url = resolve_db_url(db)
         check_folder(url)
         with ReviewStore.open(url) as store:
+            if store.read_only_reason is not None:
+                if write:
+                    raise CliError(inert(store.read_only_reason))
+                print(f"factcheck: note: {inert_line(store.read_only_reason)}", file=sys.stderr)
             yield store
     except CorruptDatabaseError as exc:
         if exc.fresh_path is not None:
@@ -141,7 +151,7 @@ def run_new(args: argparse.Namespace) -> int:
     from factcheck_gui.cli.compare import load_pair
 
     cmp = load_pair(args.original, args.rewrite)
-    with opened(args.db) as store:
+    with opened(args.db, write=True) as store:
         rid = store.create_review(cmp, title=args.title, reviewer=args.reviewer or default_reviewer())
         summary = next(s for s in store.list_reviews() if s.id == rid)
     if args.json:
@@ -241,7 +251,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_verdict(args: argparse.Namespace) -> int:
-    with opened(args.db) as store:
+    with opened(args.db, write=True) as store:
         try:
             review = store.load_review(args.review_id)
             value = match_scale(args.verdict, review.scale)

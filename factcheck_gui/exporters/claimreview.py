@@ -20,7 +20,8 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from factcheck_gui.engine.types import Change, Document
-from factcheck_gui.exporters.common import Utf8Writer, clean_text, rating_scale
+from factcheck_gui.exporters.common import Utf8Writer, rating_scale
+from factcheck_gui.exporters.common import clean_chars as clean_text
 from factcheck_gui.store.records import Review, VerdictRecord
 
 CONTEXT = "https://schema.org"

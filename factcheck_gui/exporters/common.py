@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import secrets
+import socket
 import stat
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -26,16 +29,40 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def clean_text(s: str) -> str:
-    """``s`` with lone surrogates and control characters shown as U+FFFD (for text formats).
+# Unicode bidi controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069),
+# the left-to-right and right-to-left marks (U+200E/F) and the Arabic letter mark (U+061C). An
+# override makes a line read in an order other than the one it is stored in ("exe.txt" shown
+# for "txt.exe"); every human-readable export shows them as their code point instead.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
-    A lone surrogate cannot be encoded as UTF-8 at all; a control character breaks HTML and PDF
-    text. The lossless JSON export keeps both; every human-readable format shows a replacement
-    character where they were.
+
+def show_bidi(s: str) -> str:
+    """``s`` with every bidi control written out as ``[U+202E]`` (visible, and inert)."""
+    return _BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", s)
+
+
+def clean_chars(s: str) -> str:
+    """``s`` with lone surrogates and control characters shown as U+FFFD; bidi controls kept.
+
+    For structured data a program reads (ClaimReview JSON-LD), where a right-to-left mark is
+    part of the text and the page that shows it does its own escaping.
     """
     if s.isascii():
         return _CONTROL.sub("\ufffd", s)
     return _CONTROL.sub("\ufffd", _SURROGATE.sub("\ufffd", s))
+
+
+def clean_text(s: str) -> str:
+    """``s`` with lone surrogates and control characters shown as U+FFFD, and bidi controls as
+    ``[U+202E]`` (for the formats people read: CSV, Markdown, HTML, PDF).
+
+    A lone surrogate cannot be encoded as UTF-8 at all; a control character breaks HTML and PDF
+    text; a bidi control reorders what a reader sees. The lossless JSON export keeps them all;
+    every human-readable format shows where they were.
+    """
+    if s.isascii():
+        return _CONTROL.sub("\ufffd", s)
+    return show_bidi(clean_chars(s))
 
 
 class OutputPathError(ExportError):
@@ -51,8 +78,101 @@ def _path_error(target: Path, exc: OSError) -> ExportError:
     return kind(f"cannot write {target}: {exc.strerror or exc}")
 
 
+# --- temporary files ----------------------------------------------------------------------------
+#
+# An export is written to ``.<target>.<8 hex>.<pid>-<host>.part`` beside its target and renamed
+# over it once complete. A process killed in between (kill -9, a crash, a power cut) leaves that
+# file behind; the next export into the folder removes such files when they are stale: the pid
+# named in them is gone on this machine, or (another machine's, or a pid since reused) nothing
+# has written to them for STALE_PART_SECONDS. Earlier versions named them ``.<target>.<8 hex>.part``
+# (no pid); those count as stale by age alone. Nothing else is ever removed.
+
+STALE_PART_SECONDS = 10 * 60
+_PART = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.(?P<pid>[0-9]{1,10})-(?P<host>[0-9a-f]{8})\.part")
+_LEGACY_PART = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.part")
+
+
+def _host_tag() -> str:
+    """Eight hex digits naming this machine in temp file names (a hash: no host name on disk)."""
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def part_name(target_name: str, *, pid: int | None = None, host: str | None = None) -> str:
+    """The temporary file name for an export to ``target_name`` (see the pattern above)."""
+    pid = os.getpid() if pid is None else pid
+    tail = f".{secrets.token_hex(4)}.{pid}-{host or _host_tag()}.part"
+    # A file name holds at most 255 bytes: a long target's name is shortened in the temp name.
+    room = 255 - 1 - len(tail)
+    shown = target_name
+    while len(shown.encode("utf-8", "surrogateescape")) > room:
+        shown = shown[:-1]
+    return f".{shown}{tail}"
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if pid <= 0:
+        return False
+    if os.name != "posix":
+        return True  # no cheap check: the file's age decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: alive, another user's
+        return True
+    return True
+
+
+def _stale(name: str, mtime: float, now: float) -> bool:
+    old = now - mtime > STALE_PART_SECONDS
+    match = _PART.fullmatch(name)
+    if match is not None:
+        pid = int(match.group("pid"))
+        if pid == os.getpid() and match.group("host") == _host_tag():
+            return False  # this process is writing it (another export on another thread)
+        if match.group("host") == _host_tag() and not _pid_alive(pid):
+            return True
+        return old
+    return _LEGACY_PART.fullmatch(name) is not None and old
+
+
+def remove_stale_parts(folder: Path) -> list[Path]:
+    """Remove the stale temporary files earlier exports left in ``folder``; returns them.
+
+    Only regular files of our own naming pattern (never a link or a folder), only the current
+    user's, and only stale ones (see above). Any error just leaves the file: this is tidying.
+    """
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(".part")):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid):
+            continue
+        if not _stale(name, st.st_mtime, now):
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
 def _new_temp_file(folder: Path, name: str) -> tuple[int, Path]:
-    """A new, empty temp file in ``folder``, opened for writing.
+    """A new, empty temp file in ``folder``, opened for writing (named by :func:`part_name`).
 
     Created with mode 0666 (not ``mkstemp``'s 0600) so the user's umask, and a default ACL if the
     folder has one, give it exactly the mode any new file there gets; nothing reads the umask,
@@ -60,7 +180,7 @@ def _new_temp_file(folder: Path, name: str) -> tuple[int, Path]:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     for _ in range(100):
-        tmp = folder / f".{name}.{secrets.token_hex(4)}.part"
+        tmp = folder / part_name(name)
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:
@@ -115,6 +235,7 @@ def write_atomic(path: str | Path, produce: Callable[[IO[bytes]], None]) -> Path
     if target.is_dir():
         raise OutputPathError(f"cannot write {target}: it is a folder")
     refuse_read_only(target)
+    remove_stale_parts(folder)  # what a killed export left here before
     try:
         fd, tmp = _new_temp_file(folder, target.name)
     except OSError as exc:

@@ -4,6 +4,8 @@ UTF-8 with a byte-order mark (so Excel guesses the encoding right), RFC 4180 quo
 row ends. Story text is untrusted: a cell a spreadsheet would read as a formula (starting with
 ``=``, ``+``, ``-``, ``@``, tab or carriage return, or their full-width forms) gets a leading
 apostrophe, the OWASP-recommended neutralisation that spreadsheets display but do not evaluate.
+The check is made after leading whitespace (spaces, line breaks, no-break and zero-width
+spaces): LibreOffice's "trim spaces" import option turns `` =HYPERLINK(…)`` into a live formula.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from factcheck_gui.store.records import Review
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# Stripped before the check: Unicode whitespace (str.isspace) and the invisible zero-width
+# characters a program might drop as well.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 CHANGE_COLUMNS = (
     "review_id",
@@ -54,10 +59,23 @@ AUDIT_COLUMNS = (
 )
 
 
+def _leading_blank(ch: str) -> bool:
+    return ch.isspace() or ch in _INVISIBLE
+
+
 def safe_cell(value: str) -> str:
-    """The cell text a spreadsheet shows as text: formula starts neutralised, surrogates replaced."""
+    """The cell text a spreadsheet shows as text: formula starts neutralised, surrogates replaced.
+
+    A formula start after leading whitespace counts too (OWASP: strip, then check); the
+    apostrophe goes in front of the whole cell, which otherwise keeps its text.
+    """
     value = clean_text(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    if value.startswith(_FORMULA_START):
+        return "'" + value
+    i = 0
+    while i < len(value) and _leading_blank(value[i]):
+        i += 1
+    return "'" + value if i and value.startswith(_FORMULA_START, i) else value
 
 
 def _rows(rows: Iterable[Iterable[str]], stream: IO[bytes], header: Iterable[str]) -> None:

@@ -2,7 +2,10 @@
 
 Every piece of story text, note, title and metadata goes through :func:`esc`, so a story that
 contains ``<script>`` or ``<img onerror=…>`` is shown as those characters. A Content-Security-
-Policy meta tag forbids scripts and remote loads as a second line of defence.
+Policy meta tag forbids scripts and remote loads as a second line of defence. Bidi controls are
+shown as ``[U+202E]`` (see :func:`~factcheck_gui.exporters.common.clean_text`), and story text,
+notes, names and titles are isolated (``dir="auto"``, ``<bdi>``): a right-to-left story or name
+cannot reorder the report's words around it.
 
 The same builder makes the simpler markup Qt's rich-text engine understands (``flavour="qt"``)
 for the PDF report: tables instead of CSS layout, spans instead of ``<del>``/``<ins>``.
@@ -109,11 +112,21 @@ def _claim_html(pieces: list[Piece], qt: bool) -> str:
     return "".join(out)
 
 
+def isolated(s: str, qt: bool = False) -> str:
+    """User or story text inline, escaped and (for browsers) bidi-isolated in ``<bdi>``."""
+    return esc(s) if qt else f"<bdi>{esc(s)}</bdi>"
+
+
+def _auto(qt: bool) -> str:
+    """The attribute that lets a browser choose each story paragraph's direction from its text."""
+    return "" if qt else ' dir="auto"'
+
+
 def _side_html(label: str, claims: list[list[Piece]], ids: tuple[str, ...], qt: bool) -> str:
     head = f'<div class="label">{esc(label)}{" · " + esc(", ".join(ids)) if ids else ""}</div>'
     if not claims:
         return head + f'<p class="absent">not in the {esc(label.lower())}</p>'
-    return head + "".join(f'<p class="txt">{_claim_html(c, qt)}</p>' for c in claims)
+    return head + "".join(f'<p class="txt"{_auto(qt)}>{_claim_html(c, qt)}</p>' for c in claims)
 
 
 def _change_html(v: ChangeView, qt: bool) -> str:
@@ -131,15 +144,15 @@ def _change_html(v: ChangeView, qt: bool) -> str:
         for f in ch.flags:
             words = ""
             if f.original or f.rewrite:
-                words = f" ({esc(f.original or '—')} → {esc(f.rewrite or '—')})"
+                words = f" ({isolated(f.original or '—', qt)} → {isolated(f.rewrite or '—', qt)})"
             parts.append(
-                f"<li><b>{esc(f.type.value)}</b>: {esc(f.message)}{words}"
+                f"<li><b>{esc(f.type.value)}</b>: {isolated(f.message, qt)}{words}"
                 f'<br><span class="help">{esc(FLAG_HELP.get(f.type.value, ""))}</span></li>'
             )
         parts.append("</ul>")
-    parts.append(f'<p class="verdict"><b>Verdict:</b> {esc(verdict_line(v.verdict))}</p>')
+    parts.append(f'<p class="verdict"><b>Verdict:</b> {isolated(verdict_line(v.verdict), qt)}</p>')
     if v.verdict is not None and v.verdict.note:
-        parts.append(f'<p class="note"><b>Note:</b> {esc(v.verdict.note)}</p>')
+        parts.append(f'<p class="note"{_auto(qt)}><b>Note:</b> {isolated(v.verdict.note, qt)}</p>')
     parts.append("</div>\n")
     return "".join(parts)
 
@@ -174,8 +187,9 @@ HTML_TAIL = "</body></html>\n"
 def iter_front(review: Review, *, qt: bool = False) -> Iterator[str]:
     """The report before the first change: title, header facts, sources, summary counts."""
     cmp = review.comparison
-    yield f"<h1>{esc(f'Review #{review.id}: {review.title}')}</h1>\n"
-    yield "<p>" + " · ".join(f"<b>{esc(k)}:</b> {esc(val)}" for k, val in header_facts(review)) + "</p>\n"
+    yield f"<h1>{esc(f'Review #{review.id}: ')}{isolated(review.title, qt)}</h1>\n"
+    facts = header_facts(review)
+    yield "<p>" + " · ".join(f"<b>{esc(k)}:</b> {isolated(val, qt)}" for k, val in facts) + "</p>\n"
 
     yield '<h2>Sources</h2>\n<table class="meta"><tr><th></th><th>Original</th><th>Rewrite</th></tr>'
     for key, label in SOURCE_FIELDS:
@@ -193,7 +207,7 @@ def iter_front(review: Review, *, qt: bool = False) -> Iterator[str]:
             cells = f'<td class="hash">{esc(a)}</td><td class="hash">{esc(b)}</td>'
             yield f"<tr><th>{esc(label)}</th>{cells}</tr>"
         else:
-            yield f"<tr><th>{esc(label)}</th><td>{esc(a)}</td><td>{esc(b)}</td></tr>"
+            yield f"<tr><th>{esc(label)}</th><td>{isolated(a, qt)}</td><td>{isolated(b, qt)}</td></tr>"
     yield "</table>\n"
 
     c = counts(review)
@@ -217,7 +231,7 @@ def iter_html(review: Review, *, flavour: str = "web") -> Iterator[str]:
     """The report as HTML text, in pieces (``flavour`` "web" for browsers, "qt" for the PDF)."""
     qt = flavour == "qt"
     yield html_head(review, qt=qt)
-    yield from iter_front(review)
+    yield from iter_front(review, qt=qt)
     yield from iter_changes(review, qt=qt)
     yield HTML_TAIL
 

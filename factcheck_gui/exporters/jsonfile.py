@@ -25,6 +25,7 @@ to the same string.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import stat
@@ -43,7 +44,12 @@ SCHEMA = "factcheck.review/1"
 _SCHEMA_NAME, _SCHEMA_VERSION = SCHEMA.split("/")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _R = TypeVar("_R")
-MAX_REVIEW_FILE = 512 * 1024 * 1024  # a review file larger than this is not one we wrote
+MAX_REVIEW_FILE = 512 * 1024 * 1024  # the hard ceiling, whatever the import limit is set to
+# A review file holds both stories (each up to the import limit), every claim's text again, and
+# the changes with their word-level operations: several times one story's size.
+REVIEW_FILE_FACTOR = 8
+# Enough of the file's start to tell a review file (a JSON object) from anything else.
+_SNIFF = 64 * 1024
 _MAX_INT = 2**31
 
 
@@ -51,10 +57,105 @@ class ReviewFileError(ExportError):
     """A file that is not a readable review file; ``str()`` is one line naming the file."""
 
 
+def max_review_file_bytes() -> int:
+    """The largest review file read: :data:`REVIEW_FILE_FACTOR` times the import size limit
+    (``$FACTCHECK_MAX_IMPORT_MB``, default 20 MB), at most :data:`MAX_REVIEW_FILE`."""
+    from factcheck_gui.importers.base import ImportFailed, max_import_bytes
+
+    try:
+        limit = max_import_bytes()
+    except ImportFailed as exc:
+        raise ReviewFileError(str(exc)) from None
+    return min(MAX_REVIEW_FILE, REVIEW_FILE_FACTOR * limit)
+
+
+def _too_large(name: str, size: int | None, limit: int) -> ReviewFileError:
+    from factcheck_gui.importers.base import MAX_SIZE_ENV, human_size
+
+    found = f"{human_size(size)}; " if size is not None else "more than that; "
+    return ReviewFileError(
+        f"{name}: too large for a review file ({found}the limit is {human_size(limit)}, "
+        f"{REVIEW_FILE_FACTOR} times {MAX_SIZE_ENV})"
+    )
+
+
+def _not_json_object(head: bytes) -> bool:
+    """True when ``head`` (the first bytes) cannot begin a JSON object, as every review file does."""
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    return bool(text) and not text.startswith(b"{")
+
+
+def _why_not(head: bytes) -> str:
+    """What is wrong with a file whose first bytes cannot begin a review file (the same words
+    the whole file would get)."""
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not just a character cut at the end of the sample
+            return "not a review file (not UTF-8 text)"
+        text = head[: exc.start].decode("utf-8-sig", "ignore")
+    if text.lstrip()[:1] in tuple('["-0123456789tfn'):
+        return "not a review file: the JSON is not an object"
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        return f"not a review file (invalid JSON at line {exc.lineno}: {exc.msg})"
+    return "not a review file: the JSON is not an object"
+
+
+def read_capped(stream: IO[bytes], name: str, limit: int | None = None) -> bytes:
+    """A review file's bytes from ``stream``, refused early when it is too large or plainly no
+    JSON object: the first bytes are checked before the rest is read (a pipe that never ends,
+    a disk image given by mistake)."""
+    limit = max_review_file_bytes() if limit is None else limit
+    head = b""
+    while len(head) < _SNIFF:
+        read1 = getattr(stream, "read1", None)
+        chunk = read1(_SNIFF - len(head)) if read1 is not None else stream.read(_SNIFF - len(head))
+        if not chunk:
+            break
+        head += chunk
+        if _not_json_object(head):
+            raise ReviewFileError(f"{name}: {_why_not(head)}")
+        if head.strip():
+            break
+    if not head:
+        return head
+    rest = stream.read(limit + 1 - len(head)) if len(head) <= limit else b""
+    raw = head + rest
+    if len(raw) > limit:
+        raise _too_large(name, None, limit)
+    return raw
+
+
+def _non_finite(value: Any, where: str) -> tuple[str, float] | None:
+    """The path and value of the first NaN or infinity in ``value`` (parsed JSON), or None."""
+    if isinstance(value, float):
+        return None if math.isfinite(value) else (where, value)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found = _non_finite(item, f"{where}.{key}" if where else str(key))
+            if found:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _non_finite(item, f"{where}[{i}]")
+            if found:
+                return found
+    return None
+
+
+def _number_text(value: float) -> str:
+    if math.isnan(value):
+        return "NaN"
+    return "Infinity" if value > 0 else "-Infinity"
+
+
 def parse_review_file(raw: bytes, name: str) -> Review:
     """The review in the bytes of a review file; :class:`ReviewFileError` when they are not one."""
-    if len(raw) > MAX_REVIEW_FILE:
-        raise ReviewFileError(f"{name}: too large for a review file (over {MAX_REVIEW_FILE // 2**20} MiB)")
+    limit = max_review_file_bytes()
+    if len(raw) > limit:
+        raise _too_large(name, len(raw), limit)
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -66,6 +167,18 @@ def parse_review_file(raw: bytes, name: str) -> Review:
     except RecursionError:
         raise ReviewFileError(f"{name}: not a review file (nested too deeply)") from None
     try:
+        found = _non_finite(data, "")
+    except RecursionError:
+        raise ReviewFileError(f"{name}: not a review file (nested too deeply)") from None
+    if found is not None:
+        # NaN and Infinity are no JSON (Python's parser accepts them, and reads 1e999 as
+        # infinity): such a file would load and then fail every export. Refused, naming the field.
+        where, number = found
+        raise ReviewFileError(
+            f"{name}: damaged review file: {where or 'the file'} is {_number_text(number)}, "
+            "not a finite number"
+        )
+    try:
         return review_from_json(data)
     except ExportError as exc:
         raise ReviewFileError(f"{name}: {exc}") from None
@@ -76,12 +189,11 @@ def read_review_file(path: Path, name: str | None = None) -> Review:
     name = str(path) if name is None else name
     if path.is_dir():
         raise ReviewFileError(f"{name}: is a folder, not a review file")
+    limit = max_review_file_bytes()
     try:
         st = path.stat()
-        if stat.S_ISREG(st.st_mode) and st.st_size > MAX_REVIEW_FILE:
-            raise ReviewFileError(
-                f"{name}: too large for a review file (over {MAX_REVIEW_FILE // 2**20} MiB)"
-            )
+        if stat.S_ISREG(st.st_mode) and st.st_size > limit:
+            raise _too_large(name, st.st_size, limit)
         is_fifo = stat.S_ISFIFO(st.st_mode)
         # A named pipe is opened without waiting for a writer (a plain open blocks until one comes,
         # possibly forever); once open it is read normally, so <(command) still works.
@@ -91,7 +203,7 @@ def read_review_file(path: Path, name: str | None = None) -> Review:
         if is_fifo:
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb") as fh:
-            raw = fh.read(MAX_REVIEW_FILE + 1)
+            raw = read_capped(fh, name, limit)
     except OSError as exc:
         raise ReviewFileError(f"cannot read {name}: {exc.strerror or exc}") from None
     if not raw and is_fifo:

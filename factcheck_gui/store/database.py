@@ -7,6 +7,7 @@ and how driver errors become the store's one-line errors.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sqlite3
@@ -33,6 +34,10 @@ APP_DIR_NAME = "factcheck-compare"
 DB_FILE_NAME = "reviews.sqlite3"
 ENV_VAR = "FACTCHECK_DB"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+# How long to wait for the team database to answer a new connection, in seconds.
+DB_TIMEOUT_ENV = "FACTCHECK_DB_TIMEOUT"
+DEFAULT_DB_TIMEOUT = 10
+_MIN_DB_TIMEOUT = 2  # libpq's (and psycopg's) own minimum: a smaller value means 2 s
 
 # Execution option that marks a write transaction: SQLite then starts with BEGIN IMMEDIATE so
 # the write lock is taken before the version check, not at the first UPDATE (which would fail
@@ -241,8 +246,43 @@ def fresh_databases_beside(old: Path) -> list[Path]:
     return [path for _key, path in sorted(found, reverse=True)]
 
 
-def make_engine(url: URL, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
-    """One engine per store; every connection gets the pragmas / timeouts below."""
+def db_timeout_seconds() -> int:
+    """The team database's connect timeout: ``$FACTCHECK_DB_TIMEOUT`` seconds, else 10.
+
+    Whole seconds (a fraction is rounded up), at least 2, as PostgreSQL's client counts them. A
+    value that is not a positive number is refused with one line naming the variable.
+    """
+    raw = os.environ.get(DB_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_DB_TIMEOUT
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise StoreError(f"{DB_TIMEOUT_ENV} must be a number of seconds such as 10, not {raw!r}")
+    return max(_MIN_DB_TIMEOUT, math.ceil(seconds))
+
+
+def server_address(url: URL) -> str:
+    """``HOST:PORT`` of a PostgreSQL URL, as messages name the server (no user, no password)."""
+    host = url.host or ""
+    if not host:
+        query_host = url.query.get("host", "")
+        host = query_host[0] if isinstance(query_host, tuple) else query_host
+    host = host or "localhost"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 address
+    return f"{host}:{url.port or 5432}"
+
+
+def make_engine(
+    url: URL, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, *, read_only: bool = False
+) -> Engine:
+    """One engine per store; every connection gets the pragmas / timeouts below.
+
+    ``read_only``: an SQLite database opened read-only, whose journal mode is left as it is.
+    """
     try:
         url.get_dialect()
     except NoSuchModuleError:
@@ -257,16 +297,19 @@ def make_engine(url: URL, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Eng
             # to one thread at a time.
             connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
         )
-        _setup_sqlite(engine, busy_timeout_ms)
+        _setup_sqlite(engine, busy_timeout_ms, read_only=read_only)
         return engine
     return create_engine(
         url,
         pool_pre_ping=True,
-        connect_args={"connect_timeout": 10, "options": f"-c lock_timeout={busy_timeout_ms}"},
+        connect_args={
+            "connect_timeout": db_timeout_seconds(),
+            "options": f"-c lock_timeout={busy_timeout_ms}",
+        },
     )
 
 
-def _setup_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+def _setup_sqlite(engine: Engine, busy_timeout_ms: int, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide when a transaction begins.
@@ -275,7 +318,8 @@ def _setup_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            if not read_only:  # switching the journal mode writes the file's header
+                cursor.execute("PRAGMA journal_mode = WAL")
             # FULL: a commit has reached the disk when set_verdict returns, even on power loss.
             cursor.execute("PRAGMA synchronous = FULL")
         finally:
@@ -287,18 +331,52 @@ def _setup_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def translate(exc: BaseException, where: str, path: Path | None = None) -> StoreError | None:
-    """Map a driver error to the store's one-line error, or None if it is not one we know."""
+def translate(
+    exc: BaseException,
+    where: str,
+    path: Path | None = None,
+    *,
+    server: str | None = None,
+    timeout: int | None = None,
+) -> StoreError | None:
+    """Map a driver error to the store's one-line error, or None if it is not one we know.
+
+    ``server`` (``HOST:PORT``) and ``timeout`` (the connect timeout in seconds) let a team
+    database that cannot be reached be named as the user typed it.
+    """
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(orig, sqlite3.Error):
         return _translate_sqlite(orig, where, path)
     sqlstate = getattr(orig, "sqlstate", None)
     if sqlstate is None and type(orig).__module__.startswith("psycopg"):
-        if type(orig).__name__ == "OperationalError":
-            first = str(orig).strip().splitlines()[0] if str(orig).strip() else "no answer"
-            return DatabaseUnavailableError(f"cannot reach {where}: {first}")
+        # psycopg raises subclasses (ConnectionTimeout) as well as OperationalError itself.
+        kinds = {cls.__name__ for cls in type(orig).__mro__}
+        if "OperationalError" in kinds and isinstance(orig, BaseException):
+            return _unreachable(orig, kinds, where, server, timeout)
         return None
     return _translate_sqlstate(sqlstate, str(orig), where)
+
+
+def _unreachable(
+    orig: BaseException, kinds: set[str], where: str, server: str | None, timeout: int | None
+) -> DatabaseUnavailableError:
+    text = " ".join(str(orig).split())
+    at = f"the team database at {server}" if server else where
+    if "ConnectionTimeout" in kinds or "timeout expired" in text:
+        seconds = f" in {timeout} s" if timeout else ""
+        return DatabaseUnavailableError(
+            f"{at} did not answer{seconds} (check the address, the network and that the server "
+            f"is running; {DB_TIMEOUT_ENV} sets the wait)"
+        )
+    if "Connection refused" in text:
+        return DatabaseUnavailableError(
+            f"{at} refused the connection: no database server is listening there (check the "
+            "address and port, and that the server is running)"
+        )
+    if "failed to resolve host" in text or "could not translate host name" in text:
+        return DatabaseUnavailableError(f"{at}: cannot find that host (check the address)")
+    first = str(orig).strip().splitlines()[0] if str(orig).strip() else "no answer"
+    return DatabaseUnavailableError(f"cannot reach {where}: {first}")
 
 
 def _translate_sqlite(orig: sqlite3.Error, where: str, path: Path | None) -> StoreError | None:

@@ -25,7 +25,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from factcheck_gui.store.database import WRITE_OPTION
-from factcheck_gui.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
+from factcheck_gui.store.errors import (
+    CorruptDatabaseError,
+    NewerSchemaError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Any constant works: it only serialises migrations of the same team database.
@@ -93,7 +98,18 @@ def check_sqlite_file(path: Path, where: str) -> None:
         )
 
 
-def preflight_sqlite(path: Path, where: str) -> None:
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that opens ``path`` read-only and creates nothing beside it.
+
+    Without a WAL or rollback journal beside the file the database is wholly in the file, and
+    ``immutable=1`` lets SQLite read it without the ``-shm`` file a WAL database otherwise needs
+    (which a read-only folder cannot hold). With a journal present, ``mode=ro`` reads it too.
+    """
+    journals = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+    return f"file:{quote(str(path))}?mode=ro" + ("" if journals else "&immutable=1")
+
+
+def preflight_sqlite(path: Path, where: str, *, read_only: bool = False) -> None:
     """Refuse a damaged, foreign or newer SQLite file before the store's connections touch it.
 
     A plain connection without the store's pragmas is used (switching a foreign file to WAL
@@ -102,14 +118,16 @@ def preflight_sqlite(path: Path, where: str) -> None:
     it can neither checkpoint the WAL into a file that is about to be refused nor roll the
     journal back. Otherwise it is a query-only read-write connection: a read-only one would
     leave the ``-wal``/``-shm`` files it creates beside the file, where SQLite removes them when
-    the last writable connection closes.
+    the last writable connection closes. ``read_only``: a database in a folder that cannot be
+    written is checked through :func:`read_only_uri`.
     """
     check_sqlite_file(path, where)
     if not path.exists() or path.stat().st_size == 0:
         return
     journals = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
     mode = "ro" if journals else "rw"
-    conn = sqlite3.connect(f"file:{quote(str(path))}?mode={mode}", uri=True, isolation_level=None)
+    uri = read_only_uri(path) if read_only else f"file:{quote(str(path))}?mode={mode}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA query_only = ON")
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
@@ -143,16 +161,28 @@ def foreign_tables(tables: set[str], where: str, path: Path | None) -> CorruptDa
     )
 
 
-def migrate(engine: Engine, where: str, path: Path | None) -> Path | None:
-    """Upgrade to the head revision inside one write transaction; returns the backup, if made."""
+def migrate(engine: Engine, where: str, path: Path | None, *, read_only: bool = False) -> Path | None:
+    """Upgrade to the head revision inside one write transaction; returns the backup, if made.
+
+    ``read_only``: the database cannot be written, so it is only checked; one that needs an
+    upgrade (or is empty) is refused with a :class:`ReadOnlyDatabaseError`.
+    """
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()
     backup: Path | None = None
     # The usual case (already current) only reads: opening works while another writer is busy.
     with engine.connect() as conn:
-        if MigrationContext.configure(conn).get_current_revision() == head:
-            return None
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current == head:
+        return None
+    if read_only:
+        check_revision(current, where)
+        what = "is empty" if current is None else f"has an older schema ({current})"
+        raise ReadOnlyDatabaseError(
+            f"{where} {what} and cannot be set up: it is read-only (its folder or the file cannot "
+            "be written). It was left untouched."
+        )
     with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
         if conn.dialect.name == "postgresql":
             # Two instances opening a new team database at once must not both create tables.

@@ -7,12 +7,14 @@ verdict ever waits for a "Save". Driver errors come out as one-line :class:`Stor
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +24,7 @@ from factcheck_gui.store.convert import verdict_record
 from factcheck_gui.store.database import (
     DEFAULT_BUSY_TIMEOUT_MS,
     WRITE_OPTION,
+    db_timeout_seconds,
     display_name,
     fresh_databases_beside,
     fresh_path_beside,
@@ -29,6 +32,7 @@ from factcheck_gui.store.database import (
     normalize_url,
     parse_url,
     resolve_db_url,
+    server_address,
     sqlite_path,
     translate,
 )
@@ -38,7 +42,7 @@ from factcheck_gui.store.errors import (
     StoreError,
 )
 from factcheck_gui.store.records import DEFAULT_SCALE, HistoryRecord, Review, ReviewSummary, VerdictRecord
-from factcheck_gui.store.schema import check_sqlite_file, migrate, preflight_sqlite
+from factcheck_gui.store.schema import check_sqlite_file, migrate, preflight_sqlite, read_only_uri
 from factcheck_gui.store.verdicts import KEEP, CarryOverOffer
 
 
@@ -46,13 +50,30 @@ class ReviewStore:
     """Reviews, verdicts and their history in SQLite (local) or PostgreSQL (team)."""
 
     def __init__(self, url: str, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
-        """Prefer :meth:`open`, which also checks and migrates the database."""
+        """Prefer :meth:`open`, which also checks and migrates the database.
+
+        An SQLite file that exists but cannot be written (a read-only file, or a folder that
+        cannot hold the journal files beside it) is opened read-only: :attr:`read_only` is
+        True, :attr:`read_only_reason` says why in one line, reading works and every write
+        raises :class:`ReadOnlyDatabaseError` before it touches the file.
+        """
         parsed = parse_url(normalize_url(url))
         self.url = parsed.render_as_string(hide_password=False)
         self.display_name = display_name(parsed)
         self.path = sqlite_path(parsed)
         self._where = self.display_name.split(": ", 1)[1]
-        self._engine = make_engine(parsed, busy_timeout_ms)
+        self.read_only_reason = _read_only_reason(parsed, self.path, self._where)
+        self.read_only = self.read_only_reason is not None
+        self._server: str | None = None
+        self._timeout: int | None = None
+        if parsed.get_backend_name() == "postgresql":
+            self._server, self._timeout = server_address(parsed), db_timeout_seconds()
+        engine_url = parsed
+        if self.read_only and self.path is not None and not _is_read_only_uri(parsed):
+            database, _, params = read_only_uri(self.path).partition("?")
+            query = dict(p.split("=", 1) for p in params.split("&")) | {"uri": "true"}
+            engine_url = URL.create("sqlite", database=database, query=query)
+        self._engine = make_engine(engine_url, busy_timeout_ms, read_only=self.read_only)
         self._read = sessionmaker(self._engine, expire_on_commit=False)
         self._write = sessionmaker(
             self._engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
@@ -107,8 +128,8 @@ class ReviewStore:
                 ) from None
         with self._translated():
             if self.path is not None:
-                preflight_sqlite(self.path, self._where)
-            self.backup_path = migrate(self._engine, self._where, self.path)
+                preflight_sqlite(self.path, self._where, read_only=self.read_only)
+            self.backup_path = migrate(self._engine, self._where, self.path, read_only=self.read_only)
 
     def diagnostics(self) -> dict[str, str]:
         """Connection settings as the database reports them (for an "about this database" view)."""
@@ -148,7 +169,7 @@ class ReviewStore:
                 f"was not written to {self._where}; nothing saved was lost"
             ) from exc
         except (DBAPIError, sqlite3.Error) as exc:
-            err = translate(exc, self._where, self.path)
+            err = translate(exc, self._where, self.path, server=self._server, timeout=self._timeout)
             if err is None:
                 raise
             if isinstance(err, CorruptDatabaseError) and err.path is None:
@@ -157,6 +178,8 @@ class ReviewStore:
 
     @contextmanager
     def _session(self, *, write: bool) -> Iterator[Session]:
+        if write and self.read_only_reason is not None:
+            raise ReadOnlyDatabaseError(self.read_only_reason)
         with self._translated(), (self._write if write else self._read).begin() as session:
             yield session
 
@@ -315,6 +338,34 @@ class ReviewStore:
         """Copy verdicts to changes with an equal fingerprint (and no verdict yet); returns how many."""
         with self._session(write=True) as s:
             return verdicts.carry(s, from_review_id, to_review_id, reviewer=reviewer)
+
+
+def _is_read_only_uri(url: URL) -> bool:
+    """A ``file:`` URI the user gave with ``mode=ro`` (``sqlite:///file:x.db?mode=ro&uri=true``)."""
+    mode = url.query.get("mode", "")
+    mode = mode[-1] if isinstance(mode, tuple) else mode
+    return str(url.database or "").startswith("file:") and mode == "ro" and "uri" in url.query
+
+
+def _read_only_reason(url: URL, path: Path | None, where: str) -> str | None:
+    """Why the SQLite database at ``path`` can only be read (one line), or None when it can be
+    written. Only an existing file counts: a missing one is created (or its folder reported)."""
+    if path is None:
+        return None
+    saved = "reviews can be listed, shown and exported, but verdicts cannot be saved"
+    if _is_read_only_uri(url):
+        return f"{where} is opened read-only (mode=ro): {saved}"
+    try:
+        if not path.is_file():
+            return None
+    except OSError:
+        return None
+    folder = path.parent
+    if not os.access(path, os.W_OK):
+        return f"{where} is read-only (the file cannot be written): {saved}"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{where} is read-only (its folder {folder} cannot be written): {saved}"
+    return None
 
 
 __all__ = ["CarryOverOffer", "ReviewStore", "StoreError"]

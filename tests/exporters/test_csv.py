@@ -60,8 +60,9 @@ def test_rows_end_with_crlf_and_multiline_cells_are_quoted(hand: Review) -> None
 def test_formula_cells_are_neutralised() -> None:
     for start in (*FORMULA_STARTS, "＝"):
         assert safe_cell(start + "1+1") == "'" + start + "1+1"
-    for harmless in ("1+1", "Putin said", "", "'quoted", " =not at start"):
+    for harmless in ("1+1", "Putin said", "", "'quoted", " x=not at start"):
         assert safe_cell(harmless) == harmless
+    assert safe_cell(" =after a space") == "' =after a space"  # OWASP: checked after whitespace
 
 
 def test_store_reviews_export_every_change_with_inert_cells(store_review: Review) -> None:
