@@ -73,10 +73,21 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
         return _refuse_controls(data.decode("utf-8"), name), None
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data[: 4 * _SAMPLE]).best()
+    results = charset_normalizer.from_bytes(data[: 4 * _SAMPLE])
+    best = results.best()
     if best is None:
         raise ImportFailed(name, BINARY)
     encoding = best.encoding
+    # A short text often reads equally well in several code pages (French in cp1250 turns
+    # "coûte" into "coűte" with the same scores): between equals, the most common one wins.
+    for match in results:
+        if (
+            match.encoding == "cp1252"
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence - 0.01
+        ):
+            encoding = "cp1252"
+            break
     try:
         text = data.decode(encoding)
     except (LookupError, UnicodeDecodeError):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck_gui.importers import ImportFailed, load_bytes, load_path, load_source
+from factcheck_gui.importers.text import decode_text
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 
@@ -196,3 +197,16 @@ def test_markdown_text_after_a_nested_footnote_stays_in_the_outer_footnote(tmp_p
         "[2] The source is a press release.\n\n"
         "[3] Not nested. lazily continued, as in any footnote."
     )
+
+
+def test_short_french_cp1252_is_not_read_as_central_european() -> None:
+    data = "Le café coûte 5 € de plus. Le ministre a dit « oui ».\n".encode("cp1252")
+    text, warning = decode_text(data, "note.txt")
+    assert "café coûte 5 €" in text and "« oui »" in text
+    assert warning is not None and "cp1252" in warning
+
+
+def test_czech_cp1250_stays_cp1250() -> None:
+    data = "Příliš žluťoučký kůň úpěl ďábelské ódy. Černá hora.\n".encode("cp1250")
+    text, _ = decode_text(data, "zprava.txt")
+    assert "Příliš žluťoučký kůň" in text
