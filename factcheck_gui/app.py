@@ -1,7 +1,10 @@
 """``factcheck-gui``: start the desktop app.
 
-``factcheck-gui ORIGINAL REWRITE [--db URL]`` opens straight into the comparison; with no
-arguments it shows the start page; ``--demo`` opens the bundled demo pair.
+``factcheck-gui ORIGINAL REWRITE [--db URL]`` opens straight into the comparison; with one
+file (what a desktop's "Open with" passes for a single file: the .desktop file and the macOS
+bundle declare ``%F``) it shows the start page with that file in the original pane and the
+rewrite pane focused, waiting for the other version; with no arguments it shows the start page;
+``--demo`` opens the bundled demo pair.
 """
 
 from __future__ import annotations
@@ -10,8 +13,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import factcheck_gui
+
+if TYPE_CHECKING:
+    from factcheck_gui.ui.main_window import MainWindow
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,7 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare two versions of a story claim by claim and review the changes.",
     )
     parser.add_argument(
-        "original", nargs="?", type=Path, help="the original story (txt, md, html, docx, pdf)"
+        "original",
+        nargs="?",
+        type=Path,
+        help="the original story (txt, md, html, docx, pdf); given alone, it waits on the start "
+        "page for the rewrite to be dropped or pasted",
     )
     parser.add_argument("rewrite", nargs="?", type=Path, help="the rewritten story")
     parser.add_argument(
@@ -39,12 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the process exit status."""
     args = build_parser().parse_args(argv)
-    if (args.original is None) != (args.rewrite is None):
-        build_parser().error("give both ORIGINAL and REWRITE, or neither")
     if args.export_to is not None and args.quit_after is None:
         build_parser().error("--export-to is for the smoke test and needs --quit-after")
     if args.demo and args.original is not None:
-        build_parser().error("--demo opens its own pair; leave out ORIGINAL and REWRITE")
+        build_parser().error("--demo opens its own pair; leave out ORIGINAL (and REWRITE)")
     if args.db:  # a typo in --db must not quietly create a new, empty database somewhere
         from factcheck_gui.store import StoreError
         from factcheck_gui.store.database import check_folder
@@ -91,8 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             status["code"] = 1
             quit_later()
 
-        opening = args.demo or args.original is not None
-        if opening and args.export_to is not None:
+        opening = args.demo or args.rewrite is not None
+        if args.original is not None and args.rewrite is None:
+            if args.export_to is not None:
+                build_parser().error("--export-to needs a review: give ORIGINAL and REWRITE, or --demo")
+            window.input.sideReady.connect(quit_later)  # the file is in the original pane
+            window.taskFailed.connect(failed)
+        elif opening and args.export_to is not None:
             from factcheck_gui.exporters import EXTENSIONS
 
             target: Path = args.export_to
@@ -109,12 +123,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.demo:
         window.open_demo()  # reopens the demo's review if this database has one
-    elif args.original is not None:
+    elif args.rewrite is not None:
         window.open_paths(args.original, args.rewrite)
+    elif args.original is not None:
+        open_original(window, args.original)
     else:
         window.show_start_page()
     code = app.exec()
     return status["code"] or code
+
+
+def open_original(window: MainWindow, path: Path) -> None:
+    """One file: the start page with ``path`` imported into the original pane, the rewrite pane
+    focused for the other version (dropped, pasted, or chosen with "Compare two files…")."""
+    from factcheck_gui.ui.docindex import Side
+
+    window.show_start_page()
+    window.input.files(Side.ORIGINAL, [path])
+    window.start.focus_pane(Side.REWRITE)
+
+    def imported(side: object) -> None:  # keep the focus there once the original has arrived
+        if side is Side.ORIGINAL and window.start.pane(Side.REWRITE).is_empty():
+            window.start.focus_pane(Side.REWRITE)
+        window.input.sideReady.disconnect(imported)
+
+    window.input.sideReady.connect(imported)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,11 @@ libraries in (the PDF image plugin drags libQt6Pdf, touch plugins libQt6Network)
 
 Destination names look like ``PySide6/Qt/plugins/imageformats/libqsvg.so`` on Linux and macOS
 and ``PySide6/plugins/imageformats/qsvg.dll`` on Windows; both layouts are handled.
+
+Also kept out, whatever the platform: GNU readline (GPL-3.0, which the MIT-licensed bundle must
+not carry; the app has no interactive prompt that would use it), and symbolic links whose
+target was filtered out (PyInstaller links top-level ``libQt6Network.so.6`` and the like to
+the copies under ``PySide6/Qt/lib``; with those copies gone the links would dangle).
 """
 
 from __future__ import annotations
@@ -53,6 +58,16 @@ _DROP_LIB = re.compile(
 )
 
 
+# GNU readline and its history library are GPL-3.0; the `readline` extension module links them.
+# (libedit, the BSD-licensed stand-in some Pythons use on macOS, is named libedit and stays.)
+_DROP_GPL = re.compile(r"^(lib(readline|history)|readline)([.-]|$)", re.IGNORECASE)
+
+
+def gpl_readline(dests: Iterable[str]) -> list[str]:
+    """The destinations among ``dests`` that are GNU readline or the module linking it."""
+    return [d for d in dests if _DROP_GPL.search(PurePosixPath(d.replace("\\", "/")).name)]
+
+
 def _qt_relative(dest: str) -> PurePosixPath | None:
     """Path below the Qt root (``plugins/...``, ``translations/...``, ``lib/...``), or None."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
@@ -65,7 +80,7 @@ def _qt_relative(dest: str) -> PurePosixPath | None:
 def keep_binary(dest: str) -> bool:
     """Whether a collected binary (destination name in the bundle) stays in it."""
     name = dest.replace("\\", "/")
-    if _DROP_LIB.search(PurePosixPath(name).name):
+    if _DROP_LIB.search(PurePosixPath(name).name) or _DROP_GPL.search(PurePosixPath(name).name):
         return False
     rel = _qt_relative(dest)
     if rel is None or len(rel.parts) < 3 or rel.parts[0] != "plugins":
@@ -128,6 +143,51 @@ def drop_unused_qt(
         if len(still) == len(kept):
             return kept
         kept = still
+
+
+def drop_dangling_links(
+    toc: list[tuple[str, str, str]], present: Iterable[str]
+) -> list[tuple[str, str, str]]:
+    """``toc`` without the SYMLINK entries whose target is not among ``present`` destinations.
+
+    A SYMLINK entry is ``(link destination, target relative to the link's folder, "SYMLINK")``.
+    PyInstaller puts them in ``Analysis.datas`` for libraries it also collected elsewhere; when
+    the filters above drop the target, the link must go too. Links to links are followed.
+    """
+    entries = list(toc)
+    files = {PurePosixPath(d.replace("\\", "/")).as_posix() for d in present}
+    links = {
+        PurePosixPath(dest.replace("\\", "/")).as_posix(): src.replace("\\", "/")
+        for dest, src, kind in entries
+        if kind == "SYMLINK"
+    }
+
+    def resolves(dest: str, seen: frozenset[str] = frozenset()) -> bool:
+        if dest in files:
+            return True
+        if dest not in links or dest in seen:
+            return False
+        target = _normalise(PurePosixPath(dest).parent / links[dest])
+        return target is not None and resolves(target, seen | {dest})
+
+    return [
+        entry
+        for entry in entries
+        if entry[2] != "SYMLINK" or resolves(PurePosixPath(entry[0].replace("\\", "/")).as_posix())
+    ]
+
+
+def _normalise(path: PurePosixPath) -> str | None:
+    """``a/b/../c`` → ``a/c`` without touching the file system; None when it leaves the bundle."""
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in {".", ""}:
+            parts.append(part)
+    return "/".join(parts)
 
 
 def imports_module(package_dir: Path, module: str) -> bool:

@@ -7,7 +7,9 @@
 # the way a fact-checker's first start looks: the install folder is read-only to them and the
 # user data folder does not exist yet. The bundle is copied elsewhere first, so nothing depends
 # on the path it was built at. The .deb part (dpkg -i, launchers in /usr/bin, dpkg -r) needs
-# root and is skipped with a note otherwise. Prints "ok"/"not ok" per check and a closing
+# root and is skipped with a note otherwise; so is lintian on the .deb, which must report no
+# error beyond those packaging/lintian-overrides explains (lintian is installed with apt-get
+# when missing and we are root). Prints "ok"/"not ok" per check and a closing
 # "N passed, N failed" line; exit status 1 if any check failed.
 set -uo pipefail
 
@@ -59,10 +61,12 @@ INSTALL=$T/install/factcheck-compare
 mkdir -p "$T/install" && cp -a "$BUNDLE" "$INSTALL" && chmod -R a-w "$INSTALL"
 (cd "$INSTALL" && find . | sort) >"$T/files.before"
 
+# `factcheck --version` prints "factcheck X.Y.Z", possibly followed by " (comparison engine …)":
+# the comparisons below take the text before " (".
 check_cli() {  # $1: how to call factcheck, $2: label
   local fc=$1 where=$2
   run version "$fc" --version
-  if [ $RC = 0 ] && [ "$OUT" = "factcheck $EXPECTED_VERSION" ]; then ok "$where: factcheck --version says $EXPECTED_VERSION"
+  if [ $RC = 0 ] && [ "${OUT%% (*}" = "factcheck $EXPECTED_VERSION" ]; then ok "$where: factcheck --version says $EXPECTED_VERSION"
   else not_ok "$where: factcheck --version (rc=$RC)" "$OUT$ERR"; fi
 
   run compare "$fc" compare "$T/work/original.txt" "$T/work/rewrite.txt" --format json
@@ -77,6 +81,30 @@ check_cli() {  # $1: how to call factcheck, $2: label
 }
 
 check_cli "$INSTALL/factcheck" "bundle"
+
+# What the bundle carries besides the app: licence texts, no GNU readline, no dangling links.
+dangling=$(find "$INSTALL" -xtype l)
+if [ -z "$dangling" ]; then ok "bundle: no dangling symlinks"
+else not_ok "bundle: dangling symlinks" "$dangling"; fi
+gpl=$(find "$INSTALL" \( -iname 'libreadline*' -o -iname 'readline.*' -o -iname 'libhistory*' \))
+if [ -z "$gpl" ]; then ok "bundle: no GNU readline (GPL-3.0)"
+else not_ok "bundle: GNU readline is bundled" "$gpl"; fi
+LIC=$INSTALL/_internal/licenses
+missing_lic=
+for pattern in "PySide6_Essentials-*/LGPL-3.0.txt" "PySide6_Essentials-*/GPL-3.0.txt" "shiboken6-*/LGPL-3.0.txt" \
+               "Python-*/LICENSE.txt" "OpenSSL-*/LICENSE.txt" "factcheck-compare-*/LICENSE" "SQLAlchemy-*/LICENSE"; do
+  compgen -G "$LIC/$pattern" >/dev/null || missing_lic="$missing_lic $pattern"
+done
+if [ -s "$LIC/INDEX.txt" ] && [ -z "$missing_lic" ] && grep -q "^PySide6_Essentials .*" "$LIC/INDEX.txt"
+then ok "bundle: licenses/ holds INDEX.txt and the Qt (LGPL-3.0), PSF, OpenSSL and MIT texts ($(ls "$LIC" | wc -l) entries)"
+else not_ok "bundle: licence texts missing:${missing_lic:- INDEX.txt}"; fi
+undocumented=
+for d in "$LIC"/*/; do
+  d=$(basename "$d")
+  grep -q "  text:    $d/" "$LIC/INDEX.txt" || undocumented="$undocumented $d"
+done
+if [ -z "$undocumented" ]; then ok "bundle: every licence folder is in INDEX.txt"
+else not_ok "bundle: licence folders missing from INDEX.txt:$undocumented"; fi
 
 run badinput "$INSTALL/factcheck" compare "$T/work/missing.txt" "$T/work/rewrite.txt"
 if [ $RC = 2 ] && [ "$(wc -l <"$T/badinput.err")" = 1 ] && ! grep -q Traceback "$T/badinput.err"
@@ -174,6 +202,11 @@ if run guihelp "$INSTALL/factcheck-gui" --help && [ $RC = 0 ]; then
   run gui2 timeout "$GUI_TIMEOUT" "$INSTALL/factcheck-gui" "$T/work/original.txt" "$T/work/rewrite.txt" --quit-after 1500
   if [ $RC = 0 ] && ! grep -q Traceback "$T/gui2.err"; then ok "bundle: factcheck-gui ORIGINAL REWRITE opens them and exits 0"
   else not_ok "bundle: factcheck-gui ORIGINAL REWRITE (rc=$RC)" "$ERR"; fi
+  # One file, as a desktop's "Open with" passes it (%F): the start page with it as the original
+  # (--quit-after closes once it is imported there; an import failure exits 1).
+  run gui1 timeout "$GUI_TIMEOUT" "$INSTALL/factcheck-gui" "$T/work/original.txt" --quit-after 1500
+  if [ $RC = 0 ] && ! grep -q -e Traceback -e "give both" "$T/gui1.err"; then ok "bundle: factcheck-gui ONE-FILE opens it as the original and exits 0"
+  else not_ok "bundle: factcheck-gui ONE-FILE (rc=$RC)" "$ERR"; fi
   # File → Export runs the bundle's own `factcheck` as a child process: the frozen path.
   for out in review-gui.pdf review-gui.csv; do
     run guiexport timeout "$GUI_TIMEOUT" "$INSTALL/factcheck-gui" --demo --quit-after 100 --export-to "$T/work/$out"
@@ -197,21 +230,93 @@ if [ -n "$TARBALL" ] && [ -f "$TARBALL" ]; then
   mkdir -p "$T/tar" && tar -C "$T/tar" -xzf "$TARBALL"
   fc=$(find "$T/tar" -maxdepth 2 -name factcheck \( -type f -o -type l \) | head -n 1)
   run tarversion "$fc" --version
-  if [ $RC = 0 ] && [ "$OUT" = "factcheck $EXPECTED_VERSION" ] && [ -f "$(dirname "$fc")/share/applications/org.factcheck.Compare.desktop" ]
+  if [ $RC = 0 ] && [ "${OUT%% (*}" = "factcheck $EXPECTED_VERSION" ] && [ -f "$(dirname "$fc")/share/applications/org.factcheck.Compare.desktop" ]
   then ok "tarball: unpacks and runs ($(basename "$TARBALL"))"
   else not_ok "tarball: $(basename "$TARBALL") (rc=$RC)" "$OUT$ERR"; fi
+  # install-user.sh from a folder with a space in its path, for a user whose home has one too:
+  # the menu entry's Exec must still name the program (quoted) and start it.
+  SPACED="$T/my apps"
+  mkdir -p "$SPACED" "$T/home with space" && cp -a "$(dirname "$fc")" "$SPACED/"
+  app_dir="$SPACED/$(basename "$(dirname "$fc")")"
+  [ "$(id -u)" = 0 ] && chown -R 65534:65534 "$SPACED" "$T/home with space"
+  RUN_HOME="$T/home with space" run installuser sh "$app_dir/install-user.sh"
+  desktop="$T/home with space/.local/share/applications/org.factcheck.Compare.desktop"
+  exec_line=$(grep '^Exec=' "$desktop" 2>/dev/null)
+  if [ $RC = 0 ] && [ "$exec_line" = "Exec=\"$app_dir/factcheck-gui\" %F" ]; then
+    ok "tarball: install-user.sh in a folder with a space quotes Exec ($exec_line)"
+  else not_ok "tarball: install-user.sh in a folder with a space (rc=$RC)" "$exec_line$ERR"; fi
+  if command -v desktop-file-validate >/dev/null; then
+    if msg=$(desktop-file-validate "$desktop" 2>&1); then ok "tarball: the installed menu entry validates"
+    else not_ok "tarball: desktop-file-validate on the installed menu entry" "$msg"; fi
+  fi
+  # Start it as the desktop would: the quoted path, %F expanded to one story.
+  RUN_HOME="$T/home with space" run menuentry timeout "$GUI_TIMEOUT" "$app_dir/factcheck-gui" "$T/work/original.txt" --quit-after 500
+  if [ $RC = 0 ] && ! grep -q Traceback "$T/menuentry.err"; then ok "tarball: the program in the spaced folder opens one file and exits 0"
+  else not_ok "tarball: the program in the spaced folder (rc=$RC)" "$ERR"; fi
+  RUN_HOME="$T/home with space" run removeuser sh "$app_dir/install-user.sh" --remove
+  if [ $RC = 0 ] && [ ! -e "$desktop" ] && [ ! -e "$T/home with space/.local/bin/factcheck" ]; then ok "tarball: install-user.sh --remove undoes it"
+  else not_ok "tarball: install-user.sh --remove (rc=$RC)" "$ERR"; fi
 else
   skip "no tarball found"
 fi
 
-# --- the .deb: dpkg -i, run the /usr/bin launchers, dpkg -r ---------------------------------
+# --- the .deb: its metadata, lintian, then install, run the /usr/bin launchers, remove -------
+if [ -n "$DEB" ] && [ -f "$DEB" ] && command -v dpkg-deb >/dev/null; then
+  depends=$(dpkg-deb -f "$DEB" Depends)
+  if grep -Eq '(^|, )libc6 \(>= [0-9.]+\)' <<<"$depends" && grep -q 'fontconfig-config' <<<"$depends" \
+     && grep -q 'fonts-dejavu-core' <<<"$depends"; then
+    ok "deb: Depends has a versioned libc6 and the fonts ($(grep -Eo 'libc6 \([^)]*\)' <<<"$depends"))"
+  else not_ok "deb: Depends lacks a versioned libc6 or the font packages" "$depends"; fi
+  if dpkg-deb -I "$DEB" md5sums >/dev/null 2>&1; then ok "deb: has an md5sums control file"
+  else not_ok "deb: no md5sums control file"; fi
+  if dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/doc/factcheck-compare/copyright 2>/dev/null |
+     grep -Eq '^Copyright: [0-9]{4}'; then ok "deb: copyright file with a year"
+  else not_ok "deb: /usr/share/doc/factcheck-compare/copyright lacks a dated Copyright line"; fi
+fi
+
+# lintian: no error except the ones packaging/lintian-overrides explains (it is in the .deb).
+if [ -n "$DEB" ] && [ -f "$DEB" ]; then
+  if ! command -v lintian >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lintian; } >"$T/apt-lintian.log" 2>&1
+  fi
+  if command -v lintian >/dev/null; then
+    # lintian warns when run as root; it only reads the package. (Not --show-overrides: with it,
+    # lintian 2.116 exits 2 for overridden errors.) An override that no longer matches anything
+    # is reported as unused-override/mismatched-override and fails too: the list stays honest.
+    lintian --fail-on error --tag-display-limit 0 --display-info "$DEB" >"$T/lintian.out" 2>"$T/lintian.err"
+    RC=$?
+    errors=$(grep -c '^E: ' "$T/lintian.out")
+    overrides=$(grep -c '^factcheck-compare: ' "$ROOT/packaging/lintian-overrides")
+    unused=$(grep -E '^[IWE]: .*(unused-override|mismatched-override)' "$T/lintian.out")
+    if [ $RC = 0 ] && [ "$errors" = 0 ] && [ -z "$unused" ]; then
+      ok "deb: lintian reports no error ($overrides overrides in packaging/lintian-overrides, $(grep -c '^W: ' "$T/lintian.out") warnings)"
+    else not_ok "deb: lintian (rc=$RC, $errors errors)" "$(grep -E '^E: |override' "$T/lintian.out" | sort | uniq -c | sort -rn)$(cat "$T/lintian.err")"; fi
+  else
+    not_ok "deb: lintian is not installed (apt-get install lintian)" "$(tail -n 5 "$T/apt-lintian.log" 2>/dev/null)"
+  fi
+fi
+
 if [ -z "$DEB" ] || [ ! -f "$DEB" ]; then
   skip "no .deb found"
 elif [ "$(id -u)" != 0 ] || ! command -v dpkg >/dev/null; then
   skip ".deb install test needs root and dpkg"
 else
-  if msg=$(dpkg -i "$DEB" 2>&1); then
-    ok "deb: dpkg -i $(basename "$DEB")"
+  # As a user would: apt installs the Depends the package names (which proves they exist);
+  # plain dpkg -i where there is no apt.
+  if command -v apt-get >/dev/null; then
+    install_cmd=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$(realpath "$DEB")")
+    how="apt-get install ./$(basename "$DEB")"
+  else
+    install_cmd=(dpkg -i "$DEB")
+    how="dpkg -i $(basename "$DEB")"
+  fi
+  if msg=$("${install_cmd[@]}" 2>&1); then
+    ok "deb: $how (its Depends resolve)"
+    if msg=$(dpkg --verify factcheck-compare 2>&1) && [ -z "$msg" ]; then ok "deb: dpkg --verify (md5sums) finds every file intact"
+    else not_ok "deb: dpkg --verify factcheck-compare" "$msg"; fi
+    dangling=$(find /opt/factcheck-compare /usr/bin/factcheck /usr/bin/factcheck-gui -xtype l 2>&1)
+    if [ -z "$dangling" ]; then ok "deb: no dangling symlinks in the installed files"
+    else not_ok "deb: dangling symlinks" "$dangling"; fi
     check_cli /usr/bin/factcheck "deb"
     if run guihelp2 /usr/bin/factcheck-gui --help && [ $RC = 0 ]; then
       run debgui timeout "$GUI_TIMEOUT" /usr/bin/factcheck-gui --demo --quit-after 1500
@@ -234,12 +339,16 @@ else
       if msg=$(appstreamcli validate --no-net /usr/share/metainfo/org.factcheck.Compare.metainfo.xml 2>&1); then ok "deb: appstreamcli validate"
       else not_ok "deb: appstreamcli validate" "$msg"; fi
     fi
+    if [ -f /usr/share/lintian/overrides/factcheck-compare ] && [ -f /usr/share/doc/factcheck-compare/copyright ] \
+       && [ -f /usr/share/doc/factcheck-compare/changelog.gz ] && [ -f /usr/share/man/man1/factcheck.1.gz ]; then
+      ok "deb installs its copyright, changelog, man pages and lintian overrides"
+    else not_ok "deb lacks copyright, changelog, man pages or lintian overrides"; fi
     if msg=$(dpkg -r factcheck-compare 2>&1) && [ ! -e /opt/factcheck-compare ] && [ ! -e /usr/bin/factcheck ] \
        && [ ! -e /usr/share/applications/org.factcheck.Compare.desktop ]
     then ok "deb: dpkg -r removes /opt/factcheck-compare and the launchers"
     else not_ok "deb: dpkg -r" "$msg"; fi
   else
-    not_ok "deb: dpkg -i (missing system packages? apt-get install ./$(basename "$DEB") pulls them)" "$msg"
+    not_ok "deb: $how" "$msg"
   fi
 fi
 

@@ -127,6 +127,9 @@ def _expanded(ws: list[str]) -> list[str]:
     return out
 
 
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # Latin letters that may carry accents
+
+
 def _unaccented(text: str) -> str:
     """José → Jose, Zürich → Zurich: accents are no evidence that two claims differ."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -135,7 +138,7 @@ def _unaccented(text: str) -> str:
 
 def terms_of(text: str) -> list[str]:
     """Stemmed words of a text, the unit of word evidence (contractions expanded, accents off)."""
-    ws = words(text) if text.isascii() else words(_unaccented(text))
+    ws = words(_unaccented(text)) if not text.isascii() and _ACCENTED.search(text) else words(text)
     if "'" in text or "’" in text:
         ws = _expanded(ws)
     return list(map(stem, ws))

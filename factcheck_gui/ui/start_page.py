@@ -139,6 +139,14 @@ class StartPage(QWidget):
     def pane(self, side: Side) -> StoryPane:
         return self.left if side is Side.ORIGINAL else self.right
 
+    def focus_pane(self, side: Side) -> None:
+        """Put the keyboard focus in one pane (Ctrl+V pastes there): the side still to fill."""
+        pane = self.pane(side)
+        window = self.window()
+        if window.isVisible():
+            window.activateWindow()
+        pane.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_reviews(self, reviews: list[ReviewSummary]) -> None:
         self.listed = True
         self.model.set_reviews(reviews)

@@ -15,8 +15,8 @@ mkdir -p "$BUILD" "$DIST"
 
 [ -x "$VENV/bin/python" ] || "${PYTHON:-python3}" -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q 'pyinstaller>=6.10,<7'
-"$VENV/bin/python" -m pip install -q "$ROOT"
+"$VENV/bin/python" -m pip install -q 'pyinstaller==6.22.3'  # the exact pin of build_linux.sh
+"$VENV/bin/python" -m pip install -q -c "$ROOT/constraints.txt" "$ROOT"  # the tested set
 "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps "$ROOT"
 VERSION=$("$VENV/bin/python" -c 'import factcheck_gui; print(factcheck_gui.__version__)')
 ARCH=$(uname -m)
@@ -28,7 +28,13 @@ export FACTCHECK_ENTITLEMENTS=$ROOT/packaging/macos/entitlements.plist
 (cd "$ROOT" && "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
    --distpath "$BUILD/dist" --workpath "$BUILD/work" packaging/factcheck.spec)
 APP="$BUILD/dist/Factcheck Compare.app"
-[ -x "$APP/Contents/MacOS/factcheck-gui" ] && [ -x "$APP/Contents/MacOS/factcheck" ]
+# Not a bare `[ a ] && [ b ]`: set -e ignores a failure anywhere but in the list's last command,
+# so a missing factcheck-gui went unnoticed (and a missing factcheck only stopped the script
+# without saying why).
+if [ ! -x "$APP/Contents/MacOS/factcheck-gui" ] || [ ! -x "$APP/Contents/MacOS/factcheck" ]; then
+  echo "app incomplete: $APP/Contents/MacOS lacks factcheck-gui or factcheck" >&2
+  exit 1
+fi
 
 if [ -n "${MACOS_SIGN_IDENTITY:-}" ]; then
   # Inside out: nested code first, then the two programs, then the bundle; with the hardened

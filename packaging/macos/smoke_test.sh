@@ -12,7 +12,8 @@ passed=0 failed=0
 check() { if eval "$2"; then passed=$((passed + 1)); echo "ok - $1"; else failed=$((failed + 1)); echo "not ok - $1"; fi; }
 
 FC="$APP/Contents/MacOS/factcheck"
-check "factcheck --version" '[ "$("$FC" --version)" = "factcheck $EXPECTED" ]'
+# "factcheck X.Y.Z", possibly followed by " (comparison engine …)"
+check "factcheck --version" 'v=$("$FC" --version) && [ "${v%% (*}" = "factcheck $EXPECTED" ]'
 check "compare JSON" '"$FC" compare "$ROOT/resources/samples/original.txt" "$ROOT/resources/samples/rewrite.txt" --format json |
   python3 -c "import json,sys; d=json.load(sys.stdin); assert d[\"schema\"]==\"factcheck.compare/1\" and d[\"changes\"]"'
 check "factcheck-gui --demo exits 0" '"$APP/Contents/MacOS/factcheck-gui" --demo --quit-after 1500'

@@ -1,5 +1,5 @@
 # Build Factcheck Compare for Windows: PyInstaller folder, a portable .zip, and the per-user
-# Inno Setup installer. Run from anywhere in PowerShell 5+ with Python 3.11+ and Inno Setup 6:
+# Inno Setup installer. Run from anywhere in PowerShell 5+ with Python 3.11+ and Inno Setup 6.3+:
 #
 #   powershell -ExecutionPolicy Bypass -File packaging\windows\build_windows.ps1
 #
@@ -22,10 +22,12 @@ function Run { param([string]$Exe, [string[]]$Arguments)
 if (-not (Test-Path "$Venv\Scripts\python.exe")) { Run $Python @("-m", "venv", $Venv) }
 $VPy = "$Venv\Scripts\python.exe"
 Run $VPy @("-m", "pip", "install", "-q", "--upgrade", "pip")
-Run $VPy @("-m", "pip", "install", "-q", "pyinstaller>=6.10,<7")
-Run $VPy @("-m", "pip", "install", "-q", $Root)
+Run $VPy @("-m", "pip", "install", "-q", "pyinstaller==6.22.3")  # the exact pin of build_linux.sh
+Run $VPy @("-m", "pip", "install", "-q", "-c", (Join-Path $Root "constraints.txt"), $Root)  # the tested set
 Run $VPy @("-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", $Root)
 $Version = (& $VPy -c "import factcheck_gui; print(factcheck_gui.__version__)").Trim()
+# Four numbers for the setup's version resource (packaging\version_info.py maps PEP 440 versions).
+$NumericVersion = (& $VPy -c "import sys; sys.path.insert(0, r'$Root\packaging'); import version_info as v; print('.'.join(map(str, v.numeric_version('$Version'))))").Trim()
 
 Push-Location $Root
 try {
@@ -42,6 +44,6 @@ if (Test-Path $Zip) { Remove-Item $Zip }
 Compress-Archive -Path $Bundle -DestinationPath $Zip
 
 $Iscc = if ($env:ISCC) { $env:ISCC } else { "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe" }
-Run $Iscc @("/Q", "/DAppVersion=$Version", "/DBundleDir=$Bundle", "/DOutputDir=$Dist",
+Run $Iscc @("/Q", "/DAppVersion=$Version", "/DAppNumericVersion=$NumericVersion", "/DBundleDir=$Bundle", "/DOutputDir=$Dist",
   "$Root\packaging\windows\factcheck.iss")
 Get-ChildItem $Dist | Where-Object Name -like "*$Version*windows*" | Format-Table Name, Length

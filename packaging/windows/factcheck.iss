@@ -1,4 +1,4 @@
-; Inno Setup 6 script: a per-user installer for Factcheck Compare (no administrator rights).
+; Inno Setup 6.3+ script: a per-user installer for Factcheck Compare (no administrator rights).
 ;
 ;   iscc /DAppVersion=0.1.0 /DBundleDir=..\..\build\windows\dist\factcheck-compare packaging\windows\factcheck.iss
 ;
@@ -8,8 +8,18 @@
 ; what was installed: the review database lives in the user's data folder
 ; (%LOCALAPPDATA%\factcheck-compare\...), outside {app}, and is never touched.
 
+; 6.3 introduced the x64compatible architecture identifier used below; older compilers would
+; reject it (or, before 6.0, misread the script).
+#if Ver < EncodeVer(6, 3, 0)
+  #error Inno Setup 6.3 or later is needed: choco upgrade innosetup (or https://jrsoftware.org/isdl.php)
+#endif
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z ...
+#endif
+; Four numbers for the setup's own version resource (build_windows.ps1 passes them; 0.1.0rc1
+; gives 0.1.0.0). The programs' version resource comes from the PyInstaller spec.
+#ifndef AppNumericVersion
+  #define AppNumericVersion "0.0.0.0"
 #endif
 #ifndef BundleDir
   #define BundleDir "..\..\build\windows\dist\factcheck-compare"
@@ -42,6 +52,13 @@ SolidCompression=yes
 WizardStyle=modern
 ChangesEnvironment=yes
 CloseApplications=yes
+VersionInfoVersion={#AppNumericVersion}
+VersionInfoProductVersion={#AppNumericVersion}
+VersionInfoTextVersion={#AppVersion}
+VersionInfoProductTextVersion={#AppVersion}
+VersionInfoCompany=Factcheck Compare developers
+VersionInfoCopyright=Copyright (c) 2026 Factcheck Compare developers
+MinVersion=10.0
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
@@ -49,6 +66,12 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 Name: "addtopath"; Description: "Add the factcheck command to my PATH"; GroupDescription: "Command line:"; Flags: unchecked
+
+[InstallDelete]
+; An upgrade replaces the whole bundle: libraries and modules the new version no longer ships
+; must not stay behind in {app}\_internal, where Python and Qt would still find and load them.
+; Only the install folder: the review database lives in the user's data folder.
+Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -99,10 +122,16 @@ begin
   if not RegQueryStringValue(HKCU, EnvKey, 'Path', Path) then
     exit;
   Dir := ExpandConstant('{app}');
+  { P is where ';' + Dir + ';' starts in ';' + Path + ';', which is where Dir itself starts in
+    Path. The first entry (P = 1) goes with the ';' after it; any other with the ';' before it.
+    (Delete(Path, P - 1, ...) with P = 1 deletes nothing: Pascal strings start at 1.) }
   P := Pos(';' + Uppercase(Dir) + ';', ';' + Uppercase(Path) + ';');
   if P = 0 then
     exit;
-  Delete(Path, P - 1, Length(Dir) + 1);
+  if P = 1 then
+    Delete(Path, 1, Length(Dir) + 1)
+  else
+    Delete(Path, P - 1, Length(Dir) + 1);
   if Copy(Path, 1, 1) = ';' then
     Delete(Path, 1, 1);
   RegWriteExpandStringValue(HKCU, EnvKey, 'Path', Path);

@@ -10,7 +10,8 @@ $env:LOCALAPPDATA = Join-Path $env:TEMP "factcheck-smoke-$PID"   # a first run: 
 $failed = 0
 
 $v = & "$Bundle\factcheck.exe" --version
-if ($LASTEXITCODE -eq 0 -and $v -eq "factcheck $Expected") { "ok - factcheck --version: $v" } else { "not ok - version: $v"; $failed++ }
+# "factcheck X.Y.Z", possibly followed by " (comparison engine ...)"
+if ($LASTEXITCODE -eq 0 -and ($v -split ' \(')[0] -eq "factcheck $Expected") { "ok - factcheck --version: $v" } else { "not ok - version: $v"; $failed++ }
 
 $json = & "$Bundle\factcheck.exe" compare "$Root\resources\samples\original.txt" "$Root\resources\samples\rewrite.txt" --format json | Out-String
 $doc = $json | ConvertFrom-Json

@@ -163,11 +163,13 @@ def _headline(p: Profile) -> bool:
 
 def fill_gaps(al: Alignment) -> None:
     """Link the claims between consecutive order-consistent links by a monotone programme."""
+    free_o = [i for i in range(len(al.orig)) if i not in al.used_o]
+    free_r = [j for j in range(len(al.rew)) if j not in al.used_r]
+    if not free_o or not free_r:
+        return  # nothing left to pair on one side
     # The anchors: the order-consistent chain of links of the greatest total score (the
     # strongest links win a tie between crossing ones, whichever text is called the original).
     anchors = best_monotone({(lk.o, lk.r): lk.score for lk in al.links})
-    free_o = (i for i in range(len(al.orig)) if i not in al.used_o)
-    free_r = (j for j in range(len(al.rew)) if j not in al.used_r)
     gap_list = gaps(anchors, free_o, free_r, len(al.orig), len(al.rew))
     if not gap_list:
         return
@@ -322,10 +324,12 @@ def align(
     link_confident(al)
     link_splits_merges(al)
     check()
+    before = len(al.links)
     link_clear_margin(al)
     check()
     fill_gaps(al)
-    link_splits_merges(al)  # fragments of what the weaker phases linked
+    if len(al.links) > before:
+        link_splits_merges(al)  # fragments of what the weaker phases linked
     link_headlines(al)
     link_reuse(al)
     check()

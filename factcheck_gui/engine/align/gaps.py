@@ -75,41 +75,36 @@ def best_monotone(values: dict[tuple[int, int], float]) -> list[tuple[int, int]]
     pts = sorted((o, r, v * (1.0 - 1e-12 * (o + r))) for (o, r), v in values.items() if v > 0)
     if not pts:
         return []
-    rs = sorted({r for _, r, _ in pts})
-    rank = {r: n + 1 for n, r in enumerate(rs)}
-    size = len(rs)
+    rank = {r: n + 1 for n, r in enumerate(sorted({p[1] for p in pts}))}
+    size = len(rank)
     tree_v = [0.0] * (size + 1)  # Fenwick tree of prefix maxima over r ...
     tree_k = [-1] * (size + 1)  # ... and which point holds each
-    best_v: list[float] = [0.0] * len(pts)
-    back: list[int] = [-1] * len(pts)
-
-    def query(pos: int) -> tuple[float, int]:
-        v, k = 0.0, -1
-        while pos > 0:
-            if tree_v[pos] > v:
-                v, k = tree_v[pos], tree_k[pos]
-            pos -= pos & -pos
-        return v, k
-
-    def update(pos: int, v: float, k: int) -> None:
-        while pos <= size:
-            if v > tree_v[pos]:
-                tree_v[pos], tree_k[pos] = v, k
-            pos += pos & -pos
-
+    n = len(pts)
+    best_v = [0.0] * n
+    back = [-1] * n
     start = 0
-    while start < len(pts):  # points of one original claim: computed together, then inserted
-        end = start
-        while end < len(pts) and pts[end][0] == pts[start][0]:
+    while start < n:  # points of one original claim: computed together, then inserted
+        o0 = pts[start][0]
+        end = start + 1
+        while end < n and pts[end][0] == o0:
             end += 1
         for k in range(start, end):
-            _, r, v = pts[k]
-            prior, pk = query(rank[r] - 1)
-            best_v[k], back[k] = prior + v, pk
+            pos = rank[pts[k][1]] - 1
+            v, pk = 0.0, -1
+            while pos > 0:  # the best chain ending before this r
+                if tree_v[pos] > v:
+                    v, pk = tree_v[pos], tree_k[pos]
+                pos &= pos - 1
+            best_v[k] = v + pts[k][2]
+            back[k] = pk
         for k in range(start, end):
-            update(rank[pts[k][1]], best_v[k], k)
+            pos, v = rank[pts[k][1]], best_v[k]
+            while pos <= size:
+                if v > tree_v[pos]:
+                    tree_v[pos], tree_k[pos] = v, k
+                pos += pos & -pos
         start = end
-    k = max(range(len(pts)), key=lambda n: (best_v[n], -n))
+    k = max(range(n), key=lambda m: (best_v[m], -m))
     out = []
     while k != -1:
         out.append((pts[k][0], pts[k][1]))
