@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 from typing import NoReturn
 
 from factcheck_gui import version_line
-from factcheck_gui.cli import compare, export, review
 from factcheck_gui.cli.common import CliError
 from factcheck_gui.cli.render import inert_line
+
+# Each command's module, imported only when that command runs: `compare` needs the engine and
+# the importers, `review`/`export` SQLAlchemy and the exporters; `--version` needs none of it.
+_COMMANDS = {"compare": "compare", "review": "review", "export": "export", "import-review": "export"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,7 +29,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {inert_line(message)} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the arguments, only the modules of the command they name are loaded."""
     parser = _Parser(
         prog="factcheck",
         description="Compare two versions of a story claim by claim and keep a review log.",
@@ -32,17 +38,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=version_line("factcheck"))
     parser.add_argument("--debug", action="store_true", help="show tracebacks for unexpected errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _command_modules():
+    for module in _command_modules(argv):
         module.register(sub)
     return parser
 
 
-def _command_modules() -> list:  # type: ignore[type-arg]
-    return [compare, review, export]
+def _command_modules(argv: Sequence[str] | None = None) -> list[ModuleType]:
+    words = [a for a in argv or () if not a.startswith("-")]
+    if argv is not None and not words and any(a in ("--version", "-V") for a in argv):
+        names: list[str] = []
+    elif words and words[0] in _COMMANDS:
+        names = [_COMMANDS[words[0]]]
+    else:  # no command or an unknown one: every command, for --help and the error message
+        names = ["compare", "review", "export"]
+    return [importlib.import_module(f"factcheck_gui.cli.{n}") for n in names]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage with its own one-line message

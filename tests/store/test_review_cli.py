@@ -8,20 +8,11 @@ from pathlib import Path
 import pytest
 
 import factcheck_gui.cli as cli
-from factcheck_gui.cli import review as review_cli
 from factcheck_gui.store import ReviewStore
 
 ROOT = Path(__file__).resolve().parents[2]
 ORIGINAL = str(ROOT / "resources" / "samples" / "original.txt")
 REWRITE = str(ROOT / "resources" / "samples" / "rewrite.txt")
-
-
-@pytest.fixture(autouse=True)
-def _with_review_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the integrator registers `review` in cli/__init__.py, add it for these tests."""
-    modules = cli._command_modules()
-    if review_cli not in modules:
-        monkeypatch.setattr(cli, "_command_modules", lambda: [*modules, review_cli])
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
