@@ -138,6 +138,8 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
             lines.append(f"  + {inert(text)}")
         for f in ch.flags:
             lines.append(f"  ! {f.type.value}: {inert(f.message)}")
+        for f in ch.omitted:  # left out, not changed: shown apart from the fact flags
+            lines.append(f"  · left out: {inert(f.message)}")
         near = cmp.nearest_line(ch)
         if near:
             lines.append(f"  ~ {inert(near)}")

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from factcheck_gui import ENGINE_VERSION
 from factcheck_gui.engine import align as _align
-from factcheck_gui.engine.flags import fact_flags, quote_flags
+from factcheck_gui.engine.flags import fact_flags, quote_flags, split_omitted
 from factcheck_gui.engine.lexicon import PROPER_NOUN_TITLES
 from factcheck_gui.engine.quotes import Source
 from factcheck_gui.engine.segment import split_claims
@@ -38,7 +38,9 @@ from factcheck_gui.engine.worddiff import equal_diff, word_diff
 # import); its history: 0.1.1: names dropped/added reported apart from swaps, reporting phrases,
 # only the changed markers in messages, quotation flags with their full text and quoted words;
 # 0.1.2: a title dropped, added or changed before a name, names after "Dr." and middle initials,
-# swapped numbers shown and flagged as changed.
+# swapped numbers shown and flagged as changed; 0.2.0: alignment in phases with gap filling,
+# containment, headlines and nearest counterparts; flags say omitted / changed / added with a
+# severity, omissions apart from the flags, first-person sources, substitutions.
 
 
 class Cancelled(Exception):
@@ -258,9 +260,12 @@ def _change(
     # A secondary link (a fragment of a claim reused in a claim that restates something else)
     # shows where words came from; comparing the facts of the two whole claims would mislead.
     diff = word_diff(oc, rc)
-    flags = fact_flags(oc, rc, ctx.proper, diff) if g.primary else []
+    found = fact_flags(oc, rc, ctx.proper, diff, ctx) if g.primary else []
+    flags, omitted = split_omitted(found)
     flags += quote_flags(rc, list(g.original), ctx)
-    return Change(cid, kind, orig_ids, rew_ids, round(sim, 4), diff, tuple(flags), moved)
+    return Change(
+        cid, kind, orig_ids, rew_ids, round(sim, 4), diff, tuple(flags), moved, omitted=tuple(omitted)
+    )
 
 
 class _Context:

@@ -489,3 +489,319 @@ NAME_ALIASES: dict[str, str] = {
     "dprk": "north korea",
     "eu": "european union",
 }
+
+# --- What the fact flags add: omitted / changed / added, and the new flag families -----------
+
+# Hedges of appearance, counted only as "it appears", "appears to", "seems to" (not "appeared
+# in court"): the claim is no longer stated flatly. (Not in HEDGE_STRENGTH, which the story
+# lexer highlights.)
+APPEARANCE_HEDGES: frozenset[str] = frozenset("appears appear appeared seems seem seemed".split())
+HEDGE_CLASS.update(dict.fromkeys(APPEARANCE_HEDGES, "apparent"))
+# How sure a hedge class sounds (0 speculation … 3 certain), for the severity of a change.
+HEDGE_CLASS_STRENGTH: dict[str, int] = {
+    "possible": 1,
+    "consider": 1,
+    "reported": 1,
+    "apparent": 1,
+    "suggest": 1,
+    "unlikely": 1,
+    "likely": 2,
+    "would": 2,
+    "should": 2,
+    "expected": 2,
+    "can": 2,
+    "certain": 3,
+    "must": 3,
+}
+# Modal classes that say when or whether, not how sure: one dropped or added is a change of
+# tense or ability ("will continue" → "continues"), not of certainty.
+TENSE_MODALS: frozenset[str] = frozenset({"certain", "must", "can"})
+# "would" is the reported form of "will" ("he said Moscow would respond" / "we will respond").
+BACKSHIFTED: frozenset[frozenset[str]] = frozenset({frozenset({"would", "certain"})})
+
+# Reporting classes that only report: "said" for "announced", "stressed" or "according to"
+# changes who speaks in no way. The others soften or harden the claim ("claimed", "admitted").
+NEUTRAL_ATTRIBUTION: frozenset[str] = frozenset({"said", "stressed", "reported"})
+# Nouns that attribute a claim as a reporting verb does ("accusations from the U.S.", "claims
+# both capitals deny"): a rewrite with one has not stated the claim as fact.
+ATTRIBUTION_NOUNS: frozenset[str] = frozenset(
+    "accusation accusations allegation allegations claim claims report reports statement "
+    "statements assertion assertions estimate estimates according".split()
+)
+# Words before a reporting word that make it a noun: "the claims", "such reports".
+DETERMINERS: frozenset[str] = frozenset(
+    "a an the this that these those such his her their its our my your some many several "
+    "both new earlier recent similar false unfounded unconfirmed official initial".split()
+)
+
+# --- Names: what kind of thing a name is -------------------------------------------------------
+
+# Words that make a name an organisation ("Defense Intelligence Agency", "Yonhap News").
+ORG_WORDS: frozenset[str] = frozenset(
+    """agency agencies ministry ministries council department committee office command corps
+    army navy force forces bank university institute institution association organization
+    organisation party commission service services group company inc corp ltd llc times post
+    network foundation fund program programme board court parliament congress senate assembly
+    union federation league club bureau administration authority center centre school college
+    hospital church embassy consulate observatory laboratory government house nations news
+    press broadcasting radio television channel airlines airways guard police cabinet
+    directorate secretariat alliance coalition front movement brigade battalion regiment
+    squadron fleet division unit""".split()
+)
+# Words that make a name a place ("Ziarat district", "Arabian Sea", "Fort Belvoir").
+PLACE_WORDS: frozenset[str] = frozenset(
+    """city town village district province state county region valley river island islands
+    mountain mountains sea ocean gulf bay lake coast peninsula desert street avenue road square
+    airport port harbor harbour fort camp base strait canal border capital""".split()
+)
+# Prepositions after which a name is a place: "in Hawija", "near Kobani".
+PLACE_PREPOSITIONS: frozenset[str] = frozenset("in at near outside inside across throughout into".split())
+# Places a text names by name alone: the countries of COUNTRY_OF and NAME_ALIASES, a few more.
+KNOWN_PLACES: frozenset[str] = frozenset(
+    """pakistan india afghanistan iraq syria iran israel egypt libya russia ukraine china japan
+    korea germany france italy spain turkey vietnam canada mexico brazil kenya nigeria
+    ethiopia somalia yemen lebanon jordan kashmir europe asia africa america""".split()
+)
+
+# --- Numbers: what a figure counts, and how exactly it is stated --------------------------------
+
+# Words before a figure that make it a bound or an approximation ("more than 300": > 300).
+NUMBER_QUALIFIERS: dict[str, str] = {
+    "more than": ">",
+    "over": ">",
+    "at least": ">",
+    "upwards of": ">",
+    "in excess of": ">",
+    "exceeds": ">",
+    "exceeded": ">",
+    "exceeding": ">",
+    "tops": ">",
+    "topped": ">",
+    "topping": ">",
+    "passed": ">",
+    "surpassed": ">",
+    "above": ">",
+    "less than": "<",
+    "fewer than": "<",
+    "under": "<",
+    "below": "<",
+    "up to": "<",
+    "at most": "<",
+    "no more than": "<",
+    "nearly": "<~",
+    "almost": "<~",
+    "close to": "~",
+    "just under": "<~",
+    "about": "~",
+    "around": "~",
+    "approximately": "~",
+    "approx": "~",
+    "roughly": "~",
+    "some": "~",
+    "an estimated": "~",
+    "estimated": "~",
+    "circa": "~",
+    "nearly some": "~",
+}
+# A figure's unit, as one key: "kilometres" and "km" are one unit (no conversions between units).
+UNIT_ALIASES: dict[str, str] = {
+    "km": "km",
+    "kms": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "mi": "mile",
+    "mile": "mile",
+    "miles": "mile",
+    "kg": "kg",
+    "kgs": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "kilo": "kg",
+    "kilos": "kg",
+    "lb": "lb",
+    "lbs": "lb",
+    "pound": "lb",
+    "pounds": "lb",
+    "m": "m",
+    "meter": "m",
+    "meters": "m",
+    "metre": "m",
+    "metres": "m",
+    "ft": "ft",
+    "foot": "ft",
+    "feet": "ft",
+    "mph": "mph",
+    "kph": "kph",
+    "km/h": "kph",
+    "people": "people",
+    "persons": "people",
+    "person": "people",
+}
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "$",
+    "dollars": "$",
+    "usd": "$",
+    "euro": "€",
+    "euros": "€",
+    "eur": "€",
+    "yen": "¥",
+    "rupee": "rs",
+    "rupees": "rs",
+    "yuan": "cny",
+    "won": "₩",
+    "rubles": "₽",
+    "roubles": "₽",
+}
+# A length of time in days: "36 months" and "three years" are one duration.
+DURATION_DAYS: dict[str, float] = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1,
+    "week": 7,
+    "fortnight": 14,
+    "month": 365.25 / 12,
+    "year": 365.25,
+    "decade": 3652.5,
+    "century": 36525,
+}
+# Fractions written as words, as a share in percent: "one-third" is 33%.
+FRACTION_WORDS: dict[str, float] = {
+    "half": 50,
+    "halves": 50,
+    "third": 100 / 3,
+    "thirds": 100 / 3,
+    "quarter": 25,
+    "quarters": 25,
+    "fifth": 20,
+    "fifths": 20,
+    "tenth": 10,
+    "tenths": 10,
+}
+# Clock times by word, in minutes after midnight.
+CLOCK_WORDS: dict[str, int] = {"noon": 12 * 60, "midday": 12 * 60, "midnight": 0}
+
+# --- Quotations ------------------------------------------------------------------------------
+
+# Contractions written out, so "We're" and "We are" are one quotation.
+CONTRACTIONS: dict[str, str] = {
+    "n't": " not",
+    "'re": " are",
+    "'ve": " have",
+    "'ll": " will",
+    "'m": " am",
+    "'d": " would",
+}
+# Words whose "'s" is "is" ("it's", "that's"), not a possessive.
+S_IS_WORDS: frozenset[str] = frozenset("it that there here what who he she where how".split())
+IRREGULAR_CONTRACTIONS: dict[str, str] = {
+    "won't": "will not",
+    "can't": "cannot",
+    "cannot": "can not",
+    "shan't": "shall not",
+    "ain't": "is not",
+    "let's": "let us",
+}
+
+# --- Substitutions: a content word replaced by one that says the opposite or something else ---
+
+# Words of one group replaced by a word of the other change the claim ("confirmed" cases /
+# "suspected" cases). Each line: forms of one side | forms of the other. Tuned for precision:
+# no synonyms, no near-synonyms ("killed" / "died").
+CONTRAST_GROUPS: tuple[str, ...] = (
+    "confirmed | suspected suspect probable possible unconfirmed",
+    "soldiers soldier troops | volunteers volunteer civilians civilian",
+    "civilian civilians | military militants militant combatants",
+    "increase increases increased increasing rise rises rose risen rising grow grows grew grown "
+    "up | decrease decreases decreased decreasing fall falls fell fallen falling decline "
+    "declines declined declining drop drops dropped dropping shrink shrank down",
+    "won win wins winning | lost lose loses losing",
+    "winner winners victory | loser losers defeat",
+    "guilty convicted | innocent acquitted",
+    "legal lawful | illegal unlawful",
+    "before | after",
+    "above | below",
+    "higher | lower",
+    "highest | lowest",
+    "maximum | minimum",
+    "majority | minority",
+    "most | least fewest",
+    "more | fewer less",
+    "gain gains gained | loss losses lost",
+    "profit profits | loss losses",
+    "success successful succeeded | failure failed unsuccessful",
+    "allow allows allowed | ban bans banned forbid forbids forbade prohibit prohibits prohibited",
+    "approve approves approved | veto vetoes vetoed",
+    "support supports supported | oppose opposes opposed",
+    "ally allies | enemy enemies foe foes adversary adversaries",
+    "friend friends | enemy enemies",
+    "peace | war",
+    "arrested detained | released freed",
+    "killed dead deaths | injured wounded hurt",
+    "dead | alive",
+    "north northern | south southern",
+    "east eastern | west western",
+    "northeast northeastern | northwest northwestern southeast southeastern southwest southwestern",
+    "open opens opened | closed close closes shut",
+    "start starts started began begin | end ends ended stopped finished",
+    "men man male boys | women woman female girls",
+    "public | private",
+    "domestic | foreign international",
+    "import imports imported | export exports exported",
+    "strengthen strengthened strengthens | weaken weakened weakens",
+    "true | false",
+    "temporary temporarily | permanent permanently",
+    "minor | major",
+    "full | partial",
+    "rich wealthy | poor",
+    "surplus | deficit",
+    "advance advanced advances | retreat retreated retreats",
+    "attack attacks attacked | defend defends defended",
+    "buy buys bought | sell sells sold",
+    "first | last",
+    "earliest | latest",
+    "morning | evening afternoon night",
+    "daily | weekly monthly yearly annual annually",
+    "weekly | monthly yearly annual annually",
+    "monthly | yearly annual annually",
+    "always | sometimes rarely occasionally",
+    "all | some",
+    "everyone | someone",
+    "accepted accept accepts | declined",
+    "raised raise raises | cut cuts lowered",
+    "hired hire | fired fire",
+    "entered | left exited",
+    "inside | outside",
+    "upstream | downstream",
+    "plaintiff plaintiffs | defendant defendants",
+)
+# An antonym made with a prefix ("legal" / "illegal", "known" / "unknown").
+ANTONYM_PREFIXES: tuple[str, ...] = ("non-", "non", "un", "il", "ir", "im", "in", "dis")
+# Prefixes that also begin many unrelated words ("invest" / "vest"): the rest must end like an
+# adjective or a noun of quality for the pair to be antonyms ("inactive", "inability").
+LOOSE_PREFIXES: frozenset[str] = frozenset({"in", "im", "dis"})
+ANTONYM_ENDINGS: tuple[str, ...] = (
+    "able", "ible", "al", "ant", "ent", "ive", "ful", "ous", "ic", "ate", "ed", "ity", "ence", "ance",
+    "ion", "ure", "ar", "ary", "ory", "ite", "ect", "ete", "ure",
+)  # fmt: skip
+# Prefixed words that mean what the plain word means, or something else: no antonyms.
+NOT_ANTONYMS: frozenset[str] = frozenset(
+    """invaluable inflammable infamous impassive inhabit inhabited inhabitant inhabitants
+    unravel unraveled unravelled unloose disannul intense interest invest invent inform
+    informed information insist inspect inspected instant intent impress impressed impressive
+    import imported important impose imposed impact impacted impart impartial imply implied
+    dispose disposed display displayed discount discounted discover discovered discharge
+    discharged dissolve dissolved distance dissent disease dispatch dispatched dismiss
+    dismissed distress distressed disclose disclosed discuss discussed incite incited income
+    induce induced indent indented indicate indicated index install installed instance
+    instruct instructed insult insulted invert inverted involve involved invite invited irate
+    iron ironic illustrate illustrated illusion immigrate immigrant immigrants untie""".split()
+)
+
+# Initialisms of common nouns, units and time zones: capitalised, but no names ("NGO and UN
+# relief agencies", "23:09 UTC").
+NOT_NAMES: frozenset[str] = frozenset(
+    "ngo ngos ceo ceos cfo coo gdp hiv aids covid tv dna id ai ok utc gmt est edt pst pdt cet km mph".split()
+)

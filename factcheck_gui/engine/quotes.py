@@ -1,9 +1,13 @@
 """Quotations in the rewrite, checked against the whole original (not only the aligned claim).
 
-A quotation is fine when its words stand inside a quotation in the original. Otherwise it is
-``quote_altered`` (the source quotes the speaker, but in other words) or ``quote_unsourced``
-(the original has the words only as reported speech, or not at all); the closest wording of
-the original is reported either way.
+A quotation is fine when its words stand inside a quotation in the original — or anywhere in
+it, when the original is the speaker's own words (a statement or transcript: first person
+outside quotation marks, or speaker labels such as "SECRETARY KERRY:"). Words are compared
+with quote style, case, punctuation and contractions folded ("We're" is "We are"); a bracketed
+insertion ("[It] may") stands for any words and an ellipsis for a cut. Otherwise a quotation
+is ``quote_altered`` (the source quotes the speaker, or is the speaker, but in other words) or
+``quote_unsourced`` (the original has the words only as reported speech, or not at all); the
+closest wording of the original is reported either way.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz.distance import Indel
 
+from factcheck_gui.engine.lexicon import CONTRACTIONS, IRREGULAR_CONTRACTIONS, S_IS_WORDS
 from factcheck_gui.engine.normalize import fold_quotes
-from factcheck_gui.engine.types import Claim, Flag, FlagType
+from factcheck_gui.engine.types import Claim, Flag, FlagChange, FlagType, Severity
 
 # Double quotes (curly or straight), and single curly quotes that open after a space/quote/dash.
 _DOUBLE = re.compile(r"“([^”“]{2,3000})”|\"([^\"\n]{2,3000})\"|«([^»]{2,3000})»")
@@ -46,9 +52,48 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     return sorted(found, key=lambda q: (q.start, -q.end))
 
 
+_CONTRACTED = re.compile(r"\b(\w+)('(?:re|ve|ll|m|d|s)|n't)\b", re.IGNORECASE)
+_IRREGULAR = re.compile(
+    r"\b(?:" + "|".join(re.escape(k) for k in IRREGULAR_CONTRACTIONS) + r")\b", re.IGNORECASE
+)
+
+
+def _expand(text: str) -> str:
+    """Contractions written out: "We're" → "We are", "didn't" → "did not", "it's" → "it is"
+    (a possessive "'s" stays)."""
+    if "'" not in text:
+        return text
+    text = _IRREGULAR.sub(lambda m: IRREGULAR_CONTRACTIONS[m.group().lower()], text)
+
+    def one(m: re.Match[str]) -> str:
+        word, tail = m.group(1), m.group(2).lower()
+        if tail == "'s":
+            return f"{word} is" if word.lower() in S_IS_WORDS else m.group()
+        return word + CONTRACTIONS[tail]
+
+    return _CONTRACTED.sub(one, text)
+
+
 def _key(s: str) -> str:
-    """Comparison form of quoted words: no punctuation, no quote marks, case folded."""
-    return " ".join(re.sub(r"[^\w\s]", " ", fold_quotes(s)).split()).casefold()
+    """Comparison form of quoted words: no punctuation, no quote marks, contractions written
+    out, case folded."""
+    return " ".join(re.sub(r"[^\w\s]", " ", _expand(fold_quotes(s))).split()).casefold()
+
+
+# A bracketed insertion ("[It]", "[North Korea]") or an ellipsis ("…", "...", ". . .").
+_CUT = re.compile(r"\[[^\]]{0,80}\]|…|\.\s?\.\s?\.")
+
+
+def _segments(quote: str) -> list[str]:
+    """The keys of the stretches of a quotation between its cuts and bracketed insertions."""
+    return [k for k in (_key(part) for part in _CUT.split(quote)) if k]
+
+
+# The first person outside quotation marks, and speaker labels: the speaker's own words.
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]y|me|[Mm]yself|[Oo]urselves)\b")
+_LABEL = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,6}):")
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|reported)\b")
+OWN_WORDS_SAMPLE = 400  # claims of the original looked at to tell whose words it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +108,7 @@ class _Source:
     starts: list[int] = field(default_factory=list)
     reach: list[int] = field(default_factory=list)
     words: dict[int, tuple[list[str], list[tuple[int, int]]]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # lookups built on first use
 
     @classmethod
     def of(cls, text: str, claims: Sequence[Claim]) -> _Source:
@@ -84,6 +130,70 @@ class _Source:
             got = self.words[ci] = _word_spans(c.text, c.start)
         return got
 
+    def quoted_all(self, segments: Sequence[str]) -> bool:
+        """Is each stretch of a quotation within the words of some quotation of the source?"""
+        return all(self.quoted(k) for k in segments)
+
+    def verbatim(self, segments: Sequence[str], start: int, end: int, length: int) -> bool:
+        """Are the stretches of a quotation (of ``length`` characters), in order, the source's
+        words (quoted or not) around ``start:end``, where its closest wording is?"""
+        margin = 2 * length + 100
+        plain = f" {_key(self.text[max(0, start - margin) : end + margin])} "
+        at = 0
+        for k in segments:
+            found = plain.find(f" {k} ", at)
+            if found < 0:
+                return False
+            at = found + len(k) + 1
+        return True
+
+    def own_words(self, start: int) -> bool:
+        """Are the source's words at ``start`` the speaker's own: is the whole original a
+        statement or transcript (speaker labels; mostly first person outside quotation marks),
+        or is the claim there in the first person outside quotation marks?"""
+        doc = self.memo.get("own")
+        if doc is None:
+            doc = self.memo["own"] = self._own_document()
+        if doc:
+            return True
+        k = bisect.bisect_right(self._claim_starts, start) - 1
+        return k >= 0 and self._first_person(self.claims[k])
+
+    @property
+    def _claim_starts(self) -> list[int]:
+        got = self.memo.get("starts")
+        if got is None:
+            got = self.memo["starts"] = [c.start for c in self.claims]
+        return got
+
+    def _own_document(self) -> bool:
+        sample = self.claims[:OWN_WORDS_SAMPLE]
+        if not sample:
+            return False
+        head = self.text[: sample[-1].end]
+        if len(_LABEL.findall(head)) >= 2:
+            return True
+        first = reported = 0
+        for c in sample:
+            plain = self._unquoted(c)
+            first += _FIRST_PERSON.search(plain) is not None
+            reported += _REPORTED.search(plain) is not None
+        return first >= 2 and first > reported
+
+    def _first_person(self, c: Claim) -> bool:
+        return _FIRST_PERSON.search(self._unquoted(c)) is not None or _LABEL.match(c.text) is not None
+
+    def _unquoted(self, c: Claim) -> str:
+        """The claim's text with its quotations blanked out."""
+        k = bisect.bisect_left(self.starts, c.start)
+        text = c.text
+        while k < len(self.quotes) and self.quotes[k].start < c.end:
+            q = self.quotes[k]
+            a, b = max(q.start, c.start) - c.start, min(q.end, c.end) - c.start
+            text = text[:a] + " " * (b - a) + text[b:]
+            k += 1
+        return text
+
 
 def _inside_quote(src: _Source, start: int, end: int) -> bool:
     """Does a quotation of the source enclose ``start:end`` (its closing mark may end it)?"""
@@ -98,8 +208,17 @@ MAX_GAP = 12  # words skipped in the source between two matched stretches of one
 def _word_spans(text: str, base: int) -> tuple[list[str], list[tuple[int, int]]]:
     ws, spans = [], []
     for m in _WORDS.finditer(text):
-        ws.append(fold_quotes(m.group()).casefold())
-        spans.append((base + m.start(), base + m.end()))
+        w = m.group().casefold()
+        if "’" in w:
+            w = w.replace("’", "'")  # (the only quote mark a word holds)
+        span = (base + m.start(), base + m.end())
+        if "'" in w:  # "we're": "we", "are", both at the word's place
+            for part in _key(w).split():
+                ws.append(part)
+                spans.append(span)
+            continue
+        ws.append(w)
+        spans.append(span)
     return ws, spans
 
 
@@ -108,23 +227,45 @@ def _best_wording(src: _Source, key: str, candidates: Sequence[int]) -> tuple[fl
 
     The score is the share of the quotation's words found in order in one stretch of the
     source claim (gaps of up to MAX_GAP words allowed), so a quotation stitched together from
-    reported speech ("would be making a big mistake … would respond") is still found.
+    reported speech ("would be making a big mistake … would respond") is still found. A
+    quotation that the best claim holds only in part is also looked for in that claim with its
+    neighbours (a quotation that runs over two sentences of the source).
     """
     qwords = key.split()
     best = (0.0, -1, -1)
+    best_ci = -1
     for ci in candidates:
-        cwords, cspans = src.claim_words(ci)
-        blocks = [b for b in Indel.opcodes(qwords, cwords) if b.tag == "equal"]
-        # densest run of matched blocks with small gaps between them
-        run_start, matched = 0, 0
-        for k, blk in enumerate(blocks):
-            if k and blk.dest_start - blocks[k - 1].dest_end > MAX_GAP:
-                run_start, matched = k, 0
-            matched += blk.src_end - blk.src_start
-            score = 100.0 * matched / len(qwords)
-            if score > best[0]:
-                first = blocks[run_start]
-                best = (score, cspans[first.dest_start][0], cspans[blk.dest_end - 1][1])
+        got = _run_score(qwords, *src.claim_words(ci))
+        if got[0] > best[0]:
+            best, best_ci = got, ci
+    if best_ci >= 0 and best[0] < VERBATIM and len(qwords) >= 8:
+        lo, hi = max(0, best_ci - 1), min(len(src.claims), best_ci + 2)
+        words: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for ci in range(lo, hi):
+            w, sp = src.claim_words(ci)
+            words += w
+            spans += sp
+        got = _run_score(qwords, words, spans)
+        if got[0] > best[0]:
+            best = got
+    return best
+
+
+def _run_score(qwords: list[str], cwords: list[str], cspans: list[tuple[int, int]]) -> tuple[float, int, int]:
+    """(score, start, end) of the densest run of the quotation's words in one claim's words."""
+    best = (0.0, -1, -1)
+    blocks = [b for b in Indel.opcodes(qwords, cwords) if b.tag == "equal"]
+    # densest run of matched blocks with small gaps between them
+    run_start, matched = 0, 0
+    for k, blk in enumerate(blocks):
+        if k and blk.dest_start - blocks[k - 1].dest_end > MAX_GAP:
+            run_start, matched = k, 0
+        matched += blk.src_end - blk.src_start
+        score = 100.0 * matched / len(qwords)
+        if score > best[0]:
+            first = blocks[run_start]
+            best = (score, cspans[first.dest_start][0], cspans[blk.dest_end - 1][1])
     return best
 
 
@@ -167,18 +308,34 @@ def check_quotes(
     flags: list[Flag] = []
     quotes = find_quotes(rew_text, rew_claim.start, rew_claim.end)
     for q in quotes:
-        key = _key(q.text)
+        segments = _segments(q.text)
+        key = " ".join(segments)
         n_words = len(key.split())
         if not key:
             continue
         # Verbatim inside an original quotation: fine (the source's own quoted words).
-        if src.quoted(key):
+        if src.quoted_all(segments):
             continue
         score, s, e = _best_wording(src, key, candidates)
         # The flag carries both sides' words in full; only the one-line message abbreviates.
         nearest = src_text[s:e] if s >= 0 else ""
         quoted = f"“{_excerpt(q.text, 60)}”"
         nearest_shown = f"“{_excerpt(nearest, 200)}”"
+        if s >= 0 and score >= CLOSE and src.own_words(s):
+            # The original is the speaker's own words: quoting them is right, word for word.
+            if src.verbatim(segments, s, e, len(q.text)):
+                continue
+            flags.append(
+                _flag(
+                    FlagType.QUOTE_ALTERED,
+                    nearest,
+                    q,
+                    f"quotation {quoted} differs from the speaker's words in the original: {nearest_shown}",
+                    (s, e),
+                    HIGH,
+                )
+            )
+            continue
         inside = s >= 0 and _inside_quote(src, s, e)
         if score >= VERBATIM and not inside:
             msg = (
@@ -188,46 +345,62 @@ def check_quotes(
                 else f"{quoted} presented as a direct quotation, but the original has these words only as "
                 f"reported speech: {nearest_shown}"
             )
-            flags.append(Flag(FlagType.QUOTE_UNSOURCED, nearest, q.text, msg, (s, e), (q.start, q.end)))
+            flags.append(_flag(FlagType.QUOTE_UNSOURCED, nearest, q, msg, (s, e), MEDIUM))
         elif score >= VERBATIM:
             continue  # verbatim apart from punctuation, inside a source quotation
         elif score >= CLOSE and inside:
             flags.append(
-                Flag(
+                _flag(
                     FlagType.QUOTE_ALTERED,
                     nearest,
-                    q.text,
+                    q,
                     f"quotation {quoted} differs from the source's; the original quotes: {nearest_shown}",
                     (s, e),
-                    (q.start, q.end),
+                    HIGH,
                 )
             )
         elif score >= CLOSE:
             flags.append(
-                Flag(
+                _flag(
                     FlagType.QUOTE_UNSOURCED,
                     nearest,
-                    q.text,
+                    q,
                     f"{quoted} presented as a direct quotation; the original never quotes these words "
                     f"(nearest source wording, as reported speech: {nearest_shown})",
                     (s, e),
-                    (q.start, q.end),
+                    HIGH,
                 )
             )
         elif n_words >= 2:
             related = score >= RELATED
             flags.append(
-                Flag(
+                _flag(
                     FlagType.QUOTE_UNSOURCED,
                     nearest if related else "",
-                    q.text,
+                    q,
                     f"quoted words not found in the original: {quoted}"
                     + (f"; nearest source wording: {nearest_shown}" if related else ""),
                     (s, e) if related else None,
-                    (q.start, q.end),
+                    HIGH,
+                    FlagChange.ADDED,
                 )
             )
     return flags
+
+
+HIGH, MEDIUM = Severity.HIGH, Severity.MEDIUM
+
+
+def _flag(
+    kind: FlagType,
+    nearest: str,
+    q: Quote,
+    message: str,
+    span: tuple[int, int] | None,
+    severity: Severity,
+    change: FlagChange = FlagChange.CHANGED,
+) -> Flag:
+    return Flag(kind, nearest, q.text, message, span, (q.start, q.end), change, severity)
 
 
 Source = _Source

@@ -60,6 +60,31 @@ class FlagType(str, Enum):
     HEDGE = "hedge"
     NEGATION = "negation"
     ATTRIBUTION = "attribution"
+    SUBSTITUTION = "substitution"  # a content word replaced by one of opposite or other meaning
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class FlagChange(str, Enum):
+    """What the rewrite did to the fact: left it out, stated another value, or stated one the
+    original has nowhere."""
+
+    OMITTED = "omitted"
+    CHANGED = "changed"
+    ADDED = "added"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Severity(str, Enum):
+    """How much a flag matters: a contradiction is high, a value the source lacks medium, an
+    omission or a consistent restatement (a rounded figure, a relative date) low."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
 
     def __str__(self) -> str:
         return self.value
@@ -189,7 +214,12 @@ class DiffOp:
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """A fact-sensitive difference, with both sides' wording and a one-line message."""
+    """A fact-sensitive difference, with both sides' wording and a one-line message.
+
+    ``change`` says whether the rewrite omitted, changed or added the fact; ``severity`` how
+    much it matters. Omissions and other low-severity notes are not changes of fact (see
+    :func:`factcheck_gui.engine.flags.split_omitted`).
+    """
 
     type: FlagType
     original: str
@@ -197,6 +227,8 @@ class Flag:
     message: str
     original_span: Span | None = None  # offsets into the original text, when located
     rewrite_span: Span | None = None
+    change: FlagChange = FlagChange.CHANGED
+    severity: Severity = Severity.MEDIUM
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -206,7 +238,28 @@ class Flag:
             "message": self.message,
             "original_span": list(self.original_span) if self.original_span else None,
             "rewrite_span": list(self.rewrite_span) if self.rewrite_span else None,
+            "change": self.change.value,
+            "severity": self.severity.value,
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Flag:
+        """A flag saved by :meth:`to_json`; JSON written before flags had a ``change`` and a
+        ``severity`` reads as a medium change."""
+
+        def span(v: Any) -> Span | None:
+            return (int(v[0]), int(v[1])) if v is not None else None
+
+        return cls(
+            FlagType(data["type"]),
+            str(data["original"]),
+            str(data["rewrite"]),
+            str(data["message"]),
+            span(data.get("original_span")),
+            span(data.get("rewrite_span")),
+            FlagChange(data.get("change") or FlagChange.CHANGED.value),
+            Severity(data.get("severity") or Severity.MEDIUM.value),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +277,9 @@ class Change:
     # An added or removed claim's closest claim on the other side (claim id, similarity): what
     # a reviewer would link by hand when the engine would not. None when nothing came close.
     nearest: tuple[str, float] | None = None
+    # Facts the rewrite's side leaves out, and low notes (a bound restated): shown to the
+    # reviewer, never counted as a changed fact (a summary that only omits is not a falsifier).
+    omitted: tuple[Flag, ...] = ()
 
     @property
     def is_change(self) -> bool:
@@ -240,6 +296,7 @@ class Change:
             "moved": self.moved,
             "diff": [d.to_json() for d in self.diff],
             "flags": [f.to_json() for f in self.flags],
+            "omitted": [f.to_json() for f in self.omitted],
             "nearest": (
                 {"claim": self.nearest[0], "similarity": round(self.nearest[1], 4)} if self.nearest else None
             ),
@@ -262,7 +319,7 @@ class Comparison:
         raise KeyError(change_id)
 
     def nearest_line(self, change: Change, width: int = 160) -> str:
-        """"Closest in the original: o3 (similarity 0.17) “…”" for an added or removed claim,
+        """ "Closest in the original: o3 (similarity 0.17) “…”" for an added or removed claim,
         "" when it has no counterpart worth naming."""
         if change.nearest is None:
             return ""
@@ -339,17 +396,8 @@ class Comparison:
                     )
                     for o in c.get("diff", ())
                 ),
-                flags=tuple(
-                    Flag(
-                        FlagType(f["type"]),
-                        str(f["original"]),
-                        str(f["rewrite"]),
-                        str(f["message"]),
-                        span(f.get("original_span")),
-                        span(f.get("rewrite_span")),
-                    )
-                    for f in c.get("flags", ())
-                ),
+                flags=tuple(Flag.from_json(f) for f in c.get("flags", ())),
+                omitted=tuple(Flag.from_json(f) for f in c.get("omitted", ())),
             )
             for c in data["changes"]
         )
@@ -376,7 +424,18 @@ _CLAIM_SET = tuple(getattr(Claim, f).__set__ for f in ("id", "start", "end", "pa
 _DIFFOP_SET = tuple(getattr(DiffOp, f).__set__ for f in ("op", "original", "rewrite", "trivial"))
 _CHANGE_SET = tuple(
     getattr(Change, f).__set__
-    for f in ("id", "kind", "original", "rewrite", "similarity", "diff", "flags", "moved", "nearest")
+    for f in (
+        "id",
+        "kind",
+        "original",
+        "rewrite",
+        "similarity",
+        "diff",
+        "flags",
+        "moved",
+        "nearest",
+        "omitted",
+    )
 )
 
 
@@ -415,7 +474,9 @@ def new_change(
 ) -> Change:
     """``Change(id, kind, original, rewrite, similarity, diff, flags, moved)``, faster."""
     c = _new(Change)
-    s_id, s_kind, s_original, s_rewrite, s_similarity, s_diff, s_flags, s_moved, s_nearest = _CHANGE_SET
+    s_id, s_kind, s_original, s_rewrite, s_similarity, s_diff, s_flags, s_moved, s_nearest, s_omitted = (
+        _CHANGE_SET
+    )
     s_id(c, id)
     s_kind(c, kind)
     s_original(c, original)
@@ -425,4 +486,5 @@ def new_change(
     s_flags(c, flags)
     s_moved(c, moved)
     s_nearest(c, None)
+    s_omitted(c, ())
     return c

@@ -269,6 +269,8 @@ class VerdictPanel(QWidget):
             f"{change.id} · {KIND_STYLES[change.kind].mark} {change.kind.value}{moved}{similarity}"
         )
         explained = [f"• {f.message}" for f in change.flags]
+        if change.omitted:  # left out by the rewrite: worth knowing, not a changed fact
+            explained.append("Left out (not a changed fact): " + "; ".join(f.message for f in change.omitted))
         near = session.index.comparison.nearest_line(change)
         if near:  # an added or removed claim: what a reviewer might link it to by hand
             explained.append(near)

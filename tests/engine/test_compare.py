@@ -179,3 +179,20 @@ def test_added_and_removed_claims_name_their_nearest_counterpart() -> None:
     back = Comparison.from_json(data)
     assert back.change(added.id).nearest == (added.nearest[0], round(added.nearest[1], 4))
     assert all(c["nearest"] is None for c in data["changes"] if c["kind"] == "unchanged")
+
+
+def test_a_summary_that_only_omits_is_not_flagged_like_one_that_falsifies() -> None:
+    from factcheck_gui.engine.types import Comparison
+
+    original = "The storm killed 12 people in Manila on Tuesday, officials said.\n"
+    shorter = "The storm killed 12 people, officials said.\n"
+    falsified = "The storm killed 21 people in Manila on Tuesday, officials said.\n"
+    omits = compare_texts(original, shorter)
+    assert not [f for c in omits.changes for f in c.flags]
+    left_out = [f.message for c in omits.changes for f in c.omitted]
+    assert any("Manila" in m for m in left_out) and any("Tuesday" in m for m in left_out)
+    changes = compare_texts(original, falsified)
+    assert [f for c in changes.changes for f in c.flags if "12" in f.message and "21" in f.message]
+    # the omissions travel with the JSON and come back
+    back = Comparison.from_json(omits.to_json())
+    assert [f.message for c in back.changes for f in c.omitted] == left_out

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from factcheck_gui.engine import ChangeKind, Comparison, FlagType, compare_texts
+from factcheck_gui.engine import ChangeKind, Comparison, Flag, FlagType, compare_texts
+from factcheck_gui.engine.types import FlagChange, Severity
+from tests.engine.flags.seen import review
 
 
 @pytest.fixture(scope="module")
 def cmp(reference_pair: tuple[str, str]) -> Comparison:
-    return compare_texts(*reference_pair, original_name="original.txt", rewrite_name="rewrite.txt")
+    """The demo pair as a reviewer sees it: each change with the flags of changed or added facts
+    (the omissions and low notes kept apart, see :func:`omissions`)."""
+    got, seen = review(*reference_pair)
+    return replace(got, changes=tuple(replace(s.change, flags=s.flags) for s in seen))
+
+
+def omissions(reference_pair: tuple[str, str]) -> list[Flag]:
+    return [f for s in review(*reference_pair)[1] for f in s.omitted]
 
 
 def claim_id(doc_claims: tuple, start_of_text: str) -> str:  # type: ignore[type-arg]
@@ -88,6 +99,22 @@ def test_dropped_negation_in_the_weapons_quotation_is_flagged(cmp: Comparison) -
     oid = claim_id(cmp.original.claims, "I said, including in Pyongyang")
     flags = [f for ch in cmp.changes_for_claim(oid) for f in ch.flags if f.type is FlagType.NEGATION]
     assert flags and "not" in flags[0].original
+    assert (flags[0].change, flags[0].severity) == (FlagChange.CHANGED, Severity.HIGH)
+
+
+def test_what_the_rewrite_only_leaves_out_is_kept_apart_from_the_flags(
+    cmp: Comparison, reference_pair: tuple[str, str]
+) -> None:
+    # Vietnam, Pyongyang, Wednesday … are left out, not falsified: omissions, never flags.
+    gone = omissions(reference_pair)
+    assert {"name omitted: Vietnam", "name omitted: Pyongyang", "date omitted: Wednesday"} <= {
+        f.message for f in gone
+    }
+    assert all(f.severity is Severity.LOW for f in gone)
+    kept = [f for ch in cmp.changes for f in ch.flags]
+    assert not [f for f in kept if f.change is FlagChange.OMITTED or f.severity is Severity.LOW]
+    # and nothing the original has elsewhere (Moscow, Pyongyang, Thursday) is called added
+    assert not [f for f in kept if f.change is FlagChange.ADDED and f.type is not FlagType.QUOTE_UNSOURCED]
 
 
 def test_every_claim_is_in_a_change_and_ids_are_stable(
@@ -97,5 +124,7 @@ def test_every_claim_is_in_a_change_and_ids_are_stable(
     seen_r = {c for ch in cmp.changes for c in ch.rewrite}
     assert seen_o == {c.id for c in cmp.original.claims}
     assert seen_r == {c.id for c in cmp.rewrite.claims}
+    first = compare_texts(*reference_pair, original_name="original.txt", rewrite_name="rewrite.txt")
     again = compare_texts(*reference_pair, original_name="original.txt", rewrite_name="rewrite.txt")
-    assert again.to_json() == cmp.to_json()
+    assert again.to_json() == first.to_json()
+    assert [c.id for c in first.changes] == [c.id for c in cmp.changes]

@@ -1,44 +1,76 @@
 """Fact-sensitive differences inside a linked change: numbers, dates, names, titles, hedges,
-negation, attribution, and quotations. Each flag carries both sides' wording and a one-line
-message.
+negation, attribution, quotations and meaning-changing word substitutions. Each flag carries
+both sides' wording, a one-line message, what the rewrite did to the fact (``change``:
+omitted, changed or added) and how much it matters (``severity``).
 
 Extraction is rule based and fast; a flag is raised when the *normalised* facts of the two
-sides differ ("3" and "three" are the same number, "may" and "might" the same hedge). One
-module per family of rules; their word lists are in :mod:`factcheck_gui.engine.lexicon`.
+sides differ ("3" and "three" are the same number, "may" and "might" the same hedge, "José"
+and "Jose" the same name). A value the rewrite adds counts as added only when the whole
+original has it nowhere. One module per family of rules; their word lists are in
+:mod:`factcheck_gui.engine.lexicon`.
+
+:func:`fact_flags` returns every flag; :func:`split_omitted` parts the flags a reviewer must
+check (changed or added facts) from the omissions and low notes (a figure left out, "about
+250" for 248, "yesterday" for "Thursday"), which are not changes of fact.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from factcheck_gui.engine.flags._common import tokens_of
-from factcheck_gui.engine.flags.dates import date_flag
+from factcheck_gui.engine.flags._common import FlagContext, title_case, tokens_of, whole_of
+from factcheck_gui.engine.flags.dates import date_flags
 from factcheck_gui.engine.flags.markers import marker_flags
-from factcheck_gui.engine.flags.names import names_flag, scan_names
-from factcheck_gui.engine.flags.numbers import number_flag
+from factcheck_gui.engine.flags.names import headline_spans, name_flags, scan_names
+from factcheck_gui.engine.flags.numbers import number_flags
 from factcheck_gui.engine.flags.quotations import QuoteContext, quote_flags
+from factcheck_gui.engine.flags.substitutions import substitution_flags
 from factcheck_gui.engine.flags.titles import may_have_titles, mentions, title_flags
-from factcheck_gui.engine.types import Claim, DiffOp, Flag
+from factcheck_gui.engine.types import Claim, DiffOp, Flag, FlagChange, Severity
 
-__all__ = ["QuoteContext", "fact_flags", "quote_flags"]
+__all__ = ["FlagContext", "QuoteContext", "fact_flags", "quote_flags", "split_omitted"]
 
 
 def fact_flags(
-    orig: Sequence[Claim], rew: Sequence[Claim], proper: frozenset[str], diff: Sequence[DiffOp] = ()
+    orig: Sequence[Claim],
+    rew: Sequence[Claim],
+    proper: frozenset[str],
+    diff: Sequence[DiffOp] = (),
+    context: FlagContext | None = None,
 ) -> list[Flag]:
-    """All fact flags between two sides of a change (``proper``: keys of words that are names
-    even at a sentence start; ``diff``: their word diff, if known)."""
+    """All fact flags between two sides of a change, omissions and low notes included
+    (``proper``: keys of words that are names even at a sentence start; ``diff``: their word
+    diff, if known; ``context``: the whole texts, where an added value is looked for — without
+    it, only the two sides are)."""
     flags: list[Flag] = []
     ta, tb = tokens_of(orig), tokens_of(rew)
-    for flag in (number_flag(orig, rew, ta, tb, diff), date_flag(orig, rew)):
-        if flag:
-            flags.append(flag)
+    whole = whole_of(context, orig, rew)
+    flags.extend(number_flags(orig, rew, ta, tb, diff, whole))
+    flags.extend(date_flags(orig, rew, ta, tb, whole))
     titles = may_have_titles(ta, orig) or may_have_titles(tb, rew)
-    scan_a, scan_b = scan_names(ta, proper, titles), scan_names(tb, proper, titles)
-    flag = names_flag(scan_a.facts, scan_b.facts, diff)
-    if flag:
-        flags.append(flag)
+    heads_a = headline_spans(orig) if any("\n" in c.text or title_case(c.text) for c in orig) else ()
+    heads_b = headline_spans(rew) if any("\n" in c.text or title_case(c.text) for c in rew) else ()
+    running = whole.running_proper
+    scan_a = scan_names(ta, proper, titles, heads_a, running)
+    scan_b = scan_names(tb, proper, titles, heads_b, running)
+    flags.extend(name_flags(scan_a, scan_b, ta, tb, diff, whole))
     if titles:
-        flags.extend(title_flags(mentions(ta, scan_a), mentions(tb, scan_b), ta, tb))
+        flags.extend(title_flags(mentions(ta, scan_a), mentions(tb, scan_b), ta, tb, whole))
     flags.extend(marker_flags(orig, rew, ta, tb))
+    if diff:
+        flags.extend(substitution_flags(ta, tb, diff))
     return flags
+
+
+def is_omitted(flag: Flag) -> bool:
+    """An omission or a low note: not a change of fact."""
+    return flag.change is FlagChange.OMITTED or flag.severity is Severity.LOW
+
+
+def split_omitted(flags: Iterable[Flag]) -> tuple[list[Flag], list[Flag]]:
+    """(the flags of changed or added facts, the omissions and low notes), each in order."""
+    kept: list[Flag] = []
+    omitted: list[Flag] = []
+    for f in flags:
+        (omitted if is_omitted(f) else kept).append(f)
+    return kept, omitted

@@ -1,6 +1,13 @@
 """Marker flags: hedges (modality), negation and attribution (reporting verbs and phrases),
 compared by class ("may" and "might" are one hedge, "issued a warning" is "warned"); only the
-markers that changed are shown."""
+markers that changed are shown.
+
+What changes a claim is flagged: a hedge changed ("might" → "will"), dropped or added ("may"
+dropped: the claim now sounds certain), a negation lost or added, a reporting verb that softens
+or hardens ("said" → "claimed") or an attribution dropped (the claim now stated as fact). A
+reporting verb added, a neutral one for another ("said" → "announced"), a modal of tense
+dropped ("will continue" → "continues") or "would" for "will" (reported speech) are not.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from factcheck_gui.engine.flags._common import joined
-from factcheck_gui.engine.lexicon import ATTRIBUTION_CLASS, ATTRIBUTION_PHRASES, HEDGE_CLASS, NEGATION_CLASS
-from factcheck_gui.engine.normalize import Token
-from factcheck_gui.engine.types import Claim, Flag, FlagType, Span
+from factcheck_gui.engine.flags._common import (
+    ADDED,
+    CHANGED,
+    HIGH,
+    LOW,
+    MEDIUM,
+    OMITTED,
+    flag,
+    joined,
+)
+from factcheck_gui.engine.lexicon import (
+    APPEARANCE_HEDGES,
+    ATTRIBUTION_CLASS,
+    ATTRIBUTION_NOUNS,
+    ATTRIBUTION_PHRASES,
+    BACKSHIFTED,
+    DETERMINERS,
+    HEDGE_CLASS,
+    HEDGE_CLASS_STRENGTH,
+    NEGATION_CLASS,
+    NEUTRAL_ATTRIBUTION,
+    NUMBER_WORDS,
+    STOPWORDS,
+    TENSE_MODALS,
+)
+from factcheck_gui.engine.normalize import Token, stem
+from factcheck_gui.engine.types import Claim, Flag, FlagType, Severity, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +65,7 @@ _MARKER_KEYS = (
     | frozenset(NEGATION_CLASS)
     | frozenset(ATTRIBUTION_CLASS)
     | frozenset(_PHRASES_BY_FIRST)
+    | ATTRIBUTION_NOUNS
 )
 _KINDS = (
     (FlagType.HEDGE, HEDGE_CLASS),
@@ -50,9 +81,7 @@ def marker_flags(
     pos_a, pos_b = _marker_positions(toks_a), _marker_positions(toks_b)
     flags: list[Flag] = []
     for kind, classes in _KINDS:
-        flag = _marker_flag(kind, toks_a, toks_b, pos_a, pos_b, classes, orig, rew)
-        if flag:
-            flags.append(flag)
+        flags.extend(_marker_flag(kind, toks_a, toks_b, pos_a, pos_b, classes, orig, rew))
     return flags
 
 
@@ -97,7 +126,7 @@ def _marks(
         if kind is FlagType.ATTRIBUTION and t.key in _PHRASES_BY_FIRST:
             found = _phrase_at(tokens, i)
             if found is not None:
-                out.append(_Mark(found[1], i, found[0]))
+                out.append(_Mark("said" if found[1] in NEUTRAL_ATTRIBUTION else found[1], i, found[0]))
                 covered = found[0]
                 continue
         cls = classes.get(t.key)
@@ -105,8 +134,45 @@ def _marks(
             cls = classes.get("n't")
         if cls is None or (kind is FlagType.HEDGE and t.text == "May"):
             continue
+        if kind is FlagType.HEDGE and t.key in APPEARANCE_HEDGES and not _appearance(tokens, i):
+            continue  # "appeared in court"
+        if kind is FlagType.ATTRIBUTION:
+            if _noun(tokens, i):
+                continue  # "the claims", "accusations … , claims both sides deny"
+            if cls in NEUTRAL_ATTRIBUTION:
+                cls = "said"
         out.append(_Mark(cls, i, i))
     return out
+
+
+def _appearance(tokens: Sequence[Token], i: int) -> bool:
+    """Is "appears"/"seems" at ``i`` a hedge: "it appears", "appears to", "seems that"?"""
+    prev = tokens[i - 1].key if i else ""
+    nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+    return prev == "it" or nxt in ("to", "that", "likely")
+
+
+def _noun(tokens: Sequence[Token], i: int) -> bool:
+    """Is the reporting word at ``i`` a noun: after a determiner ("the claims", "such
+    reports"), or a plural after a comma that closes no quotation (", claims both deny")?"""
+    t = tokens[i]
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.key in DETERMINERS or prev.key[:1].isdigit() or prev.key in NUMBER_WORDS:
+        return True  # "the claims", "12 confirmed cases"
+    return (
+        t.key.endswith("s")
+        and t.key in ATTRIBUTION_NOUNS
+        and prev.text == ","
+        and not (i >= 2 and tokens[i - 2].text in "”\"'’")
+    )
+
+
+def _attributed(tokens: Sequence[Token], positions: Sequence[int], marks: Sequence[_Mark]) -> bool:
+    """Does a side attribute what it says: a reporting verb or phrase, or a noun that reports
+    ("accusations from", "according to", "the claims")?"""
+    return bool(marks) or any(tokens[i].key in ATTRIBUTION_NOUNS for i in positions)
 
 
 def _adjacent(marks: Sequence[_Mark], i: int, j: int) -> bool:
@@ -140,30 +206,140 @@ def _marker_flag(
     classes: dict[str, str],
     orig: Sequence[Claim],
     rew: Sequence[Claim],
-) -> Flag | None:
+) -> list[Flag]:
     ma = _marks(a, pos_a, classes, kind)
     mb = _marks(b, pos_b, classes, kind)
     # Classes as sets: "would … would" against one "would" says nothing new.
     ca, cb = {m.cls for m in ma}, {m.cls for m in mb}
     if ca == cb:
-        return None
+        return []
+    items = _changed_runs(a, b, ma, mb, ca, cb)
+    kept, gone, new = _that_change_the_claim(kind, items, a, b, ma, mb, pos_b)
+    if not kept and not gone and not new:
+        return []
     # (Only now the texts to quote from: most changes flag no marker.)
     text_a, base_a = joined(orig)
     text_b, base_b = joined(rew)
-    items = _changed_runs(a, b, ma, mb, ca, cb)
-    sa, span_a = _shown(a, ma, [ia for ia, _ in items], classes, text_a, base_a)
-    sb, span_b = _shown(b, mb, [ib for _, ib in items], classes, text_b, base_b)
+    flags: list[Flag] = []
+    for runs, change in ((kept, CHANGED), (new, ADDED), (gone, OMITTED)):
+        if not runs:
+            continue
+        sa, span_a = _shown(a, ma, [ia for ia, _ in runs], classes, text_a, base_a)
+        sb, span_b = _shown(b, mb, [ib for _, ib in runs], classes, text_b, base_b)
+        swaps = [
+            f"{_words(a, ma, ia, text_a, base_a)} → {_words(b, mb, ib, text_b, base_b)}"
+            for ia, ib in runs
+            if ia and ib
+        ]
+        dropped = ", ".join(_words(a, ma, ia, text_a, base_a) for ia, ib in runs if not ib)
+        added = ", ".join(_words(b, mb, ib, text_b, base_b) for ia, ib in runs if not ia)
+        if change is OMITTED:
+            label = {FlagType.HEDGE: "modality", FlagType.NEGATION: "negation"}.get(kind, "reporting verb")
+            msg = f"{label} omitted with the words it qualified: {dropped}"
+            flags.append(flag(kind, OMITTED, LOW, sa, sb, msg, span_a, span_b))
+        elif change is ADDED:
+            msg = f"{_message(kind, swaps, dropped, added)} (in words the original does not have)"
+            flags.append(flag(kind, ADDED, MEDIUM, sa, sb, msg, span_a, span_b))
+        else:
+            severity = _severity(kind, runs, ma, mb)
+            flags.append(
+                flag(kind, CHANGED, severity, sa, sb, _message(kind, swaps, dropped, added), span_a, span_b)
+            )
+    return flags
 
-    def said_a(idx: list[int]) -> str:
-        return _words(a, ma, idx, text_a, base_a)
 
-    def said_b(idx: list[int]) -> str:
-        return _words(b, mb, idx, text_b, base_b)
+CLAUSE_KEPT = 0.4  # share of a clause's content words the other side must have for it to be there
+_CLAUSE_ENDS = frozenset(".!?;")
 
-    swaps = [f"{said_a(ia)} → {said_b(ib)}" for ia, ib in items if ia and ib]
-    dropped = ", ".join(said_a(ia) for ia, ib in items if not ib)
-    added = ", ".join(said_b(ib) for ia, ib in items if not ia)
-    return Flag(kind, sa, sb, _message(kind, swaps, dropped, added), span_a, span_b)
+
+def _content(tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> set[str]:
+    """Stems of the content words of ``tokens[lo:hi]`` (markers and stopwords left out)."""
+    return {
+        stem(t.key[:-2] if t.key.endswith(("'s", "’s")) else t.key)
+        for t in tokens[lo:hi]
+        if t.is_word and len(t.key) > 2 and t.key not in STOPWORDS and t.key not in _MARKER_KEYS
+    }
+
+
+def _clause_there(tokens: Sequence[Token], k: int, other: set[str], reported: bool = False) -> bool:
+    """Are most content words of the sentence around token ``k`` on the other side (is the
+    clause a marker qualifies restated there, not left out or new)? With ``reported``, only
+    what is reported: the words after the reporting verb at ``k`` (or before it, when it ends
+    the sentence), not who says it."""
+    lo = k
+    while lo > 0 and tokens[lo - 1].text not in _CLAUSE_ENDS:
+        lo -= 1
+    hi = k
+    while hi + 1 < len(tokens) and tokens[hi + 1].text not in _CLAUSE_ENDS:
+        hi += 1
+    words = _content(tokens, lo, hi + 1)
+    if reported:
+        after = _content(tokens, k + 1, hi + 1)
+        words = after if len(after) >= 2 else _content(tokens, lo, k)
+    return len(words) < 2 or len(words & other) >= CLAUSE_KEPT * len(words)
+
+
+def _that_change_the_claim(
+    kind: FlagType,
+    items: _Runs,
+    a: Sequence[Token],
+    b: Sequence[Token],
+    ma: list[_Mark],
+    mb: list[_Mark],
+    pos_b: Sequence[int],
+) -> tuple[_Runs, _Runs, _Runs]:
+    """The changed runs that change what the claim says (not a modal of tense dropped or added,
+    not "would" for "will", not a reporting verb added, not an attribution dropped where the
+    rewrite still attributes the claim); the markers omitted with the words they qualified;
+    the negations added in words the original does not have."""
+    kept: _Runs = []
+    gone: _Runs = []
+    new: _Runs = []
+    content_a: set[str] | None = None
+    content_b: set[str] | None = None
+    for ia, ib in items:
+        ka = {ma[i].cls for i in ia}
+        kb = {mb[j].cls for j in ib}
+        if kind is FlagType.HEDGE:
+            if ia and ib and (ka | kb) in BACKSHIFTED and ka != kb:
+                continue
+            if (not ib and ka <= TENSE_MODALS) or (not ia and kb <= TENSE_MODALS):
+                continue
+        elif kind is FlagType.ATTRIBUTION:
+            if not ia:
+                continue  # more attribution is no change of fact
+            if not ib and (ka <= {"denied", "concerned"} or _attributed(b, pos_b, mb)):
+                continue  # (a denial is a negation flag; the claim is still attributed)
+        if ia and not ib:
+            if content_b is None:
+                content_b = _content(b)
+            if not _clause_there(a, ma[ia[0]].first, content_b, kind is FlagType.ATTRIBUTION):
+                if kind is not FlagType.ATTRIBUTION:
+                    gone.append((ia, ib))
+                continue  # the rewrite does not state what was qualified
+        elif ib and not ia:
+            if content_a is None:
+                content_a = _content(a)
+            if not _clause_there(b, mb[ib[0]].first, content_a):
+                if kind is FlagType.NEGATION:
+                    new.append((ia, ib))
+                continue  # a hedge in words of the rewrite's own
+        kept.append((ia, ib))
+    return kept, gone, new
+
+
+def _severity(kind: FlagType, items: _Runs, ma: list[_Mark], mb: list[_Mark]) -> Severity:
+    """A negation, or a hedge that moves two steps of certainty ("might" → "will"), is high."""
+    if kind is FlagType.NEGATION:
+        return HIGH
+    if kind is FlagType.HEDGE:
+        for ia, ib in items:
+            if ia and ib:
+                sa = [HEDGE_CLASS_STRENGTH.get(ma[i].cls, 2) for i in ia]
+                sb = [HEDGE_CLASS_STRENGTH.get(mb[j].cls, 2) for j in ib]
+                if abs(max(sa) - max(sb)) >= 2:
+                    return HIGH
+    return MEDIUM
 
 
 def _changed_runs(
@@ -266,6 +442,8 @@ def _message(kind: FlagType, swaps: list[str], dropped: str, added: str) -> str:
     if kind is FlagType.NEGATION and not swaps and not dropped:
         return f"negation added: “{added}” is not in the original"
     label = {FlagType.HEDGE: "modality", FlagType.NEGATION: "negation"}.get(kind, "reporting verb")
+    if kind is FlagType.ATTRIBUTION and dropped and not swaps:
+        return f"attribution dropped: {dropped} (the rewrite states it as fact)"
     parts = swaps + [f"{what}: {w}" for what, w in (("dropped", dropped), ("added", added)) if w]
     if swaps:  # "modality changed: might → may consider; would → could"
         return f"{label}{':' if kind is FlagType.ATTRIBUTION else ' changed:'} " + "; ".join(parts)

@@ -1,51 +1,137 @@
-"""Name flags: runs of capitalised words that are names (not sentence starts or titles),
-"Russia"/"Russian" and "U.S."/"United States" taken for the same name."""
+"""Name flags: runs of capitalised words that are names (not sentence starts, titles or the
+words of a headline in title case), "Russia"/"Russian", "U.S."/"United States" and
+"José"/"Jose" taken for the same name.
+
+Names are typed by simple cues — a title before a person ("Gen. Sultan"), "in/at/near" before a
+place, an organisation word in it ("Agency", "Ministry", "News") — and one name is taken for
+another (*changed*) only where the word diff replaces it by a name of the same kind; otherwise
+a name the rewrite leaves out is *omitted* and one it brings in is *added*, unless the original
+has it elsewhere, names a speaker with it ("Cook said") or it only locates a place ("Fort
+Belvoir, Va.").
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from bisect import bisect_left
+from collections.abc import Container, Mapping, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
-from factcheck_gui.engine.flags._common import POSSESSIVE, Fact, listed, overlaps, written
+from factcheck_gui.engine.flags._common import (
+    ADDED,
+    CHANGED,
+    HIGH,
+    LOW,
+    MEDIUM,
+    OMITTED,
+    POSSESSIVE,
+    Fact,
+    Whole,
+    flag,
+    fold_accents,
+    listed,
+    overlaps,
+    title_case,
+    written,
+)
 from factcheck_gui.engine.lexicon import (
     ABBREVIATED_TITLES,
+    ATTRIBUTION_VERBS,
+    COUNTRY_OF,
+    DEMONYM_ENDINGS,
+    KNOWN_PLACES,
     MONTHS,
     NAME_ALIASES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    ROLES,
     STOPWORDS,
     TITLE_WORDS,
     WEEKDAYS,
 )
 from factcheck_gui.engine.normalize import Token
-from factcheck_gui.engine.types import DiffOp, DiffOpKind, Flag, FlagType
+from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Flag, FlagType, Span
+
+# Kinds of names.
+PERSON, PLACE, ORG, PEOPLE, LOCATOR, UNKNOWN = "person", "place", "organisation", "people", "locator", ""
+_COUNTRIES = (
+    frozenset(COUNTRY_OF.values())
+    | KNOWN_PLACES
+    | frozenset(v for v in NAME_ALIASES.values() if v not in ("united nations", "european union"))
+)
+_ORG_ALIASES = frozenset({"united nations", "european union"})
 
 
 class NameScan(NamedTuple):
     facts: list[Fact]
-    runs: list[list[Token]]  # the tokens of each name run
+    runs: list[list[Token]]  # the tokens of each name run (with ``keep_runs``)
+    # Per name: (index of its run's first token, the run's length, index of the last token of
+    # the name before it), to tell its kind by (see :func:`kind_of`).
+    where: Sequence[tuple[int, int, int]] = ()
+    kinds: Sequence[str] = ()  # the kind of each name, when known beforehand (tests)
 
 
-def scan_names(tokens: Sequence[Token], proper: frozenset[str], keep_runs: bool = False) -> NameScan:
+def kind_of(scan: NameScan, k: int, tokens: Sequence[Token]) -> str:
+    """The kind of name ``k`` of ``scan`` ("person", "place" …, "" unknown)."""
+    if scan.kinds:
+        return scan.kinds[k]
+    if not scan.where:
+        return UNKNOWN
+    first, n, before = scan.where[k]
+    return _kind(tokens, first, list(tokens[first : first + n]), scan.facts[k], before)
+
+
+def headline_spans(claims: Sequence[Claim]) -> list[Span]:
+    """Spans of the lines of claims written in title case (a headline: "Forces Aid Hostage
+    Rescue"), a claim's first line too when a sentence follows it."""
+    spans: list[Span] = []
+    for c in claims:
+        at = c.start
+        for line in c.text.split("\n"):
+            if title_case(line):
+                spans.append((at, at + len(line)))
+            at += len(line) + 1
+    return spans
+
+
+def scan_names(
+    tokens: Sequence[Token],
+    proper: frozenset[str],
+    keep_runs: bool = False,
+    headlines: Sequence[Span] = (),
+    running: Container[str] = frozenset(),
+) -> NameScan:
     """Runs of capitalised words that are names (not just sentence starts or titles); their
     tokens too with ``keep_runs`` (for titles). ``proper``: keys of words that are names even
-    at a sentence start."""
+    at a sentence start; ``headlines``: spans of title-case claims, where a capitalised word
+    is a name only if ``running`` (keys of words capitalised inside running text) has it."""
     out: list[Fact] = []
+    where: list[tuple[int, int, int]] = []
     runs: list[list[Token]] = []
     run: list[Token] = []
     dotted = False  # has the run a middle initial?
+    first = 0  # index of the run's first token
+    last_name_end = -2  # index of the last token of the last name
 
-    def flush() -> None:
-        nonlocal dotted
+    def flush(k: int) -> None:
+        nonlocal dotted, last_name_end
         fact = _name_of(run, dotted)
         dotted = False
         if fact is not None:
             out.append(fact)
+            where.append((first, len(run), last_name_end))
+            last_name_end = k - 1
             if keep_runs:
                 runs.append(run.copy())
         run.clear()
 
     sentence_start = True
     prev = None  # the word before a dot
-    for t in tokens:
+    heads = list(headlines)
+    for k, t in enumerate(tokens):
         if not t.is_word:
             if t.text == "." and prev is not None and prev.end == t.start:
                 if run and len(prev.text) == 1 and run[-1] is prev and _initial(tokens, prev, t):
@@ -56,11 +142,11 @@ def scan_names(tokens: Sequence[Token], proper: frozenset[str], keep_runs: bool 
                     if run and run[-1] is prev:
                         run.pop()  # "Brig." is a title, not a name
                     if run:
-                        flush()
+                        flush(k - 1)
                     sentence_start = False  # "Dr. Smith"
                     continue
             if run:
-                flush()
+                flush(k)
             sentence_start = t.text in '.!?“"‘:' or (sentence_start and t.text in "“\"‘'(")
             prev = None
             continue
@@ -69,15 +155,29 @@ def scan_names(tokens: Sequence[Token], proper: frozenset[str], keep_runs: bool 
         is_name = False
         if t.text[0].isupper() and t.text != "I":
             low = t.key.rstrip(".")
-            is_name = low not in MONTHS and low not in WEEKDAYS and (not sentence_start or t.key in proper)
+            is_name = (
+                low not in MONTHS
+                and low not in WEEKDAYS
+                and low not in NOT_NAMES
+                and (not sentence_start or t.key in proper)
+            )
+            if is_name and heads and _inside(t, heads):
+                key = POSSESSIVE.sub("", t.key)
+                is_name = key in running or NAME_ALIASES.get(key) is not None
         if is_name and (not t.text.isupper() or len(t.text) <= 5 or t.key in proper):
+            if not run:
+                first = k
             run.append(t)
         elif run:
-            flush()
+            flush(k)
         sentence_start = False
     if run:
-        flush()
-    return NameScan(out, runs)
+        flush(len(tokens))
+    return NameScan(out, runs, where)
+
+
+def _inside(t: Token, spans: Sequence[Span]) -> bool:
+    return any(s <= t.start < e for s, e in spans)
 
 
 def _name_of(run: list[Token], dotted: bool) -> Fact | None:
@@ -88,13 +188,68 @@ def _name_of(run: list[Token], dotted: bool) -> Fact | None:
         if not words:
             return None
         key = " ".join(POSSESSIVE.sub("", x.key) for x in words if x.is_word)
+        key = fold_accents(key)
         return Fact(NAME_ALIASES.get(key, key), written(words), (words[0].start, words[-1].end))
     words = [x for x in run if x.key not in TITLE_WORDS and x.key not in STOPWORDS]
     if not words:
         return None
-    key = " ".join(POSSESSIVE.sub("", x.key) for x in words)
+    key = fold_accents(" ".join(POSSESSIVE.sub("", x.key) for x in words))
     text = " ".join(x.text for x in words)
     return Fact(NAME_ALIASES.get(key, key), text, (words[0].start, words[-1].end))
+
+
+def _kind(tokens: Sequence[Token], first: int, run: list[Token], fact: Fact, last_name_end: int) -> str:
+    """What a name is, by simple cues: organisation words in it, a title before or in it, a
+    place word or preposition, a country, a people's word."""
+    keys = [POSSESSIVE.sub("", t.key).rstrip(".") for t in run if t.is_word]
+    if fact.key in _ORG_ALIASES or any(k in ORG_WORDS for k in keys):
+        return ORG
+    prev = tokens[first - 1] if first else None
+    if fact.key in _COUNTRIES or (keys and keys[0] == "fort") or any(k in PLACE_WORDS for k in keys[1:]):
+        return LOCATOR if _after_place(tokens, first, last_name_end) else PLACE
+    if _demonym(fact.key):
+        return PEOPLE
+    if len(run) > len(fact.text.split()) and any(t.key in TITLE_WORDS or t.key in ROLES for t in run):
+        return PERSON  # "President Putin", "Gen. Sultan"
+    if prev is not None:
+        pk = prev.key.rstrip(".")
+        if (
+            pk in ROLES
+            or pk in TITLE_WORDS
+            or (prev.text == "." and first >= 2 and tokens[first - 2].key in ABBREVIATED_TITLES)
+        ):
+            return PERSON
+        if prev.text == "." or pk in ("mr", "mrs", "ms"):
+            return PERSON if first >= 2 and tokens[first - 2].key in ABBREVIATED_TITLES else UNKNOWN
+        if pk in PLACE_PREPOSITIONS:
+            return PLACE
+    if (
+        _after_place(tokens, first, last_name_end)
+        and len(keys) == 1
+        and (len(run[0].text) <= 5 and first + 1 < len(tokens) and tokens[first + 1].text == ".")
+    ):
+        return LOCATOR  # "Fort Belvoir, Va."
+    return UNKNOWN
+
+
+def _after_place(tokens: Sequence[Token], first: int, last_name_end: int) -> bool:
+    """Does the name at ``first`` follow another name and a comma ("Benghazi, Libya")?"""
+    return first >= 2 and tokens[first - 1].text == "," and last_name_end == first - 2
+
+
+def _demonym(key: str) -> bool:
+    """Is ``key`` a people's word ("pakistani", "russians", "chinese")?"""
+    key = key.removesuffix("s") if key.endswith(("ans", "ians", "is")) else key
+    if key in COUNTRY_OF and COUNTRY_OF[key] != key:
+        return True
+    if NAME_ALIASES.get(key) in _COUNTRIES and key in ("american", "british"):
+        return True
+    for end in DEMONYM_ENDINGS:
+        if key.endswith(end) and len(key) - len(end) >= 4:
+            stem = key[: -len(end)]
+            if stem in _COUNTRIES or stem + "a" in _COUNTRIES or stem + "ia" in _COUNTRIES:
+                return True
+    return False
 
 
 def _initialled(run: list[Token]) -> list[Token]:
@@ -154,46 +309,216 @@ def name_match(a: str, b: str) -> bool:
     return False
 
 
-def names_flag(fa: list[Fact], fb: list[Fact], diff: Sequence[DiffOp] = ()) -> Flag | None:
-    """Names dropped and names added; a swap only where the word diff replaces one by the other."""
-    lost = [f for f in fa if not any(name_match(f.key, g.key) for g in fb)]
-    gained = [f for f in fb if not any(name_match(f.key, g.key) for g in fa)]
+def _same_kind(x: str, y: str) -> bool:
+    """May a name of kind ``x`` have been replaced by one of kind ``y``: are they of one kind
+    (a place and a place, two names of no known kind)?"""
+    return (PLACE if x == LOCATOR else x) == (PLACE if y == LOCATOR else y)
+
+
+def _acronym(f: Fact) -> str:
+    """The letters of a name written as an initialism ("ISIL", "U.N."), or ""."""
+    letters = f.text.replace(".", "")
+    return letters.lower() if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else ""
+
+
+_JOINERS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+
+
+def _expansion(acr: str, tokens: Sequence[Token]) -> Span | None:
+    """Where ``tokens`` spell out the initialism ``acr`` ("Islamic State of Iraq and the
+    Levant" for "isil"): capitalised words whose initials are its letters, joined by "of",
+    "and", "the"."""
+    n = len(tokens)
+    for k, t in enumerate(tokens):
+        if not (t.is_word and t.text[0].isupper() and t.key[0] == acr[0]):
+            continue
+        got, j, last = 0, k, k
+        while j < n and got < len(acr):
+            u = tokens[j]
+            if u.is_word and u.text[0].isupper():
+                if u.key[0] != acr[got]:
+                    break
+                got, last = got + 1, j
+            elif u.key not in _JOINERS:
+                break
+            j += 1
+        if got == len(acr) and last > k:
+            return (t.start, tokens[last].end)
+    return None
+
+
+def name_flags(
+    scan_a: NameScan,
+    scan_b: NameScan,
+    toks_a: Sequence[Token] = (),
+    toks_b: Sequence[Token] = (),
+    diff: Sequence[DiffOp] = (),
+    whole: Whole | None = None,
+) -> list[Flag]:
+    """Names changed (the word diff replaces one by another of the same kind), omitted and
+    added (not anywhere in the original, not a speaker, not a place's locator)."""
+    fa, fb = scan_a.facts, scan_b.facts
+    lost = [k for k, f in enumerate(fa) if not any(name_match(f.key, g.key) for g in fb)]
+    gained = [k for k, f in enumerate(fb) if not any(name_match(f.key, g.key) for g in fa)]
     if not lost and not gained:
-        return None
-    swaps = _swaps(lost, gained, diff) if lost and gained else []
-    return Flag(
-        FlagType.NAME,
-        listed(lost),
-        listed(gained),
-        _message(lost, gained, swaps),
-        lost[0].span if lost else None,
-        gained[0].span if gained else None,
-    )
+        return []
+    # An initialism spelled out on the other side ("ISIL" / "Islamic State of Iraq and the
+    # Levant") is the same name, and so are the names of the spelled-out words.
+    for mine, theirs, facts, other_facts, toks in (
+        (lost, gained, fa, fb, toks_b),
+        (gained, lost, fb, fa, toks_a),
+    ):
+        for k in list(mine):
+            acr = _acronym(facts[k])
+            span = _expansion(acr, toks) if acr and toks else None
+            if span is not None:
+                mine.remove(k)
+                theirs[:] = [j for j in theirs if not overlaps(other_facts[j].span, span)]
+    if not lost and not gained:
+        return []
+    kinds_a = {k: kind_of(scan_a, k, toks_a) for k in lost}
+    kinds_b = {k: kind_of(scan_b, k, toks_b) for k in gained}
+    swaps = _swaps(lost, gained, fa, fb, kinds_a, kinds_b, diff) if lost and gained else []
+    swapped_a = {fa[i].key for i, _ in swaps}
+    swapped_b = {fb[j].key for _, j in swaps}
+    dropped = [fa[k] for k in lost if fa[k].key not in swapped_a]
+    added = [
+        fb[k]
+        for k in gained
+        if fb[k].key not in swapped_b
+        and not _speaks_here(toks_b, fb[k].span)
+        and not _known(fb[k], kinds_b[k], whole)
+    ]
+    flags: list[Flag] = []
+    if swaps:
+        pairs = [(fa[i], fb[j]) for i, j in swaps]
+        label = "names changed" if len(pairs) > 1 else "name changed"
+        flags.append(
+            flag(
+                FlagType.NAME,
+                CHANGED,
+                HIGH,
+                listed(a for a, _ in pairs),
+                listed(b for _, b in pairs),
+                f"{label}: " + "; ".join(f"{a.text} → {b.text}" for a, b in pairs),
+                pairs[0][0].span,
+                pairs[0][1].span,
+            )
+        )
+    if added:
+        shown = listed(added)
+        label = "names added" if len({f.key for f in added}) > 1 else "name added"
+        flags.append(flag(FlagType.NAME, ADDED, MEDIUM, "", shown, f"{label}: {shown}", None, added[0].span))
+    if dropped:
+        shown = listed(dropped)
+        label = "names omitted" if len({f.key for f in dropped}) > 1 else "name omitted"
+        flags.append(flag(FlagType.NAME, OMITTED, LOW, shown, "", f"{label}: {shown}", dropped[0].span, None))
+    return flags
 
 
-def _swaps(lost: list[Fact], gained: list[Fact], diff: Sequence[DiffOp]) -> list[tuple[Fact, Fact]]:
-    """The names the word diff replaces one by one, each name in one swap at most."""
-    swaps: list[tuple[Fact, Fact]] = []
+def _swaps(
+    lost: list[int],
+    gained: list[int],
+    fa: list[Fact],
+    fb: list[Fact],
+    kinds_a: Mapping[int, str],
+    kinds_b: Mapping[int, str],
+    diff: Sequence[DiffOp],
+) -> list[tuple[int, int]]:
+    """The names the word diff replaces one by one by a name of the same kind, each name in
+    one swap at most (indices into ``fa`` and ``fb``)."""
+    swaps: list[tuple[int, int]] = []
     for op in diff:
         if op.op is not DiffOpKind.REPLACE or op.original is None or op.rewrite is None:
             continue
-        la = list({f.key: f for f in lost if overlaps(f.span, op.original)}.values())
-        lb = list({f.key: f for f in gained if overlaps(f.span, op.rewrite)}.values())
-        if len(la) == 1 and len(lb) == 1 and not any(la[0] is x or lb[0] is y for x, y in swaps):
+        la = list({fa[k].key: k for k in lost if overlaps(fa[k].span, op.original)}.values())
+        lb = list({fb[k].key: k for k in gained if overlaps(fb[k].span, op.rewrite)}.values())
+        if (
+            len(la) == 1
+            and len(lb) == 1
+            and not any(la[0] == x or lb[0] == y for x, y in swaps)
+            and _same_kind(kinds_a[la[0]], kinds_b[lb[0]])
+        ):
             swaps.append((la[0], lb[0]))
     return swaps
 
 
-def _message(lost: list[Fact], gained: list[Fact], swaps: list[tuple[Fact, Fact]]) -> str:
-    """The flag's message: "name changed: A → B", "names dropped: A, B; added: C" …"""
-    swapped_a = {x.key for x, _ in swaps}
-    swapped_b = {y.key for _, y in swaps}
-    dropped = listed(f for f in lost if f.key not in swapped_a)
-    added = listed(f for f in gained if f.key not in swapped_b)
-    parts = [f"{x.text} → {y.text}" for x, y in swaps]
-    parts += [f"{what}: {w}" for what, w in (("dropped", dropped), ("added", added)) if w]
-    several = len(dict.fromkeys(f.key for f in lost)) + len(dict.fromkeys(f.key for f in gained)) > (
-        2 if swaps else 1
-    )
-    label = "names" if several else "name"
-    return f"{label} changed: " + "; ".join(parts) if swaps else f"{label} " + "; ".join(parts)
+_SPEECH = ATTRIBUTION_VERBS - {"according"}
+_SPEECH_BEFORE = ATTRIBUTION_VERBS - {"according", "told", "tells"}  # (whom one tells is no speaker)
+
+
+def _speaks_here(tokens: Sequence[Token], span: Span) -> bool:
+    """Is the name at ``span`` given speech right there: "Cook said", "Cook, the spokesman,
+    said", "said Mattis", "said Defense Secretary Robert M. Gates", "according to Smith"?"""
+    if not tokens:
+        return False
+    starts = [t.start for t in tokens]
+    first = bisect_left(starts, span[0])
+    last = bisect_left(starts, span[1]) - 1
+    n = len(tokens)
+    j = last + 1
+    if j < n and tokens[j].text == ",":  # an apposition: "Cook, the Pentagon spokesman, said"
+        k = j + 1
+        while k < n and k < j + 14 and tokens[k].text not in ",.;":
+            k += 1
+        if k < n and tokens[k].text == ",":
+            j = k + 1
+    if j < n and tokens[j].key == "also":
+        j += 1
+    if j < n and tokens[j].key in _SPEECH:
+        return True
+    i = first - 1
+    while (
+        i >= 0
+        and first - i < 7
+        and (tokens[i].text[:1].isupper() or tokens[i].text == "." or tokens[i].key == "the")
+    ):
+        i -= 1
+    if i >= 0 and tokens[i].key in _SPEECH_BEFORE:
+        return True
+    return i >= 1 and tokens[i].key == "to" and tokens[i - 1].key == "according"
+
+
+def _known(f: Fact, kind: str, whole: Whole | None) -> bool:
+    """Is the added name no new fact: in the original (a person by the surname), a speaker the
+    rewrite quotes, or a place's locator ("Va." in "Fort Belvoir, Va.")?"""
+    if kind == LOCATOR:
+        return True
+    if whole is None:
+        return False
+    words = [w for w in f.key.split() if w not in STOPWORDS and w not in TITLE_WORDS]
+    if not words:
+        return True
+    # the last word as written ("McDonald"): the places it is written so are few
+    last = POSSESSIVE.sub("", f.text.split()[-1]).rstrip(".") or words[-1]
+    return whole.speaks(last) or _in_original(f, kind, words, last, whole)
+
+
+def _in_original(f: Fact, kind: str, words: list[str], last: str, whole: Whole) -> bool:
+    """Has the original the added name (``words``: its words but titles, ``last`` its last
+    word as written)?"""
+    if f.key in _COUNTRIES or f.key in _ORG_ALIASES:  # "United States": also "U.S.", "America"
+        return any(whole.has_word(alias, capitalised=True) for alias in _aliases(f.key))
+    if kind in (PERSON, UNKNOWN) and len(words) >= 2 and words[-1].isalpha():
+        return whole.has_word(last, capitalised=True)  # the same person, by the surname
+    if len(words) == 1:
+        word = words[0]
+        if len(word) >= 6:  # "Pakistani" / "Pakistan": as name_match takes them
+            return whole.has_prefix(word[: max(5, -(-3 * len(word) // 4))])
+        return whole.has_word(last if last.lower() == word else word, capitalised=True)
+    if whole.has_word(fold_accents(POSSESSIVE.sub("", f.text)), capitalised=True):
+        return True
+    # the name's words as ordinary words of the original ("Special Forces" / "special
+    # operations forces")
+    return all(whole.has_word(w) for w in words) and whole.has_any(_words_pattern(tuple(words)))
+
+
+@lru_cache(maxsize=1024)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words in this order, up to three other words between each two."""
+    gap = r"\W+(?:\w+\W+){0,3}?"
+    return re.compile(r"(?<!\w)" + gap.join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _aliases(key: str) -> list[str]:
+    return [key] + [a for a, v in NAME_ALIASES.items() if v == key]

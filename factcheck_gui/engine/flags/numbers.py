@@ -1,121 +1,800 @@
-"""Number flags: figures (digits, money, percentages, scales) and number words, compared by
-value ("3" and "three" are one number); the same numbers in other places are a swap."""
+"""Number flags: figures (digits, money, percentages, scales, durations, ages, fractions) and
+number words, read with what they count and how exactly they are stated, then paired across
+the two sides by what they count.
+
+"3" and "three" are one number, "36 months" and "three years" one duration, "one-third" and
+"33%" one share, "16-year-old" and "16" one age. A figure the rewrite leaves out is *omitted*
+(low), one it states differently is *changed* (high), one it states that the original has
+nowhere is *added* (medium); "more than 300" for 312 and "about 250" for 248 are consistent
+restatements (a low note). A clock time ("6 p.m.") and a day of the month ("October 14") are
+dates, not quantities, and a figure inside a name or designation ("CH-53E", "Squadron 11",
+"7th Fleet") is no quantity at all. The same numbers in other places are a swap.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from factcheck_gui.engine.flags._common import (
+    ADDED,
+    CHANGED,
+    HIGH,
     KEY,
+    LOW,
+    MEDIUM,
+    OMITTED,
     YEAR_RE,
     Fact,
-    diff_flag,
+    Whole,
+    flag,
     joined,
     overlaps,
 )
-from factcheck_gui.engine.lexicon import LOOSE_NUMBER_WORDS, NUMBER_WORDS, SCALE_WORDS, STOPWORDS
-from factcheck_gui.engine.normalize import Token
+from factcheck_gui.engine.lexicon import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DURATION_DAYS,
+    FRACTION_WORDS,
+    LOOSE_NUMBER_WORDS,
+    MONTHS,
+    NUMBER_QUALIFIERS,
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    STOPWORDS,
+    UNIT_ALIASES,
+    WEEKDAYS,
+)
+from factcheck_gui.engine.normalize import Token, stem
 from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Flag, FlagType
 
 _NUMBER_WORDS = {k: v for k, v in NUMBER_WORDS.items() if k not in LOOSE_NUMBER_WORDS}
-_NUM_RE = re.compile(
-    r"(?P<cur>[$€£¥₩₽]\s?)?(?P<num>\d+(?:[.,]\d+)*)(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?"
-    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?",
-    re.IGNORECASE,
-)
-_DIGIT = re.compile(r"\d")
+_ALL_NUMBER_WORDS = NUMBER_WORDS  # inside a compound ("one-third", "twenty-one") none is loose
+_SCALES = {
+    k: v for k, v in SCALE_WORDS.items() if k in ("thousand", "million", "billion", "trillion", "bn", "mn")
+}
+_LEAD = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-# A footnote or endnote mark ("[1]", "[E2]", as the importers write them): a reference, not a
-# figure — a note added early in a rewrite renumbers every later mark.
-_NOTE_MARK = re.compile(r"\[E?\d{1,3}\]")
+_ORDINAL_REST = re.compile(r"(?:st|nd|rd|th)(?:-.*)?$", re.IGNORECASE)
+_CLOCK_REST = frozenset({"am", "pm", "a.m", "p.m", "a.m.", "p.m.", "h", "hrs", "gmt", "utc"})
+_CLOCK_NEXT = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "p.m"})
+_RELATIVE_AFTER = frozenset({"ago", "earlier", "later"})
+_DURATION_KEYS = {
+    **{u: d for u, d in DURATION_DAYS.items()},
+    **{u + "s": d for u, d in DURATION_DAYS.items()},
+}
+_DURATION_KEYS["centuries"] = DURATION_DAYS["century"]
+_RANGE_WORDS = frozenset({"to", "-", "–", "—", "or", "and"})
+_DESIGNATION_BEFORE = frozenset({"no", "nos", "art", "vol", "p", "pp", "ch", "sec"})
+_MEASURES = frozenset(UNIT_ALIASES.values()) - {"people"}
+_MEASURE_BEFORE = frozenset({"magnitude", "aged", "age", "ages", "score", "rate", "level", "grade"})
+_QUALIFIER_FIRST = {q.split()[0] for q in NUMBER_QUALIFIERS}
+_QUALIFIER_LAST = frozenset(q.split()[-1] for q in NUMBER_QUALIFIERS)
+_CLAUSE_MARKS = frozenset(',;:.!?()[]—–"“”')
+# Does a side have a figure at all? A digit, a number word, or a hyphenated one ("seventy-three").
+_DIGIT = re.compile(r"\d")
+_WORD_KEYS = frozenset(_NUMBER_WORDS) | frozenset(_SCALES) | frozenset(FRACTION_WORDS)
 
 
-def number_flag(
-    orig: Sequence[Claim],
-    rew: Sequence[Claim],
-    toks_a: Sequence[Token],
-    toks_b: Sequence[Token],
-    diff: Sequence[DiffOp] = (),
-) -> Flag | None:
-    """Numbers dropped, added or changed between two sides (``toks_a``/``toks_b``: their
-    tokens); with their word diff, also the same numbers swapped."""
-    na = [f for c in orig for f in _numbers(c.text, c.start)] + _number_words(toks_a)
-    nb = [f for c in rew for f in _numbers(c.text, c.start)] + _number_words(toks_b)
-    flag = diff_flag(FlagType.NUMBER, "number", na, nb)
-    if flag is None and diff and na and nb:  # the same numbers: in the same places?
-        flag = _swapped_numbers_flag(na, nb, diff, orig, rew, toks_a, toks_b)
-    return flag
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A figure with what it counts."""
+
+    value: float
+    kind: str  # "n" a count, "%" a share, a currency ("$"), "dur" (days), "age" (years), "ord"
+    unit: str  # what it counts, as a key ("people", "km", "helicopt"); "" when nothing says
+    qual: str  # "" exact, "~" about, ">" more than, "<" up to, "<~" nearly
+    text: str  # as written, with its qualifier, scale, currency and percent ("more than $5 million")
+    span: tuple[int, int]  # of ``text``
+    shown: str  # ``text`` with the words it counts ("4,000 people")
+    fraction: bool = False  # written as a fraction ("one-third"): equal to a rounded share
+    figure: str = ""  # the number as written, without its unit ("36" of "36 months", "three")
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.value:g}"
 
 
-def _numbers(text: str, offset: int) -> list[Fact]:
-    out: list[Fact] = []
-    if not _DIGIT.search(text):
-        return out  # every number has a digit; most sentences have none
-    marks = [m.span() for m in _NOTE_MARK.finditer(text)] if "[" in text else []
-    for m in _NUM_RE.finditer(text):
-        if marks and any(a <= m.start() and m.end() <= b for a, b in marks):
+# --- reading figures ------------------------------------------------------------------------
+
+
+def numbers_of(tokens: Sequence[Token], claims: Sequence[Claim] | None = None) -> list[Num]:
+    """The figures of a side, in reading order (``tokens``: the side's tokens; ``claims``, if
+    given, its claims: a quick look for any figure first)."""
+    if (
+        claims is not None
+        and _WORD_KEYS.isdisjoint(map(KEY, tokens))
+        and not any(_DIGIT.search(c.text) for c in claims)
+        and not (
+            any("-" in c.text for c in claims)
+            and any("-" in t.key and t.key.split("-", 1)[0] in NUMBER_WORDS for t in tokens)
+        )
+    ):
+        return []  # (most claims: no digit, no number word)
+    out: list[Num] = []
+    # (only the tokens a figure can start at are looked at)
+    starts = [
+        k
+        for k, t in enumerate(tokens)
+        if t.key[:1].isdigit()
+        or t.key in _WORD_KEYS
+        or ("-" in t.key and t.key.split("-", 1)[0] in NUMBER_WORDS)
+    ]
+    done = -1  # the last token of the last figure read
+    for i in starts:
+        if i <= done:
             continue
-        fact = _number_fact(m, offset)
-        if fact is not None:
-            out.append(fact)
-    return out
+        t = tokens[i]
+        got: tuple[Num, int] | None = None
+        if t.text[0].isdigit():
+            got = _digits(tokens, i)
+        elif t.key in _NUMBER_WORDS or (
+            ("-" in t.key or t.key in FRACTION_WORDS) and _word_number(tokens, i)
+        ):
+            got = _words(tokens, i)
+        elif t.key in _SCALES and i and tokens[i - 1].key in ("a", "one"):  # "a million people"
+            got = _finish(tokens, i - 1, i, _SCALES[t.key], "n", "", False)
+        if got is None:
+            continue
+        num, done = got
+        if num.kind != "skip":
+            out.append(num)
+    return _ranges(out, tokens)
 
 
-def _number_fact(m: re.Match[str], offset: int) -> Fact | None:
-    """The figure ``m`` matched, keyed by its value ("$5 million": "$5e+06"); None for a year."""
-    raw = m.group("num")
-    if YEAR_RE.match(raw) and not m.group("cur") and not m.group("pct"):
-        return None  # a year is a date
+_SKIP = Num(0.0, "skip", "", "", "", (0, 0), "")  # a figure that is no quantity
+
+
+def _skip(end: int) -> tuple[Num, int]:
+    return _SKIP, end
+
+
+def _digits(tokens: Sequence[Token], i: int) -> tuple[Num, int] | None:
+    t = tokens[i]
+    m = _LEAD.match(t.text)
+    if m is None:
+        return None
+    raw, rest = m.group(), t.text[m.end() :].lower()
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev is not None and prev.text == "[" and nxt is not None and nxt.text == "]" and len(raw) <= 3:
+        return _skip(i)  # a note mark: "[1]"
+    if nxt is not None and nxt.text == ":" and i + 2 < len(tokens) and tokens[i + 2].text[:2].isdigit():
+        return _skip(i + 2)  # a clock time: "04:09"
+    if rest in _CLOCK_REST or (nxt is not None and nxt.key in _CLOCK_NEXT and not rest):
+        return _skip(i + (0 if rest else 1))  # "6pm", "6 p.m."
+    if YEAR_RE.match(raw) and not rest and not _currency_before(tokens, i) and not _percent_after(tokens, i):
+        return _skip(i)  # a year is a date
+    if rest == "s" or rest == "'s":
+        return _skip(i)  # "the 1990s"
+    if raw.isdigit() and 1 <= int(raw) <= 31 and not rest and _day_of_month(tokens, i):
+        return _skip(i)  # "October 14", "14 October": a date
+    if _designation(tokens, i, rest):
+        return _skip(i)  # "Squadron 11", "No. 10", "7th Fleet"
+    value = _value(raw)
+    if value is None:
+        return None
+    kind, unit = "n", ""
+    if rest:
+        if _ORDINAL_REST.match(rest):
+            kind = "ord"
+        elif rest.startswith("-"):
+            kind, unit, value = _hyphenated(rest[1:], value)
+        elif rest in UNIT_ALIASES:
+            unit = UNIT_ALIASES[rest]
+        elif rest in ("k", "m", "bn", "mn") and _currency_before(tokens, i):
+            value *= SCALE_WORDS[rest]
+        else:
+            return _skip(i)  # "4G", "53E": part of a name
+    return _finish(tokens, i, i, value, kind, unit, False)
+
+
+def _value(raw: str) -> float | None:
     if _THOUSANDS.fullmatch(raw):
         raw = raw.replace(",", "")  # thousands separators
     elif "," in raw and "." not in raw:
         raw = raw.replace(",", ".")  # decimal comma
     try:
-        value = float(raw)
+        return float(raw)
     except ValueError:
         return None
-    scale = (m.group("scale") or "").lower()
-    value *= SCALE_WORDS.get(scale, 1)
-    key = f"{m.group('cur') or ''}{value:g}{'%' if m.group('pct') else ''}".replace(" ", "")
-    return Fact(key, m.group().strip(), (offset + m.start(), offset + m.end()))
 
 
-def _number_words(tokens: Sequence[Token]) -> list[Fact]:
-    out: list[Fact] = []
-    if _NUMBER_WORDS.keys().isdisjoint(map(KEY, tokens)):
-        return out  # (most claims: no number word, nothing to walk)
-    k = 0
-    while k < len(tokens):
-        t = tokens[k]
-        if t.key in _NUMBER_WORDS:
-            value = _NUMBER_WORDS[t.key]
-            end = k
-            # "twenty five", "three million", "two hundred"
-            while end + 1 < len(tokens) and (
-                tokens[end + 1].key in _NUMBER_WORDS or tokens[end + 1].key in SCALE_WORDS
-            ):
-                nxt = tokens[end + 1].key
-                if nxt in SCALE_WORDS or nxt == "hundred":
-                    value *= SCALE_WORDS.get(nxt, 100)
-                else:
-                    value += _NUMBER_WORDS[nxt]
-                end += 1
-            out.append(
-                Fact(f"{value:g}", " ".join(x.text for x in tokens[k : end + 1]), (t.start, tokens[end].end))
-            )
-            k = end + 1
+def _hyphenated(rest: str, value: float) -> tuple[str, str, float]:
+    """What a figure with a hyphenated word counts: "16-year-old" (an age), "36-month" (a
+    duration), "10-km", "5,000-strong"."""
+    parts = rest.split("-")
+    head = parts[0]
+    if parts[-1] == "old" and head in _DURATION_KEYS:
+        return "age", "", value * _DURATION_KEYS[head] / DURATION_DAYS["year"]
+    if head in _DURATION_KEYS:
+        return "dur", "", value * _DURATION_KEYS[head]
+    if head in UNIT_ALIASES:
+        return "n", UNIT_ALIASES[head], value
+    return "n", stem(head), value
+
+
+def _word_number(tokens: Sequence[Token], i: int) -> bool:
+    """Is token ``i`` a number written as hyphenated words ("seventy-three", "one-third",
+    "three-month") or a fraction ("a third of")?"""
+    key = tokens[i].key
+    if key in FRACTION_WORDS:
+        return (
+            0 < i < len(tokens) - 1
+            and tokens[i - 1].key in ("a", "one", *_NUMBER_WORDS)
+            and tokens[i + 1].key == "of"
+        )
+    parts = key.split("-")
+    return parts[0] in _ALL_NUMBER_WORDS and parts[0] not in ("first", "second", "half", "double")
+
+
+def _words(tokens: Sequence[Token], i: int) -> tuple[Num, int] | None:
+    t = tokens[i]
+    key = t.key
+    if key in FRACTION_WORDS:  # "a third of the city"
+        return _finish(tokens, i - 1, i, FRACTION_WORDS[key], "%", "", True)
+    if "-" in key:
+        return _compound(tokens, i)
+    value = _NUMBER_WORDS[key]
+    end = i
+    # "twenty five", "three million", "two hundred"
+    while end + 1 < len(tokens) and (tokens[end + 1].key in _NUMBER_WORDS or tokens[end + 1].key in _SCALES):
+        nxt = tokens[end + 1].key
+        if nxt in _SCALES or nxt == "hundred":
+            value *= _SCALES.get(nxt, 100)
         else:
-            k += 1
+            value += _NUMBER_WORDS[nxt]
+        end += 1
+    if end + 1 < len(tokens) and tokens[end + 1].key in FRACTION_WORDS and _plural_fraction(tokens, end + 1):
+        return _finish(tokens, i, end + 1, value * FRACTION_WORDS[tokens[end + 1].key], "%", "", True)
+    return _finish(tokens, i, end, value, "n", "", False)
+
+
+def _plural_fraction(tokens: Sequence[Token], k: int) -> bool:
+    """Is the fraction word at ``k`` a share: "two thirds of", "three quarters"?"""
+    return (k + 1 < len(tokens) and tokens[k + 1].key == "of") or tokens[k].key.endswith("s")
+
+
+def _compound(tokens: Sequence[Token], i: int) -> tuple[Num, int] | None:
+    """A hyphenated number word: "seventy-three", "one-third", "two-thirds", "three-month"."""
+    parts = tokens[i].key.split("-")
+    value = _ALL_NUMBER_WORDS.get(parts[0])
+    if value is None:
+        return None
+    k = 1
+    if k < len(parts) and parts[k] in _ALL_NUMBER_WORDS and parts[k] not in FRACTION_WORDS and value >= 20:
+        value += _ALL_NUMBER_WORDS[parts[k]]  # "seventy-three"
+        k += 1
+    rest = parts[k:]
+    if rest and rest[0] in FRACTION_WORDS:
+        return _finish(tokens, i, i, value * FRACTION_WORDS[rest[0]], "%", "", True)
+    if parts[0] in LOOSE_NUMBER_WORDS and not rest[:1]:
+        return None
+    if rest and rest[-1] == "old" and rest[0] in _DURATION_KEYS:
+        return _finish(
+            tokens, i, i, value * _DURATION_KEYS[rest[0]] / DURATION_DAYS["year"], "age", "", False
+        )
+    if rest and rest[0] in _DURATION_KEYS:
+        return _finish(tokens, i, i, value * _DURATION_KEYS[rest[0]], "dur", "", False)
+    if parts[0] in LOOSE_NUMBER_WORDS:
+        return None  # "one-sided", "second-largest"
+    if rest:
+        return _finish(tokens, i, i, value, "n", UNIT_ALIASES.get(rest[0], stem(rest[0])), False)
+    return _finish(tokens, i, i, value, "n", "", False)
+
+
+def _currency_before(tokens: Sequence[Token], i: int) -> bool:
+    return i > 0 and tokens[i - 1].text in CURRENCY_SYMBOLS
+
+
+def _percent_after(tokens: Sequence[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].key in ("%", "percent", "per")
+
+
+def _day_of_month(tokens: Sequence[Token], i: int) -> bool:
+    """Is the figure at ``i`` a day of a month: "October 14", "Aug. 5", "14 October", "the 5th
+    of May"?"""
+
+    def month(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].key.rstrip(".") in MONTHS and tokens[k].text[0].isupper()
+
+    if month(i - 1) or (i >= 2 and tokens[i - 1].text == "." and month(i - 2)):
+        return True
+    return month(i + 1) or (i + 2 < len(tokens) and tokens[i + 1].key == "of" and month(i + 2))
+
+
+def _designation(tokens: Sequence[Token], i: int, rest: str) -> bool:
+    """Is the figure at ``i`` part of a name: after a capitalised word inside the sentence
+    ("Squadron 11", "Flight 370"), after "No." or an ordinal before one ("7th Fleet")?"""
+    if i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].key in _DESIGNATION_BEFORE:
+        return True
+    if rest and _ORDINAL_REST.match(rest):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return nxt is not None and nxt.is_word and nxt.text[0].isupper() and nxt.key not in MONTHS
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if not prev.is_word or not prev.text[0].isupper() or prev.text[0].isdigit():
+        return False
+    if prev.key.endswith(("'s", "’s")):
+        return False  # "Saturday's 7.6 magnitude quake"
+    low = prev.key.rstrip(".")
+    if (
+        low in MONTHS
+        or low in WEEKDAYS
+        or low in STOPWORDS
+        or low in _QUALIFIER_FIRST
+        or low in _MEASURE_BEFORE
+    ):
+        return False
+    if low in _ALL_NUMBER_WORDS or low in CURRENCY_WORDS:
+        return False
+    # not a sentence start ("Officials 12" never; "About 250" is a qualifier)
+    return i >= 2 and tokens[i - 2].text not in '.!?“"‘:'
+
+
+def _finish(
+    tokens: Sequence[Token], first: int, last: int, value: float, kind: str, unit: str, fraction: bool
+) -> tuple[Num, int]:
+    """The figure of tokens ``first``…``last`` with its scale, currency, percent, what it counts
+    and its qualifier."""
+    n = len(tokens)
+    end = last
+    if kind in ("n", "ord") and end + 1 < n and tokens[end + 1].key in _SCALES:
+        value *= _SCALES[tokens[end + 1].key]
+        end += 1
+    start = first
+    if kind == "n" and first > 0 and tokens[first - 1].text in CURRENCY_SYMBOLS:
+        kind = tokens[first - 1].text
+        start = first - 1
+    head_end = end  # the last token of what is shown: the figure and what it counts
+    if kind == "n" and end + 1 < n:
+        after = tokens[end + 1]
+        if after.text == "%" or after.key == "percent":
+            kind, end = "%", end + 1
+        elif after.key == "per" and end + 2 < n and tokens[end + 2].key == "cent":
+            kind, end = "%", end + 2
+        elif after.text in CURRENCY_SYMBOLS:  # "76 million $"
+            kind, end = after.text, end + 1
+        elif after.key in CURRENCY_WORDS:  # "12 million dollars": shown with the word
+            kind, head_end = CURRENCY_WORDS[after.key], end + 1
+        head_end = max(head_end, end)
+    if kind in ("n", "ord") and not unit:
+        _, counted_end, kind, value, unit = _counted(tokens, end, kind, value)
+        if kind == "skip":
+            return _skip(counted_end)
+        head_end = max(head_end, counted_end)
+        if unit in _MEASURES and counted_end == end + 1:
+            end = counted_end  # "60 km", "400,000 pounds": the unit is part of the figure
+    if kind == "n" and first > 0 and tokens[first - 1].key in ("aged", "age"):
+        kind = "age"
+    if kind == "n" and _measure_before(tokens, start) == "magnitude":
+        unit = "magnitude"  # "magnitude 6.4 earthquake" / "7.6 magnitude quake"
+    qual, qstart = _qualifier(tokens, start)
+    text = _text(tokens, qstart, end)
+    shown = _text(tokens, qstart, head_end) if head_end > end else text
+    if len(shown) > 48:
+        shown = text
+    span = (tokens[qstart].start, tokens[end].end)
+    return Num(value, kind, unit, qual, text, span, shown, fraction, tokens[first].text), end
+
+
+def _text(tokens: Sequence[Token], first: int, last: int) -> str:
+    out = tokens[first].text
+    for k in range(first + 1, last + 1):
+        t = tokens[k]
+        out += t.text if t.start == tokens[k - 1].end else " " + t.text
     return out
 
 
-_CLAUSE_MARKS = frozenset(",;:.!?()[]—–")
+def _measure_before(tokens: Sequence[Token], k: int) -> str:
+    return tokens[k - 1].key if k > 0 and tokens[k - 1].key in _MEASURE_BEFORE else ""
+
+
+def _counted(tokens: Sequence[Token], end: int, kind: str, value: float) -> tuple[str, int, str, float, str]:
+    """What the figure ending at token ``end`` counts: the first plural in the few words after
+    it ("26 U.S. military helicopters"), else the first of them ("4,000 people"); a duration
+    ("36 months"), an age ("16 years old") or a relative date ("3 days ago": no quantity).
+    Returns (head, index of head, kind, value, unit)."""
+    n = len(tokens)
+    words: list[int] = []
+    k = end + 1
+    while k < n and len(words) < 3:
+        t = tokens[k]
+        key = t.key
+        if not t.is_word or key in STOPWORDS or any(ch.isdigit() for ch in key) or key in _NUMBER_WORDS:
+            break
+        if key in _QUALIFIER_FIRST:
+            break
+        words.append(k)
+        if key in _DURATION_KEYS or key in UNIT_ALIASES:
+            break  # "36 months in prison": the unit is the head
+        k += 1
+    if not words:
+        return "", end, kind, value, ""
+    first = tokens[words[0]]
+    if first.key in _DURATION_KEYS:
+        after = tokens[words[0] + 1].key if words[0] + 1 < n else ""
+        if after in _RELATIVE_AFTER:
+            return "", words[0] + 1, "skip", value, ""  # "3 days ago": a relative date
+        if after == "old":
+            return (
+                first.key,
+                words[0] + 1,
+                "age",
+                value * _DURATION_KEYS[first.key] / DURATION_DAYS["year"],
+                "",
+            )
+        return first.key, words[0], "dur", value * _DURATION_KEYS[first.key], ""
+    if first.key in UNIT_ALIASES:
+        return first.key, words[0], kind, value, UNIT_ALIASES[first.key]
+    if first.key in _MEASURE_BEFORE:
+        return first.key, words[0], kind, value, first.key
+    head = next((k for k in words if _plural(tokens[k])), words[0])
+    return tokens[head].key, head, kind, value, _unit_key(tokens[head].key)
+
+
+def _plural(t: Token) -> bool:
+    key = t.key
+    return len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")) and t.text[0].islower()
+
+
+def _unit_key(key: str) -> str:
+    key = key.replace("’", "'").removesuffix("'s")
+    return UNIT_ALIASES.get(key) or stem(key)
+
+
+def _qualifier(tokens: Sequence[Token], start: int) -> tuple[str, int]:
+    """The bound or approximation written before token ``start`` ("more than", "about") and
+    the index its words start at."""
+    if not start or tokens[start - 1].key not in _QUALIFIER_LAST:
+        return "", start  # (most figures)
+    for width in (3, 2, 1):
+        k = start - width
+        if k < 0:
+            continue
+        phrase = " ".join(t.key for t in tokens[k:start])
+        q = NUMBER_QUALIFIERS.get(phrase)
+        if q is not None:
+            return q, k
+    return "", start
+
+
+def _ranges(nums: list[Num], tokens: Sequence[Token]) -> list[Num]:
+    """The first figure of a range counts what the second does: "5 to 10 percent", "between
+    5 and 6 people"."""
+    if len(nums) < 2:
+        return nums
+    starts = [t.start for t in tokens]
+    out = list(nums)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if a.kind != "n" or a.unit or (b.kind == "n" and not b.unit):
+            continue
+        between = tokens[bisect_left(starts, a.span[1]) : bisect_left(starts, b.span[0])]
+        if len(between) == 1 and between[0].key in _RANGE_WORDS:
+            out[k] = replace(a, kind=b.kind, unit=b.unit)
+    return out
+
+
+# --- pairing and judging ---------------------------------------------------------------------
+
+
+def _kinds_match(a: Num, b: Num) -> bool:
+    if a.kind == b.kind:
+        return True
+    # an age and a bare figure ("Smith, 16," / "the 16-year-old")
+    return {a.kind, b.kind} == {"age", "n"} and not (a.unit or b.unit)
+
+
+def _units_match(a: Num, b: Num) -> bool:
+    return not a.unit or not b.unit or a.unit == b.unit
+
+
+def _same_value(a: Num, b: Num) -> bool:
+    if a.kind == "dur" and b.kind == "dur":
+        return abs(a.value - b.value) <= 0.01 * max(a.value, b.value)
+    if a.kind == "%" and (a.fraction or b.fraction):
+        return abs(a.value - b.value) < 1.0  # "one-third" / "33%"
+    if a.kind == "age" or b.kind == "age":
+        return abs(a.value - b.value) < 0.05
+    return abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
+
+
+def _same(a: Num, b: Num) -> bool:
+    return _kinds_match(a, b) and _units_match(a, b) and _same_value(a, b)
+
+
+def _round_forms(v: float) -> set[float]:
+    """``v`` rounded to one and two significant digits, down, up and to the nearest."""
+    out: set[float] = set()
+    if v <= 0:
+        return out
+    mag = 10 ** math.floor(math.log10(v))
+    for digits in (1, 2):
+        step = mag / (10 ** (digits - 1))
+        out.update({math.floor(v / step) * step, math.ceil(v / step) * step, round(v / step) * step})
+    return out
+
+
+def _close(x: float, forms: set[float]) -> bool:
+    return any(abs(x - f) <= 1e-9 * max(1.0, f) for f in forms)
+
+
+def consistent(a: Num, b: Num) -> bool:
+    """Does the rewrite's ``b`` say what the original's ``a`` says, in rounder or looser terms
+    ("312" / "more than 300", "248" / "about 250", "more than 3,089" / "more than 3,000")? Two
+    different bounds or approximations of one figure are a change ("more than 23,000" / "more
+    than 26,000": an updated count)."""
+    va, vb = a.value, b.value
+    qa, qb = a.qual, b.qual
+    if _same_value(a, b):
+        return True  # only the qualifier differs
+    if not qa and not qb:
+        return False
+    if not qa:  # an exact figure restated loosely
+        if qb == ">":
+            return vb < va and (vb >= 0.8 * va or _close(vb, _round_forms(va)))
+        if qb == "<":
+            return va <= vb <= 1.25 * va
+        if qb == "<~":
+            return va <= vb <= 1.15 * va
+        return abs(va - vb) <= 0.1 * va  # "about"
+    if not qb:  # a loose figure made exact: consistent with the bound
+        if qa == ">":
+            return va < vb <= 1.25 * va
+        if qa == "<":
+            return 0.8 * va <= vb <= va
+        if qa == "<~":
+            return 0.85 * va <= vb <= va
+        return abs(va - vb) <= 0.1 * va
+    if qa == qb == ">":
+        return vb < va and _close(vb, _round_forms(va))  # a weaker, rounder bound
+    if qa == qb:
+        return _close(vb, _round_forms(va))
+    # a bound for an approximation, or the other way round: do they overlap?
+    lo_a, hi_a = _interval(qa, va)
+    lo_b, hi_b = _interval(qb, vb)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _interval(qual: str, v: float) -> tuple[float, float]:
+    """The values a qualified figure allows ("about 250": 225 to 275)."""
+    if qual == ">":
+        return v, math.inf
+    if qual == "<":
+        return 0.0, v
+    if qual == "<~":
+        return 0.85 * v, v
+    return 0.9 * v, 1.1 * v
+
+
+def _pair(
+    fa: list[Num], fb: list[Num], diff: Sequence[DiffOp], ta: Sequence[Token], tb: Sequence[Token]
+) -> list[tuple[int, int]]:
+    """Pairs of figures left over on both sides that count the same thing, best first."""
+    ca, cb = _number_contexts(fa, ta), _number_contexts(fb, tb)
+    replaced = [
+        (op.original, op.rewrite) for op in diff if op.op is DiffOpKind.REPLACE and op.original and op.rewrite
+    ]
+    scored: list[tuple[float, int, int]] = []
+    for i, a in enumerate(fa):
+        for j, b in enumerate(fb):
+            if not _kinds_match(a, b) or not _units_match(a, b):
+                continue
+            score = 0.0
+            if a.unit and a.unit == b.unit:
+                score += 2.0
+            if any(overlaps(a.span, o) and overlaps(b.span, r) for o, r in replaced):
+                score += 1.5
+            inter = len(ca[i] & cb[j])
+            if inter:
+                score += inter / len(ca[i] | cb[j])
+            if score == 0.0 and not (len(fa) == 1 and len(fb) == 1):
+                continue  # two bare figures with nothing in common: not the same fact
+            # the figures keep their order: the second "pounds" of one side is the second's
+            pa = i / (len(fa) - 1) if len(fa) > 1 else 0.5
+            pb = j / (len(fb) - 1) if len(fb) > 1 else 0.5
+            scored.append((-(score + 0.3 * (1 - abs(pa - pb))), i, j))
+    scored.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in scored:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def number_flags(
+    orig: Sequence[Claim],
+    rew: Sequence[Claim],
+    toks_a: Sequence[Token],
+    toks_b: Sequence[Token],
+    diff: Sequence[DiffOp] = (),
+    whole: Whole | None = None,
+) -> list[Flag]:
+    """Figures changed, omitted or added between two sides (``toks_a``/``toks_b``: their
+    tokens), and consistent restatements as low notes; with their word diff, also the same
+    figures swapped. ``whole``: where to look for an added figure in the whole original."""
+    na, nb = numbers_of(toks_a, orig), numbers_of(toks_b, rew)
+    if not na and not nb:
+        return []
+    left_a, left_b, twins = _unmatched(na, nb)
+    if not left_a and not left_b:  # the same figures: in the same places?
+        if diff:
+            # (keyed alike where equal: "36 months" and "three years" are one figure)
+            keys_b = {j: na[i].key for i, j in twins.items()}
+            facts_b = [Fact(keys_b.get(j, f.key), f.text, f.span) for j, f in enumerate(nb)]
+            swapped = _swapped_numbers_flag(_facts(na), facts_b, diff, orig, rew, toks_a, toks_b)
+            if swapped is not None:
+                return [swapped]
+        return []
+    # A figure said once more on one side is no other figure: "3 … 3" against "3".
+    fa = [na[i] for i in left_a if not any(_same(na[i], b) for b in nb)]
+    fb = [nb[j] for j in left_b if not any(_same(a, nb[j]) for a in na)]
+    if not fa and not fb:
+        return []
+    pairs = _pair(fa, fb, diff, toks_a, toks_b)
+    changed = [(fa[i], fb[j]) for i, j in pairs if not consistent(fa[i], fb[j])]
+    restated = [(fa[i], fb[j]) for i, j in pairs if consistent(fa[i], fb[j])]
+    paired_a = {i for i, _ in pairs}
+    paired_b = {j for _, j in pairs}
+    omitted = [f for i, f in enumerate(fa) if i not in paired_a]
+    added = [f for j, f in enumerate(fb) if j not in paired_b]
+    if whole is not None:
+        added = [f for f in added if not _in_original(f, whole)]
+    # What a figure counts is shown where a side has figures of several things.
+    long_a = len({(f.kind, f.unit) for f in na}) > 1
+    long_b = len({(f.kind, f.unit) for f in nb}) > 1
+
+    def la(f: Num) -> str:
+        return f.shown if long_a else f.text
+
+    def lb(f: Num) -> str:
+        return f.shown if long_b else f.text
+
+    flags: list[Flag] = []
+    if changed:
+        label = "numbers changed" if len(changed) > 1 else "number changed"
+        flags.append(
+            flag(
+                FlagType.NUMBER,
+                CHANGED,
+                HIGH,
+                ", ".join(la(a) for a, _ in changed),
+                ", ".join(lb(b) for _, b in changed),
+                f"{label}: " + "; ".join(f"{la(a)} → {lb(b)}" for a, b in changed),
+                changed[0][0].span,
+                changed[0][1].span,
+            )
+        )
+    if added:
+        label = "numbers added" if len(added) > 1 else "number added"
+        flags.append(
+            flag(
+                FlagType.NUMBER,
+                ADDED,
+                MEDIUM,
+                "",
+                ", ".join(dict.fromkeys(f.shown for f in added)),
+                f"{label}: " + ", ".join(dict.fromkeys(f.shown for f in added)),
+                None,
+                added[0].span,
+            )
+        )
+    if restated:
+        label = "numbers restated" if len(restated) > 1 else "number restated"
+        flags.append(
+            flag(
+                FlagType.NUMBER,
+                CHANGED,
+                LOW,
+                ", ".join(la(a) for a, _ in restated),
+                ", ".join(lb(b) for _, b in restated),
+                f"{label}, consistent with the original: "
+                + "; ".join(f"{la(a)} → {lb(b)}" for a, b in restated),
+                restated[0][0].span,
+                restated[0][1].span,
+            )
+        )
+    if omitted:
+        label = "numbers omitted" if len(omitted) > 1 else "number omitted"
+        flags.append(
+            flag(
+                FlagType.NUMBER,
+                OMITTED,
+                LOW,
+                ", ".join(dict.fromkeys(f.shown for f in omitted)),
+                "",
+                f"{label}: " + ", ".join(dict.fromkeys(f.shown for f in omitted)),
+                omitted[0].span,
+                None,
+            )
+        )
+    return flags
+
+
+def _unmatched(na: list[Num], nb: list[Num]) -> tuple[list[int], list[int], dict[int, int]]:
+    """Indices of the figures of each side that have no equal on the other (as counted sets:
+    "3 … 3" against one "3" leaves one "3"), and the equal ones (index in ``na`` → in ``nb``)."""
+    twins: dict[int, int] = {}
+    left_a: list[int] = []
+    for i, a in enumerate(na):
+        best = -1
+        for j, b in enumerate(nb):
+            if j in twins.values() or not _same(a, b):
+                continue
+            if best < 0 or (b.unit and b.unit == a.unit and nb[best].unit != a.unit):
+                best = j
+        if best < 0:
+            left_a.append(i)
+        else:
+            twins[i] = best
+    used = set(twins.values())
+    return left_a, [j for j in range(len(nb)) if j not in used], twins
+
+
+def _facts(nums: list[Num]) -> list[Fact]:
+    return [Fact(n.key, n.text, n.span) for n in nums]
+
+
+# --- is an added figure anywhere in the original? -------------------------------------------
+
+_WORD_OF: dict[float, str] = {v: k for k, v in _NUMBER_WORDS.items() if k not in ("dozen",)}
+
+
+def _in_original(f: Num, whole: Whole) -> bool:
+    """Is the figure of ``f`` written anywhere in the original, in digits or in words ("19",
+    "nine" for 9, "three" for "3 years")?"""
+    return whole.has_figure(_figure_forms(f.figure))
+
+
+@lru_cache(maxsize=1024)
+def _figure_forms(figure: str) -> tuple[str, ...]:
+    """The ways the number written as ``figure`` may be written, in lower case: "322,000" and
+    "322000", "9" and "nine", "25" and "twenty-five"."""
+    lead = _LEAD.match(figure)
+    if lead is not None:
+        raw = lead.group()
+        value = _value(raw)
+    else:
+        words = figure.lower().split("-")
+        value = _ALL_NUMBER_WORDS.get(words[0])
+        if value is not None and len(words) > 1 and words[1] in _ALL_NUMBER_WORDS and value >= 20:
+            value += _ALL_NUMBER_WORDS[words[1]]
+        raw = ""
+    if value is None:
+        return (figure.lower(),)
+    forms = [raw] if raw else []
+    if value == int(value):
+        n = int(value)
+        forms += [str(n), f"{n:,}"]
+        word = _WORD_OF.get(float(n))
+        if word:
+            forms.append(word)
+        elif 20 < n < 100 and n % 10:
+            tens, units = _WORD_OF.get(float(n - n % 10)), _WORD_OF.get(float(n % 10))
+            if tens and units:
+                forms += [f"{tens}-{units}", f"{tens} {units}"]
+    else:
+        forms += [f"{value:g}", f"{value:g}".replace(".", ",")]
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+# --- the same figures in other places ---------------------------------------------------------
+
+
 _CONTEXT_WORDS = 3
 
 
-def _number_contexts(facts: list[Fact], tokens: Sequence[Token]) -> list[frozenset[str]]:
+def _number_contexts(facts: Sequence[Num | Fact], tokens: Sequence[Token]) -> list[frozenset[str]]:
     """What each number counts or qualifies: the content words after it up to the next number
     or clause mark ("12 people were arrested", "65% in 2020"), else those before it ("won 52
     to 48"); years count, stopwords and other numbers do not."""
@@ -196,7 +875,7 @@ def _swapped_numbers_flag(
     span_a = (lost[0].span[0], lost[-1].span[1])
     span_b = (gained[0].span[0], gained[-1].span[1])
     label = "numbers swapped" if len(lost) > 1 else "number changed"
-    return Flag(FlagType.NUMBER, ta, tb, f"{label}: {ta} → {tb}", span_a, span_b)
+    return flag(FlagType.NUMBER, CHANGED, HIGH, ta, tb, f"{label}: {ta} → {tb}", span_a, span_b)
 
 
 def _replaced_numbers(fa: list[Fact], fb: list[Fact], diff: Sequence[DiffOp]) -> list[tuple[int, int]]:
@@ -217,3 +896,6 @@ def _shown(facts: list[Fact], claims: Sequence[Claim]) -> str:
     text, base = joined(claims)
     whole = " ".join(text[facts[0].span[0] - base : facts[-1].span[1] - base].split())
     return whole if len(whole) <= 40 else ", ".join(f.text for f in facts)
+
+
+__all__ = ["KEY", "Num", "consistent", "number_flags", "numbers_of"]

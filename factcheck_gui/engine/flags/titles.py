@@ -1,7 +1,8 @@
 """Title flags: a title or role written before a name ("Russian President Vladimir Putin")
-dropped, added or changed while the name stays. "Gen." is "General", "RNC" is "Republican
+omitted, added or changed while the name stays. "Gen." is "General", "RNC" is "Republican
 National Committee", and a title said elsewhere on the other side ("Putin, the president") is
-no change."""
+no change. A title the rewrite only shortens or lengthens ("Vice Admiral" / "Navy Vice Adm.")
+is a low note; one it adds counts only when the original never gives the person that title."""
 
 from __future__ import annotations
 
@@ -11,7 +12,19 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from factcheck_gui.engine.flags._common import KEY, POSSESSIVE, written
+from factcheck_gui.engine.flags._common import (
+    ADDED,
+    CHANGED,
+    HIGH,
+    KEY,
+    LOW,
+    MEDIUM,
+    OMITTED,
+    POSSESSIVE,
+    Whole,
+    flag,
+    written,
+)
 from factcheck_gui.engine.flags.names import NameScan, name_match, opens_sentence
 from factcheck_gui.engine.lexicon import (
     ABBREVIATED_ROLES,
@@ -26,8 +39,8 @@ from factcheck_gui.engine.lexicon import (
     TITLE_STATUSES,
     TITLE_WORDS,
 )
-from factcheck_gui.engine.normalize import Token
-from factcheck_gui.engine.types import Claim, Flag, FlagType, Span
+from factcheck_gui.engine.normalize import Token, tokenize
+from factcheck_gui.engine.types import Claim, Flag, FlagChange, FlagType, Severity, Span
 
 _HYPHENATED_ROLE = re.compile(
     r"(?:-(?<=\w-)(?:" + "|".join(sorted(ROLES)) + r")|-(?:" + "|".join(TITLE_STATUSES) + r"))\b",
@@ -38,6 +51,13 @@ _STATUS_SUFFIX = re.compile(r"-(?:" + "|".join(TITLE_STATUSES) + r")$")
 # Title words that are words, not initialisms ("king" is not "Kim is not going").
 _NOT_INITIALISMS = (ROLES | ROLE_MODIFIERS) - {"ceo"}
 _NO_TOKENS: frozenset[int] = frozenset()
+_STANDING = frozenset(
+    "former acting deputy vice interim then ex outgoing incoming retired chief senior first".split()
+)
+# Words that change who the person is when a title gains or loses them ("former", "-elect").
+_STATUS = frozenset(
+    "former acting deputy vice interim then ex outgoing incoming retired elect designate".split()
+)
 
 
 class Mention(NamedTuple):
@@ -274,17 +294,37 @@ _Told = dict[int, list[tuple[int, str]]]
 
 
 def title_flags(
-    ma: list[Mention], mb: list[Mention], toks_a: Sequence[Token], toks_b: Sequence[Token]
+    ma: list[Mention],
+    mb: list[Mention],
+    toks_a: Sequence[Token],
+    toks_b: Sequence[Token],
+    whole: Whole | None = None,
 ) -> list[Flag]:
-    """A title dropped, added or changed before a name both sides have."""
+    """A title omitted, added or changed before a name both sides have (``whole``: where to
+    look for an added title in the whole original)."""
     if not any(m.title for m in ma) and not any(m.title for m in mb):
         return []  # (most changes)
     told: _Told = {}
     seen: set[str] = set()  # messages already given
     paired: set[int] = set()  # ids of rewrite mentions already shown as a change
     flags = _dropped_or_changed(ma, mb, toks_a, toks_b, told, seen, paired)
-    flags += _added(ma, mb, toks_a, toks_b, told, seen, paired)
+    flags += _added(ma, mb, toks_a, toks_b, told, seen, paired, whole)
     return flags
+
+
+def _change_of(old: Mention, new: Mention) -> tuple[str, FlagChange, Severity]:
+    """How a title changed: in other words or in its standing ("former President" /
+    "President"), high; only shortened or lengthened, low."""
+    if _said(new.title, old.title) and not _STATUS.intersection(_extra(old.title, new.title)):
+        return "shortened", OMITTED, LOW  # "Joint Chiefs of Staff Adm." → "Adm."
+    if _said(old.title, new.title) and not _STATUS.intersection(_extra(new.title, old.title)):
+        return "lengthened", ADDED, LOW  # "Vice Admiral" → "Navy Vice Adm."
+    return "changed", CHANGED, HIGH
+
+
+def _extra(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
+    """The words of title ``a`` that title ``b`` does not have."""
+    return [w for w in a if not any(_same_word(w, x) for x in b)]
 
 
 def _dropped_or_changed(
@@ -304,13 +344,19 @@ def _dropped_or_changed(
         titled = [o for o in same if o.title]
         o = titled[0] if titled else same[0]
         if titled:
-            msg = f"title of {m.name} changed: {m.title_text} → {o.title_text}"
+            how, change, severity = _change_of(m, o)
+            msg = f"title of {m.name} {how}: {m.title_text} → {o.title_text}"
             paired.update(id(x) for x in titled)
         else:
-            msg = f"title of {m.name} dropped: {m.title_text}"
+            change, severity = OMITTED, LOW
+            msg = f"title of {m.name} omitted: {m.title_text}"
         if msg not in seen:
             seen.add(msg)
-            flags.append(Flag(FlagType.NAME, _shown(toks_a, m), _shown(toks_b, o), msg, m.span, o.span))
+            flags.append(
+                flag(
+                    FlagType.NAME, change, severity, _shown(toks_a, m), _shown(toks_b, o), msg, m.span, o.span
+                )
+            )
     return flags
 
 
@@ -322,6 +368,7 @@ def _added(
     told: _Told,
     seen: set[str],
     paired: set[int],
+    whole: Whole | None,
 ) -> list[Flag]:
     """The titles the rewrite adds (or changes, where no change was shown from the original)."""
     flags: list[Flag] = []
@@ -331,13 +378,38 @@ def _added(
         titled = [o for o in same if o.title]
         o = titled[0] if titled else same[0]
         if titled:
-            msg = f"title of {o.name} changed: {o.title_text} → {m.title_text}"
+            how, change, severity = _change_of(o, m)
+            msg = f"title of {o.name} {how}: {o.title_text} → {m.title_text}"
+        elif whole is not None and _titled_elsewhere(m, whole):
+            continue  # the original gives the person this title elsewhere
         else:
+            change, severity = ADDED, MEDIUM
             msg = f"title of {m.name} added: {m.title_text}"
         if msg not in seen:
             seen.add(msg)
-            flags.append(Flag(FlagType.NAME, _shown(toks_a, o), _shown(toks_b, m), msg, o.span, m.span))
+            flags.append(
+                flag(
+                    FlagType.NAME, change, severity, _shown(toks_a, o), _shown(toks_b, m), msg, o.span, m.span
+                )
+            )
     return flags
+
+
+def _titled_elsewhere(m: Mention, whole: Whole) -> bool:
+    """Does the whole original give the person of ``m`` its title somewhere (before or after
+    the name, within a few words)?"""
+    surname = m.person.split()[-1] if m.person else ""
+    if not surname.isalpha():
+        return False
+    # the role and its standing ("former", "deputy"), not whose it is ("Navy", "Kremlin")
+    roles = tuple(w for w in m.title if w in ROLES or w in _STANDING)
+    title = roles or m.title
+    for n, window in enumerate(whole.around(surname, 90)):
+        if n == 20:
+            break
+        if _said(title, [w for _, w in _as_title_words(tokenize(window))]):
+            return True
+    return False
 
 
 def _missing(m: Mention, others: list[Mention], other_toks: Sequence[Token], told: _Told) -> list[Mention]:

@@ -1,10 +1,29 @@
-"""What the flag families share: a side's text and tokens, and the flag of two fact sets."""
+"""What the flag families share: a side's text and tokens, the flag of two fact sets, what a
+flag says the rewrite did, and the lookups in the whole texts."""
 
 from __future__ import annotations
 
-from factcheck_gui.engine.flags._common import Fact, diff_flag, joined, listed, tokens_of, written
+from factcheck_gui.engine.flags import split_omitted
+from factcheck_gui.engine.flags._common import (
+    ADDED,
+    CHANGED,
+    HIGH,
+    LOW,
+    MEDIUM,
+    OMITTED,
+    Fact,
+    Whole,
+    diff_flag,
+    flag,
+    fold_accents,
+    joined,
+    listed,
+    title_case,
+    tokens_of,
+    written,
+)
 from factcheck_gui.engine.normalize import tokenize
-from factcheck_gui.engine.types import Claim, FlagType
+from factcheck_gui.engine.types import Claim, Flag, FlagChange, FlagType, Severity
 
 
 def test_joined_slices_like_the_document() -> None:
@@ -33,3 +52,49 @@ def test_diff_flag() -> None:
         (5, 9),
     )
     assert listed([four, three, four]) == "four, 3"
+
+
+# --- omitted, changed, added; the whole texts ---------------------------------------------------
+
+
+def test_a_flag_says_what_the_rewrite_did_and_how_much_it_matters_and_reads_back() -> None:
+    f = flag(FlagType.NUMBER, CHANGED, HIGH, "36", "42", "number  changed:\n36 → 42", (0, 2), (0, 2))
+    assert f.message == "number changed: 36 → 42"
+    data = f.to_json()
+    assert (data["change"], data["severity"]) == ("changed", "high")
+    assert Flag.from_json(data) == f
+    # JSON written before flags had them reads as a medium change
+    old = {k: v for k, v in data.items() if k not in ("change", "severity")}
+    back = Flag.from_json(old)
+    assert (back.change, back.severity) == (FlagChange.CHANGED, Severity.MEDIUM)
+
+
+def test_split_omitted_parts_omissions_and_low_notes_from_changes_of_fact() -> None:
+    changed = flag(FlagType.NUMBER, CHANGED, HIGH, "36", "42", "number changed: 36 → 42")
+    added = flag(FlagType.NAME, ADDED, MEDIUM, "", "Karl Vogt", "name added: Karl Vogt")
+    omitted = flag(FlagType.NAME, OMITTED, LOW, "Berlin", "", "name omitted: Berlin")
+    note = flag(FlagType.NUMBER, CHANGED, LOW, "248", "about 250", "number restated …")
+    assert split_omitted([omitted, changed, note, added]) == ([changed, added], [omitted, note])
+
+
+def test_title_case_lines_are_headlines_but_sentences_full_of_names_are_not() -> None:
+    assert title_case("Forces Aid Hostage Rescue Mission In Northern Iraq")
+    assert title_case("Death Toll Rising in South Asia Earthquake")
+    assert not title_case("Prime Minister Anna Berg met President Karl Vogt in Bonn.")
+    assert not title_case("Support to Pakistan includes financial assistance")
+    assert not title_case("Gates Picks")  # too short to tell
+
+
+def test_the_whole_original_is_searched_for_words_as_written() -> None:
+    whole = Whole("Letitia Long spoke. It was a long day. SCOTT STEARNS: hello. José Pérez left.", "")
+    assert whole.has_word("Long", capitalised=True) and whole.has_word("Stearns", capitalised=True)
+    assert whole.has_word("Jose Perez", capitalised=True)  # accents folded
+    assert not whole.has_word("Day", capitalised=True) and whole.has_word("day")
+    assert fold_accents("José Pérez") == "Jose Perez" and fold_accents("plain") == "plain"
+
+
+def test_speakers_are_the_names_the_rewrite_writes_before_a_reporting_verb() -> None:
+    rewrite = "Cook said the raid worked. Gates also announced it. Kerry told VOA."
+    whole = Whole("", rewrite)
+    assert all(whole.speaks(w) for w in ("Cook", "gates", "Kerry"))
+    assert not whole.speaks("VOA") and not whole.speaks("raid")

@@ -1,5 +1,5 @@
-"""Name flags: which capitalised words are names, which names are the same, and what the flag
-says when they change."""
+"""Name flags: which capitalised words are names and of what kind, which names are the same,
+and what the flag says when they change, are omitted or are added."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from factcheck_gui.engine import compare
 from factcheck_gui.engine.flags import names
-from factcheck_gui.engine.flags._common import Fact
+from factcheck_gui.engine.flags._common import Fact, Whole
 from factcheck_gui.engine.normalize import tokenize
-from factcheck_gui.engine.types import DiffOp, DiffOpKind, FlagType
+from factcheck_gui.engine.types import DiffOp, DiffOpKind, Flag, FlagType
 
 # compare.py's scan for a name after an abbreviated title, as first written (before its titles
 # came from the lexicon).
@@ -62,13 +62,110 @@ def _fact(key: str, start: int) -> Fact:
     return Fact(key, key.title(), (start, start + len(key)))
 
 
+def _scan(*facts: Fact, kinds: tuple[str, ...] = ()) -> names.NameScan:
+    return names.NameScan(list(facts), [], (), kinds or (names.UNKNOWN,) * len(facts))
+
+
+def said(found: list[Flag]) -> list[tuple[str, str, str]]:
+    return [(f.change.value, f.severity.value, f.message) for f in found]
+
+
 def test_a_swap_only_where_the_diff_replaces_one_name_by_the_other() -> None:
     berg, vogt, leipzig = _fact("anna berg", 6), _fact("karl vogt", 6), _fact("leipzig", 40)
     replaced = (DiffOp(DiffOpKind.REPLACE, (6, 15), (6, 15)),)
-    flag = names.names_flag([berg], [vogt, leipzig], replaced)
-    assert flag is not None and flag.type is FlagType.NAME
-    assert flag.message == "names changed: Anna Berg → Karl Vogt; added: Leipzig"
-    assert (flag.original, flag.rewrite) == ("Anna Berg", "Karl Vogt, Leipzig")
-    flag = names.names_flag([berg], [vogt])
-    assert flag is not None and flag.message == "names dropped: Anna Berg; added: Karl Vogt"
-    assert names.names_flag([berg], [_fact("berg", 0)]) is None
+    got = names.name_flags(_scan(berg), _scan(vogt, leipzig), diff=replaced)
+    assert said(got) == [
+        ("changed", "high", "name changed: Anna Berg → Karl Vogt"),
+        ("added", "medium", "name added: Leipzig"),
+    ]
+    assert all(f.type is FlagType.NAME for f in got)
+    assert (got[0].original, got[0].rewrite) == ("Anna Berg", "Karl Vogt")
+    assert said(names.name_flags(_scan(berg), _scan(vogt))) == [
+        ("added", "medium", "name added: Karl Vogt"),
+        ("omitted", "low", "name omitted: Anna Berg"),
+    ]
+    assert names.name_flags(_scan(berg), _scan(_fact("berg", 0))) == []
+
+
+def test_names_of_different_kinds_are_never_one_name_changed() -> None:
+    ziarat, agency = _fact("ziarat", 6), _fact("yonhap news", 6)
+    replaced = (DiffOp(DiffOpKind.REPLACE, (6, 17), (6, 17)),)
+    got = names.name_flags(
+        _scan(ziarat, kinds=(names.PLACE,)), _scan(agency, kinds=(names.ORG,)), diff=replaced
+    )
+    assert said(got) == [
+        ("added", "medium", "name added: Yonhap News"),
+        ("omitted", "low", "name omitted: Ziarat"),
+    ]
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    toks = tokenize(text)
+    scan = names.scan_names(toks, compare._proper_nouns(text))
+    return [(f.text, names.kind_of(scan, k, toks)) for k, f in enumerate(scan.facts)]
+
+
+def test_names_are_typed_by_simple_cues() -> None:
+    assert kinds(
+        "Officials said Gen. Sultan flew from the Geospatial Intelligence Agency to a camp in Ziarat."
+    ) == [
+        ("Sultan", names.PERSON),
+        ("Geospatial Intelligence Agency", names.ORG),
+        ("Ziarat", names.PLACE),
+    ]
+    assert kinds("Officials in Pakistan said Pakistani troops reached Fort Belvoir, Va. by noon.") == [
+        ("Pakistan", names.PLACE),
+        ("Pakistani", names.PEOPLE),
+        ("Fort Belvoir", names.PLACE),
+        ("Va", names.LOCATOR),
+    ]
+
+
+def test_headline_words_are_names_only_where_running_text_has_them() -> None:
+    head = "Rescue Effort Intensifies in Pakistan as Quake Toll Mounts"
+    toks = tokenize(head)
+    scan = names.scan_names(toks, frozenset(), headlines=[(0, len(head))], running=frozenset({"pakistan"}))
+    assert [f.text for f in scan.facts] == ["Pakistan"]
+
+
+def test_accents_are_no_name_change() -> None:
+    a = names.scan_names(tokenize("Officials said José Pérez won."), frozenset())
+    b = names.scan_names(tokenize("Officials said Jose Perez won."), frozenset())
+    assert a.facts[0].key == b.facts[0].key == "jose perez"
+
+
+def test_an_added_name_the_original_has_elsewhere_or_that_speaks_is_no_flag() -> None:
+    whole = Whole(
+        "Secretary of Defense Robert Gates spoke. The U.S. special operations forces left.", "Cook said so."
+    )
+    for fact, kind in (
+        (_fact("robert m gates", 0), names.PERSON),  # the same person, by the surname
+        (_fact("cook", 0), names.UNKNOWN),  # a speaker the rewrite quotes
+        (Fact("special forces", "Special Forces", (0, 14)), names.ORG),  # the original's words
+        (Fact("united states", "United States", (0, 13)), names.PLACE),  # "U.S."
+        (Fact("va.", "Va.", (0, 3)), names.LOCATOR),  # where a place named before lies
+    ):
+        assert names._known(fact, kind, whole), fact
+    assert not names._known(Fact("barack obama", "Barack Obama", (0, 12)), names.PERSON, whole)
+
+
+def test_an_initialism_spelled_out_is_the_same_name() -> None:
+    a = "Officials said ISIL fighters attacked."
+    b = "Officials said fighters of the Islamic State of Iraq and the Levant attacked."
+    ta, tb = tokenize(a), tokenize(b)
+    sa, sb = names.scan_names(ta, frozenset()), names.scan_names(tb, frozenset())
+    assert names.name_flags(sa, sb, ta, tb) == []
+
+
+def test_a_name_given_speech_in_its_own_sentence_is_a_speaker() -> None:
+    for text, who in (
+        ("The raid worked, said Defense Secretary Robert M. Gates.", "Robert M. Gates"),
+        ("The raid worked, Cook, the Pentagon spokesman, said.", "Cook"),
+        ("The raid worked, according to Smith.", "Smith"),
+    ):
+        toks = tokenize(text)
+        (name,) = [f for f in names.scan_names(toks, frozenset()).facts if f.text == who]
+        assert names._speaks_here(toks, name.span), text
+    toks = tokenize("The raid worked, Kerry told VOA.")
+    scan = names.scan_names(toks, frozenset())
+    assert not names._speaks_here(toks, scan.facts[-1].span)

@@ -60,3 +60,59 @@ def test_altered_and_invented_quotations_as_compare_texts_flags_them() -> None:
     )
     changes = compare_texts(ORIGINAL, rewrite).changes
     assert [f for c in changes for f in c.flags if f.type.value.startswith("quote")] == got
+
+
+def _flags(original: str, rewrite: str) -> list[tuple[str, str, str, str]]:
+    ctx, claims = context(original, rewrite)
+    return [(f.type.value, f.change.value, f.severity.value, f.message) for f in quote_flags(claims, [], ctx)]
+
+
+TRANSCRIPT = (
+    "QUESTION: Is Mr. Snowden a whistleblower or a traitor?\n"
+    "SECRETARY KERRY: I believe that he has betrayed his country, because he took an oath. "
+    "And it may well be that lives will be lost in the United States.\n"
+)
+
+
+def test_quoting_a_transcript_word_for_word_is_right() -> None:
+    assert _flags(TRANSCRIPT, "Kerry said Snowden “betrayed his country” and broke his oath.\n") == []
+    assert (
+        _flags(TRANSCRIPT, "Kerry said: “[It] may well be that lives will be lost in the United States.”\n")
+        == []
+    )
+    assert (
+        _flags(
+            TRANSCRIPT,
+            "Kerry said: “I believe that he has betrayed his country … it may well be that lives will be lost.”\n",
+        )
+        == []
+    )
+
+
+def test_a_quotation_that_differs_from_the_speakers_own_words_is_altered() -> None:
+    (got,) = _flags(TRANSCRIPT, "Kerry said: “[It] may well be that lives are lost in the United States.”\n")
+    assert got[:3] == ("quote_altered", "changed", "high")
+    assert got[3].startswith(
+        "quotation “[It] may well be that lives are lost in the United States.” differs from the speaker's words"
+    )
+
+
+STATEMENT = (
+    "Good morning. We're working with the government of Libya to secure our diplomats. "
+    "I've also directed my administration to increase our security. Our thoughts are with the families.\n"
+)
+
+
+def test_contractions_written_out_are_the_same_words_but_a_word_put_in_is_not() -> None:
+    same = "Obama said: “We are working with the government of Libya to secure our diplomats. I have also directed my administration to increase our security.”\n"
+    assert _flags(STATEMENT, same) == []
+    joined = same.replace("diplomats. I have", "diplomats, and I have")
+    (got,) = _flags(STATEMENT, joined)
+    assert got[0] == "quote_altered"
+
+
+def test_a_report_is_not_the_speakers_own_words() -> None:
+    # the original reports what the minister said: her words in quotation marks are new
+    (got,) = _flags(ORIGINAL, "She called the budget a “mirror response” to the cuts.\n")
+    assert got[:3] == ("quote_unsourced", "changed", "medium")
+    assert "newly put in quotation marks" in got[3]
