@@ -141,7 +141,41 @@ def _extract(data: bytes, name: str, kind: str | None) -> tuple[str, Extracted]:
         raise ImportFailed(name, _OCR)
     kind = kind or _kind_for(name, data)
     reader = reader_for(kind, name)
-    return kind, _call_reader(kind, name, reader, data, name)
+    try:
+        extracted = _call_reader(kind, name, reader, data, name)
+    except ImportFailed as exc:
+        if kind in ("html", "markdown"):
+            _refuse_too_deep(data, name, kind, exc)
+        raise
+    if kind in ("html", "markdown") and not extracted.text.strip():
+        _refuse_too_deep(data, name, kind, ImportFailed(name, "empty"))
+    return kind, extracted
+
+
+_TAG = re.compile(rb"<[^<>]*>")
+_OPEN_TAG = re.compile(rb"<[A-Za-z]")
+_QUOTE_RUN = re.compile(rb"^[ \t]*((?:>[ \t]*){64,})", re.MULTILINE)
+_TOO_DEEP = 256  # lxml (libxml2) keeps 255 levels; Markdown parsers stop far earlier
+
+
+def _refuse_too_deep(data: bytes, name: str, kind: str, found: ImportFailed) -> None:
+    """A page or Markdown file that holds text the parser never reached because it is nested
+    too deeply gets that said, not "no readable text" (its text is there)."""
+    if "readable text" not in str(found) and "empty" not in str(found):
+        return
+    if kind == "html":
+        text = _TAG.sub(b" ", data[: 4 << 20])
+        opened = len(_OPEN_TAG.findall(data[: 4 << 20]))
+        deep = opened > _TOO_DEEP and len(re.findall(rb"[A-Za-z]{3,}", text)) >= 3
+    else:
+        run = _QUOTE_RUN.search(data)
+        deep = run is not None and len(run.group(1).replace(b" ", b"").replace(b"\t", b"")) >= 64
+    if deep:
+        raise ImportFailed(
+            name,
+            f"nested too deeply to read (more than {_TOO_DEEP if kind == 'html' else 64} levels "
+            "of elements or quotes) — save it as plain text or paste its text instead",
+        ) from None
 
 
 def _call_reader(

@@ -290,3 +290,25 @@ def test_size_limit_is_configurable(
         assert _message(str(path)) == (
             f"FACTCHECK_MAX_IMPORT_MB must be a size in megabytes such as 50, not {bad!r}"
         )
+
+
+def test_text_nested_too_deeply_is_said_so_not_called_empty(tmp_path: Path) -> None:
+    """100,000-deep HTML or Markdown holds text the parsers never reach: say why."""
+    page = tmp_path / "deep.html"
+    page.write_text(
+        "<html><body>"
+        + "<div>" * 100_000
+        + "<p>The council approved 12 homes.</p>"
+        + "</div>" * 100_000
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    quoted = tmp_path / "deep.md"
+    quoted.write_text(">" * 100_000 + " The council approved 12 homes.\n", encoding="utf-8")
+    for path in (page, quoted):
+        with pytest.raises(ImportFailed, match="nested too deeply"):
+            load_path(path)
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="no readable text"):
+        load_path(empty)
