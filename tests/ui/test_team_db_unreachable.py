@@ -3,9 +3,9 @@ keeps answering meanwhile."""
 
 from __future__ import annotations
 
-import pytest
-
 import socket
+
+import pytest
 
 
 def closed_port() -> int:
