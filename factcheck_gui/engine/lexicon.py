@@ -747,6 +747,7 @@ CONTRAST_GROUPS: tuple[str, ...] = (
     "open opens opened | closed close closes shut",
     "start starts started began begin | end ends ended stopped finished",
     "men man male boys | women woman female girls",
+    "adults adult | children child minors minor",
     "public | private",
     "domestic | foreign international",
     "import imports imported | export exports exported",

@@ -93,7 +93,7 @@ def _segments(quote: str) -> list[str]:
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]y|me|[Mm]yself|[Oo]urselves)\b")
 _LABEL = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,6}):")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|reported)\b")
-OWN_WORDS_SAMPLE = 400  # claims of the original looked at to tell whose words it is
+OWN_WORDS_SAMPLE = 150  # claims of the original looked at to tell whose words it is
 
 
 @dataclass(frozen=True, slots=True)

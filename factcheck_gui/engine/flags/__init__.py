@@ -17,8 +17,9 @@ check (changed or added facts) from the omissions and low notes (a figure left o
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from factcheck_gui.engine.flags._common import FlagContext, title_case, tokens_of, whole_of
+from factcheck_gui.engine.flags._common import title_case, tokens_of
 from factcheck_gui.engine.flags.dates import date_flags
 from factcheck_gui.engine.flags.markers import marker_flags
 from factcheck_gui.engine.flags.names import headline_spans, name_flags, scan_names
@@ -26,6 +27,9 @@ from factcheck_gui.engine.flags.numbers import number_flags
 from factcheck_gui.engine.flags.quotations import QuoteContext, quote_flags
 from factcheck_gui.engine.flags.substitutions import substitution_flags
 from factcheck_gui.engine.flags.titles import may_have_titles, mentions, title_flags
+from factcheck_gui.engine.flags.whole import FlagContext, whole_of
+from factcheck_gui.engine.lexicon import STOPWORDS
+from factcheck_gui.engine.normalize import Token
 from factcheck_gui.engine.types import Claim, DiffOp, Flag, FlagChange, Severity
 
 __all__ = ["FlagContext", "QuoteContext", "fact_flags", "quote_flags", "split_omitted"]
@@ -59,7 +63,26 @@ def fact_flags(
     flags.extend(marker_flags(orig, rew, ta, tb))
     if diff:
         flags.extend(substitution_flags(ta, tb, diff))
+    if flags and _few_words_shared(ta, tb):
+        # Two claims that share so few words are hardly one claim: their facts are no two
+        # values of one fact, so what differs is shown as a low note.
+        flags = [_as_note(f) for f in flags]
     return flags
+
+
+FEW_WORDS = 0.2  # content words the two sides share (Dice), under which they are hardly one claim
+
+
+def _few_words_shared(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
+    a = {t.key for t in ta if t.is_word and t.key not in STOPWORDS}
+    b = {t.key for t in tb if t.is_word and t.key not in STOPWORDS}
+    return bool(a and b) and 2 * len(a & b) < FEW_WORDS * (len(a) + len(b))
+
+
+def _as_note(f: Flag) -> Flag:
+    if f.severity is Severity.LOW:
+        return f
+    return replace(f, severity=Severity.LOW, message=f"{f.message} (the two claims share few words)")
 
 
 def is_omitted(flag: Flag) -> bool:

@@ -23,9 +23,9 @@ from factcheck_gui.engine.flags._common import (
     OMITTED,
     YEAR_RE,
     Fact,
-    Whole,
     flag,
 )
+from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.lexicon import (
     CLOCK_WORDS,
     DEICTIC_DAYS,

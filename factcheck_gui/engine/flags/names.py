@@ -27,7 +27,6 @@ from factcheck_gui.engine.flags._common import (
     OMITTED,
     POSSESSIVE,
     Fact,
-    Whole,
     flag,
     fold_accents,
     listed,
@@ -35,6 +34,7 @@ from factcheck_gui.engine.flags._common import (
     title_case,
     written,
 )
+from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.lexicon import (
     ABBREVIATED_TITLES,
     ATTRIBUTION_VERBS,
@@ -173,7 +173,36 @@ def scan_names(
         sentence_start = False
     if run:
         flush(len(tokens))
+    if len(out) > 1:
+        out, where = _joined(tokens, out, where)
     return NameScan(out, runs, where)
+
+
+_JOINING = frozenset({"of", "for"})
+
+
+def _joined(
+    tokens: Sequence[Token], facts: list[Fact], where: list[tuple[int, int, int]]
+) -> tuple[list[Fact], list[tuple[int, int, int]]]:
+    """Names joined by "of" or "for" as one name: "House of Representatives", "Agency for
+    International Development", "Bank of England"."""
+    out: list[Fact] = [facts[0]]
+    places: list[tuple[int, int, int]] = [where[0]]
+    for fact, (first, n, before) in zip(facts[1:], where[1:], strict=True):
+        p_first, p_n, p_before = places[-1]
+        between = first - (p_first + p_n)
+        if between == 1 and tokens[first - 1].key in _JOINING and tokens[first - 1].text.islower():
+            prev = out[-1]
+            out[-1] = Fact(
+                f"{prev.key} {fact.key}",
+                f"{prev.text} {tokens[first - 1].text} {fact.text}",
+                (prev.span[0], fact.span[1]),
+            )
+            places[-1] = (p_first, p_n + 1 + n, p_before)
+        else:
+            out.append(fact)
+            places.append((first, n, before))
+    return out, places
 
 
 def _inside(t: Token, spans: Sequence[Span]) -> bool:
@@ -382,11 +411,12 @@ def name_flags(
     swapped_a = {fa[i].key for i, _ in swaps}
     swapped_b = {fb[j].key for _, j in swaps}
     dropped = [fa[k] for k in lost if fa[k].key not in swapped_a]
+    starts_b = [t.start for t in toks_b] if gained else []
     added = [
         fb[k]
         for k in gained
         if fb[k].key not in swapped_b
-        and not _speaks_here(toks_b, fb[k].span)
+        and not _speaks_here(toks_b, fb[k].span, starts_b)
         and not _known(fb[k], kinds_b[k], whole)
     ]
     flags: list[Flag] = []
@@ -447,12 +477,13 @@ _SPEECH = ATTRIBUTION_VERBS - {"according"}
 _SPEECH_BEFORE = ATTRIBUTION_VERBS - {"according", "told", "tells"}  # (whom one tells is no speaker)
 
 
-def _speaks_here(tokens: Sequence[Token], span: Span) -> bool:
+def _speaks_here(tokens: Sequence[Token], span: Span, starts: Sequence[int] = ()) -> bool:
     """Is the name at ``span`` given speech right there: "Cook said", "Cook, the spokesman,
-    said", "said Mattis", "said Defense Secretary Robert M. Gates", "according to Smith"?"""
+    said", "said Mattis", "said Defense Secretary Robert M. Gates", "according to Smith"?
+    (``starts``: the tokens' start offsets, if known.)"""
     if not tokens:
         return False
-    starts = [t.start for t in tokens]
+    starts = starts or [t.start for t in tokens]
     first = bisect_left(starts, span[0])
     last = bisect_left(starts, span[1]) - 1
     n = len(tokens)

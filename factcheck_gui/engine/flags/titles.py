@@ -21,11 +21,11 @@ from factcheck_gui.engine.flags._common import (
     MEDIUM,
     OMITTED,
     POSSESSIVE,
-    Whole,
     flag,
     written,
 )
 from factcheck_gui.engine.flags.names import NameScan, name_match, opens_sentence
+from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.lexicon import (
     ABBREVIATED_ROLES,
     ABBREVIATED_TITLES,

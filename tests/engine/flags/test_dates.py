@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck_gui.engine.flags import dates
-from factcheck_gui.engine.flags._common import Whole, tokens_of
+from factcheck_gui.engine.flags._common import tokens_of
+from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.normalize import tokenize
 from factcheck_gui.engine.segment import split_claims
 from factcheck_gui.engine.types import Flag, FlagChange, FlagType, Severity

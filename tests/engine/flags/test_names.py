@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from factcheck_gui.engine import compare
 from factcheck_gui.engine.flags import names
-from factcheck_gui.engine.flags._common import Fact, Whole
+from factcheck_gui.engine.flags._common import Fact
+from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.normalize import tokenize
 from factcheck_gui.engine.types import DiffOp, DiffOpKind, Flag, FlagType
 
@@ -169,3 +170,16 @@ def test_a_name_given_speech_in_its_own_sentence_is_a_speaker() -> None:
     toks = tokenize("The raid worked, Kerry told VOA.")
     scan = names.scan_names(toks, frozenset())
     assert not names._speaks_here(toks, scan.facts[-1].span)
+
+
+def test_names_joined_by_of_or_for_are_one_name() -> None:
+    text = "The bill went from the House of Representatives to the Agency for International Development."
+    assert [f.text for f in names.scan_names(tokenize(text), frozenset()).facts] == [
+        "House of Representatives",
+        "Agency for International Development",
+    ]
+    a, b = "The bill was passed by the House of Representatives.", "The bill was passed by the Senate."
+    ta, tb = tokenize(a), tokenize(b)
+    diff = (DiffOp(DiffOpKind.REPLACE, (26, 50), (26, 32)),)
+    got = names.name_flags(names.scan_names(ta, frozenset()), names.scan_names(tb, frozenset()), ta, tb, diff)
+    assert said(got) == [("changed", "high", "name changed: House of Representatives → Senate")]

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck_gui.engine.flags import numbers
-from factcheck_gui.engine.flags._common import Whole, tokens_of
+from factcheck_gui.engine.flags._common import tokens_of
+from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.normalize import tokenize
 from factcheck_gui.engine.segment import split_claims
 from factcheck_gui.engine.types import Claim, Flag, FlagChange, FlagType, Severity
@@ -251,3 +252,22 @@ def test_the_quick_look_never_misses_a_figure(ws: list[str], offset: int) -> Non
     claims = (Claim("o1", offset, offset + len(text), 0, text),)
     tokens = tokenize(text, offset)
     assert numbers.numbers_of(tokens, claims) == numbers.numbers_of(tokens)
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "consistent"),
+    [
+        ("About 250 homes", "More than 200 homes", True),  # an approximation, its lower bound rounded down
+        ("More than 3,089 people", "About 3,000 people", True),
+        ("More than 16 million pounds", "Approximately 20 million pounds", False),  # another figure
+        ("More than 300 people", "Fewer than 400 people", False),  # a lower bound is no upper bound
+        ("Fewer than 43 people", "Fewer than 50 people", True),  # an upper bound rounded up
+        ("Up to 40 people", "Nearly 50 people", False),
+    ],
+)
+def test_two_loose_figures_are_one_only_if_rounded_the_way_the_rewrite_says(
+    original: str, rewrite: str, consistent: bool
+) -> None:
+    (a,) = numbers.numbers_of(tokenize(original))
+    (b,) = numbers.numbers_of(tokenize(rewrite))
+    assert numbers.consistent(a, b) is consistent

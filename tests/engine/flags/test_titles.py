@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from factcheck_gui.engine import compare
 from factcheck_gui.engine.flags import names, titles
-from factcheck_gui.engine.flags._common import Whole, tokens_of
+from factcheck_gui.engine.flags._common import tokens_of
+from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.lexicon import ABBREVIATED_ROLES, LOWERCASE_ROLES, ROLES
 from factcheck_gui.engine.normalize import tokenize
 from factcheck_gui.engine.segment import split_claims

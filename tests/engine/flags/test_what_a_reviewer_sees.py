@@ -70,3 +70,22 @@ def test_a_headline_in_title_case_has_no_names_but_its_real_ones() -> None:
     rewrite = "Rescue Effort Intensifies in Pakistan as Quake Toll Mounts\n\nThe toll from South Asia's earthquake rose in Pakistan.\n"
     _, seen = review(original, rewrite)
     assert flags(seen, FlagType.NAME) == []
+
+
+def test_one_name_written_two_ways_is_no_flag() -> None:
+    original = "The U.S. Navy said José Pérez commanded the ship near the coast.\n"
+    rewrite = "The United States Navy said Jose Perez commanded the ship near the coast.\n"
+    _, seen = review(original, rewrite)
+    assert flags(seen) == [] and omitted(seen) == []
+
+
+def test_a_quotation_of_the_speakers_own_statement_is_no_flag_but_an_altered_one_is() -> None:
+    original = (
+        "Good morning. We are still notifying the families of those who were killed. "
+        "Our thoughts are with them, and we will not rest until the killers are found.\n"
+    )
+    rewrite = "Obama said: “We will not rest until the killers are found.”\n"
+    _, seen = review(original, rewrite)
+    assert flags(seen) == []
+    _, seen = review(original, rewrite.replace("will not rest", "will never rest"))
+    assert FlagType.QUOTE_ALTERED in [f.type for f in flags(seen)]
