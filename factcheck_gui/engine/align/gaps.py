@@ -20,30 +20,6 @@ from collections.abc import Callable, Iterable, Sequence
 DENSE_CELLS = 400  # a gap of at most this many pairs is scored pair by pair
 
 
-def chain(points: Sequence[tuple[int, int]]) -> list[int]:
-    """Indices of ``points`` (o, r) forming a longest chain increasing in both (the anchors)."""
-    order = sorted(range(len(points)), key=lambda k: (points[k][1], -points[k][0]))
-    tails: list[int] = []
-    tail_k: list[int] = []
-    prev: dict[int, int] = {}
-    for k in order:
-        o = points[k][0]
-        pos = bisect.bisect_left(tails, o)
-        if pos == len(tails):
-            tails.append(o)
-            tail_k.append(k)
-        else:
-            tails[pos] = o
-            tail_k[pos] = k
-        prev[k] = tail_k[pos - 1] if pos > 0 else -1
-    out: list[int] = []
-    k = tail_k[-1] if tail_k else -1
-    while k != -1:
-        out.append(k)
-        k = prev[k]
-    return out[::-1]
-
-
 def gaps(
     anchors: Sequence[tuple[int, int]], free_o: Iterable[int], free_r: Iterable[int], n_o: int, n_r: int
 ) -> list[tuple[list[int], list[int]]]:

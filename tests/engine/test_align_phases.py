@@ -1,0 +1,54 @@
+"""The alignment's phases, each on its own."""
+
+from __future__ import annotations
+
+from factcheck_gui.engine import compare_texts
+from factcheck_gui.engine.align.gaps import best_monotone, gaps
+
+
+def test_best_monotone_takes_the_heaviest_chain_increasing_in_both() -> None:
+    values = {(0, 0): 1.0, (1, 2): 0.5, (2, 1): 0.9, (3, 3): 1.0}
+    assert best_monotone(values) == [(0, 0), (2, 1), (3, 3)]
+    assert best_monotone({}) == []
+    assert best_monotone({(0, 0): -1.0}) == []
+
+
+def test_best_monotone_breaks_ties_the_same_way_whichever_text_is_the_original() -> None:
+    forward = best_monotone({(3, 1): 1.0, (0, 2): 1.0})
+    backward = best_monotone({(1, 3): 1.0, (2, 0): 1.0})
+    assert [(r, o) for o, r in forward] == backward
+
+
+def test_gaps_are_the_free_claims_between_consecutive_anchors() -> None:
+    anchors = [(0, 0), (4, 3)]
+    found = gaps(anchors, free_o=[1, 2, 5], free_r=[1, 2, 4], n_o=6, n_r=5)
+    assert found == [([1, 2], [1, 2]), ([5], [4])]
+
+
+def test_a_lossy_restatement_between_two_kept_claims_is_linked_by_the_gap() -> None:
+    original = (
+        "The council met on Monday evening in the town hall.\n\n"
+        "Officials said the new bridge over the river would cost about 40 million euros and open in 2027.\n\n"
+        "The mayor thanked residents for their patience during the works.\n"
+    )
+    rewrite = (
+        "The council met on Monday evening in the town hall.\n\n"
+        "A river bridge costing 40 million is due in 2027.\n\n"
+        "The mayor thanked residents for their patience during the works.\n"
+    )
+    cmp = compare_texts(original, rewrite)
+    kinds = {(c.original, c.rewrite): c.kind.value for c in cmp.changes}
+    assert kinds.get((("o2",), ("r2",))) == "reworded", kinds
+
+
+def test_a_headline_sums_up_its_lead_without_splitting_it() -> None:
+    original = "Officials said the flood killed 40 people and forced thousands from the valley on Sunday.\n"
+    rewrite = (
+        "Flood kills 40 in valley\n\n"
+        "Officials said the flood killed 40 people and forced thousands from the valley on Sunday.\n"
+    )
+    cmp = compare_texts(original, rewrite)
+    by_rewrite = {c.rewrite: c for c in cmp.changes}
+    assert by_rewrite[("r2",)].kind.value == "unchanged"
+    assert by_rewrite[("r1",)].original == ("o1",)
+    assert not [c for c in cmp.changes if c.kind.value == "added"]
