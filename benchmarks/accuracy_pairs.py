@@ -6,6 +6,7 @@ part of ``benchmarks/pairs/`` with its peers, and prints per-pair and mean figur
 precision. The engine was tuned on ``pairs/tune`` only; ``pairs/test`` is the held-out report.
 
 Usage: python benchmarks/accuracy_pairs.py [--part tune|test|all] [--no-peers]
+(FACTCHECK_CMD names another factcheck executable to score, e.g. one checkout's wrapper.)
 Needs the bench extra (pysbd, scikit-learn) for the peers.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -33,6 +35,8 @@ GOALS = {"link_f1": 0.92, "added_f1": 0.90, "removed_f1": 0.90, "fact_recall": 0
 
 
 def factcheck_command() -> str:
+    if os.environ.get("FACTCHECK_CMD"):  # e.g. a checkout's own ``python -m factcheck_gui.cli`` wrapper
+        return os.environ["FACTCHECK_CMD"]
     here = Path(sys.executable).parent / "factcheck"
     return str(here) if here.exists() else (shutil.which("factcheck") or sys.exit("factcheck not installed"))
 
