@@ -1,0 +1,260 @@
+"""The story at a glance: a slim strip above the panes with the changes counted by kind, the
+flags by type and how many changes are reviewed and still to review. Every count is a button
+that filters the change list to what it counts; a second click on the active one shows all.
+
+Each count is written in words with its kind's mark ("≈ 5 reworded"), so colour (the kind's
+swatch) is never the only cue.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from factcheck_gui.engine.types import Change, ChangeKind, Comparison, FlagType
+from factcheck_gui.ui.theme import FLAG_COLOUR, KIND_STYLES
+
+# In the strip's order; "kept" is the engine's unchanged.
+KIND_ORDER = (
+    ChangeKind.UNCHANGED,
+    ChangeKind.REWORDED,
+    ChangeKind.MOVED,
+    ChangeKind.SPLIT,
+    ChangeKind.MERGED,
+    ChangeKind.ADDED,
+    ChangeKind.REMOVED,
+)
+KIND_WORDS = {
+    ChangeKind.UNCHANGED: "kept",
+    ChangeKind.REWORDED: "reworded",
+    ChangeKind.MOVED: "moved",
+    ChangeKind.SPLIT: "split",
+    ChangeKind.MERGED: "merged",
+    ChangeKind.ADDED: "added",
+    ChangeKind.REMOVED: "removed",
+}
+KIND_MARKS = {**{k: s.mark for k, s in KIND_STYLES.items()}, ChangeKind.UNCHANGED: "="}
+
+# What a reader calls each flag (singular, plural): no internal labels on screen.
+FLAG_WORDS: dict[FlagType, tuple[str, str]] = {
+    FlagType.NUMBER: ("number", "numbers"),
+    FlagType.DATE: ("date", "dates"),
+    FlagType.NAME: ("name", "names"),
+    FlagType.QUOTE_ALTERED: ("altered quotation", "altered quotations"),
+    FlagType.QUOTE_UNSOURCED: ("unsourced quotation", "unsourced quotations"),
+    FlagType.HEDGE: ("hedge", "hedges"),
+    FlagType.NEGATION: ("negation", "negations"),
+    FlagType.ATTRIBUTION: ("attribution", "attributions"),
+    FlagType.SUBSTITUTION: ("word swap", "word swaps"),
+}
+
+REVIEWED = "reviewed"
+TO_REVIEW = "unreviewed"
+
+
+def flag_words(flag: FlagType, count: int) -> str:
+    """ "1 number", "3 unsourced quotations"."""
+    one, many = FLAG_WORDS[flag]
+    return f"{count} {one if count == 1 else many}"
+
+
+def _swatch(colour: str, size: int = 10) -> QIcon:
+    pix = QPixmap(size, size)
+    pix.fill(QColor(colour))
+    return QIcon(pix)
+
+
+class SummaryStrip(QFrame):
+    """Counts of one comparison, each a filter button.
+
+    Signals (each carries "" when the reader clicks the active count again, to show all):
+
+    - ``kindClicked(str)``: a :class:`ChangeKind` value ("reworded", "unchanged" for kept);
+    - ``flagClicked(str)``: a :class:`FlagType` value ("number"), "*" for "all flagged";
+    - ``reviewClicked(str)``: :data:`REVIEWED` or :data:`TO_REVIEW`.
+    """
+
+    kindClicked = Signal(str)
+    flagClicked = Signal(str)
+    reviewClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryStrip")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(6, 0, 6, 0)
+        self._row.setSpacing(2)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)  # (exclusive groups cannot be cleared by a second click)
+        self.kind_buttons: dict[ChangeKind, QToolButton] = {}
+        self.flag_buttons: dict[str, QToolButton] = {}
+        self.review_buttons: dict[str, QToolButton] = {}
+        self._review_ids: frozenset[str] = frozenset()
+        self._verdicts: dict[str, str] = {}
+
+        self._caption("Changes:")
+        for kind in KIND_ORDER:
+            b = self._button(f"kind:{kind.value}", _swatch(KIND_STYLES[kind].colour))
+            b.clicked.connect(lambda on, k=kind.value: self._clicked(self.kindClicked, f"kind:{k}", k, on))
+            self.kind_buttons[kind] = b
+        self._flags_caption = self._caption("Flags:")
+        self._flags_at = self._row.count()
+        self._no_flags = QLabel("none", self)
+        self._no_flags.setObjectName("summaryNone")
+        self._row.addWidget(self._no_flags)
+        self._caption("Review:")
+        for key in (REVIEWED, TO_REVIEW):
+            b = self._button(f"review:{key}")
+            b.clicked.connect(lambda on, k=key: self._clicked(self.reviewClicked, f"review:{k}", k, on))
+            self.review_buttons[key] = b
+        self._row.addStretch(1)
+        self.set_comparison(None)
+
+    # -- building ------------------------------------------------------------------------------
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName("summaryCaption")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setContentsMargins(8 if self._row.count() else 0, 0, 2, 0)
+        self._row.addWidget(label)
+        return label
+
+    def _button(self, key: str, icon: QIcon | None = None) -> QToolButton:
+        b = QToolButton(self)
+        b.setObjectName("summaryCount")
+        b.setProperty("filterKey", key)
+        b.setCheckable(True)
+        b.setAutoRaise(True)
+        b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        if icon is not None:
+            b.setIcon(icon)
+            b.setIconSize(QSize(10, 10))
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        else:
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._group.addButton(b)
+        self._row.addWidget(b)
+        return b
+
+    def _clicked(self, signal: SignalInstance, key: str, value: str, on: bool) -> None:
+        self._check_only(key if on else "")
+        signal.emit(value if on else "")
+
+    def _check_only(self, key: str) -> None:
+        for b in self._group.buttons():
+            b.setChecked(bool(key) and b.property("filterKey") == key)
+
+    # -- data ----------------------------------------------------------------------------------
+    def set_comparison(
+        self, comparison: Comparison | None, verdicts: Mapping[str, str] | None = None
+    ) -> None:
+        """Count the changes of ``comparison`` (None: empty); ``verdicts`` maps change id → verdict."""
+        changes: tuple[Change, ...] = comparison.changes if comparison is not None else ()
+        kinds = Counter(c.kind for c in changes)
+        flagged: Counter[FlagType] = Counter()
+        any_flag = 0
+        for c in changes:
+            if c.flags:
+                any_flag += 1
+                flagged.update({f.type for f in c.flags})
+        self._review_ids = frozenset(c.id for c in changes if c.is_change)
+        for kind, b in self.kind_buttons.items():
+            n = kinds.get(kind, 0)
+            word = KIND_WORDS[kind]
+            b.setText(f"{KIND_MARKS[kind]} {n} {word}")
+            what = "claims kept as they were" if kind is ChangeKind.UNCHANGED else f"{word} changes"
+            b.setToolTip(f"{n} {what}. Click to show only these; click again to show all.")
+            b.setAccessibleName(f"{n} {word}")
+            b.setEnabled(n > 0 or b.isChecked())
+        self._set_flags(flagged, any_flag)
+        self._verdicts = {}
+        self.set_verdicts(verdicts or {})
+        self._check_only("")
+
+    def _set_flags(self, flagged: Counter[FlagType], any_flag: int) -> None:
+        for b in self.flag_buttons.values():
+            self._group.removeButton(b)
+            b.deleteLater()
+        self.flag_buttons = {}
+        at = self._flags_at
+        if any_flag:
+            b = self._button("flag:*", _swatch(FLAG_COLOUR))
+            self._row.insertWidget(at, b)
+            b.setText(f"⚑ {any_flag} flagged")
+            b.setToolTip(
+                f"{any_flag} changes with a flag. Click to show only these; click again to show all."
+            )
+            b.setAccessibleName(f"{any_flag} flagged")
+            b.clicked.connect(lambda on: self._clicked(self.flagClicked, "flag:*", "*", on))
+            self.flag_buttons["*"] = b
+            at += 1
+        for flag in sorted(flagged, key=lambda f: (-flagged[f], list(FlagType).index(f))):
+            n = flagged[flag]
+            b = self._button(f"flag:{flag.value}")
+            self._row.insertWidget(at, b)
+            at += 1
+            b.setText(flag_words(flag, n))
+            b.setToolTip(
+                f"{n} {'change' if n == 1 else 'changes'} with a flag on {FLAG_WORDS[flag][1]}. "
+                "Click to show only these; click again to show all."
+            )
+            b.setAccessibleName(flag_words(flag, n))
+            b.clicked.connect(lambda on, v=flag.value: self._clicked(self.flagClicked, f"flag:{v}", v, on))
+            self.flag_buttons[flag.value] = b
+        self._no_flags.setVisible(not any_flag)
+
+    def set_verdicts(self, verdicts: Mapping[str, str]) -> None:
+        """All verdicts of the review (change id → verdict; "" or missing: unreviewed)."""
+        self._verdicts = {k: v for k, v in verdicts.items() if v and k in self._review_ids}
+        self._show_review()
+
+    def set_verdict(self, change_id: str, value: str | None) -> None:
+        """One verdict given or cleared (cheap: for every key press)."""
+        if value and change_id in self._review_ids:
+            self._verdicts[change_id] = value
+        else:
+            self._verdicts.pop(change_id, None)
+        self._show_review()
+
+    def _show_review(self) -> None:
+        done = len(self._verdicts)
+        left = len(self._review_ids) - done
+        b = self.review_buttons[REVIEWED]
+        b.setText(f"✓ {done} reviewed")
+        b.setToolTip(f"{done} changes have a verdict. Click to show only these; click again to show all.")
+        b.setAccessibleName(f"{done} reviewed")
+        b = self.review_buttons[TO_REVIEW]
+        b.setText(f"○ {left} to review")
+        b.setToolTip(
+            f"{left} changes have no verdict yet. Click to show only these; click again to show all."
+        )
+        b.setAccessibleName(f"{left} to review")
+
+    # -- what the window shows -------------------------------------------------------------------
+    def set_active(self, kind: str = "", flag: str = "", review: str = "") -> None:
+        """Check the count of the filter the window applies (set from its filter menus); at
+        most one is shown checked, the kind first."""
+        if kind:
+            self._check_only(f"kind:{kind}")
+        elif flag:
+            self._check_only(f"flag:{flag}")
+        elif review:
+            self._check_only(f"review:{review}")
+        else:
+            self._check_only("")
+
+    def counts(self) -> dict[str, str]:
+        """What each count reads, by its filter key ("kind:reworded" → "≈ 5 reworded")."""
+        return {str(b.property("filterKey")): b.text() for b in self._group.buttons()}
+
+    def button(self, key: str) -> QToolButton:
+        """The count with filter key ``key`` ("kind:added", "flag:number", "review:reviewed")."""
+        for b in self._group.buttons():
+            if b.property("filterKey") == key:
+                return b  # type: ignore[return-value]
+        raise KeyError(key)

@@ -1,0 +1,101 @@
+"""The summary strip: counts by kind, flags by type, reviewed / to review, each a filter."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from factcheck_gui.engine.compare import compare_texts
+from factcheck_gui.engine.types import ChangeKind, Comparison
+from factcheck_gui.ui.summary_strip import REVIEWED, TO_REVIEW, SummaryStrip
+
+from .conftest import REFERENCE
+
+
+@pytest.fixture(scope="module")
+def demo() -> Comparison:
+    return compare_texts(REFERENCE[0].read_text(encoding="utf-8"), REFERENCE[1].read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def strip(qtbot, demo: Comparison) -> SummaryStrip:  # type: ignore[no-untyped-def]
+    s = SummaryStrip()
+    qtbot.addWidget(s)
+    s.set_comparison(demo, {"c1": "accurate", "c3": "misleading"})
+    s.resize(1400, s.sizeHint().height())
+    s.show()
+    qtbot.waitExposed(s)
+    return s
+
+
+def test_counts_read_in_words(strip: SummaryStrip, demo: Comparison) -> None:
+    counts = strip.counts()
+    kinds = {k: sum(1 for c in demo.changes if c.kind is k) for k in ChangeKind}
+    assert counts["kind:reworded"] == f"≈ {kinds[ChangeKind.REWORDED]} reworded"
+    assert counts["kind:removed"] == f"− {kinds[ChangeKind.REMOVED]} removed"
+    assert counts["kind:added"] == "+ 3 added"
+    assert counts["kind:unchanged"] == f"= {kinds[ChangeKind.UNCHANGED]} kept"
+    assert counts["kind:split"] == "÷ 1 split" and counts["kind:merged"] == "∪ 1 merged"
+    # Flags in a reader's words, never the internal labels.
+    assert counts["flag:quote_unsourced"] == "3 unsourced quotations"
+    assert counts["flag:negation"] == "2 negations"
+    assert counts["flag:attribution"] == "3 attributions"
+    assert counts["flag:*"] == "⚑ 5 flagged"
+    assert not any("_" in text for text in counts.values())
+    review = sum(1 for c in demo.changes if c.is_change)
+    assert counts[f"review:{REVIEWED}"] == "✓ 2 reviewed"
+    assert counts[f"review:{TO_REVIEW}"] == f"○ {review - 2} to review"
+    # A kind with no change cannot be clicked (there is nothing to show).
+    assert not strip.button("kind:unchanged").isEnabled() or kinds[ChangeKind.UNCHANGED]
+
+
+def test_click_filters_and_second_click_shows_all(qtbot, strip: SummaryStrip) -> None:  # type: ignore[no-untyped-def]
+    b = strip.button("kind:removed")
+    with qtbot.waitSignal(strip.kindClicked) as got:
+        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+    assert got.args == ["removed"] and b.isChecked()
+    with qtbot.waitSignal(strip.flagClicked) as got:
+        qtbot.mouseClick(strip.button("flag:negation"), Qt.MouseButton.LeftButton)
+    assert got.args == ["negation"]
+    assert strip.button("flag:negation").isChecked() and not b.isChecked()  # one filter shows as active
+    with qtbot.waitSignal(strip.flagClicked) as got:
+        qtbot.mouseClick(strip.button("flag:negation"), Qt.MouseButton.LeftButton)
+    assert got.args == [""] and not strip.button("flag:negation").isChecked()
+    with qtbot.waitSignal(strip.reviewClicked) as got:
+        qtbot.mouseClick(strip.button(f"review:{TO_REVIEW}"), Qt.MouseButton.LeftButton)
+    assert got.args == [TO_REVIEW]
+    with qtbot.waitSignal(strip.flagClicked) as got:
+        qtbot.mouseClick(strip.button("flag:*"), Qt.MouseButton.LeftButton)
+    assert got.args == ["*"]
+
+
+def test_verdicts_update_the_review_counts(strip: SummaryStrip, demo: Comparison) -> None:
+    review = sum(1 for c in demo.changes if c.is_change)
+    strip.set_verdict("c5", "accurate")
+    assert strip.counts()[f"review:{REVIEWED}"] == "✓ 3 reviewed"
+    strip.set_verdict("c1", None)
+    strip.set_verdict("c2", "")
+    assert strip.counts()[f"review:{REVIEWED}"] == "✓ 2 reviewed"
+    assert strip.counts()[f"review:{TO_REVIEW}"] == f"○ {review - 2} to review"
+    strip.set_verdicts({})
+    assert strip.counts()[f"review:{REVIEWED}"] == "✓ 0 reviewed"
+
+
+def test_set_active_and_empty(qtbot, strip: SummaryStrip) -> None:  # type: ignore[no-untyped-def]
+    strip.set_active(flag="number")
+    assert not strip.button("kind:added").isChecked()
+    strip.set_active(kind="added")
+    assert strip.button("kind:added").isChecked()
+    strip.set_comparison(None)
+    assert strip.counts()["kind:reworded"] == "≈ 0 reworded"
+    assert not strip.button("kind:reworded").isEnabled()
+    assert not any(k.startswith("flag:") for k in strip.counts())
+
+
+def test_story_text_never_reaches_the_strip(qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = compare_texts("<b>Bold</b> said 3 people came.", "<b>Bold</b> said 30 people came.")
+    s = SummaryStrip()
+    qtbot.addWidget(s)
+    s.set_comparison(c)
+    assert s.counts()["flag:number"] == "1 number"
+    assert all("<" not in t for t in s.counts().values())
