@@ -18,12 +18,16 @@ Pure and Qt-free; on a 20,000-claim pair it takes seconds, so the UI builds it i
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from itertools import chain
+from operator import itemgetter
+from typing import Any
 
 from factcheck_gui.engine.compare import Cancelled, _proper_nouns
 from factcheck_gui.engine.flags._common import POSSESSIVE, title_case
@@ -142,25 +146,51 @@ class LedgerEntry:
 
 @dataclass(frozen=True)
 class Ledger:
-    """All entries, grouped by kind in :class:`FactKind` order, each group in reading order."""
+    """All entries, grouped by kind in :class:`FactKind` order, each group in reading order.
+
+    The lookups a view filters by (entries by kind and status, by change, their wording case
+    folded) are built with the ledger, in the worker that builds it, so that filtering on the
+    GUI thread only joins lists of positions.
+    """
 
     entries: tuple[LedgerEntry, ...]
     _by_change: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _by_group: dict[tuple[FactKind, FactStatus], list[int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _folded: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for i, e in enumerate(self.entries):
             for cid in e.changes:
                 self._by_change.setdefault(cid, []).append(i)
+            self._by_group.setdefault((e.kind, e.status), []).append(i)
+            self._folded.append(f"{e.original}\x00{e.rewrite}".casefold())
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def counts(self) -> Counter[tuple[FactKind, FactStatus]]:
         """How many entries of each kind have each status."""
-        return Counter((e.kind, e.status) for e in self.entries)
+        return Counter({k: len(v) for k, v in self._by_group.items()})
 
     def status_counts(self) -> Counter[FactStatus]:
-        return Counter(e.status for e in self.entries)
+        out: Counter[FactStatus] = Counter()
+        for (_, status), v in self._by_group.items():
+            out[status] += len(v)
+        return out
+
+    def positions(self, kind: FactKind, statuses: Iterable[FactStatus], words: str = "") -> list[int]:
+        """Where in :attr:`entries` the entries of ``kind`` with one of ``statuses`` are, in
+        order; only those whose wording holds ``words`` (case folded) when given."""
+        lists = [self._by_group[kind, s] for s in statuses if (kind, s) in self._by_group]
+        if not lists:
+            return []
+        out = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+        if words:
+            folded, needle = self._folded, words.casefold()
+            return [i for i in out if needle in folded[i]]
+        return list(out)
 
     def select(self, kind: FactKind | None = None, status: FactStatus | None = None) -> list[LedgerEntry]:
         """The entries of one kind and/or status (None: any)."""
@@ -169,6 +199,10 @@ class Ledger:
             for e in self.entries
             if (kind is None or e.kind is kind) and (status is None or e.status is status)
         ]
+
+    def changes_positions(self, change_id: str) -> list[int]:
+        """Where the entries a change holds are in :attr:`entries`."""
+        return self._by_change.get(change_id, [])
 
     def for_change(self, change_id: str) -> list[LedgerEntry]:
         """The entries a change holds (its own and those stated there by the other version)."""
@@ -179,9 +213,8 @@ class Ledger:
         needle = text.casefold()
         return [
             e
-            for e in self.entries
-            if (needle in e.original.casefold() or needle in e.rewrite.casefold())
-            and (status is None or e.status is status)
+            for i, e in enumerate(self.entries)
+            if needle in self._folded[i] and (status is None or e.status is status)
         ]
 
 
@@ -355,7 +388,7 @@ def _overlaps(span: Span, other: Span | None) -> bool:
 class _Lookup:
     """Where each fact of one version is, found by value: exact keys, name words."""
 
-    def __init__(self, facts: Iterable[SideFact], text: str) -> None:
+    def __init__(self, facts: Iterable[SideFact], doc: Document) -> None:
         self.by_key: dict[tuple[FactKind, str], list[SideFact]] = defaultdict(list)
         self.by_word: dict[tuple[FactKind, str], list[SideFact]] = defaultdict(list)
         self.titles_of: dict[str, list[SideFact]] = defaultdict(list)
@@ -370,11 +403,15 @@ class _Lookup:
             elif f.kind is FactKind.TITLE:
                 for w in set(f.key.partition("|")[0].split()):
                     self.titles_of[w[:5]].append(f)
-        self._text = text
+        self._doc = doc
+
+    def tables(self) -> tuple[dict[Any, list[SideFact]], ...]:
+        return (self.by_key, self.by_word, self.titles_of, self.by_value)
 
     @cached_property
     def text(self) -> str:
-        return normalize_text(self._text)
+        """The whole text normalised, claim by claim (short calls: the GIL is let go between)."""
+        return " ".join(normalize_text(c.text) for c in self._doc.claims)
 
     def find(self, f: SideFact) -> SideFact | None:
         """A fact of this version with the value of ``f`` (None: it states it nowhere)."""
@@ -407,7 +444,7 @@ class _Builder:
     comparison: Comparison
     o_facts: dict[str, list[SideFact]]
     r_facts: dict[str, list[SideFact]]
-    entries: list[tuple[int, int, LedgerEntry]] = field(default_factory=list)
+    entries: list[tuple[int, LedgerEntry]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.change_of_o: dict[str, str] = {}
@@ -418,8 +455,8 @@ class _Builder:
                 self.change_of_o.setdefault(cid, c.id)
             for cid in c.rewrite:
                 self.change_of_r.setdefault(cid, c.id)
-        self.o_look = _Lookup((f for fs in self.o_facts.values() for f in fs), self.comparison.original.text)
-        self.r_look = _Lookup((f for fs in self.r_facts.values() for f in fs), self.comparison.rewrite.text)
+        self.o_look = _Lookup((f for fs in self.o_facts.values() for f in fs), self.comparison.original)
+        self.r_look = _Lookup((f for fs in self.r_facts.values() for f in fs), self.comparison.rewrite)
         # Facts no change paired yet, by identity, with the change that should show them (a
         # claim the engine lists in two changes, as a headline and as a sentence, is paired
         # in either; unpaired, it belongs to the change most like it).
@@ -428,12 +465,35 @@ class _Builder:
         self.paired_o: set[_Id] = set()
         self.paired_r: set[_Id] = set()
 
+    def let_go(self) -> None:
+        """Free the working sets a few objects at a time. Dropped at once, their hundreds of
+        thousands of objects would be freed in one C call that holds the GIL for up to a second
+        (the GUI thread's events wait meanwhile)."""
+        for d in (
+            self.o_facts,
+            self.r_facts,
+            self.left_o,
+            self.left_r,
+            *self.o_look.tables(),
+            *self.r_look.tables(),
+        ):
+            while d:
+                d.popitem()  # type: ignore[attr-defined]
+        for s in (self.paired_o, self.paired_r):
+            while s:
+                s.pop()
+        while self.entries:
+            self.entries.pop()
+
     def pair(self, f: SideFact, g: SideFact) -> None:
         self.paired_o.add(_id(f))
         self.paired_r.add(_id(g))
 
     def add(self, change: Change, entry: LedgerEntry, at: int) -> None:
-        self.entries.append((self.order[change.id], at, entry))
+        # One int per entry (kind, change, place): sorting ints is quick C work, where tuples
+        # of three would hold the GIL for a noticeable while on a long story.
+        key = (_KIND_RANK[entry.kind] << 48) | (self.order[change.id] << 24) | max(at, 0)
+        self.entries.append((key, entry))
 
     def run(self, cancelled: Callable[[], bool] | None) -> Ledger:
         for n, change in enumerate(self.comparison.changes):
@@ -441,8 +501,8 @@ class _Builder:
                 raise Cancelled
             self._change(change)
         self._leftovers()
-        self.entries.sort(key=lambda t: (list(FactKind).index(t[2].kind), t[0], t[1]))
-        return Ledger(tuple(e for _, _, e in self.entries))
+        self.entries.sort(key=_first)
+        return Ledger(tuple(e for _, e in self.entries))
 
     def _change(self, change: Change) -> None:
         o_side = [
@@ -605,6 +665,9 @@ def _unquoted(f: SideFact, doc: Document) -> SideFact:
     return SideFact(f.kind, f.key, f.text, (-1, -1), "")
 
 
+_KIND_RANK = {k: i for i, k in enumerate(FactKind)}
+_first = itemgetter(0)
+
 _Id = tuple[FactKind, str, int]  # a fact's identity: its kind, claim and start
 
 
@@ -653,12 +716,27 @@ def _entry(
 def build_ledger(comparison: Comparison, cancelled: Callable[[], bool] | None = None) -> Ledger:
     """The fact ledger of a comparison (raises :class:`Cancelled` when ``cancelled()`` turns
     true; the UI runs it in a worker)."""
-    original, rewrite = comparison.original, comparison.rewrite
-    proper = _proper_nouns(original.text, rewrite.text)
-    whole = Whole(original.text, rewrite.text)
-    o_facts = side_facts(original, proper, whole, cancelled)
-    r_facts = _rewrite_facts(comparison, o_facts, proper, whole, cancelled)
-    return _Builder(comparison, o_facts, r_facts).run(cancelled)
+    # As in compare_texts: the build makes some hundred thousand small objects and frees none
+    # until it returns; a full collection meanwhile would walk them all, holding the GIL
+    # the GUI thread needs for a second or more.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        original, rewrite = comparison.original, comparison.rewrite
+        # (claim by claim, as the same words: one regex pass over a whole long story would hold
+        # the GIL for a tenth of a second at a time)
+        proper = _proper_nouns(*(c.text for c in original.claims), *(c.text for c in rewrite.claims))
+        whole = Whole(original.text, rewrite.text)
+        o_facts = side_facts(original, proper, whole, cancelled)
+        r_facts = _rewrite_facts(comparison, o_facts, proper, whole, cancelled)
+        builder = _Builder(comparison, o_facts, r_facts)
+        try:
+            return builder.run(cancelled)
+        finally:
+            builder.let_go()
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _rewrite_facts(

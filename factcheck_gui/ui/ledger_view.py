@@ -9,10 +9,13 @@ tens of thousands of facts filters without a proxy calling back into Python for 
 
 from __future__ import annotations
 
+import bisect
+import gc
+from collections.abc import Callable
 from typing import Any
 
 from PySide6 import QtGui
-from PySide6.QtCore import QAbstractItemModel, QElapsedTimer, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QElapsedTimer, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,12 +25,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from factcheck_gui.engine.ledger import FactKind, FactStatus, Ledger, LedgerEntry
+from factcheck_gui.engine.ledger import FactKind, FactStatus, Ledger, LedgerEntry, build_ledger
+from factcheck_gui.engine.types import Comparison
 
 EntryRole = Qt.ItemDataRole.UserRole + 1  # the LedgerEntry of a fact row (None on a group row)
 ChangeIdRole = Qt.ItemDataRole.UserRole + 2
@@ -69,15 +73,47 @@ def _short(text: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-class LedgerModel(QAbstractItemModel):
-    """Kinds of fact at the top level, their entries below, in the ledger's reading order."""
+def ledger_task(comparison: Comparison) -> Callable[[Any], Ledger]:
+    """The function to run in the window's worker pool::
+
+        workers.start("ledger", ledger_task(comparison), finished=view.set_ledger)
+
+    It builds the ledger (seconds on a long story; it stops when ``ctx.cancelled()`` turns
+    true) and then freezes the garbage collector's view of what it made, as the window does
+    after a comparison: otherwise the next full collection walks every fact while holding the
+    GIL, wherever it triggers — often on the GUI thread."""
+
+    def run(ctx: Any) -> Ledger:
+        was_enabled = gc.isenabled()
+        gc.disable()  # (and build_ledger leaves it so: no collection between the build and the freeze)
+        try:
+            ledger = build_ledger(comparison, ctx.cancelled)
+            gc.freeze()
+            return ledger
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return run
+
+
+class LedgerModel(QAbstractTableModel):
+    """One row per shown fact, each kind's facts under a heading row of their own.
+
+    Flat rather than a tree: a table view asks only for the rows on screen, where a tree view
+    lays out every row of every open group first (seconds for a 20,000-claim story). A
+    heading can be folded (:meth:`toggle`) to hide its kind's facts.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._ledger: Ledger | None = None
-        self._groups: list[tuple[FactKind, list[LedgerEntry]]] = []
+        self._rows: list[LedgerEntry | FactKind] = []  # a kind: that kind's heading
+        self._positions: dict[FactKind, list[int]] = {}  # of the shown entries, in the ledger
+        self._heads: dict[FactKind, int] = {}  # row of each heading
         self._statuses: frozenset[FactStatus] = frozenset(FactStatus)
         self._words = ""
+        self._folded: set[FactKind] = set()
         self._totals: dict[FactKind, dict[FactStatus, int]] = {}
 
     # -- data ------------------------------------------------------------------------------
@@ -95,78 +131,89 @@ class LedgerModel(QAbstractItemModel):
     def set_filter(self, statuses: frozenset[FactStatus], words: str = "") -> None:
         """Show only entries with one of ``statuses`` whose wording holds ``words``."""
         self._statuses = statuses
-        self._words = words.casefold().strip()
+        self._words = words.strip()
         self._regroup()
+
+    def toggle(self, kind: FactKind) -> None:
+        """Fold or unfold the facts of one kind under their heading."""
+        self._folded.symmetric_difference_update({kind})
+        self._regroup()
+
+    def is_folded(self, kind: FactKind) -> bool:
+        return kind in self._folded
 
     def _regroup(self) -> None:
         self.beginResetModel()
-        groups: dict[FactKind, list[LedgerEntry]] = {}
+        rows: list[LedgerEntry | FactKind] = []
+        self._positions = {}
+        self._heads = {}
         if self._ledger is not None:
-            statuses, words = self._statuses, self._words
-            for e in self._ledger.entries:
-                if e.status not in statuses:
+            entries = self._ledger.entries
+            for kind in FactKind:
+                pos = self._ledger.positions(kind, self._statuses, self._words)
+                if not pos:
                     continue
-                if words and words not in e.original.casefold() and words not in e.rewrite.casefold():
-                    continue
-                groups.setdefault(e.kind, []).append(e)
-        self._groups = [(k, groups[k]) for k in FactKind if k in groups]
+                self._positions[kind] = pos
+                self._heads[kind] = len(rows)
+                rows.append(kind)
+                if kind not in self._folded:
+                    rows.extend([entries[i] for i in pos])
+        self._rows = rows
         self.endResetModel()
 
     def shown(self) -> int:
-        """How many entries the filter leaves."""
-        return sum(len(es) for _, es in self._groups)
+        """How many entries the filter leaves (folded ones included)."""
+        return sum(len(p) for p in self._positions.values())
 
-    def group_title(self, kind: FactKind, shown: int) -> str:
+    def headings(self) -> list[int]:
+        """The rows that are headings."""
+        return list(self._heads.values())
+
+    def group_title(self, kind: FactKind) -> str:
         """ "Numbers: 12 (8 kept, 2 changed, 1 dropped, 1 new)" — the whole ledger's counts;
         "showing 4" when the filter hides some."""
         totals = self._totals.get(kind, {})
         total = sum(totals.values())
+        shown = len(self._positions.get(kind, ()))
         parts = ", ".join(f"{totals[s]} {s.value}" for s in FactStatus if totals.get(s))
-        text = f"{kind.label}: {total} ({parts})"
+        text = f"{'▸' if kind in self._folded else '▾'} {kind.label}: {total} ({parts})"
         return text if shown == total else f"{text}, showing {shown}"
 
-    def entry_index(self, entry: LedgerEntry) -> QModelIndex:
-        for g, (_, entries) in enumerate(self._groups):
-            for r, e in enumerate(entries):
-                if e is entry:
-                    return self.createIndex(r, 0, g + 1)
-        return QModelIndex()
+    def row_of_change(self, change_id: str) -> int:
+        """The row of the first shown entry a change holds (-1: none, or folded)."""
+        if self._ledger is None:
+            return -1
+        entries = self._ledger.entries
+        best = -1
+        for i in self._ledger.changes_positions(change_id):
+            kind = entries[i].kind
+            pos = self._positions.get(kind)
+            if pos is None or kind in self._folded:
+                continue
+            k = bisect.bisect_left(pos, i)
+            if k < len(pos) and pos[k] == i:
+                row = self._heads[kind] + 1 + k
+                best = row if best < 0 else min(best, row)
+        return best
 
-    def first_of_change(self, change_id: str) -> QModelIndex:
-        """The first shown entry a change holds (invalid: none)."""
-        for g, (_, entries) in enumerate(self._groups):
-            for r, e in enumerate(entries):
-                if change_id in e.changes:
-                    return self.createIndex(r, 0, g + 1)
-        return QModelIndex()
+    def entry(self, index: _Index) -> LedgerEntry | None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        x = self._rows[index.row()]
+        return x if isinstance(x, LedgerEntry) else None
 
-    # -- QAbstractItemModel ------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(HEADERS) or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != 0:
-            return QModelIndex()
-        g = parent.row()
-        if g >= len(self._groups) or row >= len(self._groups[g][1]):
-            return QModelIndex()
-        return self.createIndex(row, column, g + 1)
+    def heading(self, index: _Index) -> FactKind | None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        x = self._rows[index.row()]
+        return x if isinstance(x, FactKind) else None
 
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(int(index.internalId()) - 1, 0, 0)
-
+    # -- QAbstractTableModel -----------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0 and parent.row() < len(self._groups):
-            return len(self._groups[parent.row()][1])
-        return 0
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return len(HEADERS)
+        return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -178,50 +225,35 @@ class LedgerModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == 0:
-            return Qt.ItemFlag.ItemIsEnabled
+        if self.heading(index) is not None:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def entry(self, index: _Index) -> LedgerEntry | None:
-        if not index.isValid() or index.internalId() == 0:
-            return None
-        g = int(index.internalId()) - 1
-        if g >= len(self._groups) or index.row() >= len(self._groups[g][1]):
-            return None
-        return self._groups[g][1][index.row()]
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if index.internalId() == 0:
-            if index.row() >= len(self._groups):
-                return None
-            kind, entries = self._groups[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return self.group_title(kind, len(entries))
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        e = self.entry(index)
-        if e is None:
-            return None
+        x = self._rows[index.row()]
         col = index.column()
+        if isinstance(x, FactKind):
+            if role == Qt.ItemDataRole.DisplayRole and col == 0:
+                return self.group_title(x)
+            if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+                return _tooltip(f"Click to {'show' if x in self._folded else 'hide'} these facts.")
+            if role == Qt.ItemDataRole.FontRole:
+                return _BOLD
+            return None
         if role == EntryRole:
-            return e
+            return x
         if role == ChangeIdRole:
-            return e.change
+            return x.change
         if role == StatusRole:
-            return e.status.value
+            return x.status.value
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(e, col)
+            return self._display(x, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(self._tooltip(e, col))
-        if role == Qt.ItemDataRole.FontRole and e.status is not FactStatus.KEPT and col == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _tooltip(self._tooltip(x, col))
+        if role == Qt.ItemDataRole.FontRole and x.status is not FactStatus.KEPT and col == 0:
+            return _BOLD
         return None
 
     def _display(self, e: LedgerEntry, col: int) -> str:
@@ -247,6 +279,10 @@ class LedgerModel(QAbstractItemModel):
         )
 
 
+_BOLD = QFont()
+_BOLD.setBold(True)
+
+
 class LedgerView(QWidget):
     """The fact ledger with a status filter and a search box.
 
@@ -267,30 +303,37 @@ class LedgerView(QWidget):
         self.status.setAccessibleName("Show facts")
         for key, label, _ in FILTERS:
             self.status.addItem(label, key)
+        # What a fact-checker looks for first; "All facts" is one choice away.
+        self.status.setCurrentIndex(self.status.findData(NOT_KEPT))
         self.status.currentIndexChanged.connect(self._refilter)
         self.search = QLineEdit(self)
         self.search.setObjectName("ledgerSearch")
         self.search.setPlaceholderText("Find a fact")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._refilter)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("ledgerTree")
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)  # (tens of thousands of rows)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.tree.setAllColumnsShowFocus(True)
-        header = self.tree.header()
+        self.table = QTableView(self)
+        self.table.setObjectName("ledgerTable")
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # (tens of thousands of rows)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # (never ResizeToContents)
-        for col, width in enumerate((110, 220, 220, 90)):
+        for col, width in enumerate((110, 220, 220, 110)):
             header.resizeSection(col, width)
+        self.model.modelReset.connect(self._span_headings)
         self._last: LedgerEntry | None = None
         self._since = QElapsedTimer()
-        self.tree.clicked.connect(self._request)
-        self.tree.activated.connect(self._request)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._request)
         self.placeholder = QLabel("No comparison yet.", self)
         self.placeholder.setObjectName("ledgerPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -309,7 +352,7 @@ class LedgerView(QWidget):
         page.setContentsMargins(0, 0, 0, 0)
         page.addLayout(bar)
         page.addWidget(self.summary)
-        page.addWidget(self.tree, 1)
+        page.addWidget(self.table, 1)
         page.addWidget(self.placeholder, 1)
         self.set_ledger(None)
 
@@ -334,19 +377,19 @@ class LedgerView(QWidget):
     def show_change(self, change_id: str) -> bool:
         """Select and scroll to the first shown fact of a change, without asking for it again
         (the window calls this when the reader selects a change elsewhere)."""
-        idx = self.model.first_of_change(change_id)
+        row = self.model.row_of_change(change_id)
+        idx = self.model.index(row, 0) if row >= 0 else QModelIndex()
         if not idx.isValid():
-            self.tree.clearSelection()
+            self.table.clearSelection()
             return False
-        self.tree.setCurrentIndex(idx)
-        self.tree.scrollTo(idx)
+        self.table.setCurrentIndex(idx)
+        self.table.scrollTo(idx)
         return True
 
     # -- the reader --------------------------------------------------------------------------
     def _refilter(self, *_args: object) -> None:
         statuses = FILTERS[max(self.status.currentIndex(), 0)][2]
         self.model.set_filter(statuses, self.search.text())
-        self.tree.expandAll()
         ledger = self.model.ledger()
         self.summary.setVisible(ledger is not None)
         if ledger is None:
@@ -366,10 +409,22 @@ class LedgerView(QWidget):
             self._show("")
 
     def _show(self, message: str) -> None:
-        """The tree, or in its place ``message``."""
+        """The table, or in its place ``message``."""
         self.placeholder.setText(message)
         self.placeholder.setVisible(bool(message))
-        self.tree.setVisible(not message)
+        self.table.setVisible(not message)
+
+    def _span_headings(self) -> None:
+        self.table.clearSpans()
+        for row in self.model.headings():
+            self.table.setSpan(row, 0, 1, len(HEADERS))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        kind = self.model.heading(index)
+        if kind is not None:
+            self.model.toggle(kind)  # a heading folds or unfolds its facts
+        else:
+            self._request(index)
 
     def _request(self, index: QModelIndex) -> None:
         e = self.model.entry(index)
@@ -390,10 +445,12 @@ class LedgerView(QWidget):
     def visible_entries(self) -> list[LedgerEntry]:
         """The entries shown, in order (for tests and for copying)."""
         out: list[LedgerEntry] = []
-        for g in range(self.model.rowCount()):
-            parent = self.model.index(g, 0)
-            for r in range(self.model.rowCount(parent)):
-                e = self.model.entry(self.model.index(r, 0, parent))
-                if e is not None:
-                    out.append(e)
+        for r in range(self.model.rowCount()):
+            e = self.model.entry(self.model.index(r, 0))
+            if e is not None:
+                out.append(e)
         return out
+
+    def heading_titles(self) -> list[str]:
+        """What the headings read, in order."""
+        return [self.model.index(r, 0).data() for r in self.model.headings()]

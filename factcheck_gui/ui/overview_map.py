@@ -39,16 +39,18 @@ class MapMark:
 
 def marks_of(comparison: Comparison, side: Side | str) -> tuple[list[MapMark], int]:
     """The marks of one pane (character offsets) and that text's length: every claim of a
-    change a reviewer has to look at, by its change's kind."""
-    side = Side(side)
-    doc = comparison.original if side is Side.ORIGINAL else comparison.rewrite
+    change a reviewer has to look at, by its change's kind. Plain Python: a worker can make
+    them for a long story, and the GUI thread only :meth:`OverviewMap.set_marks`."""
+    original = Side(side) is Side.ORIGINAL
+    doc = comparison.original if original else comparison.rewrite
+    claims = doc.claims
+    unchanged = ChangeKind.UNCHANGED
     marks: list[MapMark] = []
     for ch in comparison.changes:
-        if not ch.is_change:
-            continue
-        ids = ch.original if side is Side.ORIGINAL else ch.rewrite
-        for cid in ids:
-            claim = doc.claim(cid)
+        if ch.kind is unchanged and not ch.flags:
+            continue  # (most changes of a long story: nothing to mark)
+        for cid in ch.original if original else ch.rewrite:
+            claim = claims[int(cid[1:]) - 1]
             marks.append(MapMark(claim.start, claim.end, ch.kind, bool(ch.flags), ch.id))
     return marks, len(doc.text)
 

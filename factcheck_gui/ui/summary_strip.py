@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from factcheck_gui.engine.types import Change, ChangeKind, Comparison, FlagType
+from factcheck_gui.engine.types import ChangeKind, Comparison, FlagType
 from factcheck_gui.ui.theme import FLAG_COLOUR, KIND_STYLES
 
 # In the strip's order; "kept" is the engine's unchanged.
@@ -54,6 +55,41 @@ FLAG_WORDS: dict[FlagType, tuple[str, str]] = {
 
 REVIEWED = "reviewed"
 TO_REVIEW = "unreviewed"
+
+
+@dataclass(frozen=True)
+class StoryCounts:
+    """What the strip counts of a comparison. Plain Python: a worker can count a long story
+    (:func:`story_counts`) and the GUI thread only show the figures."""
+
+    kinds: Mapping[ChangeKind, int]
+    flags: Mapping[FlagType, int]  # changes carrying each flag type
+    flagged: int  # changes carrying any flag
+    review_ids: frozenset[str]  # the changes a reviewer has to look at
+
+    @classmethod
+    def empty(cls) -> StoryCounts:
+        return cls({}, {}, 0, frozenset())
+
+
+def story_counts(comparison: Comparison | None) -> StoryCounts:
+    """Count the changes of ``comparison`` by kind and flag type (one pass)."""
+    if comparison is None:
+        return StoryCounts.empty()
+    kinds: Counter[ChangeKind] = Counter()
+    flags: Counter[FlagType] = Counter()
+    flagged = 0
+    review: list[str] = []
+    unchanged = ChangeKind.UNCHANGED
+    for c in comparison.changes:
+        kinds[c.kind] += 1
+        if c.flags:
+            flagged += 1
+            flags.update({f.type for f in c.flags})
+            review.append(c.id)
+        elif c.kind is not unchanged:
+            review.append(c.id)
+    return StoryCounts(kinds, flags, flagged, frozenset(review))
 
 
 def flag_words(flag: FlagType, count: int) -> str:
@@ -154,29 +190,25 @@ class SummaryStrip(QFrame):
         self, comparison: Comparison | None, verdicts: Mapping[str, str] | None = None
     ) -> None:
         """Count the changes of ``comparison`` (None: empty); ``verdicts`` maps change id → verdict."""
-        changes: tuple[Change, ...] = comparison.changes if comparison is not None else ()
-        kinds = Counter(c.kind for c in changes)
-        flagged: Counter[FlagType] = Counter()
-        any_flag = 0
-        for c in changes:
-            if c.flags:
-                any_flag += 1
-                flagged.update({f.type for f in c.flags})
-        self._review_ids = frozenset(c.id for c in changes if c.is_change)
+        self.set_counts(story_counts(comparison), verdicts)
+
+    def set_counts(self, counts: StoryCounts, verdicts: Mapping[str, str] | None = None) -> None:
+        """Show counts made beforehand (by :func:`story_counts`, in a worker)."""
+        self._review_ids = counts.review_ids
         for kind, b in self.kind_buttons.items():
-            n = kinds.get(kind, 0)
+            n = counts.kinds.get(kind, 0)
             word = KIND_WORDS[kind]
             b.setText(f"{KIND_MARKS[kind]} {n} {word}")
             what = "claims kept as they were" if kind is ChangeKind.UNCHANGED else f"{word} changes"
             b.setToolTip(f"{n} {what}. Click to show only these; click again to show all.")
             b.setAccessibleName(f"{n} {word}")
-            b.setEnabled(n > 0 or b.isChecked())
-        self._set_flags(flagged, any_flag)
+            b.setEnabled(n > 0)
+        self._set_flags(counts.flags, counts.flagged)
         self._verdicts = {}
         self.set_verdicts(verdicts or {})
         self._check_only("")
 
-    def _set_flags(self, flagged: Counter[FlagType], any_flag: int) -> None:
+    def _set_flags(self, flagged: Mapping[FlagType, int], any_flag: int) -> None:
         for b in self.flag_buttons.values():
             self._group.removeButton(b)
             b.deleteLater()
