@@ -129,9 +129,10 @@ class _Union:
         off = self.offsets[k]
         return k, (span[0] - off, span[1] - off)
 
-    def op(self, d: DiffOp) -> SourcedOp:
-        k, local = self.span(d.original)
-        return SourcedOp(new_diffop(d.op, local, d.rewrite, d.trivial), k)
+    def op(self, d: DiffOp, source: int) -> SourcedOp:
+        """An op of the diff against ``source`` (its original span, if any, lies there)."""
+        _, local = self.span(d.original)
+        return SourcedOp(new_diffop(d.op, local, d.rewrite, d.trivial), source)
 
     def flag(self, f: Flag) -> SourcedFlag:
         k, local = self.span(f.original_span)
@@ -182,7 +183,7 @@ def _compare(
 
     ctx = _Context(union.text, derived, union.claims, index, r_claims)
     changes: list[MultiChange] = []
-    order = _order(groups)
+    order = _order(groups) if len(sources) == 1 else _reading_order(groups, union.bounds)
     for n, k in enumerate(order, start=1):
         g = groups[k]
         oc = [union.claims[i] for i in g.original]
@@ -208,6 +209,17 @@ def _compare(
     )
 
 
+def _reading_order(groups: Sequence[Group], bounds: Sequence[int]) -> list[int]:
+    """The derived text's changes in its reading order, then each source's unused claims in
+    that source's order (with one source, the pair form's order: each unused claim after its
+    predecessor)."""
+    used = [(g.rewrite[0], g.original[0] if g.original else -1, k) for k, g in enumerate(groups) if g.rewrite]
+    unused = [
+        (source_of(bounds, g.original[0]), g.original[0], k) for k, g in enumerate(groups) if not g.rewrite
+    ]
+    return [k for *_, k in sorted(used)] + [k for _, k in sorted(unused)]
+
+
 def _mapped(
     change: Change,
     g: Group,
@@ -231,10 +243,12 @@ def _mapped(
             claims = [c for _, c in part]
             same = len(part) == 1 == len(rc) and o_prof.norms[part[0][0]] == r_prof.norms[g.rewrite[0]]
             ops = equal_diff(claims, rc) if same else word_diff(claims, rc)
-            diff.extend(union.op(d) for d in ops)
+            diff.extend(union.op(d, s) for d in ops)
         sourced_diff = tuple(diff)
+    elif refs:
+        sourced_diff = tuple(union.op(d, refs[0].source) for d in change.diff)
     else:
-        sourced_diff = tuple(union.op(d) for d in change.diff)
+        sourced_diff = ()
     near: Nearest | None = None
     if change.nearest is not None:
         cid, sim = change.nearest

@@ -61,15 +61,16 @@ class ClaimRef:
 
 @dataclass(frozen=True, slots=True)
 class SourcedOp:
-    """A word-level operation; ``op.original`` is an offset into source ``source``'s text
-    (``source`` is None when the op has no source side: words of the derived text only)."""
+    """A word-level operation of the diff against source ``source`` (0-based): ``op.original``,
+    when present, is an offset into that source's text, ``op.rewrite`` into the derived text.
+    A change whose claims come from several sources has one diff per source."""
 
     op: DiffOp
-    source: int | None
+    source: int
 
     def to_json(self) -> dict[str, Any]:
         out = self.op.to_json()
-        out["source"] = source_key(self.source) if self.source is not None else None
+        out["source"] = source_key(self.source)
         return out
 
 
@@ -295,7 +296,7 @@ def _change(c: Mapping[str, Any]) -> MultiChange:
                     _span(o["rewrite"]),
                     bool(o.get("trivial", False)),
                 ),
-                _source_of(o.get("source")),
+                int(str(o["source"])[1:]) - 1,
             )
             for o in c.get("diff", ())
         ),
