@@ -208,7 +208,9 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_synthetic(m: MultiComparison, gold: Gold, src_spans: list[Spans], der_spans: Spans) -> dict[str, float]:
+def score_synthetic(
+    m: MultiComparison, gold: Gold, src_spans: list[Spans], der_spans: Spans
+) -> dict[str, float]:
     src_starts = [[s for s, _ in sp] for sp in src_spans]
     der_starts = [s for s, _ in der_spans]
     pred: set[tuple[int, int, int]] = set()

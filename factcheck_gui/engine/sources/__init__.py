@@ -183,7 +183,7 @@ def _compare(
 
     ctx = _Context(union.text, derived, union.claims, index, r_claims)
     changes: list[MultiChange] = []
-    order = _order(groups) if len(sources) == 1 else _reading_order(groups, union.bounds)
+    order = _order(groups) if len(sources) == 1 else _reading_order(groups)
     for n, k in enumerate(order, start=1):
         g = groups[k]
         oc = [union.claims[i] for i in g.original]
@@ -209,14 +209,12 @@ def _compare(
     )
 
 
-def _reading_order(groups: Sequence[Group], bounds: Sequence[int]) -> list[int]:
+def _reading_order(groups: Sequence[Group]) -> list[int]:
     """The derived text's changes in its reading order, then each source's unused claims in
     that source's order (with one source, the pair form's order: each unused claim after its
     predecessor)."""
     used = [(g.rewrite[0], g.original[0] if g.original else -1, k) for k, g in enumerate(groups) if g.rewrite]
-    unused = [
-        (source_of(bounds, g.original[0]), g.original[0], k) for k, g in enumerate(groups) if not g.rewrite
-    ]
+    unused = [(g.original[0], k) for k, g in enumerate(groups) if not g.rewrite]  # union order
     return [k for *_, k in sorted(used)] + [k for _, k in sorted(unused)]
 
 
