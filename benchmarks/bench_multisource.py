@@ -298,27 +298,50 @@ def _overlap(spans: list[tuple[int, int]], start: int, end: int) -> list[int]:
     return out
 
 
-def score_case(folder: Path) -> dict[str, float]:
+Triple = tuple[int, int, int]  # (derived sentence, source, source sentence)
+
+
+def case_links(folder: Path, pairwise: bool = False) -> tuple[dict[str, Any], set[Triple]]:
+    """The gold and the predicted links of one case: by ``compare_sources``, or (``pairwise``)
+    by one ``compare_texts(source, derived)`` per source, their links put together."""
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     names = [s["file"] for s in gold["sources"]]
     texts = [(folder / f).read_text(encoding="utf-8") for f in names]
     derived = (folder / gold["derived"]["file"]).read_text(encoding="utf-8")
-    m = compare_sources(derived, list(zip(names, texts, strict=True)))
     src_spans = [_locate(t, s["sentences"]) for t, s in zip(texts, gold["sources"], strict=True)]
     der_spans = _locate(derived, gold["derived"]["sentences"])
-    pred: set[tuple[int, int, int]] = set()
-    used: set[tuple[int, int]] = set()
-    for ch in m.changes:
-        if not (ch.original and ch.rewrite):
-            continue
-        for rid in ch.rewrite:
-            rc = m.rewrite.claim(rid)
-            for du in _overlap(der_spans, rc.start, rc.end):
-                for ref in ch.original:
-                    oc = m.source_claim(ref)
-                    for su in _overlap(src_spans[ref.source], oc.start, oc.end):
-                        pred.add((du, ref.source, su))
-                        used.add((ref.source, su))
+    links: list[tuple[tuple[int, int], int, tuple[int, int]]] = []  # (derived span, source, span)
+    if pairwise:
+        for k, text in enumerate(texts):
+            pc = compare_texts(text, derived)
+            for ch in pc.changes:
+                for o in ch.original if ch.rewrite else ():
+                    oc = pc.original.claim(o)
+                    links.extend(
+                        ((rc.start, rc.end), k, (oc.start, oc.end))
+                        for rc in map(pc.rewrite.claim, ch.rewrite)
+                    )
+    else:
+        m = compare_sources(derived, list(zip(names, texts, strict=True)))
+        for ch in m.changes:
+            for ref in ch.original if ch.rewrite else ():
+                oc = m.source_claim(ref)
+                links.extend(
+                    ((rc.start, rc.end), ref.source, (oc.start, oc.end))
+                    for rc in map(m.rewrite.claim, ch.rewrite)
+                )
+    pred = {
+        (du, k, su)
+        for (rs, re_), k, (os_, oe) in links
+        for du in _overlap(der_spans, rs, re_)
+        for su in _overlap(src_spans[k], os_, oe)
+    }
+    return gold, pred
+
+
+def score_case(folder: Path, pairwise: bool = False) -> dict[str, float]:
+    gold, pred = case_links(folder, pairwise)
+    used = {(k, s) for _, k, s in pred}
     truth = {(lk["derived"], int(lk["source"][1:]) - 1, lk["sentence"]) for lk in gold["links"]}
     p, r, f = prf(len(pred & truth), len(pred), len(truth))
     n_der = len(gold["derived"]["sentences"])
@@ -337,14 +360,18 @@ def real() -> dict[str, Any]:
     if not cases:
         print("real: no labelled cases in", MULTI)
         return {}
-    rows = {d.name: score_case(d) for d in cases}
     keys = ["link_p", "link_r", "link_f1", "none_f1", "unused_f1"]
-    print("real cases:" + "".join(f"{k:>11}" for k in keys))
-    for name, row in rows.items():
-        print(f"  {name:<40}" + "".join(f"{row[k]:>11.3f}" for k in keys))
-    mean = {k: sum(r[k] for r in rows.values()) / len(rows) for k in keys}
-    print(f"  {'mean':<40}" + "".join(f"{mean[k]:>11.3f}" for k in keys))
-    return {"cases": rows, "mean": mean}
+    out: dict[str, Any] = {}
+    for label, pairwise in (("compare_sources", False), ("pairwise compare_texts, links pooled", True)):
+        rows = {d.name: score_case(d, pairwise) for d in cases}
+        mean = {k: sum(r[k] for r in rows.values()) / len(rows) for k in keys}
+        print(f"real cases, {label}:")
+        print(f"  {'':<34}" + "".join(f"{k:>11}" for k in keys))
+        for name, row in rows.items():
+            print(f"  {name:<34}" + "".join(f"{row[k]:>11.3f}" for k in keys))
+        print(f"  {'mean':<34}" + "".join(f"{mean[k]:>11.3f}" for k in keys))
+        out["pairwise" if pairwise else "multi"] = {"cases": rows, "mean": mean}
+    return out
 
 
 def main() -> int:

@@ -263,3 +263,27 @@ def test_ten_sources_in_one_call() -> None:
         at = derived.index(para)
         ids = [c.id for c in m.rewrite.claims if at <= c.start < at + len(para)]
         assert ids and all(k in {r.source for r in m.attribution(i)} for i in ids), (k, para[:60])
+
+
+def test_same_inputs_same_answer_and_progress_to_the_end() -> None:
+    sources = [("voa", read(QUAKE, "original.txt")), ("dod", read(EBOLA, "original.txt"))]
+    derived, _, _ = stitched(read(QUAKE, "rewrite.txt"), read(EBOLA, "rewrite.txt"))
+    seen: list[float] = []
+    a = compare_sources(derived, sources, progress=seen.append)
+    assert compare_sources(derived, sources) == a
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+
+
+def test_cancel_stops_the_comparison() -> None:
+    from factcheck_gui.engine.sources import Cancelled
+
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(Cancelled):
+        compare_sources(
+            read(QUAKE, "rewrite.txt"), [("voa", read(QUAKE, "original.txt"))], cancelled=cancelled
+        )
