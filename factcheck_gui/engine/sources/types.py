@@ -199,8 +199,11 @@ class MultiComparison:
         return {k: tuple(sorted(v)) for k, v in out.items()}
 
     def used(self, source: int) -> frozenset[str]:
-        """Ids of the claims of one source that some derived claim restates."""
-        return frozenset(r.claim for c in self.changes if c.rewrite for r in c.original if r.source == source)
+        """Ids of the claims of one source that some derived claim restates (primary changes,
+        as :meth:`attribution`: a fragment reused in a secondary change is shown, not counted)."""
+        return frozenset(
+            r.claim for c in self.changes if c.rewrite and c.primary for r in c.original if r.source == source
+        )
 
     def unused(self, source: int) -> tuple[str, ...]:
         used = self.used(source)
