@@ -174,22 +174,26 @@ def per_source_gaps(al: Alignment, bounds: Sequence[int]) -> None:
 
 def per_source_headlines(al: Alignment, bounds: Sequence[int]) -> None:
     """Each source's headline against the derived text's lead and the derived headline against
-    each source's lead, source by source. A source nothing else of the derived text restates
-    is no source of it: two shared words between its headline and a lead are chance."""
+    each source's lead, source by source. Of a source nothing else of the derived text
+    restates, only the derived headline's link stands (a story's headline sums up its
+    sources); its own headline sharing two words with some claim of the lead is chance."""
     linked = {source_of(bounds, lk.o) for lk in al.links}
     for k in range(len(bounds) - 1):
         lo, hi = bounds[k], bounds[k + 1]
-        if lo == hi or k not in linked:
+        if lo == hi:
             continue
         sub = _sub(al, lo, hi)
         n_links, n_sum = len(sub.links), len(sub.summaries)
         _align.link_headlines(sub)
+        keep = k in linked
         for lk in sub.links[n_links:]:
-            al.take(lk.o + lo, lk.r, lk.score)
+            if keep or lk.r == 0:
+                al.take(lk.o + lo, lk.r, lk.score)
         for lk in sub.summaries[n_sum:]:
-            al.summaries.append(Link(lk.o + lo, lk.r, lk.score, lk.partial))
-            al.used_o.add(lk.o + lo)
-            al.used_r.add(lk.r)
+            if keep or lk.r == 0:
+                al.summaries.append(Link(lk.o + lo, lk.r, lk.score, lk.partial))
+                al.used_o.add(lk.o + lo)
+                al.used_r.add(lk.r)
 
 
 def moved_per_source(groups: Sequence[Group], bounds: Sequence[int]) -> set[int]:
