@@ -1,10 +1,12 @@
-"""`factcheck compare ORIGINAL REWRITE [--format text|json|html] [-o FILE]`."""
+"""`factcheck compare ORIGINAL REWRITE [--format text|json|html] [-o FILE]`; with `--source`,
+`factcheck compare REWRITE --source A [--source B …]` (:mod:`factcheck_gui.cli.sources`)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from factcheck_gui.cli import sources
 from factcheck_gui.cli.common import CliError, refuse_overwrite, write_output
 from factcheck_gui.cli.render import render_html, render_json, render_text
 from factcheck_gui.engine import Comparison, compare_texts
@@ -15,13 +17,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "compare",
         help="compare two versions of a story claim by claim",
         description="Compare ORIGINAL with REWRITE (paths: txt, md, html, docx, pdf, eml; a URL; or - for "
-        "standard input) and print what happened to every claim.",
+        "standard input) and print what happened to every claim. With --source: compare REWRITE "
+        "against each SOURCE and say which source each claim came from.",
+        usage="%(prog)s ORIGINAL REWRITE [options]\n       %(prog)s REWRITE --source SOURCE "
+        "[--source SOURCE ...] [options]",
     )
     p.add_argument("original", metavar="ORIGINAL")
-    p.add_argument("rewrite", metavar="REWRITE")
+    p.add_argument("rewrite", metavar="REWRITE", nargs="?")
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--all", action="store_true", help="text/html: also list unchanged claims")
+    sources.add_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -52,6 +58,10 @@ def load_pair(original: str, rewrite: str) -> Comparison:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.source:
+        return sources.run(args)
+    if args.rewrite is None:
+        raise CliError("the following arguments are required: REWRITE (or give REWRITE --source SOURCE)")
     # Before anything is read: `-o` onto an input would replace the story with the comparison.
     refuse_overwrite(args.output, inputs={"ORIGINAL": args.original, "REWRITE": args.rewrite})
     cmp = load_pair(args.original, args.rewrite)
