@@ -1,0 +1,52 @@
+"""Headlines on real-looking story openings: what each one is linked to, and how it is shown."""
+
+from __future__ import annotations
+
+from factcheck_gui.engine import compare_texts
+
+
+def _pairs(original: str, rewrite: str) -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    return [(c.original, c.rewrite, c.kind.value) for c in compare_texts(original, rewrite).changes]
+
+
+def test_a_headline_over_two_lead_claims_is_two_summaries_never_a_split_or_a_repeat() -> None:
+    original = (
+        "U.S. military forces attacked ISIL fighters in Syria on Thursday using fighter aircraft "
+        "to conduct seven airstrikes.\n\n"
+        "Separately, partner nation forces conducted two airstrikes against ISIL in Iraq.\n"
+    )
+    rewrite = (
+        "Airstrikes Hit ISIL in Syria, Iraq\n\n"
+        "U.S. military forces attacked ISIL fighters in Syria yesterday using fighter aircraft "
+        "to conduct seven airstrikes.\n\n"
+        "Separately, partner-nation forces conducted two airstrikes against ISIL in Iraq.\n"
+    )
+    pairs = _pairs(original, rewrite)
+    # each pair of claims is one change, reported once
+    assert len({(o, r) for o, r, _ in pairs}) == len(pairs), pairs
+    # the headline sums up both lead claims, each a pair of its own; neither lead claim is
+    # split into the headline and its restatement
+    assert {o for o, r, _ in pairs if r == ("r1",)} == {("o1",), ("o2",)}, pairs
+    assert not [p for p in pairs if p[2] in ("split", "merged")], pairs
+    assert (("o1",), ("r2",), "reworded") in pairs
+    assert (("o2",), ("r3",), "reworded") in pairs
+
+
+def test_a_headline_is_linked_to_the_lead_not_to_a_later_claim_repeating_its_words() -> None:
+    original = (
+        "Special forces supported a Kurdish operation to rescue hostages held by militants at a "
+        "prison near Hawija in Iraq.\n\n"
+        "About 70 hostages were freed and five militants were detained.\n\n"
+        "One American soldier was wounded during the rescue mission and later died of his wounds in Iraq.\n"
+    )
+    rewrite = (
+        "U.S. Forces Aid Hostage Rescue Mission in Iraq\n\n"
+        "American special forces helped Kurdish fighters free about 70 hostages from a militant "
+        "prison near Hawija.\n\n"
+        "One American soldier was wounded in the raid and later died.\n"
+    )
+    pairs = _pairs(original, rewrite)
+    headline = [(o, kind) for o, r, kind in pairs if "r1" in r]
+    assert headline == [(("o1",), "reworded")], pairs
+    # the soldier's sentence is restated by the rewrite's third claim alone
+    assert (("o3",), ("r3",), "reworded") in pairs
