@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from factcheck_gui.engine import compare_texts
 
 
@@ -50,3 +52,17 @@ def test_a_headline_is_linked_to_the_lead_not_to_a_later_claim_repeating_its_wor
     assert headline == [(("o1",), "reworded")], pairs
     # the soldier's sentence is restated by the rewrite's third claim alone
     assert (("o3",), ("r3",), "reworded") in pairs
+
+
+def test_no_claim_joins_a_headline_as_a_fragment_of_a_split_or_merge() -> None:
+    # A NASA release and the Wikinews story made from it (both public domain): the release's
+    # title sums up its lead; a rewrite claim whose best candidate is that title is no second
+    # half of it.
+    pair = (
+        Path(__file__).resolve().parents[2]
+        / "benchmarks/pairs/tune/science-release-asteroid-2004mn4-ruled-out"
+    )
+    cmp = compare_texts((pair / "original.txt").read_text("utf-8"), (pair / "rewrite.txt").read_text("utf-8"))
+    assert cmp.original.claims[0].text.startswith("Possibility of an Earth Impact in 2029")
+    grouped = [c for c in cmp.changes if len(c.original) + len(c.rewrite) > 2]
+    assert not [c for c in grouped if "o1" in c.original], grouped

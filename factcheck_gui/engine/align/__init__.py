@@ -43,12 +43,12 @@ MATCH_THRESHOLD = 0.5  # one-to-one link: the pair restates the same claim
 WEAK_MATCH = 0.3  # ... or, when both are each other's best remaining candidate
 MARGIN_MATCH = 0.2  # ... or lower still, when it leads the runner-up on both sides by MARGIN
 MARGIN = 0.1
-GAP_MIN = 0.12  # a pair inside a gap between anchors needs this rank ...
+GAP_MIN = 0.08  # a pair inside a gap between anchors needs this rank ...
 GAP_MIN_SHARED = 2  # ... and this many shared content words (one for two headlines)
 HEADLINE_WORDS = 16  # a first claim this short with no closing full stop is a headline
 HEADLINE_REACH = 12  # ... summarising one of the other text's first claims,
 HEADLINE_LEAD = 0.05  # ... the earlier the likelier: shared weight counts 5 % less per claim before it
-FRAGMENT_MATCH = 0.25  # an unmatched claim joins a matched one (split/merge) at this score
+FRAGMENT_MATCH = 0.22  # an unmatched claim joins a matched one (split/merge) at this score
 FRAGMENT_MARGIN = 0.05  # ... if it beats its next candidate by this much
 
 
@@ -236,19 +236,20 @@ def link_splits_merges(al: Alignment) -> None:
         return cands[0]
 
     found: list[Link] = []
-    # A headline sums up its story's lead: link_headlines links it, never as part of a split.
+    # A headline sums up its story's lead: link_headlines links it, never as part of a split
+    # or merge (neither joining another claim nor joined by one).
     head_o, head_r = _head(al.orig), _head(al.rew)
     for i in range(len(al.orig)):
         if i in al.used_o or i == head_o:
             continue
         best = clear_best(by_o.get(i, []))
-        if best and best[1] in al.used_r and enough_shared(al.orig[i], al.rew[best[1]]):
+        if best and best[1] in al.used_r and best[1] != head_r and enough_shared(al.orig[i], al.rew[best[1]]):
             found.append(Link(i, best[1], score_of[(i, best[1])], partial=True))
     for j in range(len(al.rew)):
         if j in al.used_r or j == head_r:
             continue
         best = clear_best(by_r.get(j, []))
-        if best and best[1] in al.used_o and enough_shared(al.orig[best[1]], al.rew[j]):
+        if best and best[1] in al.used_o and best[1] != head_o and enough_shared(al.orig[best[1]], al.rew[j]):
             found.append(Link(best[1], j, score_of[(best[1], j)], partial=True))
     al.links.extend(found)
     al.used_o.update(lk.o for lk in found)
