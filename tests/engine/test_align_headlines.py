@@ -66,3 +66,19 @@ def test_no_claim_joins_a_headline_as_a_fragment_of_a_split_or_merge() -> None:
     assert cmp.original.claims[0].text.startswith("Possibility of an Earth Impact in 2029")
     grouped = [c for c in cmp.changes if len(c.original) + len(c.rewrite) > 2]
     assert not [c for c in grouped if "o1" in c.original], grouped
+
+
+def test_two_headlines_that_restate_each_other_are_not_also_linked_to_the_leads() -> None:
+    original = (
+        "Update: U.S. Response to Pakistan's Flooding Disaster\n\n"
+        "The United States has responded generously to Pakistan's call for assistance after the floods.\n\n"
+        "Two additional U.S. Marine Corps helicopters arrived at an air base in Pakistan today.\n"
+    )
+    rewrite = (
+        "Additional Aid To Pakistan\n\n"
+        "The United States will provide an additional 20 million dollars in aid to Pakistan's flooded areas.\n\n"
+        "Every ten dollars helps provide tents to displaced families.\n"
+    )
+    pairs = _pairs(original, rewrite)
+    assert [o for o, r, _ in pairs if r == ("r1",)] == [("o1",)], pairs
+    assert [r for o, r, _ in pairs if o == ("o1",)] == [("r1",)], pairs

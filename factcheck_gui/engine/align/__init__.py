@@ -264,6 +264,8 @@ def link_headlines(al: Alignment) -> None:
     headline's words does not win over the lead that says what it says. Both texts'
     headlines, so swapping them changes nothing."""
     linked = {(lk.o, lk.r) for lk in al.links}
+    if (0, 0) in linked and _head(al.orig) == 0 and _head(al.rew) == 0:
+        return  # the two headlines restate each other: each one's lead link is the other's
     for side in ("o", "r"):
         mine, other = (al.orig, al.rew) if side == "o" else (al.rew, al.orig)
         if not len(mine) or not len(other) or not _headline(mine[0]):
