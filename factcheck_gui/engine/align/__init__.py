@@ -304,11 +304,31 @@ def link_reuse(al: Alignment) -> None:
     run_words: dict[str, list[str]] = {}
     o_profile, r_profile = al.orig.getter(), al.rew.getter()
     head_o, head_r = _head(al.orig), _head(al.rew)
+    partners_o: dict[int, list[int]] = defaultdict(list)
+    partners_r: dict[int, list[int]] = defaultdict(list)
+    for lk in al.links:
+        partners_o[lk.o].append(lk.r)
+        partners_r[lk.r].append(lk.o)
+
+    def told(both: frozenset[str], partners: list[int], profile: Callable[[int], Profile]) -> bool:
+        """Are all of ``both`` said by the claim's own counterparts already?"""
+        left = set(both)
+        for k in partners:
+            left -= profile(k).content
+            if not left:
+                return True
+        return False
+
     for _, s, i, j, shared in al.scored:
         if (i, j) in linked or i not in al.used_o or j not in al.used_r:
             continue
         pi, pj = o_profile(i), r_profile(j)
         if partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4:
+            both = pi.content & pj.content
+            if told(both, partners_r[j], o_profile) and told(both, partners_o[i], r_profile):
+                # two look-alike claims (the same phrase, different numbers or places), each
+                # with its own counterpart that says all they share: no reuse between them
+                continue
             # a headline summing up a second lead claim: a summary of its own, not a split
             into = al.summaries if i == head_o or j == head_r else al.links
             into.append(Link(i, j, s, partial=True))
