@@ -14,7 +14,11 @@ Named phases, each a function of the alignment so far (:class:`Alignment`):
    (:func:`link_splits_merges` runs after 3 and again after 5: an unmatched claim whose clear
    best candidate is matched joins it, so splits and merges are found before a look-alike
    takes the second half, and before the flags compare facts against the union);
-6. :func:`link_reuse` — matched claims sharing a verbatim fragment are reuse;
+   :func:`link_headlines` — a headline is linked to what it sums up: the other text's
+   headline, or else the lead claim that shares most of its words (earlier claims first);
+   a headline is never part of a split or merge;
+6. :func:`link_reuse` — matched claims sharing a verbatim fragment are reuse, unless each has
+   its own counterpart that says all the two share (look-alikes with different numbers);
 7. groups and order (``groups.py``): links become changes, and what falls outside the longest
    common ordering has moved.
 """
