@@ -147,7 +147,8 @@ def terms_of(text: str) -> list[str]:
 def terms_and_norms(
     texts: Sequence[str],
 ) -> tuple[list[list[str]], list[frozenset[str]], list[str]]:
-    """:func:`terms_of` (as a list and as a set) and :func:`normalize_text` of each text.
+    """:func:`terms_of` (as a list and as a set) and :func:`normalize_text` of each text, with
+    the word forms of :func:`unified_forms` joined across all of them.
 
     Each distinct text is done once: most claims of a rewrite are word for word claims of the
     original. Equal texts share their lists and sets (nothing modifies them).
@@ -164,7 +165,43 @@ def terms_and_norms(
         terms.append(got[0])
         sets.append(got[1])
         norms.append(got[2])
+    # A place and its people's adjective are one term when the texts use both.
+    same = unified_forms(seen_terms for seen_terms, _, _ in seen.values())
+    if same:
+        redo: dict[int, tuple[list[str], frozenset[str]]] = {}  # (equal texts share lists)
+        for k, (t, ts) in enumerate(zip(terms, sets, strict=True)):
+            if ts.isdisjoint(same):
+                continue
+            got2 = redo.get(id(t))
+            if got2 is None:
+                t2 = [same.get(x, x) for x in t]
+                got2 = redo[id(t)] = (t2, frozenset(t2))
+            terms[k], sets[k] = got2
     return terms, sets, norms
+
+
+def unified_forms(term_lists: Iterable[Sequence[str]]) -> dict[str, str]:
+    """A place and its people's adjective, when the texts compared use both: "Pakistani" is
+    "Pakistan", "Iraqi" "Iraq", "Libyan" "Libya", "Ghanaian" "Ghana" (what ``stem`` leaves
+    apart). Only forms that both occur are joined, so no word becomes one the texts lack.
+    """
+    vocab = set(chain.from_iterable(term_lists))
+    same: dict[str, str] = {}
+    for t in vocab:
+        if len(t) < 5 or not t.isalpha():
+            continue
+        bases: tuple[str, ...]
+        if t[-1] == "i":  # Pakistani, Iraqi, Israeli
+            bases = (t[:-1],)
+        elif t.endswith("an"):  # Libyan, American; Ghanaian, Nigerian (Nigeria)
+            bases = (t[:-1], t[:-3], t[:-2] + "a") if t.endswith("ian") else (t[:-1],)
+        else:
+            continue
+        for base in bases:
+            if len(base) >= 4 and base in vocab and base not in STOP_TERMS:
+                same[t] = base
+                break
+    return same
 
 
 def make_profile(

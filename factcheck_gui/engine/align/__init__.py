@@ -14,7 +14,11 @@ Named phases, each a function of the alignment so far (:class:`Alignment`):
    (:func:`link_splits_merges` runs after 3 and again after 5: an unmatched claim whose clear
    best candidate is matched joins it, so splits and merges are found before a look-alike
    takes the second half, and before the flags compare facts against the union);
-6. :func:`link_reuse` — matched claims sharing a verbatim fragment are reuse;
+   :func:`link_headlines` — a headline is linked to what it sums up: the other text's
+   headline, or else the lead claim that shares most of its words (earlier claims first);
+   a headline is never part of a split or merge;
+6. :func:`link_reuse` — matched claims sharing a verbatim fragment are reuse, unless each has
+   its own counterpart that says all the two share (look-alikes with different numbers);
 7. groups and order (``groups.py``): links become changes, and what falls outside the longest
    common ordering has moved.
 """
@@ -43,11 +47,12 @@ MATCH_THRESHOLD = 0.5  # one-to-one link: the pair restates the same claim
 WEAK_MATCH = 0.3  # ... or, when both are each other's best remaining candidate
 MARGIN_MATCH = 0.2  # ... or lower still, when it leads the runner-up on both sides by MARGIN
 MARGIN = 0.1
-GAP_MIN = 0.12  # a pair inside a gap between anchors needs this rank ...
+GAP_MIN = 0.08  # a pair inside a gap between anchors needs this rank ...
 GAP_MIN_SHARED = 2  # ... and this many shared content words (one for two headlines)
 HEADLINE_WORDS = 16  # a first claim this short with no closing full stop is a headline
-HEADLINE_REACH = 12  # ... summarising one of the other text's first claims
-FRAGMENT_MATCH = 0.25  # an unmatched claim joins a matched one (split/merge) at this score
+HEADLINE_REACH = 12  # ... summarising one of the other text's first claims,
+HEADLINE_LEAD = 0.05  # ... the earlier the likelier: shared weight counts 5 % less per claim before it
+FRAGMENT_MATCH = 0.22  # an unmatched claim joins a matched one (split/merge) at this score
 FRAGMENT_MARGIN = 0.05  # ... if it beats its next candidate by this much
 
 
@@ -161,6 +166,11 @@ def _headline(p: Profile) -> bool:
     return len(text.split()) <= HEADLINE_WORDS and not text.endswith((".", '."', ".'"))
 
 
+def _head(p: Profiles) -> int:
+    """0 when a text opens with a headline, else -1."""
+    return 0 if len(p) and _headline(p[0]) else -1
+
+
 def fill_gaps(al: Alignment) -> None:
     """Link the claims between consecutive order-consistent links by a monotone programme."""
     free_o = [i for i in range(len(al.orig)) if i not in al.used_o]
@@ -230,17 +240,20 @@ def link_splits_merges(al: Alignment) -> None:
         return cands[0]
 
     found: list[Link] = []
+    # A headline sums up its story's lead: link_headlines links it, never as part of a split
+    # or merge (neither joining another claim nor joined by one).
+    head_o, head_r = _head(al.orig), _head(al.rew)
     for i in range(len(al.orig)):
-        if i in al.used_o:
+        if i in al.used_o or i == head_o:
             continue
         best = clear_best(by_o.get(i, []))
-        if best and best[1] in al.used_r and enough_shared(al.orig[i], al.rew[best[1]]):
+        if best and best[1] in al.used_r and best[1] != head_r and enough_shared(al.orig[i], al.rew[best[1]]):
             found.append(Link(i, best[1], score_of[(i, best[1])], partial=True))
     for j in range(len(al.rew)):
-        if j in al.used_r:
+        if j in al.used_r or j == head_r:
             continue
         best = clear_best(by_r.get(j, []))
-        if best and best[1] in al.used_o and enough_shared(al.orig[best[1]], al.rew[j]):
+        if best and best[1] in al.used_o and best[1] != head_o and enough_shared(al.orig[best[1]], al.rew[j]):
             found.append(Link(best[1], j, score_of[(best[1], j)], partial=True))
     al.links.extend(found)
     al.used_o.update(lk.o for lk in found)
@@ -250,8 +263,13 @@ def link_splits_merges(al: Alignment) -> None:
 def link_headlines(al: Alignment) -> None:
     """A headline says in a few words what the story's lead says: it is linked to the claim of
     the other text that shares most of its content (a partial link when that claim is linked
-    already), wherever that claim is. Both texts' headlines, so swapping them changes nothing."""
+    already). Stories put what their headline says first, so a claim's shared weight counts
+    HEADLINE_LEAD less for each claim before it: a later sentence that repeats two of the
+    headline's words does not win over the lead that says what it says. Both texts'
+    headlines, so swapping them changes nothing."""
     linked = {(lk.o, lk.r) for lk in al.links}
+    if (0, 0) in linked and _head(al.orig) == 0 and _head(al.rew) == 0:
+        return  # the two headlines restate each other: each one's lead link is the other's
     for side in ("o", "r"):
         mine, other = (al.orig, al.rew) if side == "o" else (al.rew, al.orig)
         if not len(mine) or not len(other) or not _headline(mine[0]):
@@ -263,7 +281,7 @@ def link_headlines(al: Alignment) -> None:
         for k in range(min(len(other), HEADLINE_REACH)):
             shared = head.content & other[k].content
             if len(shared) >= 2:
-                w = al.vocab.total(sorted(shared))
+                w = al.vocab.total(sorted(shared)) * (1.0 - HEADLINE_LEAD * k)
                 if w > best_w:
                     best, best_w = k, w
         if best < 0:
@@ -283,16 +301,41 @@ def link_headlines(al: Alignment) -> None:
 
 def link_reuse(al: Alignment) -> None:
     """Two linked claims that share a verbatim fragment (or one restating part of the other)
-    are reuse: shown, so a reviewer sees where the words came from."""
-    linked = {(lk.o, lk.r) for lk in al.links}
+    are reuse: shown, so a reviewer sees where the words came from. (A headline's summary
+    link is one already: a second link would make the headline part of a split and report
+    the pair twice.)"""
+    linked = {(lk.o, lk.r) for lk in al.links} | {(lk.o, lk.r) for lk in al.summaries}
     run_words: dict[str, list[str]] = {}
     o_profile, r_profile = al.orig.getter(), al.rew.getter()
+    head_o, head_r = _head(al.orig), _head(al.rew)
+    partners_o: dict[int, list[int]] = defaultdict(list)
+    partners_r: dict[int, list[int]] = defaultdict(list)
+    for lk in al.links:
+        partners_o[lk.o].append(lk.r)
+        partners_r[lk.r].append(lk.o)
+
+    def told(both: frozenset[str], partners: list[int], profile: Callable[[int], Profile]) -> bool:
+        """Are all of ``both`` said by the claim's own counterparts already?"""
+        left = set(both)
+        for k in partners:
+            left -= profile(k).content
+            if not left:
+                return True
+        return False
+
     for _, s, i, j, shared in al.scored:
         if (i, j) in linked or i not in al.used_o or j not in al.used_r:
             continue
         pi, pj = o_profile(i), r_profile(j)
         if partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4:
-            al.links.append(Link(i, j, s, partial=True))
+            both = pi.content & pj.content
+            if told(both, partners_r[j], o_profile) and told(both, partners_o[i], r_profile):
+                # two look-alike claims (the same phrase, different numbers or places), each
+                # with its own counterpart that says all they share: no reuse between them
+                continue
+            # a headline summing up a second lead claim: a summary of its own, not a split
+            into = al.summaries if i == head_o or j == head_r else al.links
+            into.append(Link(i, j, s, partial=True))
             linked.add((i, j))
 
 
