@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def open_original(window: MainWindow, path: Path) -> None:
     """One file: the start page with ``path`` imported into the original pane, the rewrite pane
     focused for the other version (dropped, pasted, or chosen with "Compare two files…")."""
-    from factcheck_gui.ui.docindex import Side
+    from factcheck_gui.review.docindex import Side
 
     window.show_start_page()
     window.input.files(Side.ORIGINAL, [path])

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.engine.types import Change, ChangeKind
-from factcheck_gui.ui.docindex import ComparisonIndex
+from factcheck_gui.review.docindex import ComparisonIndex
 from factcheck_gui.ui.theme import KIND_STYLES, kind_tint
 
 ChangeIdRole = Qt.ItemDataRole.UserRole + 1

@@ -18,17 +18,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
+from factcheck_gui.review import wording
+from factcheck_gui.review.carry import announce
+from factcheck_gui.review.docindex import Side
+from factcheck_gui.review.opening import OpenedReview
 from factcheck_gui.ui.dialogs import FILE_FILTER, file_dialog
-from factcheck_gui.ui.docindex import Side
-from factcheck_gui.ui.services import REPLACED, OpenedReview, replaced_notice
 from factcheck_gui.ui.workers import TaskContext, TaskHandle
 
 if TYPE_CHECKING:
     from factcheck_gui.ui.main_window import MainWindow
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class CompareAgain(QObject):
@@ -99,48 +97,27 @@ class CompareAgain(QObject):
 
     # -- the offer --------------------------------------------------------------------------
     def tell(self, opened: OpenedReview) -> None:
-        """The message as a review opens: carried verdicts, an offer, unstorable characters.
-
-        The reader hears about characters the store could not keep once per review (again
-        only if more appear), from the count remembered in the settings; that is a warning.
-        """
+        """The message as a review opens: carried verdicts, an offer, unstorable characters
+        (see :func:`factcheck_gui.review.carry.announce`)."""
         win = self.win
-        notes = []
-        if opened.carried_from is not None:
-            notes.append(
-                f"{_plural(opened.carried, 'verdict')} carried over from review #{opened.carried_from}."
-            )
         key = win.service.state_key
-        tell = opened.replaced_chars > win.settings.replaced_told(key, opened.review_id)
-        if tell:
-            win.settings.set_replaced_told(key, opened.review_id, opened.replaced_chars)
-            notes.append(replaced_notice(opened.replaced_chars))
-        if opened.offers:
-            self.offer(opened, " ".join(notes), level="warning" if tell else "info")
-        elif tell:
-            win.message.show_warning(" ".join(notes))  # stays until the reader dismisses it
-        elif notes:
-            win.message.show_info(" ".join(notes))
-
-    def offer(self, opened: OpenedReview, also: str = "", *, level: str = "info") -> None:
-        """Offer the best carry-over for a review just shown (a button in the message bar).
-
-        ``also``: more the reader should read as the review opens, added to the offer's text
-        (``level`` "warning" when that is a warning).
-        """
-        if not opened.offers:
+        news = announce(opened, win.settings.replaced_told(key, opened.review_id))
+        if news is None:
             return
-        best = opened.offers[0]
-        whose = "the review you compared again" if best.relation == REPLACED else f"{best.relation}"
-        others = len(opened.offers) - 1
-        more = f" {_plural(others, 'other earlier review')} also fit." if others else ""
-        self.win.message.show_offer(
-            f"{_plural(best.verdicts, 'verdict')} of review #{best.review_id} “{best.title}” ({whose}) "
-            f"apply to changes worded the same here.{more}" + (f" {also}" if also else ""),
-            f"Carry {best.verdicts} over",
-            lambda: self.carry(best.review_id, opened.review_id),
-            level=level,
-        )
+        if news.told_replaced is not None:
+            win.settings.set_replaced_told(key, opened.review_id, news.told_replaced)
+        if news.offer is not None:
+            offer = news.offer
+            win.message.show_offer(
+                news.text,
+                news.button,
+                lambda: self.carry(offer.review_id, opened.review_id),
+                level=news.level,
+            )
+        elif news.level == "warning":
+            win.message.show_warning(news.text)  # stays until the reader dismisses it
+        else:
+            win.message.show_info(news.text)
 
     def carry(self, from_id: int, to_id: int) -> TaskHandle:
         """Carry the verdicts of review ``from_id`` into ``to_id`` (in a worker)."""
@@ -154,7 +131,7 @@ class CompareAgain(QObject):
                 return  # the reader moved on; the verdicts are in the store for next time
             session.refresh_verdicts(records)
             self.win.review.verdict.refresh_history()
-            self.win.message.show_info(f"{_plural(count, 'verdict')} carried over from review #{from_id}.")
+            self.win.message.show_info(wording.carried(count, from_id))
             self.carried.emit(count)
 
         return self.win.workers.start(

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.review.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.compact import ElidedLabel, FlowLayout
 from factcheck_gui.ui.curtain import LinkCurtain
-from factcheck_gui.ui.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.highlight import legend_items
 from factcheck_gui.ui.pane import StoryPane
 from factcheck_gui.ui.sync import ScrollSync

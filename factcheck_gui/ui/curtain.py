@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEve
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from factcheck_gui.engine.types import Change
-from factcheck_gui.ui.docindex import ComparisonIndex, Side
+from factcheck_gui.review.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.pane import StoryPane
 from factcheck_gui.ui.sync import ScrollSync
 from factcheck_gui.ui.theme import KIND_STYLES, is_dark

@@ -12,7 +12,7 @@ from itertools import pairwise
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from factcheck_gui.engine.types import ChangeKind
-from factcheck_gui.ui.docindex import Mark, Run, SideIndex
+from factcheck_gui.review.docindex import Mark, Run, SideIndex
 from factcheck_gui.ui.theme import (
     FLAG_COLOUR,
     KIND_STYLES,

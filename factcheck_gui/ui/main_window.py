@@ -29,18 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.review.docindex import Side
+from factcheck_gui.review.opening import OpenedReview, ReviewService
 from factcheck_gui.store.errors import CorruptDatabaseError, StoreError
 from factcheck_gui.ui.actions import build_actions, is_text_input, keep_enter_for_typing
 from factcheck_gui.ui.compare_again import CompareAgain
 from factcheck_gui.ui.database_recovery import DatabaseRecovery
 from factcheck_gui.ui.dialogs import OpenPairDialog, show_about
-from factcheck_gui.ui.docindex import Side
 from factcheck_gui.ui.export_action import ExportController, export_formats
 from factcheck_gui.ui.messages import MessageBar, StatusArea
 from factcheck_gui.ui.preferences import Preferences
 from factcheck_gui.ui.review_file import ReviewFileError, ReviewFileImport
 from factcheck_gui.ui.review_view import ReviewView
-from factcheck_gui.ui.services import OpenedReview, ReviewService, ReviewSession
+from factcheck_gui.ui.services import ReviewSession
 from factcheck_gui.ui.settings import Settings
 from factcheck_gui.ui.start_page import StartPage
 from factcheck_gui.ui.story_input import StoryInput

@@ -108,6 +108,7 @@ class MessageBar(QFrame):
         for button in self._buttons:
             button.hide()
         self.label.setText(message)
+        level = str(getattr(level, "value", level))  # a review.wording.Level or its text
         self.setProperty("level", level if level in LEVELS else "info")
         self.refresh_theme()
         self.show()

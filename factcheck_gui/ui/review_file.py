@@ -19,9 +19,9 @@ from factcheck_gui.ui.dialogs import file_dialog
 from factcheck_gui.ui.workers import TaskContext, TaskHandle
 
 if TYPE_CHECKING:
+    from factcheck_gui.review.opening import OpenedReview, ReviewService
     from factcheck_gui.store.records import Review
     from factcheck_gui.ui.main_window import MainWindow
-    from factcheck_gui.ui.services import OpenedReview, ReviewService
 
 REVIEW_FILE_FILTERS = ["Review files (*.json)", "All files (*)"]
 

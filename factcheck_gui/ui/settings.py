@@ -6,13 +6,13 @@ user's real configuration during a test run.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import os
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from factcheck_gui.review.reviewer import default_reviewer
 from factcheck_gui.ui.theme import Theme
 
 ORGANIZATION = "factcheck"
@@ -33,13 +33,6 @@ class ReviewUiState:
     right_scroll: int = 0
 
 
-def _default_reviewer() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in some containers
-        return "reviewer"
-
-
 class Settings:
     """Reviewer name, theme, font, database location, and per-review UI state."""
 
@@ -58,7 +51,8 @@ class Settings:
 
     @property
     def reviewer(self) -> str:
-        return self._str("reviewer") or _default_reviewer()
+        """The name set here, else $FACTCHECK_REVIEWER, else the login name (see default_reviewer)."""
+        return default_reviewer(self._str("reviewer"))
 
     @reviewer.setter
     def reviewer(self, name: str) -> None:

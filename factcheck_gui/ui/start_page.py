@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.review.docindex import Side
 from factcheck_gui.store.records import ReviewSummary
 from factcheck_gui.ui.change_model import plain_tooltip
-from factcheck_gui.ui.docindex import Side
 from factcheck_gui.ui.pane import StoryPane
 
 ReviewIdRole = Qt.ItemDataRole.UserRole + 1

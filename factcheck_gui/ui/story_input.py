@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from factcheck_gui.ui.docindex import Side
+from factcheck_gui.review.docindex import Side
 
 if TYPE_CHECKING:
     from factcheck_gui.importers import ImportedText

@@ -12,7 +12,7 @@ import bisect
 
 from PySide6.QtCore import QObject, QPoint
 
-from factcheck_gui.ui.docindex import ComparisonIndex, Side
+from factcheck_gui.review.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.pane import StoryPane
 
 

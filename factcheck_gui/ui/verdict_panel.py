@@ -22,6 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_gui.engine.types import ChangeKind
+from factcheck_gui.review import wording
+from factcheck_gui.review.drafts import DraftState, NoteDrafts, Saved
+from factcheck_gui.review.session import Press
+from factcheck_gui.review.wording import NO_VERDICT_TO_CLEAR, NOT_SAVED_CONFLICT, NOT_SAVED_YET
 from factcheck_gui.ui.services import ReviewSession
 from factcheck_gui.ui.theme import KIND_STYLES, is_dark, restyle
 
@@ -31,9 +35,6 @@ NOTE_DEBOUNCE_MS = 600
 # in half a screen or on a laptop.
 PREFERRED_WIDTH = 260
 MIN_WIDTH = 220
-NOT_SAVED_YET = "Note NOT saved yet — tried again when you leave the note"
-NOT_SAVED_CONFLICT = "Note NOT saved — a colleague changed this note; choose below"
-NO_VERDICT_TO_CLEAR = "No verdict to clear"
 CHOSEN = "✓ "  # before the chosen verdict's label: its state is not told by colour alone
 # One side is empty: a similarity between the two sides means nothing for these.
 _NO_SIMILARITY = (ChangeKind.ADDED, ChangeKind.REMOVED)
@@ -96,12 +97,8 @@ class VerdictPanel(QWidget):
         super().__init__(parent)
         self.session: ReviewSession | None = None
         self.change_id = ""
-        # change id → (note text the store refused, the stored note the reader started from)
-        self._unsaved: dict[str, tuple[str, str]] = {}
-        # change id → the version of a colleague's note that overtook the reader's: the reader's
-        # text is not saved over theirs until the reader chooses (Replace theirs / Keep theirs)
-        self._conflicts: dict[str, int] = {}
-        self._origin = ""  # the stored note the text in the field started from
+        # The notes not (yet) in the store and the note in the field (the rules: review.drafts).
+        self.drafts = NoteDrafts()
         self.title = QLabel("No change selected", self)
         self.title.setObjectName("verdictTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -198,8 +195,7 @@ class VerdictPanel(QWidget):
         self.save_note()
         self.session = session
         self.change_id = ""
-        self._unsaved.clear()
-        self._conflicts.clear()
+        self.drafts.reset(session)
         for b in list(self.buttons.buttons()):
             self.buttons.removeButton(b)
             b.deleteLater()
@@ -248,15 +244,14 @@ class VerdictPanel(QWidget):
             self.save_note(reveal=False)
             self.saved_label.setText("")  # "Note saved" belongs to the change it was said for
             if self.session is not None:
-                self.session.overtaken.pop(change_id, None)  # its verdict is on screen from now
+                self.session.seen(change_id)  # its verdict is on screen from now
         self.change_id = change_id
         session = self.session
         if session is None or not change_id:
             self.title.setText("No change selected")
             self.flags.setText("")
             self.history.setText("")
-            self._set_note_text("")
-            self._origin = ""
+            self._set_note_text(self.drafts.show(""))
             self._show_conflict()
             self._set_enabled(False)
             self._sync_buttons()
@@ -275,12 +270,10 @@ class VerdictPanel(QWidget):
         if near:  # an added or removed claim: what a reviewer might link it to by hand
             explained.append(near)
         self.flags.setText("\n\n".join(explained) or "No fact flags.")
-        self._set_note_text(session.note(change_id))
-        self._origin = session.note(change_id)
-        if change_id in self._unsaved:  # typed here earlier and refused by the store: still here
-            text, self._origin = self._unsaved[change_id]
-            self._set_note_text(text)
-            self.saved_label.setText(NOT_SAVED_CONFLICT if change_id in self._conflicts else NOT_SAVED_YET)
+        self._set_note_text(self.drafts.show(change_id))
+        state = self.drafts.state(change_id)
+        if state is not None:  # typed here earlier and not stored: still here
+            self.saved_label.setText(NOT_SAVED_CONFLICT if state is DraftState.OVERTAKEN else NOT_SAVED_YET)
         self._show_conflict()
         self._sync_buttons()
         self.refresh_history()
@@ -314,25 +307,14 @@ class VerdictPanel(QWidget):
         if self.session is None or not self.change_id:
             return False
         self.save_note()
-        if self.change_id in self.session.overtaken:
-            # A colleague's verdict arrived with the note just saved: theirs is not replaced unseen.
-            who = self.session.overtaken.pop(self.change_id)
-            self._sync_buttons()
-            self.refresh_history()
-            now = self.session.value(self.change_id)
-            did = f"set the verdict on {self.change_id} to “{now}”" if now else "cleared the verdict"
-            self.session.notice.emit(
-                f"{who} {did} meanwhile; nothing was changed. Press the verdict again to replace theirs."
-            )
-            return False
-        if value is None and not self.session.value(self.change_id):
+        pressed = self.session.press(self.change_id, value)
+        if pressed is Press.NOTHING_TO_CLEAR:
             self.flash.emit(NO_VERDICT_TO_CLEAR)
             return False
-        ok = self.session.set_verdict(self.change_id, value)
         self._sync_buttons()
-        if ok:
+        if pressed is not Press.REFUSED:
             self.refresh_history()
-        return ok
+        return pressed is Press.SAVED
 
     def apply_number(self, number: int) -> bool:
         """Verdict by its 1-based position on the scale (the number keys)."""
@@ -360,11 +342,10 @@ class VerdictPanel(QWidget):
         if change_id != self.change_id or self.session is None:
             return
         self._sync_buttons()
-        stored = self.session.note(change_id)
-        if stored != self._origin and change_id not in self._unsaved and change_id not in self._conflicts:
-            if self.note.toPlainText() == self._origin:  # untouched here: show the new note
-                self._set_note_text(stored)
-                self._origin = stored
+        news, replacement = self.drafts.arrived(self.note.toPlainText())
+        if replacement is not None:  # untouched here: show the new note
+            self._set_note_text(replacement)
+        if news:
             self.refresh_history()
 
     # -- notes --------------------------------------------------------------------------------
@@ -375,7 +356,7 @@ class VerdictPanel(QWidget):
         self.note.blockSignals(False)
 
     def _on_note_typed(self) -> None:
-        self.saved_label.setText("Typing…")
+        self.saved_label.setText(wording.TYPING)
         self._note_timer.start()
 
     def save_note(self, *, reveal: bool = True) -> bool:
@@ -387,44 +368,29 @@ class VerdictPanel(QWidget):
         if self.session is None or not self.change_id:
             return True
         text = self.note.toPlainText()
-        if not text.strip():
-            text = ""  # a stray Enter or space is no note (and clears one that was there)
-        cid = self.change_id
-        stored = self.session.note(cid)
-        if text == stored:
-            self._unsaved.pop(cid, None)
-            self._settled(stored)
-            if self.saved_label.text() in ("Typing…", NOT_SAVED_YET, NOT_SAVED_CONFLICT):
-                self.saved_label.setText("Saved" if text else "")
-            return True
-        base = self.session.version(cid)
-        if cid not in self._conflicts and stored != self._origin:
-            # A colleague's note arrived (or a refusal brought it) since the reader began.
-            self._conflicts[cid] = base
-        if cid in self._conflicts:
-            self._unsaved[cid] = (text, self._origin)
-            self.saved_label.setText(NOT_SAVED_CONFLICT)
+        return self._after_save(self.drafts.save(text), text, reveal=reveal)
+
+    def _after_save(self, saved: Saved, text: str, *, reveal: bool) -> bool:
+        """Say what became of the note (the line under it, the conflict box, the history)."""
+        if saved is Saved.SETTLED:
             self._show_conflict()
-            if reveal:
-                self._show_note()
-            return False
-        if self.session.set_note(cid, text):
-            self._unsaved.pop(cid, None)
-            stored = self.session.note(cid)
+            if self.saved_label.text() in (wording.TYPING, NOT_SAVED_YET, NOT_SAVED_CONFLICT):
+                self.saved_label.setText(wording.SAVED if text.strip() else "")
+            return True
+        if saved is Saved.SAVED:
+            stored = self.drafts.origin
             if stored != text:  # characters no database keeps became U+FFFD: show what is stored
                 self._show_stored_text(stored)
-            self._settled(stored)
-            self.saved_label.setText("Note saved")
+            self._show_conflict()
+            self.saved_label.setText(wording.NOTE_SAVED)
             self.refresh_history()
             return True
         # Kept here (and shown again on return to the change) until the store takes it.
-        self._unsaved[cid] = (text, self._origin)
-        if self.session.note(cid) != self._origin:  # refused for a colleague's newer note
-            self._conflicts[cid] = self.session.version(cid)
+        if saved is Saved.OVERTAKEN:
             self.saved_label.setText(NOT_SAVED_CONFLICT)
-            self._show_conflict()
         else:
-            self.saved_label.setText("Note NOT saved — see the message above")
+            self.saved_label.setText(wording.NOT_SAVED_REFUSED)
+        self._show_conflict()
         if reveal:
             self._show_note()
         return False
@@ -437,48 +403,30 @@ class VerdictPanel(QWidget):
         cursor.setPosition(min(position, len(stored)))
         self.note.setTextCursor(cursor)
 
-    def _settled(self, stored: str) -> None:
-        """The field and the store agree on the shown change: no conflict left to decide."""
-        self._origin = stored
-        if self._conflicts.pop(self.change_id, None) is not None:
-            self._show_conflict()
-
     def _show_conflict(self) -> None:
         cid = self.change_id
-        if self.session is None or not cid or cid not in self._conflicts:
+        if self.session is None or not cid or self.drafts.state(cid) is not DraftState.OVERTAKEN:
             self.conflict_box.hide()
             return
-        rec = self.session.verdicts.get(cid)
-        who = rec.reviewer if rec is not None and rec.reviewer else "Someone"
+        rec = self.session.record(cid)
         when = rec.decided_at.astimezone().strftime("%H:%M") if rec is not None else ""
-        theirs = self.session.note(cid)
-        said = f"changed this note to “{theirs}”" if theirs else "removed this note"
-        self.conflict_label.setText(
-            f"{who} {said}{f' at {when}' if when else ''} while you were writing yours. Yours is "
-            "still in the field and is not saved over theirs until you choose (both stay in the "
-            "history)."
-        )
+        who = rec.reviewer if rec is not None else None
+        self.conflict_label.setText(wording.note_conflict(who, self.session.note(cid), when))
         self.conflict_box.show()
 
     def _replace_theirs(self) -> None:
         """The reader read the colleague's note and chose to save theirs over it."""
-        cid = self.change_id
-        if self.session is None or not cid:
+        if self.session is None or not self.change_id:
             return
-        self._conflicts.pop(cid, None)
-        self._origin = self.session.note(cid)
-        self._show_conflict()
-        self.save_note()
+        self._note_timer.stop()
+        text = self.note.toPlainText()
+        self._after_save(self.drafts.replace_theirs(text), text, reveal=True)
 
     def _keep_theirs(self) -> None:
         """The reader let their own text go: the field shows the colleague's note."""
-        cid = self.change_id
-        if self.session is None or not cid:
+        if self.session is None or not self.change_id:
             return
-        self._unsaved.pop(cid, None)
-        self._conflicts.pop(cid, None)
-        self._origin = self.session.note(cid)
-        self._set_note_text(self._origin)
+        self._set_note_text(self.drafts.keep_theirs())
         self.saved_label.setText("")
         self._show_conflict()
 
@@ -490,15 +438,7 @@ class VerdictPanel(QWidget):
         on that change.
         """
         self.save_note()
-        if self.session is not None:
-            for change_id, (text, origin) in list(self._unsaved.items()):
-                if change_id == self.change_id or change_id in self._conflicts:
-                    continue
-                if self.session.note(change_id) == origin and self.session.set_note(change_id, text):
-                    del self._unsaved[change_id]
-                elif self.session.note(change_id) != origin:  # refused for a colleague's note
-                    self._conflicts[change_id] = self.session.version(change_id)
-        return sorted(self._unsaved, key=lambda cid: (len(cid), cid))
+        return self.drafts.retry()
 
     def discard_unsaved(self, change_ids: list[str]) -> None:
         """Let go of these refused notes: the reader chose to leave without them.
@@ -506,19 +446,9 @@ class VerdictPanel(QWidget):
         The note on screen, if among them, shows the stored note again (so leaving does not
         try to save it once more); a note typed after the reader was asked is not touched.
         """
-        shown = None
-        for change_id in change_ids:
-            refused = self._unsaved.pop(change_id, None)
-            self._conflicts.pop(change_id, None)
-            if change_id == self.change_id and refused is not None:
-                shown = refused[0]
-        if (
-            self.session is not None
-            and shown is not None
-            and self.note.toPlainText().strip() == shown.strip()
-        ):
-            self._set_note_text(self.session.note(self.change_id))
-            self._origin = self.session.note(self.change_id)
+        stored = self.drafts.discard(change_ids, self.note.toPlainText())
+        if stored is not None:
+            self._set_note_text(stored)
             self.saved_label.setText("")
             self._show_conflict()
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from factcheck_gui.review.docindex import Side
 from factcheck_gui.store.records import DEFAULT_SCALE
-from factcheck_gui.ui.docindex import Side
 
 from .conftest import REFERENCE, answer_file_dialog
 

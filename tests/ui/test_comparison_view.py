@@ -9,8 +9,8 @@ from PySide6.QtGui import QFont, QTextCharFormat
 from factcheck_gui.engine import compare_texts
 from factcheck_gui.engine.types import ChangeKind, DiffOpKind
 from factcheck_gui.lexer import fact_spans
+from factcheck_gui.review.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.comparison_view import ComparisonView
-from factcheck_gui.ui.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.pane import StoryPane
 from factcheck_gui.ui.theme import kind_tint
 

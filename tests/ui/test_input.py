@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from factcheck_gui.ui.docindex import Side
+from factcheck_gui.review.docindex import Side
 
 from .conftest import REFERENCE
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from factcheck_gui.engine import compare_texts
 from factcheck_gui.engine.types import ChangeKind
+from factcheck_gui.review.docindex import ComparisonIndex
 from factcheck_gui.store.records import ReviewSummary
 from factcheck_gui.ui.change_model import (
     UNREVIEWED,
@@ -17,7 +18,6 @@ from factcheck_gui.ui.change_model import (
     ChangeTableModel,
     Column,
 )
-from factcheck_gui.ui.docindex import ComparisonIndex
 from factcheck_gui.ui.start_page import ReviewListModel
 
 

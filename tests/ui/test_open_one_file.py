@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.app import build_parser, open_original
-from factcheck_gui.ui.docindex import Side
+from factcheck_gui.review.docindex import Side
 
 from .conftest import REFERENCE
 

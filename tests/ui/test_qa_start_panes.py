@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from factcheck_gui.ui.docindex import Side
+from factcheck_gui.review.docindex import Side
 from tests.ui.conftest import REFERENCE
 from tests.ui.test_input import drop_files, drop_text
 

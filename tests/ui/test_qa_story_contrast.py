@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QPalette, QTextDocument
 
 from factcheck_gui.engine.types import ChangeKind
-from factcheck_gui.ui.docindex import Mark
+from factcheck_gui.review.docindex import Mark
 from factcheck_gui.ui.highlight import StoryHighlighter
 from factcheck_gui.ui.theme import dark_palette, kind_tint, light_palette
 from tests.ui.test_readability import contrast

@@ -163,7 +163,7 @@ def test_compare_again_waits_for_a_note_a_colleague_overtook(  # type: ignore[no
     qtbot, opened, db_url: str, store_for
 ) -> None:
     """A colleague's conflicting edit refuses the note as the reader leaves: it stays, theirs too."""
-    from factcheck_gui.ui.docindex import Side
+    from factcheck_gui.review.docindex import Side
 
     from .conftest import REFERENCE
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -53,6 +54,17 @@ def test_settings_defaults_and_bad_values(tmp_path: Path) -> None:
     assert s.font_size == 72
     assert s.reviewer  # falls back to the login name, never empty
     assert s.db_url == "" and s.geometry is None
+
+
+def test_without_a_name_in_the_settings_the_app_records_the_cli_s_reviewer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One rule with ``factcheck review``: $FACTCHECK_REVIEWER before the login name."""
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "Env Name")
+    s = ini(tmp_path / "s.ini")
+    assert s.reviewer == "Env Name"
+    s.reviewer = "Ann Lee"  # a name set in the settings is the reader's choice: it wins
+    assert s.reviewer == "Ann Lee"
 
 
 def test_settings_dialog_applies_reviewer_theme_and_database(  # type: ignore[no-untyped-def]
