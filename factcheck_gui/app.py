@@ -69,8 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from factcheck_gui.resources import data_path
     from factcheck_gui.ui.main_window import MainWindow
-    from factcheck_gui.ui.settings import APPLICATION, ORGANIZATION, Settings
-    from factcheck_gui.ui.theme import apply_theme
+    from factcheck_gui.ui.shell.settings import APPLICATION, ORGANIZATION, Settings
+    from factcheck_gui.ui.shell.theme import apply_theme
 
     app = QApplication.instance() or QApplication(
         [sys.argv[0], *(argv if argv is not None else sys.argv[1:])]

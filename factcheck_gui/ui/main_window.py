@@ -32,20 +32,20 @@ from PySide6.QtWidgets import (
 from factcheck_gui.review.docindex import Side
 from factcheck_gui.review.opening import OpenedReview, ReviewService
 from factcheck_gui.store.errors import CorruptDatabaseError, StoreError
-from factcheck_gui.ui.actions import build_actions, is_text_input, keep_enter_for_typing
-from factcheck_gui.ui.compare_again import CompareAgain
-from factcheck_gui.ui.database_recovery import DatabaseRecovery
-from factcheck_gui.ui.dialogs import OpenPairDialog, show_about
-from factcheck_gui.ui.export_action import ExportController, export_formats
-from factcheck_gui.ui.messages import MessageBar, StatusArea
-from factcheck_gui.ui.preferences import Preferences
-from factcheck_gui.ui.review_file import ReviewFileError, ReviewFileImport
-from factcheck_gui.ui.review_view import ReviewView
-from factcheck_gui.ui.services import ReviewSession
-from factcheck_gui.ui.settings import Settings
-from factcheck_gui.ui.start_page import StartPage
-from factcheck_gui.ui.story_input import StoryInput
-from factcheck_gui.ui.workers import TaskContext, TaskHandle, Workers
+from factcheck_gui.ui.controllers.compare_again import CompareAgain
+from factcheck_gui.ui.controllers.database_recovery import DatabaseRecovery
+from factcheck_gui.ui.controllers.export_action import ExportController, export_formats
+from factcheck_gui.ui.controllers.preferences import Preferences
+from factcheck_gui.ui.controllers.review_file import ReviewFileError, ReviewFileImport
+from factcheck_gui.ui.controllers.story_input import StoryInput
+from factcheck_gui.ui.models.session import ReviewSession
+from factcheck_gui.ui.shell.actions import build_actions, is_text_input, keep_enter_for_typing
+from factcheck_gui.ui.shell.messages import MessageBar, StatusArea
+from factcheck_gui.ui.shell.settings import Settings
+from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle, Workers
+from factcheck_gui.ui.views.dialogs import OpenPairDialog, show_about
+from factcheck_gui.ui.views.review_view import ReviewView
+from factcheck_gui.ui.views.start_page import StartPage
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:

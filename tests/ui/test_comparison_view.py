@@ -10,9 +10,9 @@ from factcheck_gui.engine import compare_texts
 from factcheck_gui.engine.types import ChangeKind, DiffOpKind
 from factcheck_gui.lexer import fact_spans
 from factcheck_gui.review.docindex import ComparisonIndex, Side
-from factcheck_gui.ui.comparison_view import ComparisonView
-from factcheck_gui.ui.pane import StoryPane
-from factcheck_gui.ui.theme import kind_tint
+from factcheck_gui.ui.shell.theme import kind_tint
+from factcheck_gui.ui.views.comparison_view import ComparisonView
+from factcheck_gui.ui.views.pane import StoryPane
 
 
 @pytest.fixture

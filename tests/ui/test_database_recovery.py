@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, Qt
 from factcheck_gui.engine import compare_texts
 from factcheck_gui.store import ReviewStore
 from factcheck_gui.store.records import DEFAULT_SCALE
-from factcheck_gui.ui.settings import Settings
+from factcheck_gui.ui.shell.settings import Settings
 
 from .conftest import REFERENCE
 

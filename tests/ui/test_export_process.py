@@ -9,7 +9,7 @@ import pytest
 
 from factcheck_gui.engine import Cancelled, compare_texts
 from factcheck_gui.store import ReviewStore
-from factcheck_gui.ui.export_process import ExportProcessError, can_run_in_child, export_in_child
+from factcheck_gui.ui.shell.export_process import ExportProcessError, can_run_in_child, export_in_child
 
 
 @pytest.fixture

@@ -11,14 +11,14 @@ from factcheck_gui.engine import compare_texts
 from factcheck_gui.engine.types import ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex
 from factcheck_gui.store.records import ReviewSummary
-from factcheck_gui.ui.change_model import (
+from factcheck_gui.ui.models.change_model import (
     UNREVIEWED,
     ChangeFilterProxy,
     ChangeIdRole,
     ChangeTableModel,
     Column,
 )
-from factcheck_gui.ui.start_page import ReviewListModel
+from factcheck_gui.ui.views.start_page import ReviewListModel
 
 
 @pytest.fixture(scope="module")

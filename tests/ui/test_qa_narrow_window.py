@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 
-from factcheck_gui.ui.theme import Theme, apply_theme
-from factcheck_gui.ui.verdict_panel import PREFERRED_WIDTH
+from factcheck_gui.ui.shell.theme import Theme, apply_theme
+from factcheck_gui.ui.views.verdict_panel import PREFERRED_WIDTH
 from tests.ui.conftest import REFERENCE
 
 NARROW = (800, 560)
@@ -88,7 +88,7 @@ def test_the_review_is_usable_in_a_window_of_800_by_560(  # type: ignore[no-unty
     win.resize(1200, 820)
     qtbot.wait(50)
     assert panel.width() == PREFERRED_WIDTH
-    from factcheck_gui.ui.change_model import Column
+    from factcheck_gui.ui.models.change_model import Column
 
     header = win.review.changes.table.horizontalHeader()
     assert [header.sectionSize(c) for c in (Column.KIND, Column.FLAGS, Column.VERDICT)] == [110, 130, 130]
@@ -132,7 +132,7 @@ def test_the_start_page_is_usable_in_a_window_of_800_by_560(qtbot, window) -> No
 
 
 def test_a_wide_window_opens_a_review_with_the_columns_at_their_usual_widths(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    from factcheck_gui.ui.change_model import Column
+    from factcheck_gui.ui.models.change_model import Column
 
     window.resize(1440, 900)
     qtbot.wait(50)

@@ -191,7 +191,7 @@ def test_the_demo_pair_over_pasted_text_opens_only_when_confirmed(qtbot, window)
 def test_two_files_from_file_open_over_pasted_text_ask_first(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from factcheck_gui.ui.dialogs import OpenPairDialog
+    from factcheck_gui.ui.views.dialogs import OpenPairDialog
 
     window.show_start_page()
     _paste_original(qtbot, window)

@@ -8,7 +8,7 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
-from factcheck_gui.ui.change_model import Column
+from factcheck_gui.ui.models.change_model import Column
 
 MARKUP = '<b>Bold?</b> &amp; <img src="x.png"> The mayor said 5.'
 MARKUP_B = '<b>Bold!</b> &amp; <img src="y.png"> The mayor said 6.'

@@ -188,7 +188,7 @@ def test_switching_database_waits_for_a_note_a_read_only_database_refused(  # ty
 ) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from factcheck_gui.ui.dialogs import SettingsDialog
+    from factcheck_gui.ui.views.dialogs import SettingsDialog
 
     win = read_only_window(qtbot, opened, tmp_path, settings)
     url, review_id = win.service.url, win.session.review_id

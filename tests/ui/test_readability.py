@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 
-from factcheck_gui.ui.theme import Theme, apply_theme, is_dark
+from factcheck_gui.ui.shell.theme import Theme, apply_theme, is_dark
 
 
 def luminance(c: QColor) -> float:

@@ -9,9 +9,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from factcheck_gui.store.records import DEFAULT_SCALE
-from factcheck_gui.ui.dialogs import OpenPairDialog, SettingsDialog
-from factcheck_gui.ui.settings import ReviewUiState, Settings
-from factcheck_gui.ui.theme import Theme, is_dark
+from factcheck_gui.ui.shell.settings import ReviewUiState, Settings
+from factcheck_gui.ui.shell.theme import Theme, is_dark
+from factcheck_gui.ui.views.dialogs import OpenPairDialog, SettingsDialog
 
 from .conftest import REFERENCE
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
-from factcheck_gui.ui.dialogs import SettingsDialog
-from factcheck_gui.ui.settings import Settings
-from factcheck_gui.ui.theme import Theme, is_dark
+from factcheck_gui.ui.shell.settings import Settings
+from factcheck_gui.ui.shell.theme import Theme, is_dark
+from factcheck_gui.ui.views.dialogs import SettingsDialog
 
 
 def click_ok(qtbot, dialog: SettingsDialog) -> None:  # type: ignore[no-untyped-def]

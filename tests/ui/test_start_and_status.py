@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from factcheck_gui.engine import compare_texts
 from factcheck_gui.engine.types import ChangeKind
-from factcheck_gui.ui.settings import Settings
+from factcheck_gui.ui.shell.settings import Settings
 
 from .conftest import REFERENCE
 from .test_database_recovery import damaged_database, new_window

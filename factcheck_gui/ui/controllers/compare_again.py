@@ -22,8 +22,8 @@ from factcheck_gui.review import wording
 from factcheck_gui.review.carry import announce
 from factcheck_gui.review.docindex import Side
 from factcheck_gui.review.opening import OpenedReview
-from factcheck_gui.ui.dialogs import FILE_FILTER, file_dialog
-from factcheck_gui.ui.workers import TaskContext, TaskHandle
+from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle
+from factcheck_gui.ui.views.dialogs import FILE_FILTER, file_dialog
 
 if TYPE_CHECKING:
     from factcheck_gui.ui.main_window import MainWindow

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from factcheck_gui.engine.types import Change
 from factcheck_gui.review.docindex import ComparisonIndex, Side
-from factcheck_gui.ui.pane import StoryPane
-from factcheck_gui.ui.sync import ScrollSync
-from factcheck_gui.ui.theme import KIND_STYLES, is_dark
+from factcheck_gui.ui.shell.theme import KIND_STYLES, is_dark
+from factcheck_gui.ui.views.pane import StoryPane
+from factcheck_gui.ui.views.sync import ScrollSync
 
 CURTAIN_WIDTH = 48
 

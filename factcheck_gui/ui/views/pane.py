@@ -36,8 +36,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from factcheck_gui.engine.types import Change, ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex, Side, SideIndex
-from factcheck_gui.ui.highlight import StoryHighlighter
-from factcheck_gui.ui.theme import KIND_STYLES, kind_tint
+from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
+from factcheck_gui.ui.views.highlight import StoryHighlighter
 
 MARGIN_WIDTH = 18
 

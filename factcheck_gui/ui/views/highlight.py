@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextChar
 
 from factcheck_gui.engine.types import ChangeKind
 from factcheck_gui.review.docindex import Mark, Run, SideIndex
-from factcheck_gui.ui.theme import (
+from factcheck_gui.ui.shell.theme import (
     FLAG_COLOUR,
     KIND_STYLES,
     deleted_colour,

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_gui.review.docindex import ComparisonIndex, Side
-from factcheck_gui.ui.compact import ElidedLabel, FlowLayout
-from factcheck_gui.ui.curtain import LinkCurtain
-from factcheck_gui.ui.highlight import legend_items
-from factcheck_gui.ui.pane import StoryPane
-from factcheck_gui.ui.sync import ScrollSync
+from factcheck_gui.ui.shell.compact import ElidedLabel, FlowLayout
+from factcheck_gui.ui.views.curtain import LinkCurtain
+from factcheck_gui.ui.views.highlight import legend_items
+from factcheck_gui.ui.views.pane import StoryPane
+from factcheck_gui.ui.views.sync import ScrollSync
 
 
 class Legend(QWidget):

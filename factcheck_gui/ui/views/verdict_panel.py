@@ -26,8 +26,8 @@ from factcheck_gui.review import wording
 from factcheck_gui.review.drafts import DraftState, NoteDrafts, Saved
 from factcheck_gui.review.session import Press
 from factcheck_gui.review.wording import NO_VERDICT_TO_CLEAR, NOT_SAVED_CONFLICT, NOT_SAVED_YET
-from factcheck_gui.ui.services import ReviewSession
-from factcheck_gui.ui.theme import KIND_STYLES, is_dark, restyle
+from factcheck_gui.ui.models.session import ReviewSession
+from factcheck_gui.ui.shell.theme import KIND_STYLES, is_dark, restyle
 
 NOTE_DEBOUNCE_MS = 600
 # The panel's width: the review screen gives it the preferred width while the change list has

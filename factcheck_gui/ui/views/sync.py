@@ -13,7 +13,7 @@ import bisect
 from PySide6.QtCore import QObject, QPoint
 
 from factcheck_gui.review.docindex import ComparisonIndex, Side
-from factcheck_gui.ui.pane import StoryPane
+from factcheck_gui.ui.views.pane import StoryPane
 
 
 class ScrollSync(QObject):

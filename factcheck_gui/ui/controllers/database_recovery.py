@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from factcheck_gui.ui.workers import TaskContext, TaskHandle
+from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle
 
 if TYPE_CHECKING:
     from factcheck_gui.store import CorruptDatabaseError, ReviewStore

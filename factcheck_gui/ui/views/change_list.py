@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from factcheck_gui.engine.types import ChangeKind, FlagType
 from factcheck_gui.review.docindex import ComparisonIndex
-from factcheck_gui.ui.change_model import (
+from factcheck_gui.ui.models.change_model import (
     UNREVIEWED,
     ChangeFilterProxy,
     ChangeIdRole,
@@ -33,7 +33,7 @@ from factcheck_gui.ui.change_model import (
     Column,
     VerdictRole,
 )
-from factcheck_gui.ui.compact import FlowLayout
+from factcheck_gui.ui.shell.compact import FlowLayout
 
 # The usual widths of the columns that are not story text (the story columns share the rest).
 _COLUMN_WIDTHS = {Column.NUMBER: 48, Column.KIND: 110, Column.FLAGS: 130, Column.VERDICT: 130}

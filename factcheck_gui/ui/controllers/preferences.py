@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 
-from factcheck_gui.ui.dialogs import SettingsDialog
-from factcheck_gui.ui.theme import apply_theme
+from factcheck_gui.ui.shell.theme import apply_theme
+from factcheck_gui.ui.views.dialogs import SettingsDialog
 
 if TYPE_CHECKING:
     from factcheck_gui.ui.main_window import MainWindow

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from factcheck_gui.ui.compact import ElidedLabel
-from factcheck_gui.ui.theme import is_dark, restyle
+from factcheck_gui.ui.shell.compact import ElidedLabel
+from factcheck_gui.ui.shell.theme import is_dark, restyle
 
 LEVELS = ("info", "warning", "error")
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from factcheck_gui.review.docindex import Side
 from factcheck_gui.store.records import ReviewSummary
-from factcheck_gui.ui.change_model import plain_tooltip
-from factcheck_gui.ui.pane import StoryPane
+from factcheck_gui.ui.shell.compact import plain_tooltip
+from factcheck_gui.ui.views.pane import StoryPane
 
 ReviewIdRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex

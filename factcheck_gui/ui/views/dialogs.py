@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 import factcheck_gui
-from factcheck_gui.ui.settings import Settings
-from factcheck_gui.ui.theme import Theme
+from factcheck_gui.ui.shell.settings import Settings
+from factcheck_gui.ui.shell.theme import Theme
 
 FILE_FILTER = "Stories (*.txt *.md *.markdown *.html *.htm *.docx *.pdf *.eml);;All files (*)"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QByteArray, QSettings
 
 from factcheck_gui.review.reviewer import default_reviewer
-from factcheck_gui.ui.theme import Theme
+from factcheck_gui.ui.shell.theme import Theme
 
 ORGANIZATION = "factcheck"
 APPLICATION = "factcheck-gui"

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
-from factcheck_gui.ui.dialogs import file_dialog
-from factcheck_gui.ui.workers import TaskContext, TaskHandle
+from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle
+from factcheck_gui.ui.views.dialogs import file_dialog
 
 if TYPE_CHECKING:
     from factcheck_gui.review.opening import OpenedReview, ReviewService

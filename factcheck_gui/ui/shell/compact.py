@@ -8,11 +8,19 @@ with the whole text as its tooltip; its :meth:`~QLabel.text` stays the whole tex
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
-from factcheck_gui.ui.change_model import plain_tooltip
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` exactly as written ("" for none).
+
+    Qt renders a tooltip that merely looks like HTML as HTML; story text, flag messages and
+    file names must stay inert, so they are escaped into a paragraph of their own.
+    """
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
 
 
 class FlowLayout(QLayout):

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from factcheck_gui.ui.change_list import ChangeList
-from factcheck_gui.ui.comparison_view import ComparisonView
-from factcheck_gui.ui.services import ReviewSession
-from factcheck_gui.ui.settings import ReviewUiState
-from factcheck_gui.ui.verdict_panel import PREFERRED_WIDTH, VerdictPanel
+from factcheck_gui.ui.models.session import ReviewSession
+from factcheck_gui.ui.shell.settings import ReviewUiState
+from factcheck_gui.ui.views.change_list import ChangeList
+from factcheck_gui.ui.views.comparison_view import ComparisonView
+from factcheck_gui.ui.views.verdict_panel import PREFERRED_WIDTH, VerdictPanel
 
 # The change list's width below which the verdict panel narrows to leave it more room.
 COMFORTABLE_LIST_WIDTH = 560

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.engine.types import Change, ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex
-from factcheck_gui.ui.theme import KIND_STYLES, kind_tint
+from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
 
 ChangeIdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2

@@ -1,7 +1,7 @@
 """File → Export: a save dialog offering every format of the exporters, the export in a worker.
 
 A background task runs ``factcheck export`` in a child process (see
-:mod:`factcheck_gui.ui.export_process`) that reads the review from the store; the exporters
+:mod:`factcheck_gui.ui.shell.export_process`) that reads the review from the store; the exporters
 write to a temporary file and rename it into place, so a failed export never harms an existing
 file.
 
@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from factcheck_gui.ui.dialogs import file_dialog
-from factcheck_gui.ui.export_process import can_run_in_child, export_in_child
-from factcheck_gui.ui.workers import TaskContext, TaskHandle
+from factcheck_gui.ui.shell.export_process import can_run_in_child, export_in_child
+from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle
+from factcheck_gui.ui.views.dialogs import file_dialog
 
 if TYPE_CHECKING:
     from factcheck_gui.ui.main_window import MainWindow
