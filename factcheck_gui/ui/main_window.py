@@ -42,7 +42,7 @@ from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.actions import build_actions, is_text_input, keep_enter_for_typing
 from factcheck_gui.ui.shell.messages import MessageBar, StatusArea
 from factcheck_gui.ui.shell.settings import Settings
-from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle, Workers
+from factcheck_gui.ui.shell.workers import Failure, TaskContext, TaskHandle, Workers
 from factcheck_gui.ui.views.dialogs import OpenPairDialog, show_about
 from factcheck_gui.ui.views.review_view import ReviewView
 from factcheck_gui.ui.views.start_page import StartPage
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
             "listing reviews",
             self.service.list_reviews,
             finished=self._reviews_listed,
-            **self._failure_handlers(listing=True),
+            failed=lambda failure: self._failed(failure, listing=True),
         )
 
     def _reviews_listed(self, reviews: list[Any]) -> None:
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
             finished=self._opened,
             progress=self.status.set_progress,
             cancelled=self._cancelled,
-            **self._failure_handlers(),
+            failed=self._failed,
         )
         return self._task
 
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
             lambda ctx: self.service.load(review_id, ctx),
             finished=self._opened,
             cancelled=self._cancelled,
-            **self._failure_handlers(),
+            failed=self._failed,
         )
         return self._task
 
@@ -311,18 +311,8 @@ class MainWindow(QMainWindow):
         self.review.changes.table.setFocus()
         self.reviewShown.emit(review_id)
 
-    def _failure_handlers(self, *, listing: bool = False) -> dict[str, Any]:
-        """``error`` and ``failed`` callbacks for one task: the failure sees its own exception.
-
-        ``listing``: the task lists the start page's reviews (its failure must not list again).
-        """
-        raised: list[BaseException] = []
-        return {
-            "error": raised.append,
-            "failed": lambda message: self._failed(message, *raised[-1:], listing=listing),
-        }
-
-    def _failed(self, message: str, exc: BaseException | None = None, *, listing: bool = False) -> None:
+    def _failed(self, failure: Failure, *, listing: bool = False) -> None:
+        message, exc = failure.message, failure.error
         if self._task is None or self._task.done:  # not while a comparison is still running
             self._task = None
             self.status.idle()
@@ -344,6 +334,10 @@ class MainWindow(QMainWindow):
             self.start.set_unavailable()
         elif self.stack.currentWidget() is self.start and not self.start.listed:
             self.refresh_reviews()
+
+    def show_failure(self, failure: Failure) -> None:
+        """A task's failure, as :meth:`show_error`."""
+        self.show_error(failure.message)
 
     def show_error(self, message: str) -> None:
         """A one-line error in the message bar (it stays until dismissed)."""

@@ -138,5 +138,5 @@ class CompareAgain(QObject):
             "carrying verdicts over",
             lambda ctx: service.carry_over(from_id, to_id, reviewer=reviewer, ctx=ctx),
             finished=done,
-            failed=self.win.show_error,
+            failed=self.win.show_failure,
         )

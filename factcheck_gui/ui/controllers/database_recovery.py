@@ -75,7 +75,7 @@ class DatabaseRecovery(QObject):
 
         self.win.status.flash(f"Starting a new database beside {damaged.name}…")
         return self.win.workers.start(
-            "starting a new database", job, finished=done, failed=self.win.show_error
+            "starting a new database", job, finished=done, failed=self.win.show_failure
         )
 
     def use(self, path: Path, store: ReviewStore | None = None, *, damaged: Path | None = None) -> None:

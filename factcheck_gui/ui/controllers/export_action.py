@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from factcheck_gui.ui.shell.export_process import can_run_in_child, export_in_child
-from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle
+from factcheck_gui.ui.shell.workers import Failure, TaskContext, TaskHandle
 from factcheck_gui.ui.views.dialogs import file_dialog
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ class ExportController(QObject):
         self.win.message.show_info(f"Review exported to {path}")
         self.exported.emit(path)
 
-    def _failed(self, message: str) -> None:
-        text = f"Export failed: {message}"
+    def _failed(self, failure: Failure) -> None:
+        text = f"Export failed: {failure.message}"
         self.win.show_error(text)
         self.failed.emit(text)

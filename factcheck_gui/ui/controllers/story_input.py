@@ -133,7 +133,7 @@ class StoryInput(QObject):
             "importing",
             lambda ctx: load_path(path),
             finished=lambda t: self._ready(side, t),
-            failed=self.win.show_error,
+            failed=self.win.show_failure,
         )
 
     def dropped_text(self, side: Side, text: str, html: str) -> None:
@@ -161,7 +161,7 @@ class StoryInput(QObject):
             "reading pasted text",
             lambda ctx: from_clipboard(text=text or None, html=html or None),
             finished=lambda t: self._ready(side, t, pasted=True),
-            failed=self.win.show_error,
+            failed=self.win.show_failure,
         )
 
     def _ready(self, side: Side, imported: ImportedText, *, pasted: bool = False) -> None:

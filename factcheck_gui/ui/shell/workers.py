@@ -10,13 +10,28 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from factcheck_gui.engine import Cancelled
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """How a task failed: one line for the reader and, for an expected error, the exception
+    (for a caller that answers some errors with more than a message: a damaged database file)."""
+
+    message: str
+    error: BaseException | None = None  # None: an unexpected error (logged with its traceback)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class TaskContext:
@@ -38,21 +53,16 @@ class TaskContext:
 
 
 class TaskSignals(QObject):
-    """progress(float), finished(object), failed(str), cancelled(); exactly one of the last three.
-
-    error(object) carries the exception of an expected failure, just before ``failed``, for a
-    caller that answers some errors with more than a message (a damaged database file).
-    """
+    """progress(float), finished(object), failed(Failure), cancelled(); exactly one of the last three."""
 
     progress = Signal(float)
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
     cancelled = Signal()
-    error = Signal(object)
 
 
-class TaskHandle:
-    """What the caller keeps: the signals and a way to cancel."""
+class TaskHandle(Generic[T]):
+    """What the caller keeps: the signals and a way to cancel (``T``: what the task returns)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -70,7 +80,10 @@ class TaskHandle:
 
 class _Runnable(QRunnable):
     def __init__(
-        self, handle: TaskHandle, fn: Callable[[TaskContext], Any], expected: tuple[type[BaseException], ...]
+        self,
+        handle: TaskHandle[Any],
+        fn: Callable[[TaskContext], Any],
+        expected: tuple[type[BaseException], ...],
     ) -> None:
         super().__init__()
         self.setAutoDelete(True)
@@ -86,11 +99,10 @@ class _Runnable(QRunnable):
         except Cancelled:
             sig.cancelled.emit()
         except self._expected as exc:  # errors written for users: one line, no traceback
-            sig.error.emit(exc)
-            sig.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            sig.failed.emit(Failure(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, exc))
         except Exception as exc:
             log.exception("background task %s failed", self._handle.name)
-            sig.failed.emit(f"Unexpected error in {self._handle.name}: {exc}")
+            sig.failed.emit(Failure(f"Unexpected error in {self._handle.name}: {exc}"))
         else:
             if self._handle.stop_event.is_set():
                 sig.cancelled.emit()
@@ -108,24 +120,24 @@ class Workers(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._expected = expected
-        self._running: list[TaskHandle] = []
+        self._running: list[TaskHandle[Any]] = []
 
     def start(
         self,
         name: str,
-        fn: Callable[[TaskContext], Any],
+        fn: Callable[[TaskContext], T],
         *,
-        finished: Callable[[Any], None] | None = None,
-        failed: Callable[[str], None] | None = None,
-        progress: Callable[[float], None] | None = None,
-        cancelled: Callable[[], None] | None = None,
-        error: Callable[[BaseException], None] | None = None,
-    ) -> TaskHandle:
+        finished: Callable[[T], object] | None = None,
+        failed: Callable[[Failure], object] | None = None,
+        progress: Callable[[float], object] | None = None,
+        cancelled: Callable[[], object] | None = None,
+    ) -> TaskHandle[T]:
         """Run ``fn(ctx)`` in the pool; the callbacks run on the GUI thread.
 
-        ``error`` gets the exception of an expected failure, before ``failed`` gets its message.
+        ``finished`` gets what ``fn`` returned; ``failed`` a :class:`Failure` (its message, and
+        the exception when it was one of the expected errors); ``cancelled`` nothing.
         """
-        handle = TaskHandle(name)
+        handle: TaskHandle[T] = TaskHandle(name)
         sig = handle.signals
         for s in (sig.finished, sig.failed, sig.cancelled):  # first, so callbacks see it done
             s.connect(lambda *_a, h=handle: self._forget(h))
@@ -137,13 +149,11 @@ class Workers(QObject):
             sig.progress.connect(progress)
         if cancelled is not None:
             sig.cancelled.connect(cancelled)
-        if error is not None:
-            sig.error.connect(error)
         self._running.append(handle)
         self.pool.start(_Runnable(handle, fn, self._expected))
         return handle
 
-    def _forget(self, handle: TaskHandle) -> None:
+    def _forget(self, handle: TaskHandle[Any]) -> None:
         handle.done = True
         if handle in self._running:
             self._running.remove(handle)
