@@ -54,7 +54,7 @@ def window(qtbot, settings: Settings, db_url: str):  # type: ignore[no-untyped-d
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win._discard_note = True  # a test may leave a note the store refused: close all the same
+    win.quit_without_notes = True  # a test may leave a note the store refused: close all the same
     win.close()
 
 

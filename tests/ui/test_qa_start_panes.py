@@ -151,7 +151,7 @@ def _asked_and_held_back(qtbot, window, question: str, button: str) -> None:  # 
     assert bar.text() == question
     assert bar.action.isVisible() and bar.action.text() == button
     qtbot.wait(300)  # nothing compared, opened or stored behind the question
-    assert window.session is None and window._task is None
+    assert window.session is None and window.task is None
     assert window.stack.currentWidget() is window.start
     assert "My own notes" in window.start.pane(Side.ORIGINAL).toPlainText()
 

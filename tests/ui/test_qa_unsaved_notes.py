@@ -146,7 +146,7 @@ def test_opening_another_pair_waits_for_a_refused_note_moved_away_from(  # type:
         cid = type_refused_note(qtbot, win, "check the date")
         qtbot.keyClick(win.review.changes.table, Qt.Key.Key_J)  # on to another change: kept aside
         assert win.open_paths(*REFERENCE) is None  # File → Open: nothing compared, nothing stored
-        assert win.session.review_id == review_id and win._task is None
+        assert win.session.review_id == review_id and win.task is None
         assert cid in win.message.text() and offered(win, "Compare the two files without the note")
         qtbot.keyClick(win.review.changes.table, Qt.Key.Key_K)  # the typed text is still there
         assert win.review.verdict.note.toPlainText() == "check the date"
@@ -210,7 +210,7 @@ def test_switching_database_waits_for_a_note_a_read_only_database_refused(  # ty
         win.message.action.click()
     assert win.session is None and settings.db_url == str(other)
     assert "elsewhere.db" in win.status.db_label.text()
-    win._discard_note = True
+    win.quit_without_notes = True
     win.close()
 
 
@@ -227,18 +227,18 @@ def test_a_note_refused_while_another_review_loads_holds_that_review_back(  # ty
         go.wait(20)
         return win.service.load(review_id, ctx)
 
-    assert win.run_compare(job, "Opening…") is not None  # nothing refused yet: it starts
+    assert win.nav.run_compare(job, "Opening…") is not None  # nothing refused yet: it starts
     cid = type_refused_note(qtbot, win, "typed while it loads")  # the read-only store refuses it
     shown = win.session
     go.set()
-    qtbot.waitUntil(lambda: win._task is None, timeout=10000)
+    qtbot.waitUntil(lambda: win.task is None, timeout=10000)
     assert win.session is shown  # the review with the typed note is still the one on screen
     assert win.review.verdict.note.toPlainText() == "typed while it loads"
     assert cid in win.message.text() and offered(win, "Show the other review without the note")
     with qtbot.waitSignal(win.reviewShown, timeout=10000):
         win.message.action.click()
     assert win.session is not shown and win.session.review_id == review_id
-    win._discard_note = True
+    win.quit_without_notes = True
     win.close()
 
 

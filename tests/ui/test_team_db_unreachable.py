@@ -31,5 +31,5 @@ def test_an_unreachable_team_database_is_one_message_in_the_window(  # type: ign
     assert "team database at 127.0.0.1" in text
     assert "secret" not in text  # the password never reaches the screen
     assert "Traceback" not in text and "OperationalError" not in text
-    win._discard_note = True
+    win.quit_without_notes = True
     win.close()

@@ -69,7 +69,7 @@ def test_a_pasted_story_with_a_broken_character_is_reported_when_it_opens(qtbot,
         REFERENCE[1].read_text(encoding="utf-8").replace(".", ".\x00", 1), "pasted text", SourceInfo()
     )
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
-        window.open_imported(original, pasted)
+        window.nav.open_imported(original, pasted)
     assert "1 character of this review" in window.message.text()
     assert "is shown as" in window.message.text()
     assert FFFD in window.session.index.comparison.rewrite.text

@@ -13,40 +13,52 @@ Signals:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from factcheck_gui.review import wording
 from factcheck_gui.review.carry import announce
 from factcheck_gui.review.docindex import Side
 from factcheck_gui.review.opening import OpenedReview
-from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle
+from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle, Workers
 from factcheck_gui.ui.views.dialogs import FILE_FILTER, file_dialog
 
 if TYPE_CHECKING:
-    from factcheck_gui.ui.main_window import MainWindow
+    from factcheck_gui.store.records import VerdictRecord
+    from factcheck_gui.ui.controllers.navigator import Navigator
+    from factcheck_gui.ui.shell.messages import Notifier
+    from factcheck_gui.ui.shell.settings import Settings
+
+Carried = tuple[int, "dict[str, VerdictRecord]"]
 
 
 class CompareAgain(QObject):
-    """Runs "Compare again" and the carry-over offer for a :class:`MainWindow`."""
+    """Runs "Compare again" and the carry-over offer (``parent``: where its dialog opens)."""
 
     carried = Signal(int)
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
-        self.win = win
+    def __init__(
+        self, nav: Navigator, notifier: Notifier, workers: Workers, settings: Settings, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.nav = nav
+        self.notifier = notifier
+        self.workers = workers
+        self.settings = settings
+        self.parent_widget = parent
+        nav.reviewOpened.connect(self.tell)
 
     def choose(self, side: Side) -> QFileDialog | None:
         """Ask for the new version of one side (a window-modal dialog; returns it)."""
-        if self.win.session is None:
+        if self.nav.session is None:
             return None
         who = "original" if side is Side.ORIGINAL else "rewrite"
         dialog = file_dialog(
-            self.win,
+            self.parent_widget,
             f"Compare again with a new version of the {who}",
-            self.win.settings.last_dir,
+            self.settings.last_dir,
             FILE_FILTER.split(";;"),
             name="compareAgainDialog",
         )
@@ -55,23 +67,25 @@ class CompareAgain(QObject):
         return dialog
 
     def _chosen(self, side: Side, path: Path) -> None:
-        self.win.settings.last_dir = str(path.parent)
+        self.settings.last_dir = str(path.parent)
         self.compare_with(side, path)
 
     def dropped(self, side: Side, files: list[Path]) -> None:
         """Files dropped on a pane of the open review: one is a new version of that side."""
         if len(files) >= 2:
-            self.win.open_paths(files[0], files[1])
+            self.nav.open_paths(files[0], files[1])
         elif files:
             self.compare_with(side, files[0])
 
-    def compare_with(self, side: Side, path: Path, *, carry: bool | None = None) -> TaskHandle | None:
+    def compare_with(
+        self, side: Side, path: Path, *, carry: bool | None = None
+    ) -> TaskHandle[OpenedReview] | None:
         """Replace one side of the open review by ``path`` in a new review (in a worker).
 
         ``carry``: True carries the open review's verdicts at once, False never, None (the
         menu) offers them, with any other earlier review that fits, once the review shows.
         """
-        session = self.win.session
+        session = self.nav.session
         if session is None:
             return None
         from factcheck_gui.importers import ImportedText, load_path
@@ -81,7 +95,7 @@ class CompareAgain(QObject):
         kept = ImportedText(keep_doc.text, keep_doc.name, keep_doc.source)
         carry_from = session.review_id if carry else None
         replaced = session.review_id if carry is None else None  # offered first if it fits
-        service, reviewer = self.win.service, self.win.settings.reviewer
+        service, reviewer = self.nav.service, self.settings.reviewer
 
         def job(ctx: TaskContext) -> OpenedReview:
             new = load_path(path)
@@ -93,50 +107,49 @@ class CompareAgain(QObject):
                 opened.offers.clear()
             return opened
 
-        return self.win.run_compare(job, f"Comparing again with {path.name}…", leaving="Compare again")
+        return self.nav.run_compare(job, f"Comparing again with {path.name}…", leaving="Compare again")
 
     # -- the offer --------------------------------------------------------------------------
     def tell(self, opened: OpenedReview) -> None:
         """The message as a review opens: carried verdicts, an offer, unstorable characters
         (see :func:`factcheck_gui.review.carry.announce`)."""
-        win = self.win
-        key = win.service.state_key
-        news = announce(opened, win.settings.replaced_told(key, opened.review_id))
+        key = self.nav.service.state_key
+        news = announce(opened, self.settings.replaced_told(key, opened.review_id))
         if news is None:
             return
         if news.told_replaced is not None:
-            win.settings.set_replaced_told(key, opened.review_id, news.told_replaced)
+            self.settings.set_replaced_told(key, opened.review_id, news.told_replaced)
         if news.offer is not None:
             offer = news.offer
-            win.message.show_offer(
+            self.notifier.offer(
                 news.text,
                 news.button,
                 lambda: self.carry(offer.review_id, opened.review_id),
                 level=news.level,
             )
         elif news.level == "warning":
-            win.message.show_warning(news.text)  # stays until the reader dismisses it
+            self.notifier.warning(news.text)  # stays until the reader dismisses it
         else:
-            win.message.show_info(news.text)
+            self.notifier.info(news.text)
 
-    def carry(self, from_id: int, to_id: int) -> TaskHandle:
-        """Carry the verdicts of review ``from_id`` into ``to_id`` (in a worker)."""
-        service, reviewer = self.win.service, self.win.settings.reviewer
-        self.win.status.flash(f"Carrying verdicts over from review #{from_id}…")
+    def carry(self, from_id: int, to_id: int) -> TaskHandle[Carried]:
+        """Carry the verdicts of review ``from_id`` into ``to_id`` (in a worker); ``carried``
+        follows once the review on screen shows them."""
+        service, reviewer = self.nav.service, self.settings.reviewer
+        self.notifier.flash(f"Carrying verdicts over from review #{from_id}…")
 
-        def done(result: Any) -> None:
+        def done(result: Carried) -> None:
             count, records = result
-            session = self.win.session
+            session = self.nav.session
             if session is None or session.review_id != to_id:
                 return  # the reader moved on; the verdicts are in the store for next time
             session.refresh_verdicts(records)
-            self.win.review.verdict.refresh_history()
-            self.win.message.show_info(wording.carried(count, from_id))
+            self.notifier.info(wording.carried(count, from_id))
             self.carried.emit(count)
 
-        return self.win.workers.start(
+        return self.workers.start(
             "carrying verdicts over",
             lambda ctx: service.carry_over(from_id, to_id, reviewer=reviewer, ctx=ctx),
             finished=done,
-            failed=self.win.show_failure,
+            failed=self.notifier.failure,
         )

@@ -12,18 +12,21 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from factcheck_gui.ui.shell.export_process import can_run_in_child, export_in_child
-from factcheck_gui.ui.shell.workers import Failure, TaskContext, TaskHandle
+from factcheck_gui.ui.shell.workers import Failure, TaskContext, TaskHandle, Workers
 from factcheck_gui.ui.views.dialogs import file_dialog
 
 if TYPE_CHECKING:
-    from factcheck_gui.ui.main_window import MainWindow
+    from factcheck_gui.ui.controllers.navigator import Navigator
+    from factcheck_gui.ui.shell.messages import Notifier
+    from factcheck_gui.ui.shell.settings import Settings
 
 
 def export_formats() -> list[tuple[str, str]]:
@@ -59,27 +62,43 @@ def suggested_format(path: Path, chosen: str, formats: list[str]) -> str:
 
 
 class ExportController(QObject):
-    """Exports the review open in a :class:`MainWindow` (see the module docstring)."""
+    """Exports the open review (see the module docstring); ``parent``: where its dialogs open,
+    ``save_note``: commits the note being typed (it belongs in the export)."""
 
     exported = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
-        self.win = win
+    def __init__(
+        self,
+        nav: Navigator,
+        notifier: Notifier,
+        workers: Workers,
+        settings: Settings,
+        parent: QWidget,
+        save_note: Callable[[], object],
+    ) -> None:
+        super().__init__(parent)
+        self.nav = nav
+        self.notifier = notifier
+        self.workers = workers
+        self.settings = settings
+        self.parent_widget = parent
+        self.save_note = save_note
         self.last_format = ""
 
     def choose(self, fmt: str = "") -> QFileDialog | None:
         """Ask where to save (a window-modal save dialog, returned); the export follows."""
-        session = self.win.session
+        session = self.nav.session
         formats = export_formats()
         if session is None or not formats:
             return None
         fmt = fmt or self.last_format or formats[0][0]
         codes = [f for f, _label in formats]
         filters = [name_filter(f, label) for f, label in formats]
-        folder = self.win.settings.last_dir or str(Path.home())
-        dialog = file_dialog(self.win, "Export review", folder, filters, save=True, name="exportDialog")
+        folder = self.settings.last_dir or str(Path.home())
+        dialog = file_dialog(
+            self.parent_widget, "Export review", folder, filters, save=True, name="exportDialog"
+        )
 
         def filter_chosen(text: str) -> None:
             dialog.setDefaultSuffix(extension(codes[filters.index(text)]).lstrip("."))
@@ -104,7 +123,7 @@ class ExportController(QObject):
 
     def ask_format(self, path: Path, picked: str, other: str, labels: dict[str, str]) -> QMessageBox:
         """The name's suffix says another format than the one chosen: ask, never switch silently."""
-        box = QMessageBox(self.win)
+        box = QMessageBox(self.parent_widget)
         box.setObjectName("exportFormatQuestion")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Which format?")
@@ -131,15 +150,15 @@ class ExportController(QObject):
         box.open()
         return box
 
-    def export_to(self, fmt: str, path: Path) -> TaskHandle | None:
+    def export_to(self, fmt: str, path: Path) -> TaskHandle[str] | None:
         """Export the open review in a worker; ``exported`` or ``failed`` follows."""
-        session = self.win.session
+        session = self.nav.session
         if session is None:
             return None
-        self.win.review.verdict.save_note()  # a note typed a moment ago belongs in the export
+        self.save_note()  # a note typed a moment ago belongs in the export
         self.last_format = fmt
-        self.win.settings.last_dir = str(path.parent)
-        review_id, service = session.review_id, self.win.service
+        self.settings.last_dir = str(path.parent)
+        review_id, service = session.review_id, self.nav.service
 
         def job(ctx: TaskContext) -> str:
             url = service.store().url
@@ -149,15 +168,15 @@ class ExportController(QObject):
 
             return str(export_review(service.store().load_review(review_id), fmt, path))
 
-        self.win.status.flash(f"Exporting to {path.name}…")
-        return self.win.workers.start("exporting", job, finished=self._done, failed=self._failed)
+        self.notifier.flash(f"Exporting to {path.name}…")
+        return self.workers.start("exporting", job, finished=self._done, failed=self._failed)
 
     def _done(self, path: str) -> None:
-        self.win.status.flash(f"Exported to {path}")
-        self.win.message.show_info(f"Review exported to {path}")
+        self.notifier.flash(f"Exported to {path}")
+        self.notifier.info(f"Review exported to {path}")
         self.exported.emit(path)
 
     def _failed(self, failure: Failure) -> None:
         text = f"Export failed: {failure.message}"
-        self.win.show_error(text)
+        self.notifier.error(text)
         self.failed.emit(text)

@@ -1,31 +1,51 @@
-"""File → Settings: the dialog, and applying theme, font, reviewer and database to the window."""
+"""File → Settings: the dialog, and applying theme, font, reviewer and database.
+
+Signals:
+    themeChanged(): the application's theme was applied; views pick their colours again.
+    fontChanged(object): the story font (a QFont) for every story pane.
+    reviewerChanged(str): the name verdicts are now recorded under.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from factcheck_gui.ui.shell.theme import apply_theme
 from factcheck_gui.ui.views.dialogs import SettingsDialog
 
 if TYPE_CHECKING:
-    from factcheck_gui.ui.main_window import MainWindow
+    from factcheck_gui.ui.controllers.navigator import Navigator
+    from factcheck_gui.ui.shell.settings import Settings
 
 
 class Preferences(QObject):
-    """Shows the settings dialog of a :class:`MainWindow` and applies what it changed."""
+    """Shows the settings dialog and applies what it changed (``parent``: where it opens)."""
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
-        self.win = win
+    themeChanged = Signal()
+    fontChanged = Signal(object)
+    reviewerChanged = Signal(str)
+
+    def __init__(
+        self,
+        nav: Navigator,
+        settings: Settings,
+        parent: QWidget,
+        open_dialog: Callable[[QDialog], QDialog],
+    ) -> None:
+        super().__init__(parent)
+        self.nav = nav
+        self.settings = settings
+        self.parent_widget = parent
+        self.open_dialog = open_dialog
 
     def dialog(self) -> QDialog:
         """The settings dialog (window-modal, returned); OK applies it at once."""
-        win = self.win
-        dialog = SettingsDialog(win, win.settings, db_in_use=win.service.url or "")
+        dialog = SettingsDialog(self.parent_widget, self.settings, db_in_use=self.nav.service.url or "")
 
         def accepted() -> None:
             # Only an edited database field switches databases: the one in use may come from
@@ -35,40 +55,31 @@ class Preferences(QObject):
             self.apply()
             if db_changed:
                 # Remembered only once switched: a note the store refused may hold the switch
-                # back until the reader chooses (see MainWindow.may_leave_review).
-                win.use_database(location or None, remember=True)
+                # back until the reader chooses (see the navigator's leave guards).
+                self.nav.use_database(location or None, remember=True)
 
         dialog.accepted.connect(accepted)
-        return win.open_dialog(dialog)
+        return self.open_dialog(dialog)
 
     def apply(self, *, db_changed: bool = False) -> None:
         """Apply theme, font and reviewer now; a new database reopens the start page."""
-        win, settings = self.win, self.win.settings
+        settings = self.settings
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
-        win.review.comparison.refresh_theme()
-        win.review.verdict.refresh_theme()
-        win.message.refresh_theme()
+        self.themeChanged.emit()
         self.apply_font()
-        win.status.set_reviewer(settings.reviewer)
-        if win.session is not None:
-            win.session.reviewer = settings.reviewer
+        self.reviewerChanged.emit(settings.reviewer)
+        if self.nav.session is not None:
+            self.nav.session.reviewer = settings.reviewer
         if db_changed:
-            win.use_database(settings.db_url or None)
+            self.nav.use_database(settings.db_url or None)
 
     def apply_font(self) -> None:
-        """The story font and size from the settings, in every story pane."""
-        win, settings = self.win, self.win.settings
-        font = QFont(win.font())
-        if settings.font_family:
-            font.setFamily(settings.font_family)
-        if settings.font_size:
-            font.setPointSize(settings.font_size)
-        for pane in (
-            win.review.comparison.left,
-            win.review.comparison.right,
-            win.start.left,
-            win.start.right,
-        ):
-            pane.setFont(font)
+        """The story font and size from the settings, for every story pane."""
+        font = QFont(self.parent_widget.font())
+        if self.settings.font_family:
+            font.setFamily(self.settings.font_family)
+        if self.settings.font_size:
+            font.setPointSize(self.settings.font_size)
+        self.fontChanged.emit(font)

@@ -9,11 +9,12 @@ is stored from it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle
 from factcheck_gui.ui.views.dialogs import file_dialog
@@ -21,7 +22,8 @@ from factcheck_gui.ui.views.dialogs import file_dialog
 if TYPE_CHECKING:
     from factcheck_gui.review.opening import OpenedReview, ReviewService
     from factcheck_gui.store.records import Review
-    from factcheck_gui.ui.main_window import MainWindow
+    from factcheck_gui.ui.controllers.navigator import Navigator
+    from factcheck_gui.ui.shell.settings import Settings
 
 REVIEW_FILE_FILTERS = ["Review files (*.json)", "All files (*)"]
 
@@ -43,7 +45,7 @@ def read_review_file(path: Path) -> Review:
         ) from None
 
 
-def import_job(service: ReviewService, path: Path) -> Any:
+def import_job(service: ReviewService, path: Path) -> Callable[[TaskContext], OpenedReview]:
     """The background task: read, check, store as a new review, load it for the window."""
 
     def job(ctx: TaskContext) -> OpenedReview:
@@ -61,28 +63,30 @@ def import_job(service: ReviewService, path: Path) -> Any:
 
 
 class ReviewFileImport(QObject):
-    """Runs File → Import review file… for a :class:`MainWindow`."""
+    """Runs File → Import review file… (``parent``: where its dialog opens)."""
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
-        self.win = win
+    def __init__(self, nav: Navigator, settings: Settings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.nav = nav
+        self.settings = settings
+        self.parent_widget = parent
 
     def choose(self) -> QFileDialog:
         """Ask for the review file (a window-modal dialog, returned); the import follows."""
-        folder = self.win.settings.last_dir or str(Path.home())
+        folder = self.settings.last_dir or str(Path.home())
         dialog = file_dialog(
-            self.win, "Import a review file", folder, REVIEW_FILE_FILTERS, name="importReviewDialog"
+            self.parent_widget, "Import a review file", folder, REVIEW_FILE_FILTERS, name="importReviewDialog"
         )
         dialog.fileSelected.connect(lambda p: self.import_file(Path(p)))
         dialog.open()
         return dialog
 
-    def import_file(self, path: Path) -> TaskHandle | None:
+    def import_file(self, path: Path) -> TaskHandle[OpenedReview] | None:
         """Store the review file as a new review and open it (in a worker, with Cancel).
 
         None while the open review holds a note the store refused (the reader is asked first).
         """
-        self.win.settings.last_dir = str(path.parent)
-        return self.win.run_compare(
-            import_job(self.win.service, path), f"Importing {path.name}…", leaving="Import the review file"
+        self.settings.last_dir = str(path.parent)
+        return self.nav.run_compare(
+            import_job(self.nav.service, path), f"Importing {path.name}…", leaving="Import the review file"
         )

@@ -8,8 +8,8 @@ as plain text; once both sides are in, the pair is compared.
 Pasted text may exist nowhere else (typed, or edited before copying): a file dropped on it
 replaces it only when the reader confirms in the message bar, and so does any other way of
 opening a review instead (File → Compare two files…, the demo pair, a recent review, Import
-review file; see :meth:`StoryInput.may_clear`). A pane filled from a file is refilled by the
-next file dropped on it.
+review file): the panes are a leave guard of the navigator (:meth:`StoryInput.holds`). A pane
+filled from a file is refilled by the next file dropped on it.
 
 Signals:
     sideReady(object): one side was imported (carries the :class:`Side`).
@@ -17,69 +17,75 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from factcheck_gui.review import wording
 from factcheck_gui.review.docindex import Side
+from factcheck_gui.ui.controllers.navigator import Hold, Leaving
+from factcheck_gui.ui.shell.workers import Workers
 
 if TYPE_CHECKING:
     from factcheck_gui.importers import ImportedText
-    from factcheck_gui.ui.main_window import MainWindow
+    from factcheck_gui.ui.controllers.navigator import Navigator
+    from factcheck_gui.ui.shell.messages import Notifier
+    from factcheck_gui.ui.views.start_page import StartPage
 
 
 _SIDE_NAMES = {Side.ORIGINAL: "original", Side.REWRITE: "rewrite"}
 
 
 class StoryInput(QObject):
-    """Collects the two sides of a new pair for a :class:`MainWindow`."""
+    """Collects the two sides of a new pair from the start page's panes."""
 
     sideReady = Signal(object)
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
-        self.win = win
+    def __init__(self, nav: Navigator, notifier: Notifier, workers: Workers, start: StartPage) -> None:
+        super().__init__(start)
+        self.nav = nav
+        self.notifier = notifier
+        self.workers = workers
+        self.start = start
         self.pending: dict[Side, ImportedText] = {}
         # The sides whose pane holds pasted text: typed or edited elsewhere, it may exist
         # nowhere else, so a dropped file does not replace it without asking.
         self.pasted: set[Side] = set()
-        self._clearing = False  # the reader agreed, or the panes' own pair is being compared
+        self._clearing = False  # the panes' own pair is being compared
+        self._agreed = False  # the reader agreed to let the pasted text go (for the next opening)
         for side in Side:
-            pane = win.start.pane(side)
+            pane = start.pane(side)
             pane.filesDropped.connect(lambda files, s=side: self.files(s, files))
             pane.textPasted.connect(lambda text, html, s=side: self.text(s, text, html))
             pane.textDropped.connect(lambda text, html, s=side: self.dropped_text(s, text, html))
             pane.cleared.connect(lambda s=side: self._forget(s))
+        nav.reviewOpened.connect(self.clear)  # a review opened another way clears the panes
 
-    def clear(self) -> None:
+    def clear(self, *_opened: object) -> None:
         self.pending.clear()
         self.pasted.clear()
         for side in Side:
-            self.win.start.pane(side).set_index(None)
+            self.start.pane(side).set_index(None)
 
-    def may_clear(self, doing: str, proceed: Callable[[], object]) -> bool:
-        """True when opening a review instead of the panes' pair loses no pasted text.
+    def holds(self, leaving: Leaving) -> Hold | None:
+        """The leave guard: opening a review instead of the panes' pair would lose pasted text.
 
         A review opened another way clears the panes once it shows. Text pasted into them may
-        exist nowhere else, so the message bar first asks "``doing`` anyway?": its button runs
-        ``proceed`` with the panes allowed to go (they stay until the review shows, so a failed
-        or cancelled opening keeps them). False while asking.
+        exist nowhere else, so the reader is first asked "``doing`` anyway?"; once they agree,
+        the next opening goes ahead (the panes stay until the review shows, so a failed or
+        cancelled opening keeps them, and the next one asks again).
         """
-        if not self.pasted or self._clearing:
-            return True
+        agreed, self._agreed = self._agreed, False
+        if not leaving.opens_review or not self.pasted or self._clearing or agreed:
+            return None
         stories = " and ".join(_SIDE_NAMES[s] for s in Side if s in self.pasted)
+        return Hold(wording.pasted_cleared(stories, leaving.doing), leaving.doing, self._agree)
 
-        def anyway() -> None:
-            with self._clearing_allowed():
-                proceed()
-
-        self.win.message.show_offer(
-            f"Your pasted {stories} will be cleared: {doing[:1].lower()}{doing[1:]} anyway?", doing, anyway
-        )
-        return False
+    def _agree(self) -> None:
+        self._agreed = True
 
     @contextmanager
     def _clearing_allowed(self) -> Iterator[None]:
@@ -107,7 +113,7 @@ class StoryInput(QObject):
             stories = " and ".join(_SIDE_NAMES[s] for s in replaced)
             names = " and ".join(p.name for p in files[:2])
             asked = self._pasted_now()
-            self.win.message.show_offer(
+            self.notifier.offer(
                 f"Replace the pasted {stories} with {names}?",
                 "Replace",
                 lambda: (
@@ -119,21 +125,21 @@ class StoryInput(QObject):
 
     def _pasted_now(self) -> tuple[tuple[Side, str], ...]:
         """The pasted stories as they stand: an answer given about others is asked again."""
-        return tuple((s, self.win.start.pane(s).toPlainText()) for s in Side if s in self.pasted)
+        return tuple((s, self.start.pane(s).toPlainText()) for s in Side if s in self.pasted)
 
     def _take_files(self, side: Side, files: list[Path]) -> None:
         if len(files) >= 2:
             with self._clearing_allowed():  # the reader was asked about any pasted text
-                self.win.open_paths(files[0], files[1])
+                self.nav.open_paths(files[0], files[1])
             return
         from factcheck_gui.importers import load_path
 
         path = files[0]
-        self.win.workers.start(
+        self.workers.start(
             "importing",
             lambda ctx: load_path(path),
             finished=lambda t: self._ready(side, t),
-            failed=self.win.show_failure,
+            failed=self.notifier.failure,
         )
 
     def dropped_text(self, side: Side, text: str, html: str) -> None:
@@ -141,7 +147,7 @@ class StoryInput(QObject):
         reader says so (a drag is easily let go over the wrong pane; Ctrl+V is deliberate)."""
         if side in self.pasted:
             asked = self._pasted_now()
-            self.win.message.show_offer(
+            self.notifier.offer(
                 f"Replace the pasted {_SIDE_NAMES[side]} with the text you dropped?",
                 "Replace",
                 lambda: (
@@ -157,11 +163,11 @@ class StoryInput(QObject):
         """Text (and the HTML a browser puts beside it) pasted into an empty start-page pane."""
         from factcheck_gui.importers import from_clipboard
 
-        self.win.workers.start(
+        self.workers.start(
             "reading pasted text",
             lambda ctx: from_clipboard(text=text or None, html=html or None),
             finished=lambda t: self._ready(side, t, pasted=True),
-            failed=self.win.show_failure,
+            failed=self.notifier.failure,
         )
 
     def _ready(self, side: Side, imported: ImportedText, *, pasted: bool = False) -> None:
@@ -170,17 +176,17 @@ class StoryInput(QObject):
             self.pasted.add(side)
         else:
             self.pasted.discard(side)
-        self.win.start.pane(side).setPlainText(imported.text)  # plain text: story text stays inert
+        self.start.pane(side).setPlainText(imported.text)  # plain text: story text stays inert
         self.sideReady.emit(side)
         if len(self.pending) == 2:
             with self._clearing_allowed():  # the pasted text is compared, not lost
-                self.win.open_imported(self.pending[Side.ORIGINAL], self.pending[Side.REWRITE])
+                self.nav.open_imported(self.pending[Side.ORIGINAL], self.pending[Side.REWRITE])
 
     def paste(self) -> None:
         """Edit → Paste story: into the first empty pane of the start page."""
-        start = self.win.start
+        start = self.start
         pane = start.left if start.left.is_empty() else start.right
-        if self.win.stack.currentWidget() is start and pane.is_empty():
+        if self.nav.on_start_page() and pane.is_empty():
             pane.paste_from_clipboard()
         else:
-            self.win.message.show_info("Paste works in an empty pane of the start page (File → Start page).")
+            self.notifier.info("Paste works in an empty pane of the start page (File → Start page).")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from factcheck_gui.ui.shell.compact import ElidedLabel
 from factcheck_gui.ui.shell.theme import is_dark, restyle
+from factcheck_gui.ui.shell.workers import Failure
 
 LEVELS = ("info", "warning", "error")
 
@@ -209,3 +210,56 @@ class StatusArea:
 
     def set_reviewer(self, name: str) -> None:
         self.reviewer_label.setText(f"Reviewer: {name}")
+
+
+class Notifier(QObject):
+    """What the controllers and the navigator tell the reader through: the message bar and the
+    status bar, and nothing else of the window.
+
+    Signals:
+        failed(str): an error was shown (or a failure answered otherwise, see :meth:`failed_quietly`).
+    """
+
+    failed = Signal(str)
+
+    def __init__(self, bar: MessageBar, status: StatusArea, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bar = bar
+        self.status = status
+
+    def error(self, message: str) -> None:
+        """A one-line error in the message bar (it stays until dismissed)."""
+        self.bar.show_error(message)
+        self.failed.emit(message)
+
+    def failure(self, failure: Failure) -> None:
+        """A background task's failure, as :meth:`error`."""
+        self.error(failure.message)
+
+    def failed_quietly(self, message: str) -> None:
+        """A failure answered with something else than the error line (an offer)."""
+        self.failed.emit(message)
+
+    def info(self, message: str) -> None:
+        self.bar.show_info(message)
+
+    def warning(self, message: str) -> None:
+        self.bar.show_warning(message)
+
+    def offer(
+        self,
+        message: str,
+        button: str,
+        on_accept: Callable[[], object],
+        *,
+        more: Sequence[tuple[str, Callable[[], object]]] = (),
+        level: str = "info",
+    ) -> None:
+        self.bar.show_offer(message, button, on_accept, more=more, level=level)
+
+    def clear(self) -> None:
+        self.bar.clear()
+
+    def flash(self, text: str) -> None:
+        """A short word in the status bar."""
+        self.status.flash(text)

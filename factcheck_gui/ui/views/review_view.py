@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from factcheck_gui.review import wording
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.settings import ReviewUiState
 from factcheck_gui.ui.views.change_list import ChangeList
@@ -113,6 +114,17 @@ class ReviewView(QWidget):
         self.comparison.show_change(change_id)
         self.verdict.show_change(change_id)
         self.currentChangeChanged.emit(change_id)
+
+    def next_unreviewed(self) -> str:
+        """Select the next change without a verdict; "" when there is one, else what to say."""
+        changes = self.changes
+        if changes.next_unreviewed():
+            return ""
+        left = self.session.left_to_review() if self.session is not None else 0
+        if left and changes.proxy.is_filtering():
+            # Not "every change has a verdict": the filters hide the ones still to do.
+            return wording.hidden_unreviewed(left, shown_any=bool(changes.proxy.rowCount()))
+        return "Every change has a verdict."
 
     def current_change_id(self) -> str:
         return self.changes.current_change_id()
