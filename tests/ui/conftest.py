@@ -115,3 +115,19 @@ def restore_app_look():  # type: ignore[no-untyped-def]
     app.setStyle(style)
     app.setPalette(palette)
     app.setStyleSheet(sheet)
+
+
+@pytest.fixture
+def driver(qtbot, window):  # type: ignore[no-untyped-def]
+    """The main window, driven as a reader would (see ``driver.py``)."""
+    from .driver import Driver
+
+    return Driver(qtbot, window)
+
+
+@pytest.fixture
+def reviewing(qtbot, opened):  # type: ignore[no-untyped-def]
+    """A driver on the main window showing the reference pair as a new review."""
+    from .driver import Driver
+
+    return Driver(qtbot, opened)

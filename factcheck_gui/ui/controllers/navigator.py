@@ -159,9 +159,9 @@ class Navigator(QObject):
         if self.session is None:
             return
         self.save_ui_state()
+        session, self.session = self.session, None  # emptying the list must not save "no selection"
         self.screens.review.set_session(None)
-        self.session.deleteLater()
-        self.session = None
+        session.deleteLater()
         self.reviewClosed.emit()
         self.progressChanged.emit()  # no "N of M changes reviewed" left from the review
 
@@ -302,6 +302,8 @@ class Navigator(QObject):
     def _show(self, opened: OpenedReview) -> None:
         self._close_review()
         review = self.screens.review
+        # Read before the list fills: selecting its first row would save over where the reader was.
+        state = self.settings.review_state(self.service.state_key, opened.review_id)
         self.session = session = ReviewSession(self.service, opened, self.settings.reviewer, self)
         session.error.connect(self.notifier.bar.show_error)
         session.notice.connect(self.notifier.warning)
@@ -311,7 +313,6 @@ class Navigator(QObject):
         self.notifier.status.set_database(self.service.display_name)
         self.progressChanged.emit()
         self.reviewOpened.emit(opened)
-        state = self.settings.review_state(self.service.state_key, opened.review_id)
         review.restore_ui_state(state)
         if not state.change_id:
             review.changes.select_row(0)
