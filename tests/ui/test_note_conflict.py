@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from .driver import Driver
+from tests.ui.driver import Driver
 
 
 def _colleague_then_mine(qtbot, win, store_for, db_url: str, theirs: str, mine: str):  # type: ignore[no-untyped-def]
@@ -117,7 +117,7 @@ def test_a_note_refused_then_overtaken_by_a_colleague_is_not_saved_over_theirs_l
     qtbot, opened, tmp_path, db_url: str, store_for
 ) -> None:
     """Refused (locked), then a colleague writes, then the retry on leaving meets their note."""
-    from .test_qa_unsaved_notes import write_locked
+    from tests.ui.test_qa_unsaved_notes import write_locked
 
     win = opened
     cid = win.review.current_change_id()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from .driver import Driver
+from tests.ui.driver import Driver
 
 
 @contextmanager
@@ -135,7 +135,7 @@ def test_the_start_page_waits_for_a_refused_note_then_saves_it(  # type: ignore[
 def test_opening_another_pair_waits_for_a_refused_note_moved_away_from(  # type: ignore[no-untyped-def]
     qtbot, opened, tmp_path: Path, db_url: str, store_for
 ) -> None:
-    from .conftest import REFERENCE
+    from tests.ui.conftest import REFERENCE
 
     win = opened
     review_id = win.session.review_id
@@ -162,8 +162,7 @@ def test_compare_again_waits_for_a_note_a_colleague_overtook(  # type: ignore[no
 ) -> None:
     """A colleague's conflicting edit refuses the note as the reader leaves: it stays, theirs too."""
     from factcheck_gui.review.docindex import Side
-
-    from .conftest import REFERENCE
+    from tests.ui.conftest import REFERENCE
 
     win = opened
     review_id = win.session.review_id

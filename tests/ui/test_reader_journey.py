@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .driver import Driver
+from tests.ui.driver import Driver
 
 
 def test_a_verdict_and_a_note_on_the_demo_are_there_when_the_demo_is_opened_again(

@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 from factcheck_gui.engine import compare_texts
 from factcheck_gui.engine.types import ChangeKind
 from factcheck_gui.ui.shell.settings import Settings
-
-from .conftest import REFERENCE
-from .test_database_recovery import damaged_database, new_window
+from tests.ui.conftest import REFERENCE
+from tests.ui.controllers.test_database_recovery import damaged_database, new_window
 
 
 def one_review(store_for, url: str) -> int:  # type: ignore[no-untyped-def]

@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 
 from factcheck_gui.engine import SourceInfo, compare_texts
 from factcheck_gui.importers import ImportedText
-
-from .conftest import REFERENCE
+from tests.ui.conftest import REFERENCE
 
 BAD = "\ud800"  # a lone surrogate, as a broken paste or a surrogate-escaped file name gives
 FFFD = "\ufffd"

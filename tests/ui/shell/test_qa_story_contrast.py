@@ -9,7 +9,7 @@ from factcheck_gui.engine.types import ChangeKind
 from factcheck_gui.review.docindex import Mark
 from factcheck_gui.ui.shell.theme import dark_palette, kind_tint, light_palette
 from factcheck_gui.ui.views.highlight import StoryHighlighter
-from tests.ui.test_readability import contrast
+from tests.ui.shell.test_readability import contrast
 
 MIN_CONTRAST = 4.5  # WCAG AA for body text
 

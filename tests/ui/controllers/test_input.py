@@ -12,10 +12,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.review.docindex import Side
+from tests.ui.conftest import REFERENCE
 
-from .conftest import REFERENCE
-
-BIGPAIR = Path(__file__).resolve().parents[3] / "shared" / "tools" / "bigpair.py"
+BIGPAIR = Path(__file__).resolve().parents[4] / "shared" / "tools" / "bigpair.py"
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from factcheck_gui.review.docindex import Side
 from tests.ui.conftest import REFERENCE
-from tests.ui.test_input import drop_files, drop_text
+from tests.ui.controllers.test_input import drop_files, drop_text
 
 
 def _paste(qtbot, pane, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +60,7 @@ def _clipboard_emptied_after():  # type: ignore[no-untyped-def]
 
 def _story_docx(path: Path) -> Path:
     """A real Word file (the importers' test story), copied where the test drops it from."""
-    path.write_bytes((Path(__file__).parents[1] / "data" / "importers" / "story.docx").read_bytes())
+    path.write_bytes((Path(__file__).parents[2] / "data" / "importers" / "story.docx").read_bytes())
     return path
 
 
@@ -76,7 +76,7 @@ def test_a_file_dropped_on_pasted_text_replaces_it_only_when_confirmed(  # type:
     _paste(qtbot, left, PASTED)
     qtbot.waitUntil(lambda: "My own notes" in left.toPlainText(), timeout=10000)
     story = _story_docx(tmp_path / "story.docx")
-    first_words = (Path(__file__).parents[1] / "data" / "importers" / "story.txt").read_text(
+    first_words = (Path(__file__).parents[2] / "data" / "importers" / "story.txt").read_text(
         encoding="utf-8"
     )[:30]
 

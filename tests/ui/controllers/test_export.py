@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QMessageBox, QP
 
 from factcheck_gui.exporters import EXTENSIONS, FORMATS, SCHEMA
 from factcheck_gui.store.records import DEFAULT_SCALE
-
-from .conftest import answer_file_dialog
+from tests.ui.conftest import answer_file_dialog
 
 
 def give_first_change_a_verdict(qtbot, win) -> str:  # type: ignore[no-untyped-def]

@@ -11,9 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from factcheck_gui.exporters import export_review
 from factcheck_gui.store.records import DEFAULT_SCALE
 from factcheck_gui.ui.shell.settings import Settings
-
-from .conftest import answer_file_dialog
-from .test_compare_again import set_verdicts
+from tests.ui.conftest import answer_file_dialog
+from tests.ui.controllers.test_compare_again import set_verdicts
 
 
 @pytest.fixture

@@ -17,8 +17,7 @@ from factcheck_gui.engine import compare_texts
 from factcheck_gui.store import ReviewStore
 from factcheck_gui.store.records import DEFAULT_SCALE
 from factcheck_gui.ui.shell.settings import Settings
-
-from .conftest import REFERENCE
+from tests.ui.conftest import REFERENCE
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from factcheck_gui.review.docindex import Side
 from factcheck_gui.store.records import DEFAULT_SCALE
-
-from .conftest import REFERENCE, answer_file_dialog
+from tests.ui.conftest import REFERENCE, answer_file_dialog
 
 
 def new_version(path: Path, source: Path, extra: str) -> Path:
@@ -119,7 +118,7 @@ def test_dismissing_the_offer_carries_nothing(qtbot, opened, tmp_path: Path, db_
 
 
 def test_dropping_a_file_on_a_review_pane_compares_that_side_again(qtbot, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from .test_input import drop_files
+    from tests.ui.controllers.test_input import drop_files
 
     win = opened
     first = win.session.review_id

@@ -12,8 +12,7 @@ from factcheck_gui.store.records import DEFAULT_SCALE
 from factcheck_gui.ui.shell.settings import ReviewUiState, Settings
 from factcheck_gui.ui.shell.theme import Theme, is_dark
 from factcheck_gui.ui.views.dialogs import OpenPairDialog, SettingsDialog
-
-from .conftest import REFERENCE
+from tests.ui.conftest import REFERENCE
 
 
 def ini(path: Path) -> Settings:
