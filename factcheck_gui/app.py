@@ -122,13 +122,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.reviewsListed.connect(quit_later)
 
     if args.demo:
-        window.open_demo()  # reopens the demo's review if this database has one
+        window.nav.open_demo()  # reopens the demo's review if this database has one
     elif args.rewrite is not None:
-        window.open_paths(args.original, args.rewrite)
+        window.nav.open_paths(args.original, args.rewrite)
     elif args.original is not None:
         open_original(window, args.original)
     else:
-        window.show_start_page()
+        window.nav.show_start_page()
     code = app.exec()
     return status["code"] or code
 
@@ -138,7 +138,7 @@ def open_original(window: MainWindow, path: Path) -> None:
     focused for the other version (dropped, pasted, or chosen with "Compare two files…")."""
     from factcheck_gui.review.docindex import Side
 
-    window.show_start_page()
+    window.nav.show_start_page()
     window.input.files(Side.ORIGINAL, [path])
     window.start.focus_pane(Side.REWRITE)
 

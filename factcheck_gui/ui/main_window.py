@@ -210,18 +210,6 @@ class MainWindow(QMainWindow):
     ) -> TaskHandle[OpenedReview] | None:
         return self.nav.open_paths(original, rewrite, carry_from=carry_from)
 
-    def open_review(self, review_id: int) -> TaskHandle[OpenedReview] | None:
-        return self.nav.open_review(review_id)
-
-    def open_demo(self) -> TaskHandle[OpenedReview] | None:
-        return self.nav.open_demo()
-
-    def show_start_page(self) -> None:
-        self.nav.show_start_page()
-
-    def use_database(self, url: str | None, store: Any = None, *, remember: bool = False) -> bool:
-        return self.nav.use_database(url, store, remember=remember)
-
     def compare_again_with(
         self, side: Side, path: Path, *, carry: bool | None = None
     ) -> TaskHandle[Any] | None:
@@ -230,9 +218,6 @@ class MainWindow(QMainWindow):
     def export_to(self, fmt: str, path: Path) -> TaskHandle[str] | None:
         """Export the open review in a worker; ``exported`` fires when the file is written."""
         return self.exports.export_to(fmt, path)
-
-    def show_error(self, message: str) -> None:
-        self.notifier.error(message)
 
     # -- window commands -------------------------------------------------------------------------
     def open_dialog(self, dialog: QDialog) -> QDialog:

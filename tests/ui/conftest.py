@@ -62,7 +62,7 @@ def window(qtbot, settings: Settings, db_url: str):  # type: ignore[no-untyped-d
 def opened(qtbot, window):  # type: ignore[no-untyped-def]
     """The main window showing the reference pair as a new review."""
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
-        window.open_paths(*REFERENCE)
+        window.nav.open_paths(*REFERENCE)
     return window
 
 

@@ -51,11 +51,11 @@ class Driver:
     def open_pair(self, original: Path, rewrite: Path) -> None:
         """Compare two files as a new review, and wait until it is on screen."""
         with self.qtbot.waitSignal(self.win.reviewShown, timeout=self.timeout_ms):
-            self.win.open_paths(original, rewrite)
+            self.win.nav.open_paths(original, rewrite)
 
     def open_review(self, review_id: int) -> None:
         with self.qtbot.waitSignal(self.win.reviewShown, timeout=self.timeout_ms):
-            self.win.open_review(review_id)
+            self.win.nav.open_review(review_id)
 
     def go_to_start_page(self) -> None:
         """File → Start page (it may be held: see :attr:`message`)."""
@@ -87,6 +87,25 @@ class Driver:
         assert self.win.review.select_change(change_id), f"{change_id} is not in the list"
         self._table.setFocus()
 
+    def select_row(self, row: int) -> None:
+        """Pick the change on a row of the list as it is shown (filtered and sorted)."""
+        self.win.review.changes.select_row(row)
+        self._table.setFocus()
+
+    def show_only_flagged(self) -> None:
+        """The change list's flag filter: changes with any fact flag."""
+        changes = self.win.review.changes
+        changes.flag_filter.setCurrentIndex(changes.flag_filter.findData("*"))
+
+    @property
+    def rows_shown(self) -> int:
+        return int(self.win.review.changes.proxy.rowCount())
+
+    @property
+    def panel_title(self) -> str:
+        """What the verdict panel says it shows ("c4 · changed …", "… hidden by the filters …")."""
+        return str(self._panel.title.text())
+
     @property
     def current_change(self) -> str:
         return str(self.win.review.current_change_id())
@@ -103,6 +122,10 @@ class Driver:
     def click_verdict(self, number: int) -> None:
         """A verdict button of the panel (1-based, as on its label)."""
         self._panel.buttons.button(number - 1).click()
+
+    def clear_verdict(self) -> None:
+        """The panel's Clear button (what the 0 key does)."""
+        self._panel.clear_button.click()
 
     @property
     def verdict(self) -> str:
@@ -179,6 +202,11 @@ class Driver:
         """Click the message bar's first button (the offer)."""
         assert self.offer, f"no offer in the message bar: {self.message!r}"
         self.win.message.action.click()
+
+    @property
+    def status_message(self) -> str:
+        """The status bar's short message ("No verdict to clear", "Saved: …")."""
+        return str(self.win.statusBar().currentMessage())
 
     @property
     def progress(self) -> str:

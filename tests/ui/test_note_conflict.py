@@ -131,7 +131,7 @@ def test_a_note_refused_then_overtaken_by_a_colleague_is_not_saved_over_theirs_l
     colleague = store_for(db_url)
     review_id = win.session.review_id
     colleague.set_note(review_id, cid, "Theirs", reviewer="Colleague", expected_version=0)
-    win.show_start_page()  # held back: the retry meets the colleague's note
+    win.nav.show_start_page()  # held back: the retry meets the colleague's note
     assert win.session is not None and win.session.review_id == review_id
     assert cid in win.message.text()
 

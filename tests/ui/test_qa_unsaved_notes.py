@@ -105,7 +105,7 @@ def read_only_window(qtbot, opened, tmp_path: Path, settings):  # type: ignore[n
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.reviewShown, timeout=10000):
-        win.open_review(review_id)
+        win.nav.open_review(review_id)
     return win
 
 
@@ -143,7 +143,7 @@ def test_opening_another_pair_waits_for_a_refused_note_moved_away_from(  # type:
     with write_locked(win, tmp_path):
         cid = type_refused_note(qtbot, win, "check the date")
         qtbot.keyClick(win.review.changes.table, Qt.Key.Key_J)  # on to another change: kept aside
-        assert win.open_paths(*REFERENCE) is None  # File → Open: nothing compared, nothing stored
+        assert win.nav.open_paths(*REFERENCE) is None  # File → Open: nothing compared, nothing stored
         assert win.session.review_id == review_id and win.task is None
         assert cid in win.message.text() and offered(win, "Compare the two files without the note")
         qtbot.keyClick(win.review.changes.table, Qt.Key.Key_K)  # the typed text is still there

@@ -33,14 +33,3 @@ def test_a_verdict_and_a_note_on_the_demo_are_there_when_the_demo_is_opened_agai
         "checked against the wire copy",
         "Tester",
     )
-
-
-def test_clearing_a_change_without_a_verdict_says_so_and_writes_nothing(
-    driver: Driver, db_url: str, store_for
-) -> None:  # type: ignore[no-untyped-def]
-    driver.open_demo()
-    cid = driver.current_change
-    driver.press_verdict("0")
-    assert driver.verdict == "" and driver.chosen_button is None
-    assert driver.win.statusBar().currentMessage() == "No verdict to clear"
-    assert store_for(db_url).history(driver.review_id, cid) == []

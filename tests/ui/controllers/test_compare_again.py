@@ -141,9 +141,9 @@ def test_a_new_original_for_a_reviewed_rewrite_is_offered_by_the_store(  # type:
     set_verdicts(qtbot, win, [Qt.Key.Key_2, Qt.Key.Key_4])
     edited = new_version(tmp_path / "original-v2.txt", REFERENCE[0], "An extra sentence in the original.")
     with qtbot.waitSignal(win.reviewsListed, timeout=10000):
-        win.show_start_page()
+        win.nav.show_start_page()
     with qtbot.waitSignal(win.reviewShown, timeout=30000):
-        win.open_paths(edited, REFERENCE[1])
+        win.nav.open_paths(edited, REFERENCE[1])
     second = win.session.review_id
     store = store_for(db_url)
     expected = store.carry_over_count(first, second)  # the store's dry run, nothing written

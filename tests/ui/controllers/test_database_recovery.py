@@ -66,7 +66,7 @@ def test_a_damaged_database_offers_a_new_one_beside_it_and_remembers_it(  # type
     stamp = damaged.stat().st_mtime_ns
     win = new_window(qtbot, settings, f"sqlite:///{damaged}")
     with qtbot.waitSignal(win.taskFailed, timeout=10000) as failed:
-        win.show_start_page()
+        win.nav.show_start_page()
 
     # One clear message: what is wrong, that the file was left alone, and what to do.
     text = win.message.text()
@@ -89,7 +89,7 @@ def test_a_damaged_database_offers_a_new_one_beside_it_and_remembers_it(  # type
 
     # Work goes to the new database.
     with qtbot.waitSignal(win.reviewShown, timeout=30000):
-        win.open_paths(*REFERENCE)
+        win.nav.open_paths(*REFERENCE)
     cid = win.review.current_change_id()
     win.review.changes.table.setFocus()
     qtbot.keyClick(win.review.changes.table, Qt.Key.Key_1)
@@ -99,7 +99,7 @@ def test_a_damaged_database_offers_a_new_one_beside_it_and_remembers_it(  # type
     # The next start (no --db) opens the remembered database straight away.
     again = new_window(qtbot, Settings(QSettings(settings.q.fileName(), QSettings.Format.IniFormat)))
     with qtbot.waitSignal(again.reviewsListed, timeout=10000):
-        again.show_start_page()
+        again.nav.show_start_page()
     assert again.start.model.rowCount() == 1 and not again.message.isVisible()
     assert fresh.name in again.status.db_label.text()
     again.close()
@@ -128,7 +128,7 @@ def test_the_database_an_earlier_offer_started_is_offered_next_time(  # type: ig
 
     win = new_window(qtbot, settings, f"sqlite:///{damaged}")  # e.g. --db still names the old file
     with qtbot.waitSignal(win.taskFailed, timeout=10000):
-        win.show_start_page()
+        win.nav.show_start_page()
     text = win.message.text()
     assert "team-notes.db is not a review database" in text and fresh.name in text
     assert win.message.action.text() == f"Open {fresh.name}"
@@ -154,7 +154,7 @@ def test_starting_another_database_when_one_was_started_before(  # type: ignore[
     store.close()
     win = new_window(qtbot, settings, str(damaged))  # a plain path works as the location too
     with qtbot.waitSignal(win.taskFailed, timeout=10000):
-        win.show_start_page()
+        win.nav.show_start_page()
     with qtbot.waitSignal(win.recovery.switched, timeout=10000) as switched:
         qtbot.mouseClick(win.message.action2, Qt.MouseButton.LeftButton)
     newest = Path(switched.args[0])
@@ -171,12 +171,12 @@ def test_a_damaged_database_met_while_opening_a_pair_gets_the_same_offer(  # typ
     before = damaged_database(damaged)
     win = new_window(qtbot, settings, f"sqlite:///{damaged}")
     with qtbot.waitSignal(win.taskFailed, timeout=30000):
-        win.open_paths(*REFERENCE)
+        win.nav.open_paths(*REFERENCE)
     assert not win.status.task.isVisible()  # the comparison stopped; nothing is left running
     assert win.message.action.text() == "Start a new database beside it"
     with qtbot.waitSignal(win.recovery.switched, timeout=10000):
         qtbot.mouseClick(win.message.action, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(win.reviewShown, timeout=30000):
-        win.open_paths(*REFERENCE)
+        win.nav.open_paths(*REFERENCE)
     assert win.session is not None and damaged.read_bytes() == before
     win.close()

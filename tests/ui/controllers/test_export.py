@@ -191,7 +191,7 @@ def test_a_failed_export_is_one_clear_message(qtbot, opened, tmp_path: Path, cap
 
 
 def test_export_is_only_offered_with_a_review_open(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     assert not window.commands["export"].isEnabled()
     assert not window.commands.export_menu.isEnabled()
     assert window.exports.choose("csv") is None

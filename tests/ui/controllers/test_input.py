@@ -64,7 +64,7 @@ def drop_mime(widget, mime: QMimeData) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_drop_a_file_and_paste_the_other(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     left, right = window.start.pane(Side.ORIGINAL), window.start.pane(Side.REWRITE)
     drop_files(left, [REFERENCE[0]])
     qtbot.waitUntil(lambda: not left.is_empty(), timeout=10000)
@@ -89,7 +89,7 @@ def test_paste_never_replaces_a_filled_pane(qtbot, opened) -> None:  # type: ign
 
 
 def test_dropping_two_files_opens_the_pair(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
         drop_files(window.start.pane(Side.REWRITE), list(REFERENCE))
     assert window.session.index.comparison.rewrite.name == "rewrite.txt"
@@ -99,7 +99,7 @@ def test_an_unreadable_file_gives_one_message(qtbot, window, tmp_path: Path) -> 
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"not a zip at all")
     with qtbot.waitSignal(window.taskFailed, timeout=10000) as sig:
-        window.open_paths(bad, REFERENCE[1])
+        window.nav.open_paths(bad, REFERENCE[1])
     assert "broken.docx" in sig.args[0] and "\n" not in sig.args[0]
     assert window.message.label.text() == sig.args[0]
 
@@ -126,7 +126,7 @@ def test_compare_again_carries_verdicts_over(qtbot, opened, tmp_path: Path) -> N
 def test_cancel_a_long_comparison(qtbot, window, tmp_path: Path, store_for, db_url) -> None:  # type: ignore[no-untyped-def]
     subprocess.run([sys.executable, str(BIGPAIR), "5000", str(tmp_path)], check=True, capture_output=True)
     original, rewrite = sorted(tmp_path.glob("original*"))[0], sorted(tmp_path.glob("rewrite*"))[0]
-    handle = window.open_paths(original, rewrite)
+    handle = window.nav.open_paths(original, rewrite)
     assert window.status.cancel.isVisible()
     with qtbot.waitSignal(window.taskCancelled, timeout=30000):
         qtbot.mouseClick(window.status.cancel, Qt.MouseButton.LeftButton)
@@ -193,7 +193,7 @@ def test_html_pasted_from_a_browser_is_extracted_like_an_html_import(qtbot, wind
 
     from PySide6.QtCore import QMimeData
 
-    window.show_start_page()
+    window.nav.show_start_page()
     left, right = window.start.pane(Side.ORIGINAL), window.start.pane(Side.REWRITE)
     paragraphs = [p for p in REFERENCE[0].read_text(encoding="utf-8").split("\n\n") if p.strip()]
     paragraphs[0] = paragraphs[0] + " Tom & Jerry <b>not bold</b>."
@@ -225,7 +225,7 @@ def test_html_pasted_from_a_browser_is_extracted_like_an_html_import(qtbot, wind
 def test_pasting_something_without_text_is_a_message(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QMimeData
 
-    window.show_start_page()
+    window.nav.show_start_page()
     left = window.start.pane(Side.ORIGINAL)
     mime = QMimeData()
     mime.setHtml("<html><body><script>alert(1)</script><img src=x></body></html>")

@@ -20,7 +20,7 @@ def _paste(qtbot, pane, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_wrong_paste_on_the_start_page_can_be_replaced(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     left, right = window.start.pane(Side.ORIGINAL), window.start.pane(Side.REWRITE)
     _paste(qtbot, left, "The wrong article. It says 5 things.")
     qtbot.waitUntil(lambda: "wrong article" in left.toPlainText(), timeout=10000)
@@ -35,7 +35,7 @@ def test_a_wrong_paste_on_the_start_page_can_be_replaced(qtbot, window) -> None:
 
 
 def test_a_start_page_pane_can_be_cleared_but_a_review_pane_is_never_replaced(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     left = window.start.pane(Side.ORIGINAL)
     _paste(qtbot, left, "The wrong article.")
     qtbot.waitUntil(lambda: not left.is_empty(), timeout=10000)
@@ -71,7 +71,7 @@ PASTED = "My own notes on the speech. The minister said 12 things, I typed them 
 def test_a_file_dropped_on_pasted_text_replaces_it_only_when_confirmed(  # type: ignore[no-untyped-def]
     qtbot, window, tmp_path: Path
 ) -> None:
-    window.show_start_page()
+    window.nav.show_start_page()
     left = window.start.pane(Side.ORIGINAL)
     _paste(qtbot, left, PASTED)
     qtbot.waitUntil(lambda: "My own notes" in left.toPlainText(), timeout=10000)
@@ -109,7 +109,7 @@ def test_a_file_dropped_on_pasted_text_replaces_it_only_when_confirmed(  # type:
 
 @pytest.mark.usefixtures("_clipboard_emptied_after")
 def test_a_file_dropped_on_an_empty_pane_or_beside_pasted_text_is_taken_at_once(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     left, right = window.start.pane(Side.ORIGINAL), window.start.pane(Side.REWRITE)
     _paste(qtbot, left, PASTED)
     qtbot.waitUntil(lambda: "My own notes" in left.toPlainText(), timeout=10000)
@@ -121,7 +121,7 @@ def test_a_file_dropped_on_an_empty_pane_or_beside_pasted_text_is_taken_at_once(
 
 @pytest.mark.usefixtures("_clipboard_emptied_after")
 def test_two_files_dropped_over_pasted_text_ask_before_comparing(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     right = window.start.pane(Side.REWRITE)
     _paste(qtbot, right, PASTED)
     qtbot.waitUntil(lambda: "My own notes" in right.toPlainText(), timeout=10000)
@@ -158,7 +158,7 @@ def _asked_and_held_back(qtbot, window, question: str, button: str) -> None:  # 
 
 @pytest.mark.usefixtures("_clipboard_emptied_after")
 def test_the_demo_pair_over_pasted_text_opens_only_when_confirmed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     _paste_original(qtbot, window)
     bar = window.message
 
@@ -182,9 +182,9 @@ def test_the_demo_pair_over_pasted_text_opens_only_when_confirmed(qtbot, window)
     assert window.start.pane(Side.ORIGINAL).is_empty()
 
     # Back on the start page with empty panes: the demo opens without a question.
-    window.show_start_page()
+    window.nav.show_start_page()
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
-        window.open_demo()
+        window.nav.open_demo()
 
 
 @pytest.mark.usefixtures("_clipboard_emptied_after")
@@ -193,7 +193,7 @@ def test_two_files_from_file_open_over_pasted_text_ask_first(qtbot, window) -> N
 
     from factcheck_gui.ui.views.dialogs import OpenPairDialog
 
-    window.show_start_page()
+    window.nav.show_start_page()
     _paste_original(qtbot, window)
     window.commands["open_pair"].trigger()
     dialog = window.findChild(OpenPairDialog)
@@ -222,7 +222,7 @@ def test_a_recent_review_or_a_review_file_over_pasted_text_ask_first(  # type: i
     first = win.session.review_id
     review_file = export_review(store_for(db_url).load_review(first), "json", tmp_path / "r.json")
     with qtbot.waitSignal(win.reviewsListed, timeout=10000):
-        win.show_start_page()
+        win.nav.show_start_page()
     _paste_original(qtbot, win)
 
     qtbot.mouseClick(win.start.open_button, Qt.MouseButton.LeftButton)  # the recent review
@@ -248,26 +248,26 @@ def test_a_recent_review_or_a_review_file_over_pasted_text_ask_first(  # type: i
 
 @pytest.mark.usefixtures("_clipboard_emptied_after")
 def test_a_confirmed_opening_that_fails_keeps_the_pasted_text(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     _paste_original(qtbot, window)
-    window.open_paths(tmp_path / "gone.txt", REFERENCE[1])
+    window.nav.open_paths(tmp_path / "gone.txt", REFERENCE[1])
     assert window.message.action.text() == "Compare the two files"
     with qtbot.waitSignal(window.taskFailed, timeout=30000):
         qtbot.mouseClick(window.message.action, Qt.MouseButton.LeftButton)
     assert window.session is None
     assert "My own notes" in window.start.pane(Side.ORIGINAL).toPlainText()
     # Still pasted, still asked about.
-    window.open_demo()
+    window.nav.open_demo()
     assert window.message.text() == "Your pasted original will be cleared: open the demo pair anyway?"
 
 
 @pytest.mark.usefixtures("_clipboard_emptied_after")
 def test_what_keeps_the_panes_asks_nothing(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     _paste_original(qtbot, window)
     window.commands["start_page"].trigger()  # already there
     with qtbot.waitSignal(window.reviewsListed, timeout=10000):
-        assert window.use_database(f"sqlite:///{tmp_path / 'other.db'}")  # a switch keeps the panes
+        assert window.nav.use_database(f"sqlite:///{tmp_path / 'other.db'}")  # a switch keeps the panes
     assert not window.message.action.isVisible()
     assert "My own notes" in window.start.pane(Side.ORIGINAL).toPlainText()
     # The second side pasted: the pasted text is compared, not lost, so no question.
@@ -278,7 +278,7 @@ def test_what_keeps_the_panes_asks_nothing(qtbot, window, tmp_path: Path) -> Non
 
 @pytest.mark.usefixtures("_clipboard_emptied_after")
 def test_text_dragged_onto_pasted_text_replaces_it_only_when_confirmed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     left = window.start.pane(Side.ORIGINAL)
     _paste_original(qtbot, window)
     drop_text(left, "A selection dragged from the browser. It has 3 claims.")
@@ -303,7 +303,7 @@ def test_text_dragged_onto_pasted_text_replaces_it_only_when_confirmed(qtbot, wi
 
 @pytest.mark.usefixtures("_clipboard_emptied_after")
 def test_an_old_replace_offer_does_not_take_text_pasted_after_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     left = window.start.pane(Side.ORIGINAL)
     _paste_original(qtbot, window)
     drop_text(left, "A selection dragged from the browser.")

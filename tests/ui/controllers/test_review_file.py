@@ -34,7 +34,7 @@ def other_workstation(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     win.show()
     qtbot.waitExposed(win)
     with qtbot.waitSignal(win.reviewsListed, timeout=10000):
-        win.show_start_page()
+        win.nav.show_start_page()
     return win, url
 
 
@@ -116,7 +116,7 @@ def test_a_bad_review_file_is_one_clear_message_and_stores_nothing(  # type: ign
     bad = tmp_path / "colleague.json"
     bad.write_bytes(content)
     with qtbot.waitSignal(window.reviewsListed, timeout=10000):
-        window.show_start_page()
+        window.nav.show_start_page()
     window.commands["import_review"].trigger()
     with qtbot.waitSignal(window.taskFailed, timeout=10000) as failed:
         answer_file_dialog(qtbot, window, "importReviewDialog", bad)

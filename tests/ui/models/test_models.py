@@ -123,9 +123,9 @@ def test_the_windows_models_stay_valid_while_the_reader_works(
     assert changes.proxy.rowCount() == changes.model.rowCount()
     review_id = win.session.review_id
     with qtbot.waitSignal(win.reviewsListed, timeout=10000):
-        win.show_start_page()  # models reset to empty and the list refilled
+        win.nav.show_start_page()  # models reset to empty and the list refilled
     assert changes.model.rowCount() == 0 and win.start.model.rowCount() == 1
     with qtbot.waitSignal(win.reviewShown, timeout=10000):
-        win.open_review(review_id)
+        win.nav.open_review(review_id)
     assert changes.model.rowCount() == len(win.session.index.review_changes)
     qtmodeltester.check(model)

@@ -95,7 +95,7 @@ def test_settings_dialog_applies_reviewer_theme_and_database(  # type: ignore[no
 
     # Work goes to the new database, under the new name.
     with qtbot.waitSignal(win.reviewShown, timeout=30000):
-        win.open_paths(*REFERENCE)
+        win.nav.open_paths(*REFERENCE)
     cid = win.review.current_change_id()
     win.activateWindow()  # the offscreen platform does not hand activation back after a dialog
     qtbot.waitUntil(win.isActiveWindow)
@@ -117,7 +117,7 @@ def test_cancelling_the_settings_dialog_changes_nothing(qtbot, window, settings:
 
 
 def test_open_pair_dialog_opens_the_pair(qtbot, window, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    window.show_start_page()
+    window.nav.show_start_page()
     window.commands["open_pair"].trigger()
     dialog = window.findChild(OpenPairDialog)
     assert dialog is not None and dialog.isVisible()

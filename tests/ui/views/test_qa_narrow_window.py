@@ -100,7 +100,7 @@ def test_long_names_are_shortened_rather_than_widen_the_window(qtbot, window, tm
     a.write_text(REFERENCE[0].read_text(encoding="utf-8"), encoding="utf-8")
     b.write_text(REFERENCE[1].read_text(encoding="utf-8"), encoding="utf-8")
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
-        window.open_paths(a, b)
+        window.nav.open_paths(a, b)
     window.status.set_reviewer("Maria-Alexandra Konstantinopoulou-Vandenberghe (night desk)")
     assert window.minimumSizeHint().width() <= NARROW[0]
     window.resize(*NARROW)
@@ -118,7 +118,7 @@ def test_long_names_are_shortened_rather_than_widen_the_window(qtbot, window, tm
 
 def test_the_start_page_is_usable_in_a_window_of_800_by_560(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.reviewsListed, timeout=10000):
-        window.show_start_page()
+        window.nav.show_start_page()
     assert window.minimumSizeHint().width() <= NARROW[0]
     window.resize(*NARROW)
     qtbot.wait(50)
@@ -137,7 +137,7 @@ def test_a_wide_window_opens_a_review_with_the_columns_at_their_usual_widths(qtb
     window.resize(1440, 900)
     qtbot.wait(50)
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
-        window.open_paths(*REFERENCE)
+        window.nav.open_paths(*REFERENCE)
     qtbot.wait(50)
     header = window.review.changes.table.horizontalHeader()
     assert [header.sectionSize(c) for c in (Column.KIND, Column.FLAGS, Column.VERDICT)] == [110, 130, 130]

@@ -29,7 +29,7 @@ def test_change_list_tooltips_show_story_text_as_written(qtbot, window, tmp_path
     a.write_text(f"The council met on Monday. {MARKUP}\n", encoding="utf-8")
     b.write_text(f"The council met on Monday. {MARKUP_B}\n", encoding="utf-8")
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
-        window.open_paths(a, b)
+        window.nav.open_paths(a, b)
     model = window.review.changes.model
     row = next(r for r in range(model.rowCount()) if "Bold" in str(model.index(r, Column.ORIGINAL).data()))
     for col, expected in ((Column.ORIGINAL, MARKUP), (Column.REWRITE, MARKUP_B)):
@@ -37,7 +37,7 @@ def test_change_list_tooltips_show_story_text_as_written(qtbot, window, tmp_path
         assert _as_displayed(tip).strip().endswith(expected)
         assert _as_displayed(tip).strip() == model.index(row, col).data()
 
-    window.show_start_page()
+    window.nav.show_start_page()
     qtbot.waitUntil(lambda: window.start.model.rowCount() > 0, timeout=10000)
     tip = window.start.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "<u>a.txt → <u>b.txt" in _as_displayed(tip)
