@@ -11,7 +11,7 @@ from typing import Any
 
 from factcheck_gui.cli.common import CliError, write_output
 from factcheck_gui.cli.render import inert, inert_line, plural
-from factcheck_gui.review.opening import review_title
+from factcheck_gui.review.opening import store_review
 from factcheck_gui.review.reviewer import default_reviewer
 from factcheck_gui.store import CorruptDatabaseError, ReviewStore, StoreError, resolve_db_url
 from factcheck_gui.store.database import check_folder
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new.add_argument("original", metavar="ORIGINAL")
     new.add_argument("rewrite", metavar="REWRITE")
     new.add_argument("--title", default="", help="review title (default: the two file names)")
-    new.add_argument("--reviewer", help="your name (default: $FACTCHECK_REVIEWER, else your login name)")
+    new.add_argument("--reviewer", help="your name (default: $FACTCHECK_REVIEWER or your login)")
     db_args(new)
     new.set_defaults(func=run_new)
 
@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "verdict", metavar="VERDICT", help="a value of the review's scale (case does not matter)"
     )
     verdict.add_argument("--note", help="a note to keep with the verdict")
-    verdict.add_argument("--reviewer", help="your name (default: $FACTCHECK_REVIEWER, else your login name)")
+    verdict.add_argument("--reviewer", help="your name (default: $FACTCHECK_REVIEWER or your login)")
     db_args(verdict)
     verdict.set_defaults(func=run_verdict)
 
@@ -141,8 +141,9 @@ def run_new(args: argparse.Namespace) -> int:
 
     cmp = load_pair(args.original, args.rewrite)
     with opened(args.db, write=True) as store:
-        title = args.title.strip() or review_title(cmp.original.name, cmp.rewrite.name)
-        rid = store.create_review(cmp, title=title, reviewer=default_reviewer(args.reviewer or ""))
+        rid, _title = store_review(
+            store, cmp, reviewer=default_reviewer(args.reviewer or ""), title=args.title
+        )
         summary = next(s for s in store.list_reviews() if s.id == rid)
     if args.json:
         write_output(

@@ -91,7 +91,17 @@ def _sha256(text: ImportedText) -> str:
 
 
 def review_title(original_name: str, rewrite_name: str) -> str:
+    """A new review's title, unless the reader gives one: the two names."""
     return f"{original_name} → {rewrite_name}"
+
+
+def store_review(
+    store: ReviewStore, comparison: Comparison, *, reviewer: str, title: str = ""
+) -> tuple[int, str]:
+    """Store ``comparison`` as a new review (the window's and ``factcheck review new``'s one
+    way); its id and title."""
+    title = title.strip() or review_title(comparison.original.name, comparison.rewrite.name)
+    return store.create_review(comparison, title=title, reviewer=reviewer), title
 
 
 class ReviewService:
@@ -192,8 +202,7 @@ class ReviewService:
             from factcheck_gui.engine import Cancelled
 
             raise Cancelled
-        title = review_title(original.name, rewrite.name)
-        review_id = store.create_review(comparison, title=title, reviewer=reviewer)
+        review_id, title = store_review(store, comparison, reviewer=reviewer)
         opened = OpenedReview(review_id, title, index)
         if carry_from is not None:
             opened.carried = store.carry_over(carry_from, review_id, reviewer=reviewer)
