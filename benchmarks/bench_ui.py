@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.resources import sample_pair
 from factcheck_gui.ui.main_window import MainWindow
-from factcheck_gui.ui.settings import Settings
+from factcheck_gui.ui.shell.settings import Settings
 
 _SHARED_BIGPAIR = shared_dir() / "tools" / "bigpair.py"
 BIGPAIR = Path(os.environ.get("FACTCHECK_BIGPAIR", _SHARED_BIGPAIR))

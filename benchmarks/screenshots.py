@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.resources import sample_pair
 from factcheck_gui.ui.main_window import MainWindow
-from factcheck_gui.ui.settings import Settings
-from factcheck_gui.ui.theme import Theme, apply_theme
+from factcheck_gui.ui.shell.settings import Settings
+from factcheck_gui.ui.shell.theme import Theme, apply_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -69,8 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from factcheck_gui.resources import data_path
     from factcheck_gui.ui.main_window import MainWindow
-    from factcheck_gui.ui.settings import APPLICATION, ORGANIZATION, Settings
-    from factcheck_gui.ui.theme import apply_theme
+    from factcheck_gui.ui.shell.settings import APPLICATION, ORGANIZATION, Settings
+    from factcheck_gui.ui.shell.theme import apply_theme
 
     app = QApplication.instance() or QApplication(
         [sys.argv[0], *(argv if argv is not None else sys.argv[1:])]
@@ -122,13 +122,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.reviewsListed.connect(quit_later)
 
     if args.demo:
-        window.open_demo()  # reopens the demo's review if this database has one
+        window.nav.open_demo()  # reopens the demo's review if this database has one
     elif args.rewrite is not None:
-        window.open_paths(args.original, args.rewrite)
+        window.nav.open_paths(args.original, args.rewrite)
     elif args.original is not None:
         open_original(window, args.original)
     else:
-        window.show_start_page()
+        window.nav.show_start_page()
     code = app.exec()
     return status["code"] or code
 
@@ -136,9 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def open_original(window: MainWindow, path: Path) -> None:
     """One file: the start page with ``path`` imported into the original pane, the rewrite pane
     focused for the other version (dropped, pasted, or chosen with "Compare two files…")."""
-    from factcheck_gui.ui.docindex import Side
+    from factcheck_gui.review.docindex import Side
 
-    window.show_start_page()
+    window.nav.show_start_page()
     window.input.files(Side.ORIGINAL, [path])
     window.start.focus_pane(Side.REWRITE)
 

@@ -1,21 +1,61 @@
-"""The layering is enforced, not hoped for: the engine runs without Qt or SQLAlchemy."""
+"""The layering is enforced, not hoped for: the engine runs without Qt or SQLAlchemy, and the
+packages (and the folders inside ui/) import only the layers below them."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_import_linter_contracts_hold() -> None:
+def _lint_imports_exe() -> str:
     exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
     assert exe, "import-linter is part of the dev extra"
-    out = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True)
+    return exe
+
+
+def test_import_linter_contracts_hold() -> None:
+    out = subprocess.run([_lint_imports_exe()], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 broken" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "line", "contract"),
+    [
+        # The review rules reaching up into a widget module (and so into Qt).
+        ("review/session.py", "from factcheck_gui.ui.shell import theme", "The packages in layers"),
+        ("review/drafts.py", "import PySide6.QtCore", "The review layer, store, importers and CLI"),
+        # The store reaching sideways into the importers, its independent sibling.
+        ("store/records.py", "import factcheck_gui.importers.text", "The packages in layers"),
+        # A view reaching up into a controller, a model into a view.
+        ("ui/views/pane.py", "import factcheck_gui.ui.controllers.navigator", "Inside the UI"),
+        ("ui/models/change_model.py", "import factcheck_gui.ui.views.pane", "Inside the UI"),
+        ("ui/shell/theme.py", "import factcheck_gui.ui.models.session", "Inside the UI"),
+    ],
+)
+def test_an_import_against_the_layers_breaks_a_contract(
+    tmp_path: Path, module: str, line: str, contract: str
+) -> None:
+    """The contracts are not vacuous: one import in the wrong direction fails the check."""
+    shutil.copytree(
+        ROOT / "factcheck_gui", tmp_path / "factcheck_gui", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = tmp_path / "factcheck_gui" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}  # noqa\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    out = subprocess.run([_lint_imports_exe()], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert out.returncode != 0, out.stdout
+    broken = out.stdout.partition("Broken contracts")[2]
+    assert contract in " ".join(broken.split()), out.stdout
 
 
 def test_engine_compares_with_qt_and_sqlalchemy_unimportable() -> None:
@@ -43,7 +83,7 @@ def test_no_layer_below_the_ui_imports_qt_widgets() -> None:
     import ast
 
     offenders = []
-    for folder in ("engine", "store", "importers", "exporters", "cli"):
+    for folder in ("engine", "store", "importers", "exporters", "review", "cli"):
         for path in (ROOT / "factcheck_gui" / folder).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 names = []

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +11,8 @@ from typing import Any
 
 from factcheck_gui.cli.common import CliError, write_output
 from factcheck_gui.cli.render import inert, inert_line, plural
+from factcheck_gui.review.opening import store_review
+from factcheck_gui.review.reviewer import default_reviewer
 from factcheck_gui.store import CorruptDatabaseError, ReviewStore, StoreError, resolve_db_url
 from factcheck_gui.store.database import check_folder
 from factcheck_gui.store.records import Review, ReviewSummary, VerdictRecord
@@ -72,17 +72,6 @@ def _review_id(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"not a review id: {value!r}")
     return number
-
-
-def default_reviewer() -> str:
-    """$FACTCHECK_REVIEWER, else the login name."""
-    name = os.environ.get("FACTCHECK_REVIEWER", "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
 
 
 @contextmanager
@@ -152,7 +141,9 @@ def run_new(args: argparse.Namespace) -> int:
 
     cmp = load_pair(args.original, args.rewrite)
     with opened(args.db, write=True) as store:
-        rid = store.create_review(cmp, title=args.title, reviewer=args.reviewer or default_reviewer())
+        rid, _title = store_review(
+            store, cmp, reviewer=default_reviewer(args.reviewer or ""), title=args.title
+        )
         summary = next(s for s in store.list_reviews() if s.id == rid)
     if args.json:
         write_output(
@@ -260,7 +251,7 @@ def run_verdict(args: argparse.Namespace) -> int:
                 args.review_id,
                 args.change_id,
                 value,
-                reviewer=args.reviewer or default_reviewer(),
+                reviewer=default_reviewer(args.reviewer or ""),
                 note=args.note,
                 expected_version=current.version if current else 0,
             )

@@ -106,7 +106,7 @@ def test_export_beside_the_database_still_works(db: Path) -> None:
 
 
 def test_the_apps_export_in_a_child_process_is_refused_too(db: Path) -> None:
-    from factcheck_gui.ui.export_process import ExportProcessError, export_in_child
+    from factcheck_gui.ui.shell.export_process import ExportProcessError, export_in_child
 
     before = digest(db)
     with pytest.raises(ExportProcessError, match="review database"):

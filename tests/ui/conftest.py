@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 
-from factcheck_gui.ui.settings import Settings
+from factcheck_gui.ui.shell.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"
@@ -54,7 +54,7 @@ def window(qtbot, settings: Settings, db_url: str):  # type: ignore[no-untyped-d
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win._discard_note = True  # a test may leave a note the store refused: close all the same
+    win.quit_without_notes = True  # a test may leave a note the store refused: close all the same
     win.close()
 
 
@@ -62,7 +62,7 @@ def window(qtbot, settings: Settings, db_url: str):  # type: ignore[no-untyped-d
 def opened(qtbot, window):  # type: ignore[no-untyped-def]
     """The main window showing the reference pair as a new review."""
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
-        window.open_paths(*REFERENCE)
+        window.nav.open_paths(*REFERENCE)
     return window
 
 
@@ -115,3 +115,19 @@ def restore_app_look():  # type: ignore[no-untyped-def]
     app.setStyle(style)
     app.setPalette(palette)
     app.setStyleSheet(sheet)
+
+
+@pytest.fixture
+def driver(qtbot, window):  # type: ignore[no-untyped-def]
+    """The main window, driven as a reader would (see ``driver.py``)."""
+    from .driver import Driver
+
+    return Driver(qtbot, window)
+
+
+@pytest.fixture
+def reviewing(qtbot, opened):  # type: ignore[no-untyped-def]
+    """A driver on the main window showing the reference pair as a new review."""
+    from .driver import Driver
+
+    return Driver(qtbot, opened)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.driver import Driver
+
 
 def _colleague_then_mine(qtbot, win, store_for, db_url: str, theirs: str, mine: str):  # type: ignore[no-untyped-def]
     """A colleague writes ``theirs`` on the selected change while the reader types ``mine``."""
@@ -17,19 +19,28 @@ def _colleague_then_mine(qtbot, win, store_for, db_url: str, theirs: str, mine: 
     return cid, colleague, panel
 
 
+def _overtaken(reviewing: Driver, colleague, theirs: str, mine: str) -> str:  # type: ignore[no-untyped-def]
+    """A colleague writes ``theirs`` on the selected change while the reader types ``mine``."""
+    cid = reviewing.current_change
+    reviewing.type_note(mine)
+    colleague.set_note(reviewing.review_id, cid, theirs, reviewer="Colleague", expected_version=0)
+    reviewing.leave_note()  # leaving the note saves it: refused
+    return cid
+
+
 def test_the_reader_sees_the_colleagues_note_and_nothing_is_saved_over_it_by_moving_on(  # type: ignore[no-untyped-def]
-    qtbot, opened, db_url: str, store_for
+    qtbot, reviewing: Driver, db_url: str, store_for
 ) -> None:
-    win = opened
-    cid, colleague, panel = _colleague_then_mine(qtbot, win, store_for, db_url, "Source is AP", "Mine")
-    review_id = win.session.review_id
-    assert "NOT saved" in panel.saved_label.text()
-    assert panel.conflict_box.isVisible()
-    shown = panel.conflict_label.text()
-    assert "Colleague" in shown and "“Source is AP”" in shown
-    assert panel.note.toPlainText() == "Mine"
-    message = win.message.text()
-    assert "Colleague changed the note" in message and "choose which to keep" in message
+    colleague = store_for(db_url)
+    cid = _overtaken(reviewing, colleague, "Source is AP", "Mine")
+    review_id = reviewing.review_id
+    assert "NOT saved" in reviewing.note_status
+    assert reviewing.conflict_shown
+    assert "Colleague" in reviewing.conflict_text and "“Source is AP”" in reviewing.conflict_text
+    assert reviewing.note_text == "Mine"
+    assert "Colleague changed the note" in reviewing.message and "choose which to keep" in reviewing.message
+
+    panel = reviewing.win.review.verdict
 
     def choice_in_view() -> bool:
         viewport = panel.scroll_area.viewport()
@@ -39,78 +50,74 @@ def test_the_reader_sees_the_colleagues_note_and_nothing_is_saved_over_it_by_mov
     qtbot.waitUntil(choice_in_view, timeout=2000)  # the choice is on screen, not below the fold
 
     # Moving on and coming back, leaving the note again: still theirs in the database.
-    table = win.review.changes.table
-    qtbot.keyClick(table, Qt.Key.Key_J)
-    assert not panel.conflict_box.isVisible()
-    qtbot.keyClick(table, Qt.Key.Key_K)
-    assert win.review.current_change_id() == cid
-    assert panel.note.toPlainText() == "Mine" and panel.conflict_box.isVisible()
-    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter: on with the note, after its text
-    qtbot.keyClicks(panel.note, ", checked")
-    table.setFocus()
+    reviewing.press("J")
+    assert not reviewing.conflict_shown
+    reviewing.press("K")
+    assert reviewing.current_change == cid
+    assert reviewing.note_text == "Mine" and reviewing.conflict_shown
+    reviewing.type_note(", checked")  # Enter: on with the note, after its text
+    reviewing.leave_note()
     assert colleague.verdict(review_id, cid).note == "Source is AP"
 
     # The reader decides: theirs is replaced, and both notes are in the history.
-    panel.replace_theirs.click()
+    reviewing.replace_theirs()
     assert colleague.verdict(review_id, cid).note == "Mine, checked"
-    assert not panel.conflict_box.isVisible() and panel.saved_label.text() == "Note saved"
+    assert not reviewing.conflict_shown and reviewing.note_status == "Note saved"
     notes = [h.new_note for h in colleague.history(review_id, cid)]
     assert notes[-2:] == ["Source is AP", "Mine, checked"]
 
 
 def test_keep_theirs_shows_their_note_and_writes_nothing(  # type: ignore[no-untyped-def]
-    qtbot, opened, db_url: str, store_for
+    reviewing: Driver, db_url: str, store_for
 ) -> None:
-    win = opened
-    cid, colleague, panel = _colleague_then_mine(qtbot, win, store_for, db_url, "Theirs", "Mine")
-    review_id = win.session.review_id
+    colleague = store_for(db_url)
+    cid = _overtaken(reviewing, colleague, "Theirs", "Mine")
+    review_id = reviewing.review_id
     rows = len(colleague.history(review_id, cid))
-    panel.keep_theirs.click()
-    assert panel.note.toPlainText() == "Theirs" and not panel.conflict_box.isVisible()
-    win.close()  # nothing left unsaved: the window closes at once
-    assert not win.isVisible()
+    reviewing.keep_theirs()
+    assert reviewing.note_text == "Theirs" and not reviewing.conflict_shown
+    reviewing.quit()  # nothing left unsaved: the window closes at once
+    assert not reviewing.is_open
     assert colleague.verdict(review_id, cid).note == "Theirs"
     assert len(colleague.history(review_id, cid)) == rows
 
 
 def test_quitting_with_an_undecided_conflict_keeps_the_window(  # type: ignore[no-untyped-def]
-    qtbot, opened, db_url: str, store_for
+    reviewing: Driver, db_url: str, store_for
 ) -> None:
-    win = opened
-    cid, colleague, _panel = _colleague_then_mine(qtbot, win, store_for, db_url, "Theirs", "Mine")
-    win.close()
-    assert win.isVisible() and cid in win.message.text()
-    assert colleague.verdict(win.session.review_id, cid).note == "Theirs"
+    colleague = store_for(db_url)
+    cid = _overtaken(reviewing, colleague, "Theirs", "Mine")
+    reviewing.quit()
+    assert reviewing.is_open and cid in reviewing.message
+    assert reviewing.offer == "Quit without the note"
+    assert colleague.verdict(reviewing.review_id, cid).note == "Theirs"
 
 
 def test_a_colleagues_verdict_alone_does_not_hold_up_the_readers_note(  # type: ignore[no-untyped-def]
-    qtbot, opened, db_url: str, store_for
+    reviewing: Driver, db_url: str, store_for
 ) -> None:
     """Someone set the verdict, not the note: the note is saved over nothing of theirs, at once."""
-    win = opened
-    cid = win.review.current_change_id()
+    cid = reviewing.current_change
     colleague = store_for(db_url)
-    review_id = win.session.review_id
-    panel = win.review.verdict
-    panel.note.setFocus()
-    qtbot.keyClicks(panel.note, "the figure is from 2019")
-    value = win.session.scale[0]
+    review_id = reviewing.review_id
+    reviewing.type_note("the figure is from 2019")
+    value = reviewing.win.session.scale[0]
     colleague.set_verdict(review_id, cid, value, reviewer="Colleague", expected_version=0)
-    win.review.changes.table.setFocus()
+    reviewing.leave_note()
     stored = colleague.verdict(review_id, cid)
     assert stored.note == "the figure is from 2019" and stored.value == value
-    assert panel.saved_label.text() == "Note saved" and not panel.conflict_box.isVisible()
+    assert reviewing.note_status == "Note saved" and not reviewing.conflict_shown
     # Not an error, but the reader is told whose verdict now stands beside their note.
-    assert win.message.property("level") != "error"
-    assert "Colleague" in win.message.text() and "your note was saved beside it" in win.message.text()
-    assert panel.buttons.button(0).isChecked()
+    assert reviewing.message_level != "error"
+    assert "Colleague" in reviewing.message and "your note was saved beside it" in reviewing.message
+    assert reviewing.chosen_button == 1
 
 
 def test_a_note_refused_then_overtaken_by_a_colleague_is_not_saved_over_theirs_later(  # type: ignore[no-untyped-def]
     qtbot, opened, tmp_path, db_url: str, store_for
 ) -> None:
     """Refused (locked), then a colleague writes, then the retry on leaving meets their note."""
-    from .test_qa_unsaved_notes import write_locked
+    from tests.ui.test_qa_unsaved_notes import write_locked
 
     win = opened
     cid = win.review.current_change_id()
@@ -124,7 +131,7 @@ def test_a_note_refused_then_overtaken_by_a_colleague_is_not_saved_over_theirs_l
     colleague = store_for(db_url)
     review_id = win.session.review_id
     colleague.set_note(review_id, cid, "Theirs", reviewer="Colleague", expected_version=0)
-    win.show_start_page()  # held back: the retry meets the colleague's note
+    win.nav.show_start_page()  # held back: the retry meets the colleague's note
     assert win.session is not None and win.session.review_id == review_id
     assert cid in win.message.text()
 
@@ -137,24 +144,21 @@ def test_a_note_refused_then_overtaken_by_a_colleague_is_not_saved_over_theirs_l
 
 
 def test_a_colleagues_verdict_that_arrives_with_the_note_save_is_not_replaced_unseen(  # type: ignore[no-untyped-def]
-    qtbot, opened, db_url: str, store_for
+    reviewing: Driver, db_url: str, store_for
 ) -> None:
-    win = opened
-    panel = win.review.verdict
-    cid = win.review.current_change_id()
-    review_id = win.session.review_id
+    cid = reviewing.current_change
+    review_id = reviewing.review_id
     colleague = store_for(db_url)
-    panel.note.setFocus()
-    qtbot.keyClicks(panel.note, "Mine")
-    scale = win.session.scale
+    reviewing.type_note("Mine")
+    scale = reviewing.win.session.scale
     colleague.set_verdict(review_id, cid, scale[-1], reviewer="Colleague", expected_version=0)
-    qtbot.mouseClick(panel.buttons.button(0), Qt.MouseButton.LeftButton)  # the reader's verdict
+    reviewing.click_verdict(1)  # the reader's verdict
     stored = colleague.verdict(review_id, cid)
     assert stored.value == scale[-1] and stored.note == "Mine"  # theirs kept, the note saved
-    text = win.message.text()
-    assert "Colleague" in text and scale[-1] in text and "Press the verdict again" in text
-    assert panel.buttons.button(len(scale) - 1).isChecked()  # the panel shows their verdict
-    qtbot.mouseClick(panel.buttons.button(0), Qt.MouseButton.LeftButton)  # now seen: replaced
+    assert "Colleague" in reviewing.message and scale[-1] in reviewing.message
+    assert "Press the verdict again" in reviewing.message
+    assert reviewing.chosen_button == len(scale)  # the panel shows their verdict
+    reviewing.click_verdict(1)  # now seen: replaced
     assert colleague.verdict(review_id, cid).value == scale[0]
 
 

@@ -13,9 +13,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.app import build_parser, open_original
-from factcheck_gui.ui.docindex import Side
-
-from .conftest import REFERENCE
+from factcheck_gui.review.docindex import Side
+from tests.ui.conftest import REFERENCE
 
 
 def test_one_file_waits_on_the_start_page_for_the_rewrite(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from factcheck_gui.ui.change_model import Column
+from factcheck_gui.ui.models.change_model import Column
 
 
 def _ids(change_list) -> list[str]:  # type: ignore[no-untyped-def]

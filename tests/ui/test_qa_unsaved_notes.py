@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from tests.ui.driver import Driver
+
 
 @contextmanager
 def write_locked(win, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
@@ -45,37 +47,32 @@ def test_quitting_right_after_a_refused_note_keeps_the_window_and_says_so(  # ty
 
 
 def test_the_reader_may_quit_without_the_refused_note(  # type: ignore[no-untyped-def]
-    qtbot, opened, tmp_path: Path
+    reviewing: Driver, tmp_path: Path
 ) -> None:
-    win = opened
-    with write_locked(win, tmp_path):
-        win.review.verdict.note.setFocus()
-        qtbot.keyClicks(win.review.verdict.note, "doomed")
-        win.close()
-        assert win.isVisible()
-        win.message.action.click()  # "Quit without the note"
-        assert not win.isVisible()
+    with write_locked(reviewing.win, tmp_path):
+        reviewing.type_note("doomed")
+        reviewing.quit()
+        assert reviewing.is_open
+        assert reviewing.offer == "Quit without the note"
+        reviewing.accept_offer()
+        assert not reviewing.is_open
 
 
 def test_a_refused_note_stays_with_its_change_when_the_reader_moves_on(  # type: ignore[no-untyped-def]
-    qtbot, opened, tmp_path: Path, db_url: str, store_for
+    reviewing: Driver, tmp_path: Path, db_url: str, store_for
 ) -> None:
-    win = opened
-    cid = win.review.current_change_id()
-    table, note = win.review.changes.table, win.review.verdict.note
-    with write_locked(win, tmp_path):
-        table.setFocus()
-        qtbot.keyClick(table, Qt.Key.Key_Return)
-        qtbot.keyClicks(note, "check the figure")
-        qtbot.keyClick(note, Qt.Key.Key_Escape)
-        qtbot.keyClick(table, Qt.Key.Key_J)  # on to the next change: the note is still refused
-        assert win.review.current_change_id() != cid and note.toPlainText() == ""
-        qtbot.keyClick(table, Qt.Key.Key_K)  # back: what was typed is still there
-        assert win.review.current_change_id() == cid
-        assert note.toPlainText() == "check the figure"
-        assert "NOT saved" in win.review.verdict.saved_label.text()
-    qtbot.keyClick(table, Qt.Key.Key_J)  # leaving it again, with the lock gone, saves it
-    assert store_for(db_url).verdict(win.session.review_id, cid).note == "check the figure"
+    cid = reviewing.current_change
+    with write_locked(reviewing.win, tmp_path):
+        reviewing.type_note("check the figure")
+        reviewing.escape_note()
+        reviewing.press("J")  # on to the next change: the note is still refused
+        assert reviewing.current_change != cid and reviewing.note_text == ""
+        reviewing.press("K")  # back: what was typed is still there
+        assert reviewing.current_change == cid
+        assert reviewing.note_text == "check the figure"
+        assert "NOT saved" in reviewing.note_status
+    reviewing.press("J")  # leaving it again, with the lock gone, saves it
+    assert store_for(db_url).verdict(reviewing.review_id, cid).note == "check the figure"
 
 
 # -- leaving the review (start page, another review, compare again, another database) ----------
@@ -108,36 +105,37 @@ def read_only_window(qtbot, opened, tmp_path: Path, settings):  # type: ignore[n
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.reviewShown, timeout=10000):
-        win.open_review(review_id)
+        win.nav.open_review(review_id)
     return win
 
 
 def test_the_start_page_waits_for_a_refused_note_then_saves_it(  # type: ignore[no-untyped-def]
-    qtbot, opened, tmp_path: Path, db_url: str, store_for
+    qtbot, reviewing: Driver, tmp_path: Path, db_url: str, store_for
 ) -> None:
-    win = opened
-    review_id = win.session.review_id
-    with write_locked(win, tmp_path):
-        cid = type_refused_note(qtbot, win, "ministry figure is 12, not 21")
-        win.commands["start_page"].trigger()
+    review_id = reviewing.review_id
+    with write_locked(reviewing.win, tmp_path):
+        cid = reviewing.current_change
+        reviewing.type_note("ministry figure is 12, not 21")
+        reviewing.leave_note()
+        assert "NOT saved" in reviewing.note_status
+        reviewing.go_to_start_page()
         # Still on the review, the note still there, the reader told why and what they may do.
-        assert win.stack.currentWidget() is win.review and win.session.review_id == review_id
-        assert win.review.verdict.note.toPlainText() == "ministry figure is 12, not 21"
-        text = win.message.text()
-        assert cid in text and "could not be saved" in text and "locked" in text
-        assert win.message.level() == "error"
-        assert offered(win, "Go to the start page without the note")
+        assert reviewing.on_review and reviewing.review_id == review_id
+        assert reviewing.note_text == "ministry figure is 12, not 21"
+        assert cid in reviewing.message and "could not be saved" in reviewing.message
+        assert "locked" in reviewing.message and reviewing.message_level == "error"
+        assert reviewing.offer == "Go to the start page without the note"
     # The lock is gone: leaving again saves the note on the way out.
-    with qtbot.waitSignal(win.reviewsListed, timeout=10000):
-        win.commands["start_page"].trigger()
-    assert win.stack.currentWidget() is win.start and win.session is None
+    with qtbot.waitSignal(reviewing.win.reviewsListed, timeout=10000):
+        reviewing.go_to_start_page()
+    assert reviewing.on_start_page and reviewing.review_id is None
     assert store_for(db_url).verdict(review_id, cid).note == "ministry figure is 12, not 21"
 
 
 def test_opening_another_pair_waits_for_a_refused_note_moved_away_from(  # type: ignore[no-untyped-def]
     qtbot, opened, tmp_path: Path, db_url: str, store_for
 ) -> None:
-    from .conftest import REFERENCE
+    from tests.ui.conftest import REFERENCE
 
     win = opened
     review_id = win.session.review_id
@@ -145,8 +143,8 @@ def test_opening_another_pair_waits_for_a_refused_note_moved_away_from(  # type:
     with write_locked(win, tmp_path):
         cid = type_refused_note(qtbot, win, "check the date")
         qtbot.keyClick(win.review.changes.table, Qt.Key.Key_J)  # on to another change: kept aside
-        assert win.open_paths(*REFERENCE) is None  # File → Open: nothing compared, nothing stored
-        assert win.session.review_id == review_id and win._task is None
+        assert win.nav.open_paths(*REFERENCE) is None  # File → Open: nothing compared, nothing stored
+        assert win.session.review_id == review_id and win.task is None
         assert cid in win.message.text() and offered(win, "Compare the two files without the note")
         qtbot.keyClick(win.review.changes.table, Qt.Key.Key_K)  # the typed text is still there
         assert win.review.verdict.note.toPlainText() == "check the date"
@@ -163,9 +161,8 @@ def test_compare_again_waits_for_a_note_a_colleague_overtook(  # type: ignore[no
     qtbot, opened, db_url: str, store_for
 ) -> None:
     """A colleague's conflicting edit refuses the note as the reader leaves: it stays, theirs too."""
-    from factcheck_gui.ui.docindex import Side
-
-    from .conftest import REFERENCE
+    from factcheck_gui.review.docindex import Side
+    from tests.ui.conftest import REFERENCE
 
     win = opened
     review_id = win.session.review_id
@@ -188,7 +185,7 @@ def test_switching_database_waits_for_a_note_a_read_only_database_refused(  # ty
 ) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from factcheck_gui.ui.dialogs import SettingsDialog
+    from factcheck_gui.ui.views.dialogs import SettingsDialog
 
     win = read_only_window(qtbot, opened, tmp_path, settings)
     url, review_id = win.service.url, win.session.review_id
@@ -210,7 +207,7 @@ def test_switching_database_waits_for_a_note_a_read_only_database_refused(  # ty
         win.message.action.click()
     assert win.session is None and settings.db_url == str(other)
     assert "elsewhere.db" in win.status.db_label.text()
-    win._discard_note = True
+    win.quit_without_notes = True
     win.close()
 
 
@@ -227,32 +224,33 @@ def test_a_note_refused_while_another_review_loads_holds_that_review_back(  # ty
         go.wait(20)
         return win.service.load(review_id, ctx)
 
-    assert win.run_compare(job, "Opening…") is not None  # nothing refused yet: it starts
+    assert win.nav.run_compare(job, "Opening…") is not None  # nothing refused yet: it starts
     cid = type_refused_note(qtbot, win, "typed while it loads")  # the read-only store refuses it
     shown = win.session
     go.set()
-    qtbot.waitUntil(lambda: win._task is None, timeout=10000)
+    qtbot.waitUntil(lambda: win.task is None, timeout=10000)
     assert win.session is shown  # the review with the typed note is still the one on screen
     assert win.review.verdict.note.toPlainText() == "typed while it loads"
     assert cid in win.message.text() and offered(win, "Show the other review without the note")
     with qtbot.waitSignal(win.reviewShown, timeout=10000):
         win.message.action.click()
     assert win.session is not shown and win.session.review_id == review_id
-    win._discard_note = True
+    win.quit_without_notes = True
     win.close()
 
 
 def test_quitting_is_still_offered_after_leaving_was_refused(  # type: ignore[no-untyped-def]
-    qtbot, opened, tmp_path: Path
+    reviewing: Driver, tmp_path: Path
 ) -> None:
-    win = opened
-    with write_locked(win, tmp_path):
-        type_refused_note(qtbot, win, "doomed")
-        win.commands["start_page"].trigger()
-        win.close()
-        assert win.isVisible() and offered(win, "Quit without the note")
-        win.message.action.click()
-        assert not win.isVisible()
+    with write_locked(reviewing.win, tmp_path):
+        reviewing.type_note("doomed")
+        reviewing.leave_note()
+        reviewing.go_to_start_page()
+        assert reviewing.offer == "Go to the start page without the note"
+        reviewing.quit()
+        assert reviewing.is_open and reviewing.offer == "Quit without the note"
+        reviewing.accept_offer()
+        assert not reviewing.is_open
 
 
 def test_a_note_typed_after_the_question_is_not_let_go_with_the_refused_one(  # type: ignore[no-untyped-def]

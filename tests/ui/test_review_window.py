@@ -5,19 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from factcheck_gui.store.records import DEFAULT_SCALE
+from tests.ui.driver import Driver
 
 
-def test_opens_into_the_comparison_with_the_engines_changes(opened) -> None:  # type: ignore[no-untyped-def]
-    win = opened
-    session = win.session
-    assert win.stack.currentWidget() is win.review
+def test_opens_into_the_comparison_with_the_engines_changes(reviewing: Driver) -> None:
+    session = reviewing.win.session
+    assert reviewing.on_review
     expected = [c.id for c in session.index.comparison.changes if c.is_change]
-    model = win.review.changes.model
+    model = reviewing.win.review.changes.model
     assert [model.change_at(r).id for r in range(model.rowCount())] == expected
-    assert win.review.current_change_id() == expected[0]
-    assert win.status.progress_label.text() == f"0 of {len(expected)} changes reviewed"
-    assert "reviews.db" in win.status.db_label.text()
-    assert win.status.reviewer_label.text() == "Reviewer: Tester"
+    assert reviewing.current_change == expected[0]
+    assert reviewing.progress == f"0 of {len(expected)} changes reviewed"
+    assert "reviews.db" in reviewing.win.status.db_label.text()
+    assert reviewing.win.status.reviewer_label.text() == "Reviewer: Tester"
 
 
 def test_keyboard_navigation(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
@@ -38,38 +38,29 @@ def test_keyboard_navigation(qtbot, opened) -> None:  # type: ignore[no-untyped-
     assert win.review.verdict.note.hasFocus()
 
 
-def test_number_keys_record_verdicts_in_the_database(qtbot, opened, db_url, store_for) -> None:  # type: ignore[no-untyped-def]
-    win = opened
-    table = win.review.changes.table
-    table.setFocus()
-    first = win.review.current_change_id()
-    qtbot.keyClick(table, Qt.Key.Key_3)
-    assert win.review.changes.model.verdict(first) == DEFAULT_SCALE[2]
-    qtbot.keyClick(table, Qt.Key.Key_N)  # next unreviewed
-    second = win.review.current_change_id()
+def test_number_keys_record_verdicts_in_the_database(reviewing: Driver, db_url, store_for) -> None:  # type: ignore[no-untyped-def]
+    first = reviewing.current_change
+    reviewing.press_verdict("3")
+    assert reviewing.verdict == DEFAULT_SCALE[2]
+    reviewing.press("N")  # next unreviewed
+    second = reviewing.current_change
     assert second != first
-    qtbot.keyClick(table, Qt.Key.Key_1)
-    qtbot.keyClick(table, Qt.Key.Key_N)
-    qtbot.keyClick(table, Qt.Key.Key_K)
-    qtbot.keyClick(table, Qt.Key.Key_2)  # change the verdict of the second change
-    total = len(win.session.index.review_changes)
-    assert win.status.progress_label.text() == f"2 of {total} changes reviewed"
+    reviewing.press_verdict("1")
+    reviewing.press("N")
+    reviewing.press("K")
+    reviewing.press_verdict("2")  # change the verdict of the second change
+    total = len(reviewing.win.session.index.review_changes)
+    assert reviewing.progress == f"2 of {total} changes reviewed"
     store = store_for(db_url)
-    try:
-        review = store.load_review(win.session.review_id)
-        assert review.verdicts[first].value == DEFAULT_SCALE[2]
-        assert review.verdicts[second].value == DEFAULT_SCALE[1]
-        assert review.verdicts[second].reviewer == "Tester"
-        actions = [h.action for h in store.history(win.session.review_id, second)]
-        assert len(actions) == 2
-    finally:
-        store.close()
+    review = store.load_review(reviewing.review_id)
+    assert review.verdicts[first].value == DEFAULT_SCALE[2]
+    assert review.verdicts[second].value == DEFAULT_SCALE[1]
+    assert review.verdicts[second].reviewer == "Tester"
+    assert len(store.history(reviewing.review_id, second)) == 2
     # typing digits into the note writes text, not verdicts
-    note = win.review.verdict.note
-    note.setFocus()
-    qtbot.keyClicks(note, "42")
-    assert note.toPlainText() == "42"
-    assert win.review.changes.model.verdict(second) == DEFAULT_SCALE[1]
+    reviewing.type_note("42")
+    assert reviewing.note_text == "42"
+    assert reviewing.verdict == DEFAULT_SCALE[1]
 
 
 def test_note_is_saved_after_a_pause_and_on_focus_loss(qtbot, opened, db_url, store_for) -> None:  # type: ignore[no-untyped-def]
@@ -114,11 +105,11 @@ def test_reopening_restores_verdicts_selection_and_scroll(qtbot, opened, setting
     again.resize(1200, 600)
     again.show()
     with qtbot.waitSignal(again.reviewsListed, timeout=10000):
-        again.show_start_page()
+        again.nav.show_start_page()
     assert again.start.model.rowCount() == 1
     assert again.start.model.index(0, 1).data() == f"2 of {len(ids)} reviewed"
     with qtbot.waitSignal(again.reviewShown, timeout=10000):
-        again.open_review(review_id)
+        again.nav.open_review(review_id)
     assert again.review.current_change_id() == ids[-3]
     assert again.review.changes.model.verdict(ids[0]) == DEFAULT_SCALE[3]
     assert again.review.changes.model.verdict(ids[-3]) == DEFAULT_SCALE[4]

@@ -8,10 +8,9 @@ from PySide6.QtCore import Qt
 
 from factcheck_gui.engine import compare_texts
 from factcheck_gui.engine.types import ChangeKind
-from factcheck_gui.ui.settings import Settings
-
-from .conftest import REFERENCE
-from .test_database_recovery import damaged_database, new_window
+from factcheck_gui.ui.shell.settings import Settings
+from tests.ui.conftest import REFERENCE
+from tests.ui.controllers.test_database_recovery import damaged_database, new_window
 
 
 def one_review(store_for, url: str) -> int:  # type: ignore[no-untyped-def]
@@ -27,7 +26,7 @@ def test_a_pair_that_cannot_be_read_leaves_the_start_page_listing_the_reviews(  
     bad.write_bytes(b"%PDF-1.4 not really")
     win = new_window(qtbot, settings, db_url)  # factcheck-gui BADFILE MISSING --db URL
     with qtbot.waitSignal(win.taskFailed, timeout=30000):
-        win.open_paths(bad, tmp_path / "missing.txt")
+        win.nav.open_paths(bad, tmp_path / "missing.txt")
     assert win.message.property("level") == "error"
     qtbot.waitUntil(lambda: win.start.status.text() == "1 review in this database.", timeout=10000)
     assert win.start.model.rowCount() == 1 and win.stack.currentWidget() is win.start
@@ -43,7 +42,7 @@ def test_a_damaged_database_does_not_leave_the_start_page_loading(  # type: igno
     damaged_database(damaged)
     win = new_window(qtbot, settings, f"sqlite:///{damaged}")
     with qtbot.waitSignal(win.taskFailed, timeout=30000):
-        win.open_paths(*REFERENCE)
+        win.nav.open_paths(*REFERENCE)
     assert "Loading" not in win.start.status.text()
     assert "could not be listed" in win.start.status.text()
     assert win.message.action.text() == "Start a new database beside it"  # the offer stays
@@ -55,12 +54,12 @@ def test_the_demo_pair_reopens_its_review_instead_of_adding_another(  # type: ig
     qtbot, window, db_url: str, store_for
 ) -> None:
     with qtbot.waitSignal(window.reviewShown, timeout=30000) as first:
-        window.open_demo()
+        window.nav.open_demo()
     table = window.review.changes.table
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_1)
     with qtbot.waitSignal(window.reviewsListed, timeout=10000):
-        window.show_start_page()
+        window.nav.show_start_page()
     with qtbot.waitSignal(window.reviewShown, timeout=30000) as second:
         qtbot.mouseClick(window.start.demo_button, Qt.MouseButton.LeftButton)
     assert second.args == first.args

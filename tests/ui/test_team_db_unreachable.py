@@ -25,11 +25,11 @@ def test_an_unreachable_team_database_is_one_message_in_the_window(  # type: ign
     win = MainWindow(settings, url)
     qtbot.addWidget(win)
     win.show()
-    win.open_demo()
+    win.nav.open_demo()
     qtbot.waitUntil(lambda: "127.0.0.1" in win.message.text(), timeout=20000)
     text = win.message.text()
     assert "team database at 127.0.0.1" in text
     assert "secret" not in text  # the password never reaches the screen
     assert "Traceback" not in text and "OperationalError" not in text
-    win._discard_note = True
+    win.quit_without_notes = True
     win.close()

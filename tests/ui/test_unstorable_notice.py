@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 
 from factcheck_gui.engine import SourceInfo, compare_texts
 from factcheck_gui.importers import ImportedText
-
-from .conftest import REFERENCE
+from tests.ui.conftest import REFERENCE
 
 BAD = "\ud800"  # a lone surrogate, as a broken paste or a surrogate-escaped file name gives
 FFFD = "\ufffd"
@@ -31,7 +30,7 @@ def test_opening_a_review_with_replaced_characters_says_so_once(  # type: ignore
     replaced = store.review_summary(review_id).replaced_chars
     assert replaced == 2  # the file name and the original text
     with qtbot.waitSignal(window.reviewShown, timeout=10000):
-        window.open_review(review_id)
+        window.nav.open_review(review_id)
     text = window.message.text()
     assert window.message.isVisible() and window.message.property("level") == "warning"
     assert "2 characters of this review" in text and "could not be stored" in text and FFFD in text
@@ -40,25 +39,25 @@ def test_opening_a_review_with_replaced_characters_says_so_once(  # type: ignore
     # Told once: reopening the review does not say it again.
     qtbot.mouseClick(window.message.dismiss, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.reviewsListed, timeout=10000):
-        window.show_start_page()
+        window.nav.show_start_page()
     with qtbot.waitSignal(window.reviewShown, timeout=10000):
-        window.open_review(review_id)
+        window.nav.open_review(review_id)
     assert not window.message.isVisible()
 
     # New ones (a colleague's note with a NUL) are news: told again, with the new total.
     cid = window.session.index.review_changes[0].id
     store.set_note(review_id, cid, "Mayor\x00 quote", reviewer="Colleague", expected_version=0)
     with qtbot.waitSignal(window.reviewsListed, timeout=10000):
-        window.show_start_page()
+        window.nav.show_start_page()
     with qtbot.waitSignal(window.reviewShown, timeout=10000):
-        window.open_review(review_id)
+        window.nav.open_review(review_id)
     assert "3 characters of this review" in window.message.text()
 
 
 def test_the_message_stays_until_dismissed(qtbot, window, db_url: str, store_for) -> None:  # type: ignore[no-untyped-def]
     review_id = broken_review(store_for(db_url))
     with qtbot.waitSignal(window.reviewShown, timeout=10000):
-        window.open_review(review_id)
+        window.nav.open_review(review_id)
     assert not window.message._timer.isActive()  # information fades after 8 s; this does not
     assert window.message.dismiss.isVisible()
 
@@ -69,7 +68,7 @@ def test_a_pasted_story_with_a_broken_character_is_reported_when_it_opens(qtbot,
         REFERENCE[1].read_text(encoding="utf-8").replace(".", ".\x00", 1), "pasted text", SourceInfo()
     )
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
-        window.open_imported(original, pasted)
+        window.nav.open_imported(original, pasted)
     assert "1 character of this review" in window.message.text()
     assert "is shown as" in window.message.text()
     assert FFFD in window.session.index.comparison.rewrite.text

@@ -1,0 +1,315 @@
+"""A read-only story pane: wrapped prose, claim tints, a margin of kind marks, drop and paste.
+
+Signals:
+    changeClicked(str): a claim was clicked; carries its change id.
+    filesDropped(list): local file paths dropped on the pane.
+    textPasted(str, str): plain text and HTML pasted into the pane.
+    textDropped(str, str): the same, dragged and dropped onto it.
+    cleared(): the reader cleared a :attr:`replaceable` pane (context menu → Clear).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from factcheck_gui.engine.types import Change, ChangeKind
+from factcheck_gui.review.docindex import ComparisonIndex, Side, SideIndex
+from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
+from factcheck_gui.ui.views.highlight import StoryHighlighter
+
+MARGIN_WIDTH = 18
+
+
+def text_cursor(document: QTextDocument, start: int, end: int | None = None) -> QTextCursor:
+    """A cursor at ``start`` (selecting up to ``end`` when given)."""
+    cur = QTextCursor(document)
+    cur.setPosition(start)
+    if end is not None:
+        cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    return cur
+
+
+class _Margin(QWidget):
+    """Draws a bar and a mark beside every changed claim, so kinds never rely on colour."""
+
+    def __init__(self, pane: StoryPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+
+    def sizeHint(self) -> QSize:
+        return QSize(MARGIN_WIDTH, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        pane = self._pane
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), pane.palette().window())
+        idx = pane.side_index
+        if idx is None:
+            return
+        font = QFont(pane.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        font.setBold(True)
+        painter.setFont(font)
+        lo, hi = pane.visible_range()
+        for run in idx.tints.between(lo, hi + 1):
+            kind = ChangeKind(run.key)
+            top, bottom = pane.span_rect(run.start, run.end)
+            current = run.change_id == pane.current_change_id
+            colour = QColor(KIND_STYLES[kind].colour)
+            painter.fillRect(
+                QRect(MARGIN_WIDTH - (6 if current else 4), top, 6 if current else 3, bottom - top), colour
+            )
+            painter.setPen(pane.palette().color(pane.foregroundRole()))
+            painter.drawText(
+                QRect(0, top, MARGIN_WIDTH - 6, pane.fontMetrics().height()),
+                Qt.AlignmentFlag.AlignCenter,
+                KIND_STYLES[kind].mark,
+            )
+
+
+class StoryPane(QPlainTextEdit):
+    """One side of the comparison (see the module docstring for signals)."""
+
+    changeClicked = Signal(str)
+    filesDropped = Signal(list)
+    textPasted = Signal(str, str)
+    textDropped = Signal(str, str)  # as textPasted, for text dragged in (say, from a browser)
+    cleared = Signal()
+
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.index: ComparisonIndex | None = None
+        self.current_change_id = ""
+        self.setReadOnly(True)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)  # read-only text edits refuse drops on the viewport
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setObjectName(f"pane-{side.value}")
+        self.setAccessibleName("Original story" if side is Side.ORIGINAL else "Rewritten story")
+        self.document().setDocumentMargin(8)
+        self.highlighter = StoryHighlighter(self.document(), self.palette())
+        self._margin = _Margin(self)
+        self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
+        self.updateRequest.connect(self._on_update_request)
+        self._press_pos: QPoint | None = None
+        # A review's panes are never overwritten by a paste; the start page's panes hold a
+        # story not compared yet, which the reader may replace (paste again) or clear.
+        self.replaceable = False
+        self.show_placeholder()
+
+    # -- content ---------------------------------------------------------------------------
+    @property
+    def side_index(self) -> SideIndex | None:
+        return self.index.sides[self.side] if self.index is not None else None
+
+    def show_placeholder(self) -> None:
+        who = "original" if self.side is Side.ORIGINAL else "rewrite"
+        self.setPlaceholderText(f"Drop the {who} here (a file), or paste its text with Ctrl+V.")
+
+    def set_index(self, index: ComparisonIndex | None) -> None:
+        """Show one side of a comparison (None empties the pane)."""
+        self.index = index
+        self.current_change_id = ""
+        self.setExtraSelections([])
+        self.highlighter.set_index(None)
+        if index is None:
+            self.setPlainText("")
+            return
+        self.setPlainText(index.sides[self.side].doc.text)
+        self.highlighter.set_index(index.sides[self.side], self.palette())
+        self._margin.update()
+
+    def is_empty(self) -> bool:
+        return self.document().isEmpty()
+
+    def takes_text(self) -> bool:
+        """True when pasted or dropped text may go into this pane (empty, or replaceable)."""
+        return self.replaceable or self.is_empty()
+
+    def clear_story(self) -> None:
+        """Empty a replaceable pane (its story is forgotten)."""
+        self.set_index(None)
+        self.cleared.emit()
+
+    def refresh_theme(self) -> None:
+        """Rebuild formats after a palette change."""
+        if self.index is not None:
+            self.highlighter.set_index(self.index.sides[self.side], self.palette())
+            self.set_current(self.current_change_id)
+        self._margin.update()
+
+    def set_current(self, change_id: str) -> None:
+        """Emphasise the claims of the selected change."""
+        self.current_change_id = change_id
+        sels: list[QTextEdit.ExtraSelection] = []
+        idx = self.side_index
+        if idx is not None and self.index is not None and change_id:
+            change = self.index.change(change_id)
+            for cid in self.index.claim_ids(change, self.side):
+                s, e = idx.span(cid)
+                cur = text_cursor(self.document(), s, e)
+                fmt = QTextCharFormat()
+                fmt.setBackground(kind_tint(change.kind, self.palette(), strong=True))
+                fmt.setProperty(QTextFormat.Property.UserProperty + 1, change_id)
+                # Assign whole values: editing ``sel.format`` in place trips a PySide refcount bug.
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = cur
+                sel.format = fmt
+                sels.append(sel)
+        self.setExtraSelections(sels)
+        self._margin.update()
+
+    # -- geometry (viewport coordinates) -----------------------------------------------------
+    def position_rect(self, qpos: int) -> QRect:
+        return self.cursorRect(
+            text_cursor(self.document(), max(0, min(qpos, self.document().characterCount() - 1)))
+        )
+
+    def span_rect(self, start: int, end: int) -> tuple[int, int]:
+        """Top and bottom (viewport y) of the text from ``start`` to ``end``."""
+        top = self.position_rect(start).top()
+        bottom = self.position_rect(max(start, end - 1)).bottom()
+        return top, max(bottom, top + self.fontMetrics().height())
+
+    def claim_rect(self, claim_id: str) -> tuple[int, int]:
+        idx = self.side_index
+        assert idx is not None
+        return self.span_rect(*idx.span(claim_id))
+
+    def visible_range(self) -> tuple[int, int]:
+        """First and last Qt positions shown in the viewport."""
+        vp = self.viewport()
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        last = self.cursorForPosition(QPoint(vp.width() - 1, vp.height() - 1)).position()
+        return first, last
+
+    def line_step(self) -> int:
+        return max(1, self.fontMetrics().lineSpacing())
+
+    def scroll_to_y(self, qpos: int, y: float) -> None:
+        """Scroll so that the line holding ``qpos`` sits at viewport height ``y``."""
+        sb = self.verticalScrollBar()
+        for _ in range(4):  # line counts of blocks not yet laid out are estimates: converge
+            delta = self.position_rect(qpos).top() - y
+            lines = round(delta / self.line_step())
+            if lines == 0:
+                break
+            before = sb.value()
+            sb.setValue(before + lines)
+            if sb.value() == before:
+                break
+
+    # -- events ------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._margin.setGeometry(QRect(cr.left(), cr.top(), MARGIN_WIDTH, cr.height()))
+
+    def _on_update_request(self, rect: QRect, dy: int) -> None:
+        self._margin.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        moved = self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 4
+        self._press_pos = None
+        if moved or self.index is None or event.button() is not Qt.MouseButton.LeftButton:
+            return  # a drag selects text; only a click selects a change
+        change = self.change_at_point(pos)
+        if change is not None:
+            self.changeClicked.emit(change.id)
+
+    def change_at_point(self, pos: QPoint) -> Change | None:
+        if self.index is None:
+            return None
+        return self.index.change_at(self.side, self.cursorForPosition(pos).position())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_from_clipboard()
+            return
+        super().keyPressEvent(event)
+
+    def paste_from_clipboard(self) -> None:
+        """Paste the clipboard's text into an empty pane (a review's pane is never overwritten)."""
+        if not self.takes_text():
+            return
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
+        if text.strip() or html.strip():
+            self.textPasted.emit(text, html)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        if self.takes_text():
+            menu.addSeparator()
+            menu.addAction(
+                "Paste story text" if self.is_empty() else "Replace with pasted text",
+                self.paste_from_clipboard,
+            )
+        if self.replaceable and not self.is_empty():
+            menu.addAction("Clear", self.clear_story)
+        menu.exec(event.globalPos())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event) or (self.takes_text() and event.mimeData().hasText()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _local_files(event) or (self.takes_text() and event.mimeData().hasText()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.filesDropped.emit(files)
+        elif self.takes_text() and event.mimeData().hasText():
+            event.acceptProposedAction()
+            mime = event.mimeData()
+            self.textDropped.emit(mime.text(), mime.html() if mime.hasHtml() else "")
+        else:
+            event.ignore()
+
+
+def _local_files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]

@@ -1,0 +1,148 @@
+"""The review screen: comparison view above, change list and verdict panel below.
+
+It wires selection both ways (list → panes, click in a pane or curtain → list) and answers
+the navigation actions; it holds no store logic (that is :class:`ReviewSession`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from factcheck_gui.review import wording
+from factcheck_gui.ui.models.session import ReviewSession
+from factcheck_gui.ui.shell.settings import ReviewUiState
+from factcheck_gui.ui.views.change_list import ChangeList
+from factcheck_gui.ui.views.comparison_view import ComparisonView
+from factcheck_gui.ui.views.verdict_panel import PREFERRED_WIDTH, VerdictPanel
+
+# The change list's width below which the verdict panel narrows to leave it more room.
+COMFORTABLE_LIST_WIDTH = 560
+
+
+class _BottomSplitter(QSplitter):
+    """The change list beside the verdict panel; after each resize the panel's width is fitted."""
+
+    def __init__(self, view: ReviewView) -> None:
+        super().__init__(Qt.Orientation.Horizontal, view)
+        self._view = view
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._view.fit_verdict_panel()
+
+
+class ReviewView(QWidget):
+    """Signals: currentChangeChanged(str), progressChanged() when a verdict changes."""
+
+    currentChangeChanged = Signal(str)
+    progressChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: ReviewSession | None = None
+        self.comparison = ComparisonView(self)
+        self.changes = ChangeList(self)
+        self.verdict = VerdictPanel(self)
+        self.bottom = bottom = _BottomSplitter(self)
+        bottom.addWidget(self.changes)
+        bottom.addWidget(self.verdict)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 1)
+        self._panel_dragged = False  # the reader chose the panel's width: keep it
+        bottom.splitterMoved.connect(self._on_panel_dragged)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.comparison)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.splitter)
+        self.changes.currentChangeChanged.connect(self._on_current)
+        self.changes.currentHidden.connect(self.verdict.show_hidden)
+        self.comparison.changeActivated.connect(self.select_change)
+        self.verdict.note.escaped.connect(self._leave_note)
+
+    def _on_panel_dragged(self, _pos: int, _index: int) -> None:
+        self._panel_dragged = True
+
+    def fit_verdict_panel(self) -> None:
+        """The verdict panel has its preferred width while the change list keeps a comfortable
+        width beside it; in a narrower window the panel gives way first, down to its minimum
+        (its texts wrap). Once the reader drags the divider, the width is theirs.
+        """
+        if self._panel_dragged:
+            return
+        sizes = self.bottom.sizes()
+        if len(sizes) != 2 or not sum(sizes):
+            return
+        total = sum(sizes)
+        least = self.verdict.minimumWidth()
+        want = max(least, min(max(PREFERRED_WIDTH, least), total - COMFORTABLE_LIST_WIDTH))
+        want = min(want, max(least, total - self.changes.minimumSizeHint().width()))
+        if want != sizes[1]:
+            self.bottom.setSizes([total - want, want])
+
+    def set_session(self, session: ReviewSession | None) -> None:
+        """Show a review (None empties the screen)."""
+        if self.session is not None:
+            self.verdict.save_note()
+            self.session.verdictChanged.disconnect(self._on_verdict_changed)
+        self.session = session
+        self.verdict.set_session(session)
+        if session is None:
+            self.comparison.set_index(None)
+            self.changes.set_comparison(None, {}, ())
+            return
+        session.verdictChanged.connect(self._on_verdict_changed)
+        self.comparison.set_index(session.index)
+        self.changes.set_comparison(session.index, session.values(), session.scale)
+
+    def _leave_note(self) -> None:
+        """Escape in the note: save it and give the keys (J, K, N, 1–9) back to the change list."""
+        self.verdict.leave_note()
+        self.changes.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_verdict_changed(self, change_id: str) -> None:
+        if self.session is not None:
+            self.changes.set_verdict(change_id, self.session.value(change_id))
+        self.progressChanged.emit()
+
+    def _on_current(self, change_id: str) -> None:
+        self.comparison.show_change(change_id)
+        self.verdict.show_change(change_id)
+        self.currentChangeChanged.emit(change_id)
+
+    def next_unreviewed(self) -> str:
+        """Select the next change without a verdict; "" when there is one, else what to say."""
+        changes = self.changes
+        if changes.next_unreviewed():
+            return ""
+        left = self.session.left_to_review() if self.session is not None else 0
+        if left and changes.proxy.is_filtering():
+            # Not "every change has a verdict": the filters hide the ones still to do.
+            return wording.hidden_unreviewed(left, shown_any=bool(changes.proxy.rowCount()))
+        return "Every change has a verdict."
+
+    def current_change_id(self) -> str:
+        return self.changes.current_change_id()
+
+    def select_change(self, change_id: str) -> bool:
+        """Select a change in the list (and so in the panes and the verdict panel)."""
+        if self.changes.select_change(change_id):
+            return True
+        # Not a change to review (an unchanged claim): still show it in the panes.
+        self.comparison.show_change(change_id)
+        return False
+
+    def ui_state(self) -> ReviewUiState:
+        left, right = self.comparison.scroll_state()
+        return ReviewUiState(self.current_change_id(), left, right)
+
+    def restore_ui_state(self, state: ReviewUiState) -> None:
+        if state.change_id:
+            self.select_change(state.change_id)
+        if state.left_scroll or state.right_scroll:
+            self.comparison.restore_scroll(state.left_scroll, state.right_scroll)

@@ -1,0 +1,501 @@
+"""The verdict panel: scale buttons, note, flags with their explanations, and history.
+
+Notes are committed 600 ms after the last keystroke and when the note loses focus, so nothing
+waits for a Save click and a closed window loses nothing already typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck_gui.engine.types import ChangeKind
+from factcheck_gui.review import wording
+from factcheck_gui.review.drafts import DraftState, NoteDrafts, Saved
+from factcheck_gui.review.session import Press
+from factcheck_gui.review.wording import NO_VERDICT_TO_CLEAR, NOT_SAVED_CONFLICT, NOT_SAVED_YET
+from factcheck_gui.ui.models.session import ReviewSession
+from factcheck_gui.ui.shell.theme import KIND_STYLES, is_dark, restyle
+
+NOTE_DEBOUNCE_MS = 600
+# The panel's width: the review screen gives it the preferred width while the change list has
+# room, and lets it narrow down to the minimum (or what its verdict buttons need) in a window
+# in half a screen or on a laptop.
+PREFERRED_WIDTH = 260
+MIN_WIDTH = 220
+CHOSEN = "✓ "  # before the chosen verdict's label: its state is not told by colour alone
+# One side is empty: a similarity between the two sides means nothing for these.
+_NO_SIMILARITY = (ChangeKind.ADDED, ChangeKind.REMOVED)
+
+
+_KEYBOARD_FOCUS = (
+    Qt.FocusReason.ShortcutFocusReason,
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+)
+
+
+class NoteEdit(QPlainTextEdit):
+    """The note field; emits ``focusLost``, ``escaped`` (Escape) and keeps Enter and digits for typing."""
+
+    focusLost = Signal()
+    focusGained = Signal()
+    escaped = Signal()
+
+    def event(self, e: QEvent) -> bool:
+        # Window shortcuts (1–9, J, K, N, Enter) must not fire while the reader types a note.
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            mods = e.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+            if mods == Qt.KeyboardModifier.NoModifier and (
+                (e.text().isprintable() and e.text()) or e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            ):
+                e.accept()
+                return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        # Escape ends the note (Enter went into it): the reader is back with the change list.
+        if e.key() == Qt.Key.Key_Escape and not e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            e.accept()
+            self.escaped.emit()
+            return
+        super().keyPressEvent(e)
+
+    def focusInEvent(self, e: QFocusEvent) -> None:
+        super().focusInEvent(e)
+        if e.reason() in _KEYBOARD_FOCUS:  # Enter, Alt+N, Tab: go on after what is written
+            self.moveCursor(QTextCursor.MoveOperation.End)
+        self.focusGained.emit()
+
+    def focusOutEvent(self, e: QFocusEvent) -> None:
+        super().focusOutEvent(e)
+        self.focusLost.emit()
+
+
+class VerdictPanel(QWidget):
+    """Shows and edits the verdict of the selected change of a :class:`ReviewSession`.
+
+    Signals:
+        flash(str): a short word for the status bar (e.g. "No verdict to clear").
+    """
+
+    flash = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: ReviewSession | None = None
+        self.change_id = ""
+        # The notes not (yet) in the store and the note in the field (the rules: review.drafts).
+        self.drafts = NoteDrafts()
+        self.title = QLabel("No change selected", self)
+        self.title.setObjectName("verdictTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+
+        self.scale_box = QGroupBox("Verdict", self)
+        self.scale_box.setObjectName("verdictScale")
+        self.scale_grid = QGridLayout(self.scale_box)
+        self.buttons = QButtonGroup(self)
+        self.buttons.setExclusive(False)  # a click on the chosen verdict clears it
+        self.buttons.idClicked.connect(self._on_button)
+        self.clear_button = QPushButton("0  Clear", self)
+        self.clear_button.clicked.connect(lambda: self.apply_verdict(None))
+
+        self.note = NoteEdit(self)
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText("Note (saved as you type)")
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(110)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_DEBOUNCE_MS)
+        self._note_timer.timeout.connect(self.save_note)
+        self.note.textChanged.connect(self._on_note_typed)
+        self.note.focusLost.connect(self.save_note)
+        self.note.focusGained.connect(self._on_note_focused)
+        self._scroll_before_note: int | None = None  # the panel's scroll before Enter went to the note
+        self.note.focusLost.connect(self._forget_scroll)
+        self.saved_label = QLabel("", self)
+        self.saved_label.setObjectName("savedLabel")
+        # "Note NOT saved — …" must wrap in a narrow panel, not widen it past its scroll area.
+        self.saved_label.setWordWrap(True)
+        # Room for two lines from the start: a message appearing never moves the panel under
+        # the reader (and the panel can scroll to it at once).
+        self.saved_label.setMinimumHeight(2 * self.saved_label.fontMetrics().lineSpacing())
+        self.saved_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        # A colleague changed the note while the reader was writing theirs: both are shown and
+        # nothing is saved over the colleague's note until the reader says so.
+        self.conflict_box = QFrame(self)
+        self.conflict_box.setObjectName("noteConflict")
+        self.conflict_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.conflict_label = QLabel(self.conflict_box)
+        self.conflict_label.setTextFormat(Qt.TextFormat.PlainText)  # a colleague's note is text
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.replace_theirs = QPushButton("&Replace theirs with mine", self.conflict_box)
+        self.replace_theirs.clicked.connect(self._replace_theirs)
+        self.keep_theirs = QPushButton("&Keep theirs", self.conflict_box)
+        self.keep_theirs.clicked.connect(self._keep_theirs)
+        conflict_col = QVBoxLayout(self.conflict_box)  # stacked: the panel may be narrow
+        conflict_col.addWidget(self.conflict_label)
+        conflict_col.addWidget(self.replace_theirs)
+        conflict_col.addWidget(self.keep_theirs)
+        self.conflict_box.hide()
+
+        self.flags = QLabel(self)
+        self.flags.setObjectName("flags")
+        self.flags.setTextFormat(Qt.TextFormat.PlainText)  # flag messages quote story text
+        self.flags.setWordWrap(True)
+        self.flags.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = QLabel(self)
+        self.history.setObjectName("history")
+        self.history.setTextFormat(Qt.TextFormat.PlainText)
+        self.history.setWordWrap(True)
+
+        self._inner = inner = QWidget(self)
+        col = QVBoxLayout(inner)
+        col.addWidget(self.title)
+        col.addWidget(self.scale_box)
+        col.addWidget(self.clear_button)
+        note_label = QLabel("&Note:", self)
+        note_label.setBuddy(self.note)
+        col.addWidget(note_label)
+        col.addWidget(self.note)
+        col.addWidget(self.saved_label)
+        col.addWidget(self.conflict_box)
+        col.addWidget(_heading("Flags", self))
+        col.addWidget(self.flags)
+        col.addWidget(_heading("History", self))
+        col.addWidget(self.history)
+        col.addStretch(1)
+        self.scroll_area = scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._fit_width()
+        self._set_enabled(False)
+
+    # -- session and selection ---------------------------------------------------------------
+    def set_session(self, session: ReviewSession | None) -> None:
+        self.save_note()
+        self.session = session
+        self.change_id = ""
+        self.drafts.reset(session)
+        for b in list(self.buttons.buttons()):
+            self.buttons.removeButton(b)
+            b.deleteLater()
+        if session is not None:
+            for i, value in enumerate(session.scale[:9]):
+                b = QPushButton(f"{i + 1}  {value}", self.scale_box)
+                b.setCheckable(True)
+                b.setObjectName(f"verdict-{i + 1}")
+                b.setToolTip(f"Verdict “{value}” (key {i + 1})")
+                self.buttons.addButton(b, i)
+                self.scale_grid.addWidget(b, i, 0)
+            session.verdictChanged.connect(self._on_verdict_changed)
+        self.refresh_theme()
+        self.show_change("")
+
+    def _fit_width(self) -> None:
+        """As narrow as the reader wants (texts wrap), but never so narrow that the verdict
+        buttons would scroll sideways."""
+        scroll = self.scroll_area
+        need = (
+            self._inner.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+        )
+        self.setMinimumWidth(max(MIN_WIDTH, need))
+
+    def refresh_theme(self) -> None:
+        """The chosen verdict's colours for the current palette (see ``app.qss``)."""
+        self.scale_box.setProperty("dark", is_dark())
+        restyle(self.scale_box)
+        self._fit_width()  # the theme's style may make the buttons wider
+
+    def show_hidden(self, change_id: str) -> None:
+        """The change on show was hidden by a filter: its note is saved, and the panel takes no
+        verdict until the reader picks a change they can see."""
+        self.show_change("")
+        self.title.setText(f"{change_id} is hidden by the filters — choose a change in the list")
+        self.flags.setText(
+            "Verdict keys do nothing until a visible change is selected, so a verdict never goes "
+            "to a change you cannot see. Clear the filters to see it again."
+        )
+
+    def show_change(self, change_id: str) -> None:
+        """Show the verdict, note, flags and history of a change ("" for none)."""
+        if change_id != self.change_id:
+            self.save_note(reveal=False)
+            self.saved_label.setText("")  # "Note saved" belongs to the change it was said for
+            if self.session is not None:
+                self.session.seen(change_id)  # its verdict is on screen from now
+        self.change_id = change_id
+        session = self.session
+        if session is None or not change_id:
+            self.title.setText("No change selected")
+            self.flags.setText("")
+            self.history.setText("")
+            self._set_note_text(self.drafts.show(""))
+            self._show_conflict()
+            self._set_enabled(False)
+            self._sync_buttons()
+            return
+        self._set_enabled(True)
+        change = session.index.change(change_id)
+        moved = " (moved)" if change.moved and change.kind.value != "moved" else ""
+        similarity = "" if change.kind in _NO_SIMILARITY else f" · similarity {change.similarity:.2f}"
+        self.title.setText(
+            f"{change.id} · {KIND_STYLES[change.kind].mark} {change.kind.value}{moved}{similarity}"
+        )
+        explained = [f"• {f.message}" for f in change.flags]
+        if change.omitted:  # left out by the rewrite: worth knowing, not a changed fact
+            explained.append("Left out (not a changed fact): " + "; ".join(f.message for f in change.omitted))
+        near = session.index.comparison.nearest_line(change)
+        if near:  # an added or removed claim: what a reviewer might link it to by hand
+            explained.append(near)
+        self.flags.setText("\n\n".join(explained) or "No fact flags.")
+        self._set_note_text(self.drafts.show(change_id))
+        state = self.drafts.state(change_id)
+        if state is not None:  # typed here earlier and not stored: still here
+            self.saved_label.setText(NOT_SAVED_CONFLICT if state is DraftState.OVERTAKEN else NOT_SAVED_YET)
+        self._show_conflict()
+        self._sync_buttons()
+        self.refresh_history()
+
+    def refresh_history(self) -> None:
+        if self.session is None or not self.change_id:
+            self.history.setText("")
+            return
+        rows = self.session.history(self.change_id)
+        lines = []
+        for h in reversed(rows):
+            when = h.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if h.action == "note":
+                what = "note edited"
+            elif h.action == "cleared":
+                what = f"cleared {h.old_value or ''}".strip()
+            elif h.action == "carried":
+                what = f"carried over: {h.new_value}"
+            else:
+                what = f"{h.old_value} → {h.new_value}" if h.old_value else f"{h.new_value}"
+            lines.append(f"{when}  {h.reviewer}: {what}")
+        self.history.setText("\n".join(lines) or "No verdict yet.")
+
+    # -- verdicts -----------------------------------------------------------------------------
+    def apply_verdict(self, value: str | None) -> bool:
+        """Commit ``value`` (None clears) for the shown change.
+
+        Clearing a change that has no verdict (as last seen) writes nothing: no "cleared"
+        confirmation, no history row, just a word in the status bar.
+        """
+        if self.session is None or not self.change_id:
+            return False
+        self.save_note()
+        pressed = self.session.press(self.change_id, value)
+        if pressed is Press.NOTHING_TO_CLEAR:
+            self.flash.emit(NO_VERDICT_TO_CLEAR)
+            return False
+        self._sync_buttons()
+        if pressed is not Press.REFUSED:
+            self.refresh_history()
+        return pressed is Press.SAVED
+
+    def apply_number(self, number: int) -> bool:
+        """Verdict by its 1-based position on the scale (the number keys)."""
+        if self.session is None or not (1 <= number <= len(self.session.scale)):
+            return False
+        return self.apply_verdict(self.session.scale[number - 1])
+
+    def _on_button(self, i: int) -> None:
+        if self.session is None:
+            return
+        value = self.session.scale[i]
+        self.apply_verdict(None if self.session.value(self.change_id) == value else value)
+
+    def _sync_buttons(self) -> None:
+        session = self.session
+        current = session.value(self.change_id) if session is not None and self.change_id else ""
+        for b in self.buttons.buttons():
+            i = self.buttons.id(b)
+            value = session.scale[i] if session is not None else ""
+            chosen = bool(current) and value == current
+            b.setChecked(chosen)
+            b.setText(f"{CHOSEN if chosen else ''}{i + 1}  {value}")
+
+    def _on_verdict_changed(self, change_id: str) -> None:
+        if change_id != self.change_id or self.session is None:
+            return
+        self._sync_buttons()
+        news, replacement = self.drafts.arrived(self.note.toPlainText())
+        if replacement is not None:  # untouched here: show the new note
+            self._set_note_text(replacement)
+        if news:
+            self.refresh_history()
+
+    # -- notes --------------------------------------------------------------------------------
+    def _set_note_text(self, text: str) -> None:
+        self._note_timer.stop()
+        self.note.blockSignals(True)
+        self.note.setPlainText(text)
+        self.note.blockSignals(False)
+
+    def _on_note_typed(self) -> None:
+        self.saved_label.setText(wording.TYPING)
+        self._note_timer.start()
+
+    def save_note(self, *, reveal: bool = True) -> bool:
+        """Commit the note now if it differs from the stored one; False when the store refused it.
+
+        ``reveal``: scroll the panel to say so when refused (not when moving to another change).
+        """
+        self._note_timer.stop()
+        if self.session is None or not self.change_id:
+            return True
+        text = self.note.toPlainText()
+        return self._after_save(self.drafts.save(text), text, reveal=reveal)
+
+    def _after_save(self, saved: Saved, text: str, *, reveal: bool) -> bool:
+        """Say what became of the note (the line under it, the conflict box, the history)."""
+        if saved is Saved.SETTLED:
+            self._show_conflict()
+            if self.saved_label.text() in (wording.TYPING, NOT_SAVED_YET, NOT_SAVED_CONFLICT):
+                self.saved_label.setText(wording.SAVED if text.strip() else "")
+            return True
+        if saved is Saved.SAVED:
+            stored = self.drafts.origin
+            if stored != text:  # characters no database keeps became U+FFFD: show what is stored
+                self._show_stored_text(stored)
+            self._show_conflict()
+            self.saved_label.setText(wording.NOTE_SAVED)
+            self.refresh_history()
+            return True
+        # Kept here (and shown again on return to the change) until the store takes it.
+        if saved is Saved.OVERTAKEN:
+            self.saved_label.setText(NOT_SAVED_CONFLICT)
+        else:
+            self.saved_label.setText(wording.NOT_SAVED_REFUSED)
+        self._show_conflict()
+        if reveal:
+            self._show_note()
+        return False
+
+    def _show_stored_text(self, stored: str) -> None:
+        """Put the stored note in the field, the cursor where it was (replacements are 1:1)."""
+        position = self.note.textCursor().position()
+        self._set_note_text(stored)
+        cursor = self.note.textCursor()
+        cursor.setPosition(min(position, len(stored)))
+        self.note.setTextCursor(cursor)
+
+    def _show_conflict(self) -> None:
+        cid = self.change_id
+        if self.session is None or not cid or self.drafts.state(cid) is not DraftState.OVERTAKEN:
+            self.conflict_box.hide()
+            return
+        rec = self.session.record(cid)
+        when = rec.decided_at.astimezone().strftime("%H:%M") if rec is not None else ""
+        who = rec.reviewer if rec is not None else None
+        self.conflict_label.setText(wording.note_conflict(who, self.session.note(cid), when))
+        self.conflict_box.show()
+
+    def _replace_theirs(self) -> None:
+        """The reader read the colleague's note and chose to save theirs over it."""
+        if self.session is None or not self.change_id:
+            return
+        self._note_timer.stop()
+        text = self.note.toPlainText()
+        self._after_save(self.drafts.replace_theirs(text), text, reveal=True)
+
+    def _keep_theirs(self) -> None:
+        """The reader let their own text go: the field shows the colleague's note."""
+        if self.session is None or not self.change_id:
+            return
+        self._set_note_text(self.drafts.keep_theirs())
+        self.saved_label.setText("")
+        self._show_conflict()
+
+    def save_all_notes(self) -> list[str]:
+        """Commit the note being typed and retry the notes the store refused; the ids still unsaved.
+
+        A note whose change a colleague has written a different note on since the reader began
+        is not saved (it would replace theirs unseen): it becomes a conflict the reader decides
+        on that change.
+        """
+        self.save_note()
+        return self.drafts.retry()
+
+    def discard_unsaved(self, change_ids: list[str]) -> None:
+        """Let go of these refused notes: the reader chose to leave without them.
+
+        The note on screen, if among them, shows the stored note again (so leaving does not
+        try to save it once more); a note typed after the reader was asked is not touched.
+        """
+        stored = self.drafts.discard(change_ids, self.note.toPlainText())
+        if stored is not None:
+            self._set_note_text(stored)
+            self.saved_label.setText("")
+            self._show_conflict()
+
+    def _on_note_focused(self) -> None:
+        if self._scroll_before_note is None:
+            self._scroll_before_note = self.scroll_area.verticalScrollBar().value()
+        self._show_note()
+
+    def focus_note(self) -> None:
+        """Enter: type in the note, after what is already written (not glued before it)."""
+        self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.note.moveCursor(QTextCursor.MoveOperation.End)  # also when it had the focus already
+
+    def _forget_scroll(self) -> None:
+        self._scroll_before_note = None
+
+    def leave_note(self) -> None:
+        """Escape in the note: save it and scroll the panel back to where it was before."""
+        self.save_note()
+        if self._scroll_before_note is not None:
+            self.scroll_area.verticalScrollBar().setValue(self._scroll_before_note)
+            self._scroll_before_note = None
+
+    def _show_note(self) -> None:
+        """Scroll the panel so the note being typed and what became of it are in view."""
+        inner = self.scroll_area.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is not None:
+            layout.activate()  # a conflict box just shown has its place already
+        self._scroll_to_note()
+        if self.conflict_box.isVisible():  # once the scroll area has made room for the box
+            QTimer.singleShot(0, self._scroll_to_note)
+
+    def _scroll_to_note(self) -> None:
+        self.scroll_area.ensureWidgetVisible(self.note, 0, 4)
+        self.scroll_area.ensureWidgetVisible(self.saved_label, 0, 4)
+        if self.conflict_box.isVisible():  # last: the choice's buttons must be on screen
+            self.scroll_area.ensureWidgetVisible(self.keep_theirs, 0, 4)
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.scale_box, self.clear_button, self.note):
+            w.setEnabled(on)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
