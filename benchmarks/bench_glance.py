@@ -32,10 +32,10 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from factcheck_gui.engine.compare import compare_texts
 from factcheck_gui.engine.ledger import Ledger, build_ledger
 from factcheck_gui.engine.types import Side
-from factcheck_gui.ui.ledger_view import LedgerView, ledger_task
-from factcheck_gui.ui.overview_map import OverviewMap, marks_of
-from factcheck_gui.ui.summary_strip import SummaryStrip, story_counts
-from factcheck_gui.ui.workers import Workers
+from factcheck_gui.ui.shell.workers import Workers
+from factcheck_gui.ui.views.ledger_view import LedgerView, ledger_task
+from factcheck_gui.ui.views.overview_map import OverviewMap, marks_of
+from factcheck_gui.ui.views.summary_strip import SummaryStrip, story_counts
 
 BIGPAIR = Path(os.environ.get("FACTCHECK_BIGPAIR", shared_dir() / "tools" / "bigpair.py"))
 GOAL_MS = 50.0

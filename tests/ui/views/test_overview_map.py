@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from factcheck_gui.engine.compare import compare_texts
 from factcheck_gui.engine.types import ChangeKind, Comparison, Side
-from factcheck_gui.ui.overview_map import MapMark, OverviewMap, marks_of
-from factcheck_gui.ui.theme import FLAG_COLOUR, KIND_STYLES
-
-from .conftest import REFERENCE
+from factcheck_gui.ui.shell.theme import FLAG_COLOUR, KIND_STYLES
+from factcheck_gui.ui.views.overview_map import MapMark, OverviewMap, marks_of
+from tests.ui.conftest import REFERENCE
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, 
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
 
 from factcheck_gui.engine.types import ChangeKind, Comparison, Side
-from factcheck_gui.ui.theme import FLAG_COLOUR, KIND_STYLES, blend, is_dark
+from factcheck_gui.ui.shell.theme import FLAG_COLOUR, KIND_STYLES, blend, is_dark
 
 WIDTH = 14
 SNAP = 3  # pixels around a click in which a marked change is taken for the one meant

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from factcheck_gui.engine.types import ChangeKind, Comparison, FlagType
-from factcheck_gui.ui.theme import FLAG_COLOUR, KIND_STYLES
+from factcheck_gui.ui.shell.theme import FLAG_COLOUR, KIND_STYLES
 
 # In the strip's order; "kept" is the engine's unchanged.
 KIND_ORDER = (

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from factcheck_gui.ui.actions import build_actions
-from factcheck_gui.ui.shortcuts import ShortcutSheet, actions_by_menu, describe, keys_of
+from factcheck_gui.ui.shell.actions import build_actions
+from factcheck_gui.ui.views.shortcuts import ShortcutSheet, actions_by_menu, describe, keys_of
 
 
 def _window(qtbot):  # type: ignore[no-untyped-def]

@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 
 from factcheck_gui.engine.compare import compare_texts
 from factcheck_gui.engine.types import ChangeKind, Comparison
-from factcheck_gui.ui.summary_strip import REVIEWED, TO_REVIEW, SummaryStrip
-
-from .conftest import REFERENCE
+from factcheck_gui.ui.views.summary_strip import REVIEWED, TO_REVIEW, SummaryStrip
+from tests.ui.conftest import REFERENCE
 
 
 @pytest.fixture(scope="module")

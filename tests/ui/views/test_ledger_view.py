@@ -8,9 +8,8 @@ from PySide6.QtCore import Qt
 from factcheck_gui.engine.compare import compare_texts
 from factcheck_gui.engine.ledger import FactKind, FactStatus, Ledger, build_ledger
 from factcheck_gui.engine.types import Comparison
-from factcheck_gui.ui.ledger_view import LedgerModel, LedgerView, ledger_task
-
-from .conftest import REFERENCE
+from factcheck_gui.ui.views.ledger_view import LedgerModel, LedgerView, ledger_task
+from tests.ui.conftest import REFERENCE
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +156,7 @@ def test_story_text_shown_as_written(qtbot) -> None:  # type: ignore[no-untyped-
 
 
 def test_built_in_the_window_worker_pool(qtbot, demo: tuple[Comparison, Ledger]) -> None:  # type: ignore[no-untyped-def]
-    from factcheck_gui.ui.workers import Workers
+    from factcheck_gui.ui.shell.workers import Workers
 
     workers = Workers()
     v = LedgerView()
