@@ -20,7 +20,7 @@ from factcheck_gui.exporters import render_review
 from factcheck_gui.store import ReviewStore
 from factcheck_gui.store.records import Review
 
-from .conftest import ROOT
+from .conftest import PUBLISHER, ROOT, options_for
 
 
 def run(argv: list[str], stdout: io.BytesIO | None = None) -> int:
@@ -42,8 +42,14 @@ def db(tmp_path: Path, make_store_review) -> tuple[str, Review]:  # type: ignore
 def test_text_formats_go_to_stdout(db: tuple[str, Review], fmt: str) -> None:
     url, review = db
     out = io.BytesIO()
-    assert run(["export", str(review.id), "--format", fmt, "--db", url], out) == 0
-    assert out.getvalue() == render_review(review, fmt)
+    publisher = [
+        *("--organisation", PUBLISHER.organisation),
+        *("--reviewer-name", PUBLISHER.reviewer_name),
+        *("--review-url", PUBLISHER.review_url),
+    ]
+    extra = publisher if fmt == "claimreview" else []
+    assert run(["export", str(review.id), "--format", fmt, "--db", url, *extra], out) == 0
+    assert out.getvalue() == render_review(review, fmt, options_for(fmt))
 
 
 def test_export_to_a_file_and_import_it_into_another_database(
