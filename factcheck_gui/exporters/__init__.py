@@ -74,7 +74,7 @@ class ExportOptions:
     """How to export (the defaults write everything, as before).
 
     ``changed_or_added_only``: list only the changes that change or add something (a changed or
-    added fact, an added claim, new or replaced words, a move), without the facts the rewrite
+    added fact, an added claim, new or replaced words), without the facts the rewrite
     only leaves out; for :data:`FILTERABLE_FORMATS` only.
     ``publisher``: who publishes the ClaimReview items, and where; required for "claimreview".
     """

@@ -376,9 +376,9 @@ def parse_when(text: str) -> datetime | date | None:
 
 def changed_or_added(change: Change) -> bool:
     """True for a change that changes or adds something a reviewer must check: a flag of a
-    changed or added fact, an added claim, words the rewrite puts in or replaces, or a claim moved
-    out of order. False for what only leaves something out (a removed claim, a shorter
-    restatement whose facts are only omitted) and for a clean unchanged claim.
+    changed or added fact, an added claim, or words the rewrite puts in or replaces. False for
+    what only leaves something out (a removed claim, a shorter restatement whose facts are only
+    omitted), for a claim only moved, and for a clean unchanged claim.
 
     This is what "changed or added only" keeps: a summary that only omits must not look like
     one that falsifies.
@@ -387,8 +387,6 @@ def changed_or_added(change: Change) -> bool:
         return True
     if change.kind in (ChangeKind.REMOVED, ChangeKind.UNCHANGED):
         return False
-    if change.moved:
-        return True
     return any(op.op in (DiffOpKind.INSERT, DiffOpKind.REPLACE) and not op.trivial for op in change.diff)
 
 
