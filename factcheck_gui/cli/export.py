@@ -2,6 +2,12 @@
 
 Without ``-o`` the text formats go to standard output; a PDF goes there only when standard
 output is not a terminal (a pipe or a redirect), never as binary noise on a screen.
+
+``--only-changed-or-added`` (csv, md, html, pdf) lists only the changes that change or add
+something. ``--format claimreview`` needs ``--organisation`` and ``--review-url`` (and takes
+``--reviewer-name`` and ``--organisation-url``); without them it is refused before the database
+is opened. What an export left out (ClaimReview: the changes without a rating) is said in one
+line on standard error, which stays free of the export itself.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ from factcheck_gui.exporters.common import (
     ExportError,
     Skipped,
     Utf8Writer,
+    parse_when,
     rating_scale,
     skipped_sentence,
 )
@@ -133,9 +134,16 @@ def _work(doc: Document) -> dict[str, Any]:
         work["url"] = clean_text(url)
     if src.author:
         work["author"] = {"@type": "Person", "name": clean_text(src.author)}
-    if src.published:
-        work["datePublished"] = clean_text(src.published)
+    if published := _iso_date(src.published):
+        work["datePublished"] = published
     return work
+
+
+def _iso_date(text: str) -> str:
+    """A source's publication date as ISO 8601 ("" when it states none that reads as one:
+    schema.org dates are ISO 8601, and a free-form "Spring 2024" would make the item invalid)."""
+    parsed = parse_when(text) if text else None
+    return parsed.isoformat() if parsed is not None else ""
 
 
 def _utc(dt: datetime) -> datetime:
@@ -176,8 +184,8 @@ def claim_review(
     claim: dict[str, Any] = {"@type": "Claim"}
     if stated_in.source.author:
         claim["author"] = {"@type": "Person", "name": clean_text(stated_in.source.author)}
-    if stated_in.source.published:
-        claim["datePublished"] = clean_text(stated_in.source.published)
+    if published := _iso_date(stated_in.source.published):
+        claim["datePublished"] = published
     if change.rewrite:
         claim["appearance"] = _work(cmp.rewrite)
     claim["firstAppearance"] = _work(cmp.original)

@@ -252,3 +252,15 @@ def test_hostile_publisher_fields_cannot_end_the_script_element(hand: Review) ->
     data = render_review(hand, "claimreview", ExportOptions(publisher=publisher))
     assert b"<" not in data and b">" not in data
     assert json.loads(data)[0]["author"]["name"] == "</script><script>alert(1)</script>"
+
+
+def test_a_publication_date_that_is_no_iso_date_is_left_out(hand: Review) -> None:
+    cmp = hand.comparison
+    rewrite = replace(cmp.rewrite, source=replace(cmp.rewrite.source, published="Spring 2024"))
+    original = replace(cmp.original, source=replace(cmp.original.source, published="2024-06-19T10:00:00Z"))
+    c1 = reviews_of(replace(hand, comparison=replace(cmp, original=original, rewrite=rewrite)))[0]
+    validate(c1, "ClaimReview")
+    assert (
+        "datePublished" not in c1["itemReviewed"] and "datePublished" not in c1["itemReviewed"]["appearance"]
+    )
+    assert c1["itemReviewed"]["firstAppearance"]["datePublished"] == "2024-06-19T10:00:00+00:00"
