@@ -196,10 +196,11 @@ def flag_qualifiers(f: Flag) -> str:
 
 
 def flag_words(f: Flag) -> tuple[str, str] | None:
-    """Both sides' words of a flag, when its message does not already name them."""
+    """Both sides' words of a flag ("—" for a side without), when its message does not already
+    name them all."""
     if not (f.original or f.rewrite):
         return None
-    if f.original and f.rewrite and f.original in f.message and f.rewrite in f.message:
+    if all(side in f.message for side in (f.original, f.rewrite) if side):
         return None
     return f.original or "—", f.rewrite or "—"
 
