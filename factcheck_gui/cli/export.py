@@ -2,6 +2,12 @@
 
 Without ``-o`` the text formats go to standard output; a PDF goes there only when standard
 output is not a terminal (a pipe or a redirect), never as binary noise on a screen.
+
+``--only-changed-or-added`` (csv, md, html, pdf) lists only the changes that change or add
+something. ``--format claimreview`` needs ``--organisation`` and ``--review-url`` (and takes
+``--reviewer-name`` and ``--organisation-url``); without them it is refused before the database
+is opened. What an export left out (ClaimReview: the changes without a rating) is said in one
+line on standard error, which stays free of the export itself.
 """
 
 from __future__ import annotations
@@ -15,9 +21,13 @@ from factcheck_gui.cli.common import CliError, refuse_overwrite
 from factcheck_gui.exporters import (
     BINARY_FORMATS,
     FORMATS,
+    ClaimReviewPublisher,
     ExportError,
+    ExportOptions,
     OutputPathError,
-    export_review,
+    PublisherMissing,
+    check_options,
+    export_review_result,
     write_review,
 )
 from factcheck_gui.exporters.jsonfile import (
@@ -39,12 +49,34 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="export a review log (CSV, JSON, Markdown, HTML, PDF, ClaimReview, audit trail)",
         description="Export review REVIEW_ID. csv: one row per change; json: the whole review "
         "(import-review loads it back); md/html/pdf: a readable report; claimreview: schema.org "
-        "JSON-LD for changes with a verdict; audit: every verdict change (CSV).",
+        "JSON-LD for the changes with a rating (needs --organisation and --review-url); "
+        "audit: every verdict change (CSV).",
     )
     p.add_argument("review_id", metavar="REVIEW_ID", type=_review_id)
     p.add_argument("--format", required=True, choices=FORMATS, metavar="{" + ",".join(FORMATS) + "}")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (replaced only once complete)")
     p.add_argument("--db", metavar="URL", help="database URL (default: FACTCHECK_DB or the user's database)")
+    p.add_argument(
+        "--only-changed-or-added",
+        action="store_true",
+        help="csv, md, html, pdf: list only the changes that change or add something, leaving out "
+        "removed claims, shorter restatements and the facts the rewrite only leaves out",
+    )
+    cr = p.add_argument_group("ClaimReview (--format claimreview)")
+    cr.add_argument(
+        "--organisation",
+        metavar="NAME",
+        default="",
+        help="the organisation publishing the fact check (required)",
+    )
+    cr.add_argument(
+        "--review-url",
+        metavar="URL",
+        default="",
+        help="the web address of the page publishing the review (required)",
+    )
+    cr.add_argument("--reviewer-name", metavar="NAME", default="", help="the reviewer's name as published")
+    cr.add_argument("--organisation-url", metavar="URL", default="", help="the organisation's web address")
     p.set_defaults(func=run_export)
 
     q = sub.add_parser(
@@ -97,6 +129,7 @@ def run_export(args: argparse.Namespace, stdout: IO[bytes] | None = None) -> int
     from factcheck_gui.store import StoreError
 
     out = stdout if stdout is not None else sys.stdout.buffer
+    options = _options(args)
     to_stdout = not args.output or args.output == "-"
     if to_stdout and args.format in BINARY_FORMATS and _is_terminal(out):
         raise CliError(
@@ -113,15 +146,49 @@ def run_export(args: argparse.Namespace, stdout: IO[bytes] | None = None) -> int
         store.close()
     try:
         if to_stdout:
-            write_review(review, args.format, out)
+            result = write_review(review, args.format, out, options)
             out.flush()
         else:
-            export_review(review, args.format, args.output)
+            result = export_review_result(review, args.format, args.output, options)
     except OutputPathError as exc:  # a folder, a missing folder, no permission: bad usage
         raise CliError(str(exc)) from None
     except ExportError as exc:
         raise CliError(str(exc), status=1) from None
+    if result.message:  # what was left out, on standard error: standard output may be the export
+        print(result.message, file=sys.stderr)
     return 0
+
+
+def _options(args: argparse.Namespace) -> ExportOptions:
+    """The export options from the command line; a ClaimReview without its publisher, or
+    --only-changed-or-added on a format that is always complete, is refused here (bad usage),
+    before the database is opened."""
+    publisher = None
+    if args.format == "claimreview":
+        publisher = ClaimReviewPublisher(
+            organisation=args.organisation,
+            reviewer_name=args.reviewer_name,
+            review_url=args.review_url,
+            organisation_url=args.organisation_url,
+        )
+        try:
+            publisher.check()
+        except PublisherMissing as exc:
+            needed = " and ".join(
+                {"the organisation's name": "--organisation NAME", "the review URL": "--review-url URL"}[m]
+                for m in exc.missing
+            )
+            raise CliError(f"{exc}: give {needed}") from None
+        except ExportError as exc:
+            raise CliError(str(exc)) from None
+    options = ExportOptions(changed_or_added_only=args.only_changed_or_added, publisher=publisher)
+    try:
+        check_options(args.format, options)  # as the export will, before anything is opened
+    except ExportError as exc:
+        raise CliError(
+            f"--only-changed-or-added: {exc}" if args.only_changed_or_added else str(exc)
+        ) from None
+    return options
 
 
 def _is_terminal(stream: IO[bytes]) -> bool:

@@ -17,7 +17,9 @@ from factcheck_gui.engine.types import (
     DiffOpKind,
     Document,
     Flag,
+    FlagChange,
     FlagType,
+    Severity,
     SourceInfo,
 )
 
@@ -33,7 +35,9 @@ __all__ = [
     "DiffOpKind",
     "Document",
     "Flag",
+    "FlagChange",
     "FlagType",
+    "Severity",
     "SourceInfo",
     "compare_texts",
     "normalize_text",

@@ -10,14 +10,13 @@ import secrets
 import socket
 import stat
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO
 
-from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind
-from factcheck_gui.store.records import Review
+from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, FlagChange
 
 
 class ExportError(ValueError):
@@ -356,32 +355,57 @@ def rating_scale(scale: Iterable[str]) -> list[str]:
     return [v for v in scale if v.casefold() not in NON_RATING_VERDICTS]
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """Summary figures of a report."""
-
-    changes: int
-    to_review: int
-    reviewed: int
-    by_kind: list[tuple[str, int]]
-    by_flag: list[tuple[str, int]]
-    by_verdict: list[tuple[str, int]]
-
-
-def counts(review: Review) -> Counts:
-    """Changes by kind, flags by type and verdicts (in scale order), as a report's summary shows them."""
-    changes = review.comparison.changes
-    kinds = Counter(c.kind.value for c in changes)
-    flags = Counter(f.type.value for c in changes for f in c.flags)
-    verdicts = Counter(v.value for v in review.verdicts.values() if v.value is not None)
-    by_kind = [(k.value, kinds[k.value]) for k in ChangeKind if kinds[k.value]]
-    by_flag = sorted(flags.items(), key=lambda kv: (-kv[1], kv[0]))
-    order = {v: i for i, v in enumerate(review.scale)}
-    by_verdict = sorted(verdicts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
-    to_review = sum(1 for c in changes if c.is_change)
-    return Counts(len(changes), to_review, sum(verdicts.values()), by_kind, by_flag, by_verdict)
-
-
 def iso(dt: object) -> str:
     """ISO 8601 text of a datetime ("" for None)."""
     return dt.isoformat() if hasattr(dt, "isoformat") else ("" if dt is None else str(dt))
+
+
+def parse_when(text: str) -> datetime | date | None:
+    """An ISO 8601 date ("2024-06-19") or date and time ("2024-06-19T10:00:00+02:00", "Z" too)
+    in ``text``; None when it is neither (a source may state its date any way it likes)."""
+    text = text.strip()
+    if not 8 <= len(text) <= 40 or not text[:4].isdigit():
+        return None
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+    except ValueError:
+        return None
+
+
+def changed_or_added(change: Change) -> bool:
+    """True for a change that changes or adds something a reviewer must check: a flag of a
+    changed or added fact, an added claim, or words the rewrite puts in or replaces. False for
+    what only leaves something out (a removed claim, a shorter restatement whose facts are only
+    omitted), for a claim only moved, and for a clean unchanged claim.
+
+    This is what "changed or added only" keeps: a summary that only omits must not look like
+    one that falsifies.
+    """
+    if change.kind is ChangeKind.ADDED or any(f.change is not FlagChange.OMITTED for f in change.flags):
+        return True
+    if change.kind in (ChangeKind.REMOVED, ChangeKind.UNCHANGED):
+        return False
+    return any(op.op in (DiffOpKind.INSERT, DiffOpKind.REPLACE) and not op.trivial for op in change.diff)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A change an export left out, and why in words ("marked Needs follow-up", "not yet rated")."""
+
+    change_id: str
+    reason: str
+
+
+def skipped_sentence(skipped: Iterable[Skipped], *, show: int = 8) -> str:
+    """ "2 marked Needs follow-up (c4, c9), 3 not yet rated (c5, c7, c8)": the reasons in the
+    order first met, each with up to ``show`` change ids."""
+    groups: dict[str, list[str]] = {}
+    for s in skipped:
+        groups.setdefault(s.reason, []).append(s.change_id)
+    parts = []
+    for reason, ids in groups.items():
+        shown = ", ".join(ids[:show]) + (f" and {len(ids) - show} more" if len(ids) > show else "")
+        parts.append(f"{len(ids)} {reason} ({shown})")
+    return "; ".join(parts)

@@ -14,7 +14,7 @@ import csv
 from collections.abc import Iterable
 from typing import IO
 
-from factcheck_gui.exporters.common import Utf8Writer, clean_text, iso, needs_review
+from factcheck_gui.exporters.common import Utf8Writer, changed_or_added, clean_text, iso, needs_review
 from factcheck_gui.store.records import Review
 
 BOM = "\ufeff"
@@ -41,6 +41,15 @@ CHANGE_COLUMNS = (
     "reviewer",
     "verdict_at",
     "carried_over",
+    # Added with the flags' change and severity (issue 12); after the older columns, so
+    # scripts that read columns by position keep working. One line per flag, in the order of
+    # ``flags``.
+    "flag_changes",  # omitted | changed | added
+    "flag_severities",  # high | medium | low
+    "omitted",  # facts left out, and low notes: "type (change, severity): message", one a line
+    "nearest_claim",  # an added or removed claim's closest claim on the other side
+    "nearest_similarity",
+    "changed_or_added",  # yes when the change changes or adds something (see --only-changed-or-added)
 )
 AUDIT_COLUMNS = (
     "review_id",
@@ -88,11 +97,17 @@ def _rows(rows: Iterable[Iterable[str]], stream: IO[bytes], header: Iterable[str
     out.flush()
 
 
-def change_rows(review: Review) -> Iterable[list[str]]:
-    """Every change of the review, in reading order, as the CSV's cells (before neutralising)."""
+def change_rows(review: Review, changed_or_added_only: bool = False) -> Iterable[list[str]]:
+    """Every change of the review (with ``changed_or_added_only``, those that change or add
+    something), in reading order, as the CSV's cells (before neutralising)."""
     cmp = review.comparison
     for ch in cmp.changes:
+        fact = changed_or_added(ch)
+        if changed_or_added_only and not fact:
+            continue
         v = review.verdicts.get(ch.id)
+        flags = ch.flags
+        omitted = () if changed_or_added_only else ch.omitted
         yield [
             str(review.id),
             review.title,
@@ -105,18 +120,26 @@ def change_rows(review: Review) -> Iterable[list[str]]:
             " ".join(ch.rewrite),
             cmp.text_of(ch, "original"),
             cmp.text_of(ch, "rewrite"),
-            "\n".join(f"{f.type.value}: {f.message}" for f in ch.flags),
+            "\n".join(f"{f.type.value}: {f.message}" for f in flags),
             (v.value or "") if v else "",
             v.note if v else "",
             v.reviewer if v else "",
             iso(v.decided_at) if v else "",
             (v.carried_from or "") if v else "",
+            "\n".join(f.change.value for f in flags),
+            "\n".join(f.severity.value for f in flags),
+            "\n".join(f"{f.type.value} ({f.change.value}, {f.severity.value}): {f.message}" for f in omitted),
+            ch.nearest[0] if ch.nearest else "",
+            f"{ch.nearest[1]:.4f}" if ch.nearest else "",
+            "yes" if fact else "no",
         ]
 
 
-def write_csv(review: Review, stream: IO[bytes]) -> None:
-    """One row per change (all of them; ``needs_review`` tells clean unchanged claims apart)."""
-    _rows(change_rows(review), stream, CHANGE_COLUMNS)
+def write_csv(review: Review, stream: IO[bytes], *, changed_or_added_only: bool = False) -> None:
+    """One row per change (all of them; ``needs_review`` tells clean unchanged claims apart).
+    With ``changed_or_added_only``, only the changes that change or add something, and no
+    omitted facts."""
+    _rows(change_rows(review, changed_or_added_only), stream, CHANGE_COLUMNS)
 
 
 def write_audit(review: Review, stream: IO[bytes]) -> None:

@@ -14,21 +14,26 @@ for the PDF report: tables instead of CSS layout, spans instead of ``<del>``/``<
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import IO
 
-from factcheck_gui.exporters.common import Piece, Utf8Writer, clean_text, counts
+from factcheck_gui.engine.types import Flag
+from factcheck_gui.exporters.common import Piece, Utf8Writer, clean_text
 from factcheck_gui.exporters.report import (
     FLAG_HELP,
-    SOURCE_FIELDS,
     ChangeView,
+    Part,
     change_heading,
-    change_views,
+    flag_label,
+    flag_qualifiers,
+    flag_words,
     header_facts,
-    source_value,
-    summary_sentence,
-    unlisted_note,
-    verdict_line,
+    plain,
+    sections,
+    source_rows,
+    summary,
+    summary_sentences,
+    verdict_parts,
 )
 from factcheck_gui.lexer import fact_spans, style_css
 from factcheck_gui.store.records import Review
@@ -52,7 +57,8 @@ ins{background:#d9f2e6;color:#00603f;text-decoration:underline}
 .absent{color:#888;font-style:italic}
 .hash{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.9em}
 ul.flags{margin:.4em 0;padding-left:1.2em;color:#7a4b00}
-ul.flags .help{color:#555}
+ul.flags .help{color:#555}ul.omitted{margin:.4em 0;padding-left:1.2em;color:#555}
+.sub{margin:.5em 0 0;font-size:.9em}.nearest{color:#555;font-size:.9em;unicode-bidi:isolate}
 .verdict{margin:.3em 0 0}.note{margin:.2em 0 0;white-space:pre-wrap;unicode-bidi:isolate;color:#333}
 .kind-unchanged h3{color:#777}.kind-added h3{color:#0b4a8b}.kind-removed h3{color:#8a1c10}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}
@@ -70,6 +76,8 @@ th{background-color:#eeeeee;font-weight:bold}
 .hash{font-family:"DejaVu Sans Mono","Courier New",monospace;font-size:8pt}
 .flags{color:#7a4b00}
 .help{color:#555555}
+.omitted{color:#555555}
+.nearest{color:#555555}
 """
 
 
@@ -129,6 +137,31 @@ def _side_html(label: str, claims: list[list[Piece]], ids: tuple[str, ...], qt: 
     return head + "".join(f'<p class="txt"{_auto(qt)}>{_claim_html(c, qt)}</p>' for c in claims)
 
 
+def parts_html(parts: Sequence[Part], qt: bool) -> str:
+    """A line of text and moments: each moment in words, inside ``<time datetime>`` (browsers)."""
+    out = []
+    for p in parts:
+        if isinstance(p, str):
+            out.append(isolated(p, qt))
+        elif qt or not p.machine:
+            out.append(esc(p.text))
+        else:  # the machine value is our own ISO text, never story text
+            out.append(f'<time datetime="{esc(p.machine)}">{esc(p.text)}</time>')
+    return "".join(out)
+
+
+def _flag_html(f: Flag, qt: bool, *, help_: bool) -> str:
+    pair = flag_words(f)
+    words = f" ({isolated(pair[0], qt)} → {isolated(pair[1], qt)})" if pair else ""
+    line = (
+        f"<li><b>{esc(flag_label(f.type.value))}</b> · {esc(flag_qualifiers(f))}: "
+        f"{isolated(f.message, qt)}{words}"
+    )
+    if help_ and (text := FLAG_HELP.get(f.type.value, "")):
+        line += f'<br><span class="help">{esc(text)}</span>'
+    return line + "</li>"
+
+
 def _change_html(v: ChangeView, qt: bool) -> str:
     ch = v.change
     parts = [
@@ -139,18 +172,20 @@ def _change_html(v: ChangeView, qt: bool) -> str:
         f'<td width="50%">{_side_html("Rewrite", v.rewrite, ch.rewrite, qt)}</td>',
         "</tr></table>",
     ]
-    if ch.flags:
-        parts.append('<ul class="flags">')
-        for f in ch.flags:
-            words = ""
-            if f.original or f.rewrite:
-                words = f" ({isolated(f.original or '—', qt)} → {isolated(f.rewrite or '—', qt)})"
-            parts.append(
-                f"<li><b>{esc(f.type.value)}</b>: {isolated(f.message, qt)}{words}"
-                f'<br><span class="help">{esc(FLAG_HELP.get(f.type.value, ""))}</span></li>'
-            )
+    if v.flags:
+        parts.append('<p class="sub"><b>Fact flags</b></p><ul class="flags">')
+        parts.extend(_flag_html(f, qt, help_=True) for f in v.flags)
         parts.append("</ul>")
-    parts.append(f'<p class="verdict"><b>Verdict:</b> {isolated(verdict_line(v.verdict), qt)}</p>')
+    if v.omitted:
+        parts.append(
+            '<p class="sub"><b>Left out or restated</b> (not counted as changed facts)</p>'
+            '<ul class="omitted">'
+        )
+        parts.extend(_flag_html(f, qt, help_=False) for f in v.omitted)
+        parts.append("</ul>")
+    if v.nearest:
+        parts.append(f'<p class="nearest"{_auto(qt)}>{isolated(v.nearest, qt)}</p>')
+    parts.append(f'<p class="verdict"><b>Verdict:</b> {parts_html(verdict_parts(v.verdict), qt)}</p>')
     if v.verdict is not None and v.verdict.note:
         parts.append(f'<p class="note"{_auto(qt)}><b>Note:</b> {isolated(v.verdict.note, qt)}</p>')
     parts.append("</div>\n")
@@ -161,7 +196,7 @@ def _count_table(title: str, rows: list[tuple[str, int]], empty: str) -> str:
     if not rows:
         return f"<p><b>{esc(title)}:</b> {esc(empty)}</p>"
     body = "".join(f"<tr><td>{esc(k)}</td><td>{n}</td></tr>" for k, n in rows)
-    return f'<table class="counts"><tr><th>{esc(title)}</th><th>count</th></tr>{body}</table>'
+    return f'<table class="counts"><tr><th>{esc(title)}</th><th>Count</th></tr>{body}</table>'
 
 
 def html_head(review: Review, *, qt: bool = False) -> str:
@@ -184,60 +219,64 @@ def html_head(review: Review, *, qt: bool = False) -> str:
 HTML_TAIL = "</body></html>\n"
 
 
-def iter_front(review: Review, *, qt: bool = False) -> Iterator[str]:
-    """The report before the first change: title, header facts, sources, summary counts."""
-    cmp = review.comparison
+def iter_front(review: Review, *, qt: bool = False, changed_or_added_only: bool = False) -> Iterator[str]:
+    """The report before the first change: the title and the summary."""
     yield f"<h1>{esc(f'Review #{review.id}: ')}{isolated(review.title, qt)}</h1>\n"
-    facts = header_facts(review)
-    yield "<p>" + " · ".join(f"<b>{esc(k)}:</b> {isolated(val, qt)}" for k, val in facts) + "</p>\n"
+    s = summary(review, changed_or_added_only)
+    yield "<h2>Summary</h2>\n"
+    yield "".join(f"<p>{esc(line)}</p>" for line in summary_sentences(s, changed_or_added_only)) + "\n"
+    yield _count_table("Changes by kind", s.by_kind, "none")
+    yield _count_table("Fact flags by type", s.by_flag, "no fact flags")
+    yield _count_table("Verdicts", s.by_verdict, "no changes to review")
+    yield "\n"
 
+
+def iter_changes(review: Review, *, qt: bool = False, changed_or_added_only: bool = False) -> Iterator[str]:
+    """Each section's title, then each of its changes as one self-contained ``<div>``."""
+    for section in sections(review, changed_or_added_only):
+        yield f"<h2>{esc(section.title)}</h2>\n<p>{esc(section.intro)}</p>\n"
+        for view in section.changes:
+            yield _change_html(view, qt)
+
+
+def iter_back(review: Review, *, qt: bool = False) -> Iterator[str]:
+    """The end of the report: the review's details, then its sources with their hashes."""
+    cmp = review.comparison
+    yield '<h2>About this review</h2>\n<table class="meta">'
+    for k, val in header_facts(review):
+        yield f"<tr><th>{esc(k)}</th><td>{parts_html([val], qt)}</td></tr>"
+    yield "</table>\n"
     yield '<h2>Sources</h2>\n<table class="meta"><tr><th></th><th>Original</th><th>Rewrite</th></tr>'
-    for key, label in SOURCE_FIELDS:
-        a, b = source_value(cmp.original, key), source_value(cmp.rewrite, key)
-        if not (a or b):
-            continue
+    for key, label, a, b in source_rows(cmp):
         if key == "sha256" and qt:
             # On a printed page a hash must stay whole to be copied: one line each, across both
             # columns (either column alone is too narrow for 64 characters).
             yield (
-                f'<tr><th>{esc(label)}</th><td colspan="2">Original: <span class="hash">{esc(a)}</span>'
-                f'<br>Rewrite: <span class="hash">{esc(b)}</span></td></tr>'
+                f'<tr><th>{esc(label)}</th><td colspan="2">'
+                f'Original: <span class="hash">{esc(plain([a]))}</span>'
+                f'<br>Rewrite: <span class="hash">{esc(plain([b]))}</span></td></tr>'
             )
         elif key == "sha256":
-            cells = f'<td class="hash">{esc(a)}</td><td class="hash">{esc(b)}</td>'
+            cells = f'<td class="hash">{esc(plain([a]))}</td><td class="hash">{esc(plain([b]))}</td>'
             yield f"<tr><th>{esc(label)}</th>{cells}</tr>"
         else:
-            yield f"<tr><th>{esc(label)}</th><td>{isolated(a, qt)}</td><td>{isolated(b, qt)}</td></tr>"
+            cells = f"<td>{parts_html([a], qt)}</td><td>{parts_html([b], qt)}</td>"
+            yield f"<tr><th>{esc(label)}</th>{cells}</tr>"
     yield "</table>\n"
 
-    c = counts(review)
-    yield "<h2>Summary</h2>\n"
-    yield f"<p>{esc(summary_sentence(c))}</p>\n"
-    yield _count_table("Changes by kind", c.by_kind, "none")
-    yield _count_table("Flags by type", c.by_flag, "no fact flags")
-    yield _count_table("Verdicts", c.by_verdict, "no verdicts yet")
-    yield "\n<h2>Changes</h2>\n"
-    if note := unlisted_note(review):
-        yield f"<p>{esc(note)}</p>\n"
 
-
-def iter_changes(review: Review, *, qt: bool = False) -> Iterator[str]:
-    """Each listed change as one self-contained ``<div>``, in reading order."""
-    for view in change_views(review):
-        yield _change_html(view, qt)
-
-
-def iter_html(review: Review, *, flavour: str = "web") -> Iterator[str]:
+def iter_html(review: Review, *, flavour: str = "web", changed_or_added_only: bool = False) -> Iterator[str]:
     """The report as HTML text, in pieces (``flavour`` "web" for browsers, "qt" for the PDF)."""
     qt = flavour == "qt"
     yield html_head(review, qt=qt)
-    yield from iter_front(review, qt=qt)
-    yield from iter_changes(review, qt=qt)
+    yield from iter_front(review, qt=qt, changed_or_added_only=changed_or_added_only)
+    yield from iter_changes(review, qt=qt, changed_or_added_only=changed_or_added_only)
+    yield from iter_back(review, qt=qt)
     yield HTML_TAIL
 
 
-def write_html(review: Review, stream: IO[bytes]) -> None:
+def write_html(review: Review, stream: IO[bytes], *, changed_or_added_only: bool = False) -> None:
     out = Utf8Writer(stream)
-    for piece in iter_html(review):
+    for piece in iter_html(review, changed_or_added_only=changed_or_added_only):
         out.write(piece)
     out.flush()

@@ -14,17 +14,21 @@ import unicodedata
 from collections.abc import Iterator
 from typing import IO
 
-from factcheck_gui.exporters.common import Piece, Utf8Writer, clean_text, counts
+from factcheck_gui.engine.types import Flag
+from factcheck_gui.exporters.common import Piece, Utf8Writer, clean_text
 from factcheck_gui.exporters.report import (
     FLAG_HELP,
-    SOURCE_FIELDS,
     ChangeView,
     change_heading,
-    change_views,
+    flag_label,
+    flag_qualifiers,
+    flag_words,
     header_facts,
-    source_value,
-    summary_sentence,
-    unlisted_note,
+    plain,
+    sections,
+    source_rows,
+    summary,
+    summary_sentences,
     verdict_line,
 )
 from factcheck_gui.store.records import Review
@@ -102,6 +106,16 @@ def _side_md(label: str, claims: list[list[Piece]], ids: tuple[str, ...]) -> str
     return f"**{label}** ({', '.join(ids)}): " + " ".join(_claim_md(c) for c in claims)
 
 
+def _flag_md(f: Flag, *, help_: bool) -> str:
+    pair = flag_words(f)
+    words = f" ({md_escape(pair[0])} → {md_escape(pair[1])})" if pair else ""
+    label = md_escape(flag_label(f.type.value))
+    line = f"- **{label}** · {md_escape(flag_qualifiers(f))}: {md_escape(f.message)}{words}"
+    if help_ and (text := FLAG_HELP.get(f.type.value, "")):
+        line += f" — _{md_escape(text)}_"
+    return line
+
+
 def _change_md(v: ChangeView) -> str:
     ch = v.change
     lines = [
@@ -112,18 +126,16 @@ def _change_md(v: ChangeView) -> str:
         _side_md("Rewrite", v.rewrite, ch.rewrite),
         "",
     ]
-    for f in ch.flags:
-        words = (
-            f" ({md_escape(f.original or '—')} → {md_escape(f.rewrite or '—')})"
-            if f.original or f.rewrite
-            else ""
-        )
-        help_ = FLAG_HELP.get(f.type.value, "")
-        lines.append(
-            f"- ⚑ **{md_escape(f.type.value)}**: {md_escape(f.message)}{words} — _{md_escape(help_)}_"
-        )
-    if ch.flags:
+    if v.flags:
+        lines += ["Fact flags:", ""]
+        lines += [_flag_md(f, help_=True) for f in v.flags]
         lines.append("")
+    if v.omitted:
+        lines += ["Left out or restated (not counted as changed facts):", ""]
+        lines += [_flag_md(f, help_=False) for f in v.omitted]
+        lines.append("")
+    if v.nearest:
+        lines += [f"_{md_escape(v.nearest)}_", ""]
     lines.append(f"**Verdict:** {md_escape(verdict_line(v.verdict))}")
     if v.verdict is not None and v.verdict.note:
         lines += ["", f"**Note:** {md_escape(v.verdict.note)}"]
@@ -135,38 +147,37 @@ def _cell(s: str) -> str:
     return md_escape(s) or " "
 
 
-def iter_markdown(review: Review) -> Iterator[str]:
-    """The report as Markdown text, in pieces."""
+def iter_markdown(review: Review, *, changed_or_added_only: bool = False) -> Iterator[str]:
+    """The report as Markdown text, in pieces: summary, flagged changes, other changes, then
+    the review's details and sources."""
     cmp = review.comparison
     yield f"# Review \\#{review.id}: {md_escape(review.title)}\n\n"
-    yield " · ".join(f"**{k}:** {md_escape(val)}" for k, val in header_facts(review)) + "\n\n"
-    yield "## Sources\n\n|  | Original | Rewrite |\n|---|---|---|\n"
-    for key, label in SOURCE_FIELDS:
-        a, b = source_value(cmp.original, key), source_value(cmp.rewrite, key)
-        if a or b:
-            yield f"| {label} | {_cell(a)} | {_cell(b)} |\n"
-    c = counts(review)
-    yield "\n## Summary\n\n"
-    yield (f"{summary_sentence(c)}\n\n")
+    s = summary(review, changed_or_added_only)
+    yield "## Summary\n\n"
+    yield "".join(f"{md_escape(line)}\n\n" for line in summary_sentences(s, changed_or_added_only))
     for title, rows, empty in (
-        ("Changes by kind", c.by_kind, "none"),
-        ("Flags by type", c.by_flag, "no fact flags"),
-        ("Verdicts", c.by_verdict, "no verdicts yet"),
+        ("Changes by kind", s.by_kind, "none"),
+        ("Fact flags by type", s.by_flag, "no fact flags"),
+        ("Verdicts", s.by_verdict, "no changes to review"),
     ):
         if not rows:
             yield f"**{title}:** {empty}\n\n"
             continue
-        yield f"| {title} | count |\n|---|---:|\n"
+        yield f"| {title} | Count |\n|---|---:|\n"
         yield "".join(f"| {_cell(k)} | {n} |\n" for k, n in rows) + "\n"
-    yield "## Changes\n\n"
-    if note := unlisted_note(review):
-        yield f"_{md_escape(note)}_\n\n"
-    for view in change_views(review):
-        yield _change_md(view)
+    for section in sections(review, changed_or_added_only):
+        yield f"## {section.title}\n\n{md_escape(section.intro)}\n\n"
+        for view in section.changes:
+            yield _change_md(view)
+    yield "## About this review\n\n| | |\n|---|---|\n"
+    yield "".join(f"| {k} | {_cell(plain([val]))} |\n" for k, val in header_facts(review)) + "\n"
+    yield "## Sources\n\n|  | Original | Rewrite |\n|---|---|---|\n"
+    for _key, label, a, b in source_rows(cmp):
+        yield f"| {label} | {_cell(plain([a]))} | {_cell(plain([b]))} |\n"
 
 
-def write_markdown(review: Review, stream: IO[bytes]) -> None:
+def write_markdown(review: Review, stream: IO[bytes], *, changed_or_added_only: bool = False) -> None:
     out = Utf8Writer(stream)
-    for piece in iter_markdown(review):
+    for piece in iter_markdown(review, changed_or_added_only=changed_or_added_only):
         out.write(piece)
     out.flush()

@@ -6,8 +6,9 @@ is created on the offscreen platform when the caller has none (the CLI, a worker
 
 The report is laid out in parts, not as one document: PySide6 keeps the GIL for the whole of
 each Qt call, so one ``setHtml`` or layout of a 5,000-change report froze the app's window for
-hundreds of milliseconds even though the export ran in a worker thread. Here the title page
-matter is one QTextDocument and the changes follow in documents of a few dozen each; every Qt
+hundreds of milliseconds even though the export ran in a worker thread. Here the title and
+summary are one QTextDocument and the changes follow in documents of a few dozen each (the
+last one also holds the review's details and sources); every Qt
 call handles one part or one page, so the GUI thread gets the GIL back between them. The parts
 flow on: a part starts where the previous one ended on the page (its first block is pushed down
 by an empty block that tall), and Qt's own pagination decides where each part's lines and table rows break.
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from factcheck_gui.exporters.common import ExportError, clean_text
-from factcheck_gui.exporters.html import HTML_TAIL, html_head, iter_changes, iter_front
+from factcheck_gui.exporters.html import HTML_TAIL, html_head, iter_back, iter_changes, iter_front
 from factcheck_gui.store.records import Review
 
 if TYPE_CHECKING:
@@ -56,22 +57,26 @@ def ensure_gui_app() -> None:
 
 
 def report_parts(
-    review: Review, *, max_changes: int = _PART_CHANGES, max_chars: int = _PART_CHARS
+    review: Review,
+    *,
+    max_changes: int = _PART_CHANGES,
+    max_chars: int = _PART_CHARS,
+    changed_or_added_only: bool = False,
 ) -> Iterator[str]:
-    """The Qt-flavoured HTML report as complete documents: the front matter, then the changes
-    in groups of at most ``max_changes`` (fewer when their HTML passes ``max_chars``)."""
+    """The Qt-flavoured HTML report as complete documents: the title and summary, then the
+    changes in groups of at most ``max_changes`` (fewer when their HTML passes ``max_chars``),
+    then the review's details and sources."""
     head = html_head(review, qt=True)
-    yield head + "".join(iter_front(review, qt=True)) + HTML_TAIL
+    yield head + "".join(iter_front(review, qt=True, changed_or_added_only=changed_or_added_only)) + HTML_TAIL
     group: list[str] = []
     size = 0
-    for piece in iter_changes(review, qt=True):
+    for piece in iter_changes(review, qt=True, changed_or_added_only=changed_or_added_only):
         group.append(piece)
         size += len(piece)
         if len(group) >= max_changes or size >= max_chars:
             yield head + "".join(group) + HTML_TAIL
             group, size = [], 0
-    if group:
-        yield head + "".join(group) + HTML_TAIL
+    yield head + "".join(group) + "".join(iter_back(review, qt=True)) + HTML_TAIL
 
 
 def _qt_default_dpi() -> float:
@@ -139,7 +144,12 @@ def _lay_out(
 
 
 def write_pdf(
-    review: Review, stream: IO[bytes], *, max_changes: int = _PART_CHANGES, max_chars: int = _PART_CHARS
+    review: Review,
+    stream: IO[bytes],
+    *,
+    max_changes: int = _PART_CHANGES,
+    max_chars: int = _PART_CHARS,
+    changed_or_added_only: bool = False,
 ) -> None:
     """Render the report (the HTML report in Qt's rich-text subset) as PDF into ``stream``.
 
@@ -171,7 +181,13 @@ def write_pdf(
         font.setFeature(QFont.Tag(tag), 0)
     width, height = float(page.width()), float(page.height()) - footer
     parts = _lay_out(
-        report_parts(review, max_changes=max_changes, max_chars=max_chars), writer, font, width, height
+        report_parts(
+            review, max_changes=max_changes, max_chars=max_chars, changed_or_added_only=changed_or_added_only
+        ),
+        writer,
+        font,
+        width,
+        height,
     )
     total = parts[-1].first_page + parts[-1].pages
 

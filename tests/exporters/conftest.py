@@ -22,6 +22,7 @@ from factcheck_gui.engine.types import (
     FlagType,
     SourceInfo,
 )
+from factcheck_gui.exporters import ClaimReviewPublisher, ExportOptions
 from factcheck_gui.store import ReviewStore
 from factcheck_gui.store.records import HistoryRecord, Review, ReviewSummary, VerdictRecord
 
@@ -63,6 +64,13 @@ HOSTILE_REWRITE = "\n\n".join(
 )
 HOSTILE_NOTE = '=cmd|"/C calc"!A0 <script>alert("note")</script> ![x](http://evil.example/n.png)'
 T0 = datetime(2024, 6, 20, 9, 30, tzinfo=UTC)
+# Who publishes the ClaimReview items (the app asks once, in Settings; the CLI takes options).
+PUBLISHER = ClaimReviewPublisher("Example Fact Checks", "Ana Analyst", "https://checks.example/reviews/7")
+
+
+def options_for(fmt: str) -> ExportOptions:
+    """The options an export of ``fmt`` needs (a publisher for ClaimReview, nothing else)."""
+    return ExportOptions(publisher=PUBLISHER) if fmt == "claimreview" else ExportOptions()
 
 
 def _build(url: str, original: str, rewrite: str, *, title: str, names: tuple[str, str]) -> Review:

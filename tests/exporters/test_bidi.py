@@ -19,6 +19,8 @@ from factcheck_gui.exporters import render_review
 from factcheck_gui.exporters.common import clean_text
 from factcheck_gui.store.records import Review, VerdictRecord
 
+from .conftest import options_for
+
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 RAW = re.compile(f"[{BIDI}]")
 
@@ -64,8 +66,10 @@ def test_exports_show_bidi_controls_visibly(hand: Review, fmt: str) -> None:
 def test_data_formats_keep_the_text_as_it_is(hand: Review, fmt: str) -> None:
     """The review file is lossless, and ClaimReview is data a program reads (a right-to-left
     mark is part of Arabic or Hebrew text there): both keep bidi controls as they are."""
-    text = render_review(hostile(hand), fmt).decode("utf-8")
-    assert "[U+" not in text and "\u2067rtl\u2069" in text
+    text = render_review(hostile(hand), fmt, options_for(fmt)).decode("utf-8")
+    # The title is in the review file; the note is in both (ClaimReview: the rating's explanation).
+    assert "[U+" not in text and "note \u202eton si siht" in text
+    assert fmt != "json" or "\u2067rtl\u2069" in text
 
 
 def test_the_html_report_isolates_story_text(hand: Review) -> None:

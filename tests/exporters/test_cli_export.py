@@ -20,7 +20,7 @@ from factcheck_gui.exporters import render_review
 from factcheck_gui.store import ReviewStore
 from factcheck_gui.store.records import Review
 
-from .conftest import ROOT
+from .conftest import PUBLISHER, ROOT, options_for
 
 
 def run(argv: list[str], stdout: io.BytesIO | None = None) -> int:
@@ -42,8 +42,14 @@ def db(tmp_path: Path, make_store_review) -> tuple[str, Review]:  # type: ignore
 def test_text_formats_go_to_stdout(db: tuple[str, Review], fmt: str) -> None:
     url, review = db
     out = io.BytesIO()
-    assert run(["export", str(review.id), "--format", fmt, "--db", url], out) == 0
-    assert out.getvalue() == render_review(review, fmt)
+    publisher = [
+        *("--organisation", PUBLISHER.organisation),
+        *("--reviewer-name", PUBLISHER.reviewer_name),
+        *("--review-url", PUBLISHER.review_url),
+    ]
+    extra = publisher if fmt == "claimreview" else []
+    assert run(["export", str(review.id), "--format", fmt, "--db", url, *extra], out) == 0
+    assert out.getvalue() == render_review(review, fmt, options_for(fmt))
 
 
 def test_export_to_a_file_and_import_it_into_another_database(
@@ -175,3 +181,52 @@ def test_import_review_of_a_file_with_a_huge_number_is_a_clean_error(
     assert err.value.status == 2
     with ReviewStore.open(url) as store:
         assert [r.id for r in store.list_reviews()] == [review.id]
+
+
+def test_claimreview_without_its_publisher_is_refused_before_anything_is_opened(tmp_path: Path) -> None:
+    db = tmp_path / "none.sqlite3"
+    target = tmp_path / "fc.jsonld"
+    with pytest.raises(CliError) as err:
+        run(["export", "1", "--format", "claimreview", "-o", str(target), "--db", f"sqlite:///{db}"])
+    msg = str(err.value)
+    assert err.value.status == 2 and "\n" not in msg
+    assert msg.startswith("ClaimReview needs the organisation's name and the review URL")
+    assert msg.endswith("give --organisation NAME and --review-url URL")
+    with pytest.raises(CliError, match=r"needs the review URL .*give --review-url URL$"):
+        run(["export", "1", "--format", "claimreview", "--organisation", "Checks", "--db", f"sqlite:///{db}"])
+    with pytest.raises(CliError, match="is not a web address"):
+        run(
+            [
+                *("export", "1", "--format", "claimreview", "--organisation", "Checks"),
+                *("--review-url", "ftp://x", "--db", f"sqlite:///{db}"),
+            ]
+        )
+    assert not target.exists() and not db.exists()  # nothing written, no database made
+
+
+def test_claimreview_to_a_file_says_what_it_left_out(
+    db: tuple[str, Review], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, review = db
+    target = tmp_path / "fc.jsonld"
+    argv = [
+        *("export", str(review.id), "--format", "claimreview", "-o", str(target), "--db", url),
+        *("--organisation", "Example Fact Checks", "--reviewer-name", "Ana Analyst"),
+        *(
+            "--review-url",
+            "https://checks.example/reviews/7",
+            "--organisation-url",
+            "https://checks.example/",
+        ),
+    ]
+    assert run(argv) == 0
+    items = json.loads(target.read_text(encoding="utf-8"))
+    assert items and all(i["url"] == "https://checks.example/reviews/7" for i in items)
+    assert items[0]["author"] == {
+        "@type": "Organization",
+        "name": "Example Fact Checks",
+        "url": "https://checks.example/",
+    }
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"{len(items)} ClaimReview items written; ") and "marked Needs follow-up (" in err
+    assert "not yet rated (" in err and "\n" not in err

@@ -43,6 +43,12 @@ def test_every_change_is_one_row_cell_by_cell(hand: Review) -> None:
         "reviewer": "Ana",
         "verdict_at": "2024-06-20T09:30:00+00:00",
         "carried_over": "",
+        "flag_changes": "changed\nchanged",
+        "flag_severities": "medium\nmedium",
+        "omitted": "",
+        "nearest_claim": "",
+        "nearest_similarity": "",
+        "changed_or_added": "yes",
     }
     # A lone surrogate cannot be UTF-8 and a control character is no text: both show as U+FFFD.
     assert c2["original_text"] == "She denied it \ufffd here.\ufffd"

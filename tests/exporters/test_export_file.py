@@ -17,18 +17,18 @@ from factcheck_gui.exporters import FORMATS, ExportError, export_review, render_
 from factcheck_gui.exporters.common import write_atomic
 from factcheck_gui.store.records import Review
 
-from .conftest import ROOT
+from .conftest import ROOT, options_for
 
 
 @pytest.mark.usefixtures("qapp")
 def test_every_format_writes_the_rendered_bytes(hand: Review, tmp_path: Path) -> None:
     for fmt in FORMATS:
-        path = export_review(hand, fmt, tmp_path / f"out.{fmt}")
+        path = export_review(hand, fmt, tmp_path / f"out.{fmt}", options_for(fmt))
         assert path == tmp_path / f"out.{fmt}"
         data = path.read_bytes()
         assert data, fmt
         if fmt != "pdf":  # the PDF embeds its creation time
-            assert data == render_review(hand, fmt), fmt
+            assert data == render_review(hand, fmt, options_for(fmt)), fmt
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"out.{f}" for f in FORMATS)
 
 

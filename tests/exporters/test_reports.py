@@ -39,8 +39,11 @@ REPORT_TAGS = {
     "del",
     "ins",
     "bdi",  # isolates a name or title (issue 16: bidi)
+    "time",  # a date in words, with its ISO value (issue 15)
 }
-REPORT_ATTRS = {"lang", "charset", "http-equiv", "content", "name", "class", "id", "width", "dir"}
+REPORT_ATTRS = {"lang", "charset", "http-equiv", "content", "name", "class", "id", "width", "dir", "datetime"}
+# The only attribute value with a colon: an ISO 8601 date and time the report writes itself.
+ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
 
 
 class Collect(HTMLParser):
@@ -79,7 +82,9 @@ def assert_inert(doc: Collect, raw: str) -> None:
         assert tag in REPORT_TAGS, f"unexpected element <{tag}>"
         for name, value in attrs:
             assert name in REPORT_ATTRS, f"unexpected attribute {name} on <{tag}>"
-            if name != "content":
+            if name == "datetime":
+                assert ISO.fullmatch(value or ""), f"datetime={value!r}"
+            elif name != "content":
                 assert ":" not in (value or ""), f"{name}={value!r}"
     assert not re.search(
         r"url\(|@import|https?://[^\s<]*\.(png|css|js)\b(?![^<]*</)", raw.split("</style>")[0]
@@ -94,14 +99,14 @@ def test_hand_review_marks_word_differences_and_escapes_everything(hand: Review)
     assert "Review #7: Hand <i>made</i>" in text  # the title's markup is text
     assert "".join(doc.marked["del"]) == "said5" and "".join(doc.marked["ins"]) == "claimed7"
     assert "number changed: 5 → 7" in text and "A number, amount or quantity differs" in text
-    assert "Misleading — Ana, 2024-06-20T09:30:00+00:00" in text
+    assert "Misleading — Ana, 20 June 2024, 09:30 UTC" in text
     assert "=2+2 <b>bold</b>\nsecond line" in text
     assert "carried over from review 4 change c9" in text
     assert "She denied it \ufffd here.\ufffd" in text  # lone surrogate and control char replaced
     for meta in (
         "Wire story",
         "Reporter A",
-        "2024-06-19",
+        "19 June 2024",
         "https://blog.example/b?x=1",
         "reflowed hard line breaks",
     ):
@@ -123,7 +128,7 @@ def test_store_reviews_stay_inert_and_complete(store_review: Review) -> None:
         assert f"{len(hidden)} unchanged claim" in text
     for ch in cmp.changes:
         if ch in hidden:
-            assert f"{ch.id} · unchanged" not in text
+            assert f"{ch.id} · Unchanged" not in text
             continue
         for side in ("original", "rewrite"):
             for cid in getattr(ch, side):
@@ -195,7 +200,9 @@ def test_html_parsed_by_a_browser_like_parser_has_nothing_active(hand: Review, m
             assert el.tag in REPORT_TAGS, f"<{el.tag}> in the report"
             for name, value in el.attrib.items():
                 assert name in REPORT_ATTRS and not name.startswith("on"), f"{name} on <{el.tag}>"
-                if name != "content":
+                if name == "datetime":
+                    assert ISO.fullmatch(value), f"datetime={value!r}"
+                elif name != "content":
                     assert ":" not in value and "url(" not in value, f"{name}={value!r}"
         assert tree.xpath("//script|//link|//img|//iframe|//object|//embed|//base|//form") == []
         styles = tree.xpath("//style")
