@@ -151,8 +151,9 @@ def _sub(al: Alignment, lo: int, hi: int) -> Alignment:
 
 
 def per_source_gaps(al: Alignment, bounds: Sequence[int]) -> None:
-    """The gap-filling programme of each source against the derived text; a derived claim two
-    sources' programmes both want goes to the stronger pair."""
+    """The gap-filling programme of each source against the derived text, for a source with a
+    confident link (an anchor); a derived claim two sources' programmes both want goes to the
+    stronger pair."""
     proposals: list[tuple[float, int, int]] = []  # (score, union index, derived index)
     new_scored: list[_align.Scored] = []
     for k in range(len(bounds) - 1):
@@ -160,6 +161,11 @@ def per_source_gaps(al: Alignment, bounds: Sequence[int]) -> None:
         if lo == hi:
             continue
         sub = _sub(al, lo, hi)
+        if not sub.links:
+            # No confident link: the story does not follow this source's order, so order says
+            # nothing about which of its claims are counterparts (an unrelated source's claims
+            # would fill the derived text's gaps at the programme's low threshold).
+            continue
         n_links, seen = len(sub.links), {(x[2], x[3]) for x in sub.scored}
         _align.fill_gaps(sub)
         proposals.extend((lk.score, lk.o + lo, lk.r) for lk in sub.links[n_links:])
