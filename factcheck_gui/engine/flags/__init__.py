@@ -49,7 +49,11 @@ def fact_flags(
     flags: list[Flag] = []
     ta, tb = tokens_of(orig), tokens_of(rew)
     whole = whole_of(context, orig, rew)
-    flags.extend(number_flags(orig, rew, ta, tb, diff, whole))
+    # Two claims that share so few words are hardly one claim: their facts are no two values
+    # of one fact, so what differs is shown as a low note — but a figure restated with what it
+    # counts ("170 people" / "160 people") is one fact changed.
+    few = _few_words_shared(ta, tb)
+    numbers = number_flags(orig, rew, ta, tb, diff, whole, few)
     flags.extend(date_flags(orig, rew, ta, tb, whole))
     titles = may_have_titles(ta, orig) or may_have_titles(tb, rew)
     heads_a = headline_spans(orig) if any("\n" in c.text or title_case(c.text) for c in orig) else ()
@@ -63,11 +67,9 @@ def fact_flags(
     flags.extend(marker_flags(orig, rew, ta, tb))
     if diff:
         flags.extend(substitution_flags(ta, tb, diff))
-    if flags and _few_words_shared(ta, tb):
-        # Two claims that share so few words are hardly one claim: their facts are no two
-        # values of one fact, so what differs is shown as a low note.
+    if flags and few:
         flags = [_as_note(f) for f in flags]
-    return flags
+    return numbers + flags
 
 
 FEW_WORDS = 0.2  # content words the two sides share (Dice), under which they are hardly one claim
