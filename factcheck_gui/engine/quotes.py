@@ -269,6 +269,41 @@ def _run_score(qwords: list[str], cwords: list[str], cspans: list[tuple[int, int
     return best
 
 
+def _faithful(src: _Source, segments: Sequence[str], start: int, end: int) -> bool:
+    """Are the stretches of a quotation the source's words at ``start:end`` word for word:
+    no word of the quotation missing there (an inserted "not", "completely"), and no word of
+    the source's quotation left out but at a cut ("…") or where the source's narration stands
+    between two of its quotations ("…," he said. "…")?"""
+    qwords: list[str] = []
+    cuts: set[int] = set()
+    for seg in segments:
+        qwords += seg.split()
+        cuts.add(len(qwords))
+    cwords, cspans = _word_spans(src.text[start:end], start)
+    prev_end = -1
+    for blk in Indel.opcodes(qwords, cwords):
+        if blk.tag == "equal":
+            prev_end = blk.src_end
+            continue
+        if blk.src_end > blk.src_start:
+            return False  # a word the source does not have there
+        if prev_end >= 0 and blk.src_start < len(qwords) and blk.src_start not in cuts:
+            lo, hi = cspans[blk.dest_start][0], cspans[blk.dest_end - 1][1]
+            if _inside_quote(src, lo, hi):
+                return False  # words of the source's quotation left out without a cut
+    return True
+
+
+def _quoted_in_parts(src: _Source, key: str, start: int, end: int) -> bool:
+    """Do the quotation's words stand at ``start:end`` in quotations of the source, each
+    stretch in one ("…,” he said. “…": two quotations joined, the narration left out)?"""
+    cwords, cspans = _word_spans(src.text[start:end], start)
+    blocks = [b for b in Indel.opcodes(key.split(), cwords) if b.tag == "equal"]
+    return len(blocks) > 1 and all(
+        _inside_quote(src, cspans[b.dest_start][0], cspans[b.dest_end - 1][1]) for b in blocks
+    )
+
+
 def _excerpt(text: str, limit: int) -> str:
     """``text`` on one line, cut at a word boundary to about ``limit`` characters (for messages)."""
     one = " ".join(text.split())
@@ -336,7 +371,7 @@ def check_quotes(
                 )
             )
             continue
-        inside = s >= 0 and _inside_quote(src, s, e)
+        inside = s >= 0 and (_inside_quote(src, s, e) or _quoted_in_parts(src, key, s, e))
         if score >= VERBATIM and not inside:
             msg = (
                 f"{quoted} newly put in quotation marks; the original has them unquoted: "
@@ -346,7 +381,7 @@ def check_quotes(
                 f"reported speech: {nearest_shown}"
             )
             flags.append(_flag(FlagType.QUOTE_UNSOURCED, nearest, q, msg, (s, e), MEDIUM))
-        elif score >= VERBATIM:
+        elif score >= VERBATIM and _faithful(src, segments, s, e):
             continue  # verbatim apart from punctuation, inside a source quotation
         elif score >= CLOSE and inside:
             flags.append(
