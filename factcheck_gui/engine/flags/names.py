@@ -40,6 +40,7 @@ from factcheck_gui.engine.lexicon import (
     ATTRIBUTION_VERBS,
     COUNTRY_OF,
     DEMONYM_ENDINGS,
+    FIRST_PERSON_PLURAL,
     KNOWN_PLACES,
     MONTHS,
     NAME_ALIASES,
@@ -419,6 +420,10 @@ def name_flags(
         and not _speaks_here(toks_b, fb[k].span, starts_b)
         and not _known(fb[k], kinds_b[k], whole)
     ]
+    # The name of who "we" are in the original ("We are providing" / "The U.S. Agency for
+    # International Development is using"): the speaker named, no new fact.
+    ours = [f for f in added if _names_first_person(f.span, diff, toks_a)] if added and diff else []
+    added = [f for f in added if f not in ours]
     flags: list[Flag] = []
     if swaps:
         pairs = [(fa[i], fb[j]) for i, j in swaps]
@@ -439,11 +444,25 @@ def name_flags(
         shown = listed(added)
         label = "names added" if len({f.key for f in added}) > 1 else "name added"
         flags.append(flag(FlagType.NAME, ADDED, MEDIUM, "", shown, f"{label}: {shown}", None, added[0].span))
+    if ours:
+        shown = listed(ours)
+        msg = f"{'names' if len(ours) > 1 else 'name'} given for the original's “we”: {shown}"
+        flags.append(flag(FlagType.NAME, ADDED, LOW, "", shown, msg, None, ours[0].span))
     if dropped:
         shown = listed(dropped)
         label = "names omitted" if len({f.key for f in dropped}) > 1 else "name omitted"
         flags.append(flag(FlagType.NAME, OMITTED, LOW, shown, "", f"{label}: {shown}", dropped[0].span, None))
     return flags
+
+
+def _names_first_person(span: Span, diff: Sequence[DiffOp], toks_a: Sequence[Token]) -> bool:
+    """Does the word diff replace "we", "our" or "us" of the original by the words at
+    ``span``?"""
+    for op in diff:
+        if op.op is DiffOpKind.REPLACE and op.original and op.rewrite and overlaps(span, op.rewrite):
+            lo, hi = op.original
+            return any(t.key in FIRST_PERSON_PLURAL for t in toks_a if lo <= t.start < hi)
+    return False
 
 
 def _swaps(

@@ -755,13 +755,30 @@ def number_flags(
     return out
 
 
+ANCHOR_WINDOW = 5  # words either side of a figure looked at for what it is about
+
+
 def _anchored(a: Num, b: Num, toks_a: Sequence[Token], toks_b: Sequence[Token]) -> bool:
-    """Do two figures count the same thing by what is written next to them ("170 people" /
-    "160 people", "magnitude 6.4" / "magnitude 6.1")?"""
-    if a.unit and a.unit == b.unit:
-        return True
-    ca, cb = _number_contexts([a], toks_a)[0], _number_contexts([b], toks_b)[0]
-    return bool(ca & cb)
+    """Are two figures of claims that share few words about the same thing: do they count
+    the same ("people", "km") and share a content word close by ("killed at least 170 people" /
+    "160 people have been reported killed"; not "home to 50,000 people" / "a death toll of
+    35,000 people")?"""
+    if not _counted_alike(a, b) or not (a.unit or b.unit):
+        return False
+    near_a, near_b = _near(a, toks_a), _near(b, toks_b)
+    return bool((near_a & near_b) - {a.unit, b.unit})
+
+
+def _near(f: Num, tokens: Sequence[Token]) -> set[str]:
+    """Stems of the content words around the figure ``f`` (not other figures)."""
+    starts = [t.start for t in tokens]
+    lo, hi = bisect_left(starts, f.span[0]), bisect_left(starts, f.span[1])
+    around = [*tokens[max(0, lo - ANCHOR_WINDOW) : lo], *tokens[hi : hi + ANCHOR_WINDOW]]
+    return {
+        stem(t.key)
+        for t in around
+        if t.is_word and t.key not in STOPWORDS and not t.key[:1].isdigit() and t.key not in _NUMBER_WORDS
+    } | {f.unit}
 
 
 def _pairs_flag(
