@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck_gui.engine import compare_texts
+from factcheck_gui.engine import compare_texts, quotes
 from factcheck_gui.engine.align import CandidateIndex
 from factcheck_gui.engine.flags import QuoteContext, quote_flags
 from factcheck_gui.engine.quotes import Source
@@ -150,3 +150,23 @@ def test_two_source_quotations_joined_without_the_narration_are_the_speakers_wor
     assert _quote_kinds(original, rewrite.replace("must close", "must soon close")) == [
         FlagType.QUOTE_ALTERED
     ]
+
+
+def test_quoted_words_are_whole_words_of_a_source_quotation() -> None:
+    original = "“Really, this plan is an insult to working parents,” the speaker said.\n"
+    # "His plan" is no part of "this plan": the quotation is altered
+    assert _quote_kinds(original, "“His plan is an insult to working parents.”\n") == [FlagType.QUOTE_ALTERED]
+    assert _quote_kinds(original, "“This plan is an insult to working parents.”\n") == []
+
+
+def test_a_source_with_many_quotations_answers_as_a_short_one() -> None:
+    # past SEARCHED_WHOLE characters of quotations the lookup goes by word, with the same answers
+    filler = "".join(
+        f"“Statement number {n} was read out to the crowd at noon,” he said. " for n in range(2000)
+    )
+    original = filler + "“Really, this plan is an insult to working parents,” the speaker said.\n"
+    src = Source.of(original, split_claims(original, "o"))
+    assert len(src.all_keys) > quotes.SEARCHED_WHOLE
+    assert src.quoted("plan is an insult") and src.quoted("statement number 1999 was")
+    assert not src.quoted("his plan is") and not src.quoted("number 2000 was")
+    assert not src.quoted("lan is an insult")  # (no part of a word)
