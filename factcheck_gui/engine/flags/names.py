@@ -31,7 +31,6 @@ from factcheck_gui.engine.flags._common import (
     fold_accents,
     listed,
     overlaps,
-    title_case,
     written,
 )
 from factcheck_gui.engine.flags.whole import Whole
@@ -54,7 +53,7 @@ from factcheck_gui.engine.lexicon import (
     WEEKDAYS,
 )
 from factcheck_gui.engine.normalize import Token
-from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Flag, FlagType, Span
+from factcheck_gui.engine.types import DiffOp, DiffOpKind, Flag, FlagType, Span
 
 # Kinds of names.
 PERSON, PLACE, ORG, PEOPLE, LOCATOR, UNKNOWN = "person", "place", "organisation", "people", "locator", ""
@@ -83,19 +82,6 @@ def kind_of(scan: NameScan, k: int, tokens: Sequence[Token]) -> str:
         return UNKNOWN
     first, n, before = scan.where[k]
     return _kind(tokens, first, list(tokens[first : first + n]), scan.facts[k], before)
-
-
-def headline_spans(claims: Sequence[Claim]) -> list[Span]:
-    """Spans of the lines of claims written in title case (a headline: "Forces Aid Hostage
-    Rescue"), a claim's first line too when a sentence follows it."""
-    spans: list[Span] = []
-    for c in claims:
-        at = c.start
-        for line in c.text.split("\n"):
-            if title_case(line):
-                spans.append((at, at + len(line)))
-            at += len(line) + 1
-    return spans
 
 
 def scan_names(

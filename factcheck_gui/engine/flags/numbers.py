@@ -31,9 +31,9 @@ from factcheck_gui.engine.flags._common import (
     YEAR_RE,
     Fact,
     flag,
+    headline_spans,
     joined,
     overlaps,
-    title_case,
 )
 from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.lexicon import (
@@ -53,7 +53,7 @@ from factcheck_gui.engine.lexicon import (
     WEEKDAYS,
 )
 from factcheck_gui.engine.normalize import Token, stem
-from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Flag, FlagChange, FlagType, Severity
+from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Flag, FlagChange, FlagType, Severity, Span
 
 _NUMBER_WORDS = {k: v for k, v in NUMBER_WORDS.items() if k not in LOOSE_NUMBER_WORDS}
 _ALL_NUMBER_WORDS = NUMBER_WORDS  # inside a compound ("one-third", "twenty-one") none is loose
@@ -105,9 +105,12 @@ class Num:
 # --- reading figures ------------------------------------------------------------------------
 
 
-def numbers_of(tokens: Sequence[Token], claims: Sequence[Claim] | None = None) -> list[Num]:
+def numbers_of(
+    tokens: Sequence[Token], claims: Sequence[Claim] | None = None, heads: Sequence[Span] | None = None
+) -> list[Num]:
     """The figures of a side, in reading order (``tokens``: the side's tokens; ``claims``, if
-    given, its claims: a quick look for any figure first)."""
+    given, its claims: a quick look for any figure first, and its title-case lines, unless
+    ``heads`` gives their spans)."""
     if (
         claims is not None
         and _WORD_KEYS.isdisjoint(map(KEY, tokens))
@@ -119,7 +122,8 @@ def numbers_of(tokens: Sequence[Token], claims: Sequence[Claim] | None = None) -
     ):
         return []  # (most claims: no digit, no number word)
     out: list[Num] = []
-    heads = _headlines(claims) if claims is not None else []
+    if heads is None:
+        heads = headline_spans(claims) if claims is not None else []
     # (only the tokens a figure can start at are looked at)
     starts = [
         k
@@ -151,21 +155,6 @@ def numbers_of(tokens: Sequence[Token], claims: Sequence[Claim] | None = None) -
 
 
 _SKIP = Num(0.0, "skip", "", "", "", (0, 0), "")  # a figure that is no quantity
-
-
-def _headlines(claims: Sequence[Claim]) -> list[tuple[int, int]]:
-    """Spans of the lines written in title case ("Flood Kills 40 In Valley Town"), where a
-    capitalised word before a figure is a headline's word, not a name ("Squadron 11")."""
-    spans: list[tuple[int, int]] = []
-    for c in claims:
-        if "\n" not in c.text and not title_case(c.text):
-            continue  # (most claims)
-        at = c.start
-        for line in c.text.split("\n"):
-            if title_case(line):
-                spans.append((at, at + len(line)))
-            at += len(line) + 1
-    return spans
 
 
 def _skip(end: int) -> tuple[Num, int]:
@@ -692,13 +681,16 @@ def number_flags(
     diff: Sequence[DiffOp] = (),
     whole: Whole | None = None,
     few_words: bool = False,
+    heads: tuple[Sequence[Span], Sequence[Span]] | None = None,
 ) -> list[Flag]:
     """Figures changed, omitted or added between two sides (``toks_a``/``toks_b``: their
     tokens), and consistent restatements as low notes; with their word diff, also the same
     figures swapped. ``whole``: where to look for an added figure in the whole original.
     ``few_words``: the two sides share few words, so only a figure restated with what it
-    counts ("170 people" / "160 people") is a change; the others are low notes."""
-    na, nb = numbers_of(toks_a, orig), numbers_of(toks_b, rew)
+    counts ("170 people" / "160 people") is a change; the others are low notes. ``heads``:
+    the spans of each side's title-case lines, if known."""
+    heads_a, heads_b = heads if heads is not None else (None, None)
+    na, nb = numbers_of(toks_a, orig, heads_a), numbers_of(toks_b, rew, heads_b)
     if not na and not nb:
         return []
     left_a, left_b, twins = _unmatched(na, nb)
