@@ -12,10 +12,8 @@ Belvoir, Va.").
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Container, Mapping, Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from factcheck_gui.engine.flags._common import (
@@ -584,14 +582,7 @@ def _in_original(f: Fact, kind: str, words: list[str], last: str, whole: Whole) 
         return True
     # the name's words as ordinary words of the original ("Special Forces" / "special
     # operations forces")
-    return all(whole.has_word(w) for w in words) and whole.has_any(_words_pattern(tuple(words)))
-
-
-@lru_cache(maxsize=1024)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """The words in this order, up to three other words between each two."""
-    gap = r"\W+(?:\w+\W+){0,3}?"
-    return re.compile(r"(?<!\w)" + gap.join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+    return all(whole.has_word(w) for w in words) and whole.has_in_order(tuple(words))
 
 
 def _aliases(key: str) -> list[str]:
