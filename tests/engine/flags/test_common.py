@@ -110,4 +110,4 @@ def test_a_headline_word_is_looked_up_once_per_line_of_a_text_with_no_line_break
     whole = Whole(line, "")
     assert not whole.in_running_text("valley")
     assert len(whole._headline_lines) == 1
-    assert Whole(line + "\nThe flood hit the Valley town.", "").in_running_text("valley")
+    assert Whole("The flood hit the Valley town.\n" + line, "").in_running_text("valley")
