@@ -43,9 +43,11 @@ def quote_flags(rc: Sequence[Claim], linked: list[int], ctx: QuoteContext) -> li
         if not quotes:
             continue
         source = ctx.source
-        near = list(dict.fromkeys(linked + [i for _, i in index.query(terms_of(c.text), 6)]))
+        near: list[int] = []  # (found on first use: most quotations are the source's own words)
 
-        def candidates(q: Quote, near: list[int] = near) -> list[int]:
+        def candidates(q: Quote, c: Claim = c, near: list[int] = near) -> list[int]:
+            if not near:
+                near += dict.fromkeys(linked + [i for _, i in index.query(terms_of(c.text), 6)])
             own = [i for _, i in index.query(terms_of(q.text), 6) if i not in near]
             return near + list(dict.fromkeys(own))
 
