@@ -708,6 +708,9 @@ def number_flags(
             keys_b = {j: na[i].key for i, j in twins.items()}
             facts_b = [Fact(keys_b.get(j, f.key), f.text, f.span) for j, f in enumerate(nb)]
             swapped = _swapped_numbers_flag(_facts(na), facts_b, diff, orig, rew, toks_a, toks_b)
+            if swapped is not None and few_words:  # (no swap of two values of one fact)
+                note = f"{swapped.message} (the two claims share few words)"
+                swapped = replace(swapped, severity=LOW, message=note)
             if swapped is not None:
                 return [swapped, *flags]
         return flags
