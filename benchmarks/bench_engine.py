@@ -9,6 +9,13 @@ redlines. Prints a table; --json writes the figures.
 
 Usage: python benchmarks/bench_engine.py [--sizes 1000 5000 20000] [--redlines-max 5000]
        [--repeat 3] [--json FILE]
+       python benchmarks/bench_engine.py --pathological [--json FILE]
+
+--pathological runs the worst cases instead, built from the same real sentences: a 5 MB
+paragraph without full stops (its rewrite made the same way from bigpair's rewrite), 100,000
+one-line bullets a side, and two unrelated texts (the pool's sentences split in two halves,
+about 10,000 claims a side: all the real sentences there are). Each prints factcheck's time
+and peak memory next to ``git diff --no-index --word-diff`` on the same files in the same run.
 """
 
 from __future__ import annotations
@@ -177,6 +184,79 @@ def accuracy(
     }
 
 
+def pathological_inputs() -> list[tuple[str, str, str]]:
+    """(name, original, rewrite) of the worst cases, deterministic."""
+    import re
+
+    bp = _bigpair()
+    a, b = bp.build(20000)
+
+    def no_stops(text: str, size: int) -> str:
+        flat = " ".join(re.sub(r"[.!?]+(?=\s|$)", "", text).split())
+        while len(flat) < size:
+            flat = f"{flat} {flat}"
+        return flat[:size] + "\n"
+
+    def bullets(text: str, n: int) -> str:
+        lines = [s for s in " ".join(text.split()).split(". ") if s]
+        return "".join(f"- {s}\n" for s in (lines * (n // len(lines) + 1))[:n])
+
+    _, uniq = bp.pool()
+    rnd = random.Random(3)
+    rnd.shuffle(uniq)
+    half = len(uniq) // 2
+
+    def para(ss: list[str]) -> str:
+        return "\n\n".join(" ".join(ss[i : i + 5]) for i in range(0, len(ss), 5)) + "\n"
+
+    return [
+        ("5 MB paragraph, no full stops", no_stops(a, 5_000_000), no_stops(b, 5_000_000)),
+        ("100k one-line bullets", bullets(a, 100_000), bullets(b, 100_000)),
+        (f"two unrelated texts ({half} sentences)", para(uniq[:half]), para(uniq[half : 2 * half])),
+    ]
+
+
+def run_git_word_diff(a: Path, b: Path) -> dict[str, float] | None:
+    """``git diff --no-index --word-diff`` on the two files in a fresh process (None: no git)."""
+    import shutil
+
+    if shutil.which("git") is None:
+        return None
+    code = f"""
+import json, resource, subprocess, time
+t = time.perf_counter()
+out = subprocess.run(["git", "diff", "--no-index", "--word-diff", {str(a)!r}, {str(b)!r}],
+                     capture_output=True)
+dt = time.perf_counter() - t
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({{"seconds": dt, "peak_mb": peak, "n": len(out.stdout)}}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def pathological(json_out: Path | None) -> None:
+    """The worst cases: factcheck next to git --word-diff, time and peak memory."""
+    head = f"{'input':<38} {'MB in':>6} {'factcheck s':>11} {'MB':>6} {'git s':>7} {'git MB':>7}"
+    print(f"{head} {'changes':>8}")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, a, b in pathological_inputs():
+            pa, pb = Path(tmp, "original.txt"), Path(tmp, "rewrite.txt")
+            pa.write_text(a, encoding="utf-8")
+            pb.write_text(b, encoding="utf-8")
+            fc = run_child("factcheck", pa, pb)
+            git = run_git_word_diff(pa, pb)
+            rows.append({"input": name, "bytes": len(a.encode()), "factcheck": fc, "git_word_diff": git})
+            git_s = f"{git['seconds']:>7.2f} {git['peak_mb']:>7.0f}" if git else f"{'—':>7} {'—':>7}"
+            print(
+                f"{name:<38} {len(a.encode()) / 1e6:>6.1f} {fc['seconds']:>11.2f} {fc['peak_mb']:>6.0f} "
+                f"{git_s} {fc['n']:>8}"
+            )
+    if json_out:
+        json_out.write_text(json.dumps({"pathological": rows}, indent=1))
+
+
 def reference_ms(runs: int = 30) -> float:
     from factcheck_gui.engine import compare_texts
     from factcheck_gui.resources import sample_pair
@@ -199,7 +279,11 @@ def main() -> None:
     ap.add_argument(
         "--repeat", type=int, default=1, help="runs of factcheck and HtmlDiff per size (median reported)"
     )
+    ap.add_argument("--pathological", action="store_true", help="the worst cases instead of the sizes")
     args = ap.parse_args()
+    if args.pathological:
+        pathological(args.json)
+        return
     results: dict[str, object] = {"reference_pair_ms_median": reference_ms()}
     print(f"reference pair: {results['reference_pair_ms_median']:.1f} ms (median of 30, in one process)")
     print(

@@ -639,6 +639,26 @@ UNIT_ALIASES: dict[str, str] = {
     "persons": "people",
     "person": "people",
 }
+# Units one figure may be restated in: the unit, the one it converts to and the factor
+# ("322,340 pounds" is "146,000 kilograms", "60 miles" about "97 km").
+UNIT_CONVERSIONS: dict[str, tuple[str, float]] = {
+    "mile": ("km", 1.609344),
+    "lb": ("kg", 0.45359237),
+    "ft": ("m", 0.3048),
+    "mph": ("kph", 1.609344),
+}
+# Nouns that count the same kind of thing: a figure of one may be restated as a figure of
+# another ("300 people were evacuated" / "200 residents left"), so the two are one figure's
+# values, never two figures. (Only for pairing: "40 soldiers" is no "40 civilians".)
+COUNTED_ALIKE: tuple[frozenset[str], ...] = (
+    frozenset(
+        "people persons person residents villagers civilians victims refugees inhabitants "
+        "individuals citizens survivors passengers evacuees migrants locals families".split()
+    ),
+    frozenset("homes houses buildings dwellings structures residences".split()),
+)
+# The first person of a statement: a rewrite that names who "we" are adds no name.
+FIRST_PERSON_PLURAL: frozenset[str] = frozenset("we our ours us".split())
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "$",
     "dollars": "$",

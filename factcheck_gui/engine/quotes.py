@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,6 +94,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]y|me|[Mm]yself|[
 _LABEL = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,6}):")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|reported)\b")
 OWN_WORDS_SAMPLE = 150  # claims of the original looked at to tell whose words it is
+SEARCHED_WHOLE = 1 << 16  # characters of quotation words searched whole; more are indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +121,36 @@ class _Source:
         return cls(claims, text, qs, keys, "\n".join(keys), [q.start for q in qs], reach)
 
     def quoted(self, key: str) -> bool:
-        """Is ``key`` (non-empty) within the words of some quotation of the source?"""
-        return key in self.all_keys
+        """Are the words ``key`` (non-empty) words of some quotation of the source, in a row?
+
+        A long source (many quotations) is looked up by the quotations that have the key's
+        rarest word, so a lookup costs what those quotations do, not the whole source."""
+        if len(self.all_keys) <= SEARCHED_WHOLE:
+            padded = self.memo.get("padded")
+            if padded is None:
+                padded = self.memo["padded"] = f" {self.all_keys.replace(chr(10), ' ' + chr(10) + ' ')} "
+            return f" {key} " in padded
+        index: dict[str, list[int]] | None = self.memo.get("index")
+        if index is None:
+            index = self.memo["index"] = self._word_index()
+        rarest: list[int] | None = None
+        for w in key.split():
+            got = index.get(w)
+            if not got:
+                return False
+            if rarest is None or len(got) < len(rarest):
+                rarest = got
+        needle = f" {key} "
+        keys = self.quote_keys
+        return any(needle in f" {keys[i]} " for i in rarest or ())
+
+    def _word_index(self) -> dict[str, list[int]]:
+        """Each word of the quotations → the quotations it is in, in order."""
+        index: dict[str, list[int]] = {}
+        for i, k in enumerate(self.quote_keys):
+            for w in set(k.split()):
+                index.setdefault(w, []).append(i)
+        return index
 
     def claim_words(self, ci: int) -> tuple[list[str], list[tuple[int, int]]]:
         got = self.words.get(ci)
@@ -269,6 +298,41 @@ def _run_score(qwords: list[str], cwords: list[str], cspans: list[tuple[int, int
     return best
 
 
+def _faithful(src: _Source, segments: Sequence[str], start: int, end: int) -> bool:
+    """Are the stretches of a quotation the source's words at ``start:end`` word for word:
+    no word of the quotation missing there (an inserted "not", "completely"), and no word of
+    the source's quotation left out but at a cut ("…") or where the source's narration stands
+    between two of its quotations ("…," he said. "…")?"""
+    qwords: list[str] = []
+    cuts: set[int] = set()
+    for seg in segments:
+        qwords += seg.split()
+        cuts.add(len(qwords))
+    cwords, cspans = _word_spans(src.text[start:end], start)
+    prev_end = -1
+    for blk in Indel.opcodes(qwords, cwords):
+        if blk.tag == "equal":
+            prev_end = blk.src_end
+            continue
+        if blk.src_end > blk.src_start:
+            return False  # a word the source does not have there
+        if prev_end >= 0 and blk.src_start < len(qwords) and blk.src_start not in cuts:
+            lo, hi = cspans[blk.dest_start][0], cspans[blk.dest_end - 1][1]
+            if _inside_quote(src, lo, hi):
+                return False  # words of the source's quotation left out without a cut
+    return True
+
+
+def _quoted_in_parts(src: _Source, key: str, start: int, end: int) -> bool:
+    """Do the quotation's words stand at ``start:end`` in quotations of the source, each
+    stretch in one ("…,” he said. “…": two quotations joined, the narration left out)?"""
+    cwords, cspans = _word_spans(src.text[start:end], start)
+    blocks = [b for b in Indel.opcodes(key.split(), cwords) if b.tag == "equal"]
+    return len(blocks) > 1 and all(
+        _inside_quote(src, cspans[b.dest_start][0], cspans[b.dest_end - 1][1]) for b in blocks
+    )
+
+
 def _excerpt(text: str, limit: int) -> str:
     """``text`` on one line, cut at a word boundary to about ``limit`` characters (for messages)."""
     one = " ".join(text.split())
@@ -300,13 +364,16 @@ def check_quotes(
     rew_claim: Claim,
     src_text: str,
     src_claims: Sequence[Claim],
-    candidates: Sequence[int],
+    candidates: Sequence[int] | Callable[[Quote], Sequence[int]],
     source: _Source | None = None,
+    quotes: Sequence[Quote] | None = None,
 ) -> list[Flag]:
-    """Flags for the quotations of one rewrite claim."""
+    """Flags for the quotations of one rewrite claim (``quotes``, if found already), each
+    looked for in the original claims ``candidates`` (or those ``candidates`` gives for it)."""
     src = source or _Source.of(src_text, src_claims)
     flags: list[Flag] = []
-    quotes = find_quotes(rew_text, rew_claim.start, rew_claim.end)
+    if quotes is None:
+        quotes = find_quotes(rew_text, rew_claim.start, rew_claim.end)
     for q in quotes:
         segments = _segments(q.text)
         key = " ".join(segments)
@@ -316,7 +383,8 @@ def check_quotes(
         # Verbatim inside an original quotation: fine (the source's own quoted words).
         if src.quoted_all(segments):
             continue
-        score, s, e = _best_wording(src, key, candidates)
+        cands = candidates(q) if callable(candidates) else candidates
+        score, s, e = _best_wording(src, key, cands)
         # The flag carries both sides' words in full; only the one-line message abbreviates.
         nearest = src_text[s:e] if s >= 0 else ""
         quoted = f"“{_excerpt(q.text, 60)}”"
@@ -336,17 +404,17 @@ def check_quotes(
                 )
             )
             continue
-        inside = s >= 0 and _inside_quote(src, s, e)
+        inside = s >= 0 and (_inside_quote(src, s, e) or _quoted_in_parts(src, key, s, e))
         if score >= VERBATIM and not inside:
             msg = (
                 f"{quoted} newly put in quotation marks; the original has them unquoted: "
-                f"“{_context(src, candidates, s, e)}”"
+                f"“{_context(src, cands, s, e)}”"
                 if n_words <= 4
                 else f"{quoted} presented as a direct quotation, but the original has these words only as "
                 f"reported speech: {nearest_shown}"
             )
             flags.append(_flag(FlagType.QUOTE_UNSOURCED, nearest, q, msg, (s, e), MEDIUM))
-        elif score >= VERBATIM:
+        elif score >= VERBATIM and _faithful(src, segments, s, e):
             continue  # verbatim apart from punctuation, inside a source quotation
         elif score >= CLOSE and inside:
             flags.append(

@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from factcheck_gui.engine.flags._common import title_case, tokens_of
+from factcheck_gui.engine.flags._common import headline_spans, tokens_of
 from factcheck_gui.engine.flags.dates import date_flags
 from factcheck_gui.engine.flags.markers import marker_flags
-from factcheck_gui.engine.flags.names import headline_spans, name_flags, scan_names
+from factcheck_gui.engine.flags.names import name_flags, scan_names
 from factcheck_gui.engine.flags.numbers import number_flags
 from factcheck_gui.engine.flags.quotations import QuoteContext, quote_flags
 from factcheck_gui.engine.flags.substitutions import substitution_flags
@@ -49,11 +49,14 @@ def fact_flags(
     flags: list[Flag] = []
     ta, tb = tokens_of(orig), tokens_of(rew)
     whole = whole_of(context, orig, rew)
-    flags.extend(number_flags(orig, rew, ta, tb, diff, whole))
+    # Two claims that share so few words are hardly one claim: their facts are no two values
+    # of one fact, so what differs is shown as a low note — but a figure restated with what it
+    # counts ("170 people" / "160 people") is one fact changed.
+    few = _few_words_shared(ta, tb)
+    heads_a, heads_b = headline_spans(orig), headline_spans(rew)
+    numbers = number_flags(orig, rew, ta, tb, diff, whole, few, (heads_a, heads_b))
     flags.extend(date_flags(orig, rew, ta, tb, whole))
     titles = may_have_titles(ta, orig) or may_have_titles(tb, rew)
-    heads_a = headline_spans(orig) if any("\n" in c.text or title_case(c.text) for c in orig) else ()
-    heads_b = headline_spans(rew) if any("\n" in c.text or title_case(c.text) for c in rew) else ()
     running = whole.running_proper
     scan_a = scan_names(ta, proper, titles, heads_a, running)
     scan_b = scan_names(tb, proper, titles, heads_b, running)
@@ -63,11 +66,9 @@ def fact_flags(
     flags.extend(marker_flags(orig, rew, ta, tb))
     if diff:
         flags.extend(substitution_flags(ta, tb, diff))
-    if flags and _few_words_shared(ta, tb):
-        # Two claims that share so few words are hardly one claim: their facts are no two
-        # values of one fact, so what differs is shown as a low note.
+    if flags and few:
         flags = [_as_note(f) for f in flags]
-    return flags
+    return numbers + flags
 
 
 FEW_WORDS = 0.2  # content words the two sides share (Dice), under which they are hardly one claim

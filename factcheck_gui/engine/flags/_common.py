@@ -121,3 +121,19 @@ def title_case(text: str) -> bool:
         return False
     caps = sum(1 for w in big if w[0].isupper())
     return caps >= 0.8 * len(big) and caps >= len(big) - 1
+
+
+def headline_spans(claims: Sequence[Claim]) -> list[Span]:
+    """Spans of the lines of claims written in title case (a headline: "Forces Aid Hostage
+    Rescue", "Flood Kills 40 In Valley Town"), a claim's first line too when a sentence
+    follows it: there every word is capitalised, so a capital says no name."""
+    spans: list[Span] = []
+    for c in claims:
+        if "\n" not in c.text and not title_case(c.text):
+            continue  # (most claims)
+        at = c.start
+        for line in c.text.split("\n"):
+            if title_case(line):
+                spans.append((at, at + len(line)))
+            at += len(line) + 1
+    return spans

@@ -36,7 +36,7 @@ from factcheck_gui.engine.lexicon import (
     WEEKDAYS,
 )
 from factcheck_gui.engine.normalize import Token, tokenize
-from factcheck_gui.engine.types import Claim, Flag, FlagType
+from factcheck_gui.engine.types import Claim, Flag, FlagChange, FlagType, Severity
 
 _ALT = "|".join
 _UNITS = _ALT(u for u in TIME_UNITS if u != "day")  # ("a day later" has a rule of its own)
@@ -146,88 +146,55 @@ def date_flags(
     added = [d for d in added if d not in notes and not (whole is not None and _in_original(d, whole))]
     flags: list[Flag] = []
     if changed:
+        severity = HIGH if any(a.kind != "relative" for a, _ in changed) else MEDIUM
         what = _what([x for pair in changed for x in pair])
-        flags.append(
-            flag(
-                FlagType.DATE,
-                CHANGED,
-                HIGH if any(a.kind != "relative" for a, _ in changed) else MEDIUM,
-                ", ".join(a.text for a, _ in changed),
-                ", ".join(b.text for _, b in changed),
-                f"{what} changed: " + "; ".join(f"{a.text} → {b.text}" for a, b in changed),
-                changed[0][0].span,
-                changed[0][1].span,
-            )
-        )
+        flags.append(_pairs_flag(CHANGED, severity, changed, f"{what} changed"))
     if added:
-        what = _what(added)
-        shown = ", ".join(dict.fromkeys(d.text for d in added))
-        flags.append(
-            flag(FlagType.DATE, ADDED, MEDIUM, "", shown, f"{what} added: {shown}", None, added[0].span)
-        )
+        flags.append(_dates_flag(ADDED, MEDIUM, added, f"{_what(added)} added", rewrite=True))
     if sharper:
-        flags.append(
-            flag(
-                FlagType.DATE,
-                ADDED,
-                MEDIUM,
-                ", ".join(a.text for a, _ in sharper),
-                ", ".join(b.text for _, b in sharper),
-                "date more precise than the original's: "
-                + "; ".join(f"{a.text} → {b.text}" for a, b in sharper),
-                sharper[0][0].span,
-                sharper[0][1].span,
-            )
-        )
+        flags.append(_pairs_flag(ADDED, MEDIUM, sharper, "date more precise than the original's"))
     if restated:
-        flags.append(
-            flag(
-                FlagType.DATE,
-                CHANGED,
-                LOW,
-                ", ".join(a.text for a, _ in restated),
-                ", ".join(b.text for _, b in restated),
-                "date restated (a relative date cannot be checked against the original): "
-                + "; ".join(f"{a.text} → {b.text}" for a, b in restated),
-                restated[0][0].span,
-                restated[0][1].span,
-            )
-        )
+        head = "date restated (a relative date cannot be checked against the original)"
+        flags.append(_pairs_flag(CHANGED, LOW, restated, head))
     if notes:
-        shown = ", ".join(dict.fromkeys(d.text for d in notes))
-        flags.append(
-            flag(
-                FlagType.DATE,
-                ADDED,
-                LOW,
-                "",
-                shown,
-                f"date added that cannot be checked against the original: {shown}",
-                None,
-                notes[0].span,
-            )
-        )
+        head = "date added that cannot be checked against the original"
+        flags.append(_dates_flag(ADDED, LOW, notes, head, rewrite=True))
     if vaguer:
-        flags.append(
-            flag(
-                FlagType.DATE,
-                OMITTED,
-                LOW,
-                ", ".join(a.text for a, _ in vaguer),
-                ", ".join(b.text for _, b in vaguer),
-                "date less precise than the original's: "
-                + "; ".join(f"{a.text} → {b.text}" for a, b in vaguer),
-                vaguer[0][0].span,
-                vaguer[0][1].span,
-            )
-        )
+        flags.append(_pairs_flag(OMITTED, LOW, vaguer, "date less precise than the original's"))
     if omitted:
-        what = _what(omitted)
-        shown = ", ".join(dict.fromkeys(d.text for d in omitted))
-        flags.append(
-            flag(FlagType.DATE, OMITTED, LOW, shown, "", f"{what} omitted: {shown}", omitted[0].span, None)
-        )
+        flags.append(_dates_flag(OMITTED, LOW, omitted, f"{_what(omitted)} omitted", rewrite=False))
     return flags
+
+
+def _pairs_flag(change: FlagChange, severity: Severity, pairs: list[tuple[When, When]], head: str) -> Flag:
+    """One flag for dates of the original and what the rewrite says instead: "date changed:
+    October 14, 2010 → October 29, 2010"."""
+    return flag(
+        FlagType.DATE,
+        change,
+        severity,
+        ", ".join(a.text for a, _ in pairs),
+        ", ".join(b.text for _, b in pairs),
+        f"{head}: " + "; ".join(f"{a.text} → {b.text}" for a, b in pairs),
+        pairs[0][0].span,
+        pairs[0][1].span,
+    )
+
+
+def _dates_flag(change: FlagChange, severity: Severity, dates: list[When], head: str, rewrite: bool) -> Flag:
+    """One flag for dates of one side alone (``rewrite``: of the rewrite): "date added: …"."""
+    shown = ", ".join(dict.fromkeys(d.text for d in dates))
+    span = dates[0].span
+    return flag(
+        FlagType.DATE,
+        change,
+        severity,
+        "" if rewrite else shown,
+        shown if rewrite else "",
+        f"{head}: {shown}",
+        None if rewrite else span,
+        span if rewrite else None,
+    )
 
 
 def _what(ds: Sequence[When]) -> str:

@@ -12,10 +12,8 @@ Belvoir, Va.").
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Container, Mapping, Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from factcheck_gui.engine.flags._common import (
@@ -31,7 +29,6 @@ from factcheck_gui.engine.flags._common import (
     fold_accents,
     listed,
     overlaps,
-    title_case,
     written,
 )
 from factcheck_gui.engine.flags.whole import Whole
@@ -40,6 +37,7 @@ from factcheck_gui.engine.lexicon import (
     ATTRIBUTION_VERBS,
     COUNTRY_OF,
     DEMONYM_ENDINGS,
+    FIRST_PERSON_PLURAL,
     KNOWN_PLACES,
     MONTHS,
     NAME_ALIASES,
@@ -53,7 +51,7 @@ from factcheck_gui.engine.lexicon import (
     WEEKDAYS,
 )
 from factcheck_gui.engine.normalize import Token
-from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Flag, FlagType, Span
+from factcheck_gui.engine.types import DiffOp, DiffOpKind, Flag, FlagType, Span
 
 # Kinds of names.
 PERSON, PLACE, ORG, PEOPLE, LOCATOR, UNKNOWN = "person", "place", "organisation", "people", "locator", ""
@@ -82,19 +80,6 @@ def kind_of(scan: NameScan, k: int, tokens: Sequence[Token]) -> str:
         return UNKNOWN
     first, n, before = scan.where[k]
     return _kind(tokens, first, list(tokens[first : first + n]), scan.facts[k], before)
-
-
-def headline_spans(claims: Sequence[Claim]) -> list[Span]:
-    """Spans of the lines of claims written in title case (a headline: "Forces Aid Hostage
-    Rescue"), a claim's first line too when a sentence follows it."""
-    spans: list[Span] = []
-    for c in claims:
-        at = c.start
-        for line in c.text.split("\n"):
-            if title_case(line):
-                spans.append((at, at + len(line)))
-            at += len(line) + 1
-    return spans
 
 
 def scan_names(
@@ -338,6 +323,41 @@ def name_match(a: str, b: str) -> bool:
     return False
 
 
+class NameIndex:
+    """The names of one side by their words (and the first five letters of their long words),
+    so the names :func:`name_match` takes for a name are found without trying every pair: a
+    claim with a hundred names costs what its names do, not their square."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.keys = keys
+        by: dict[str, list[int]] = {}
+        for j, key in enumerate(keys):
+            for w in set(key.split()):
+                by.setdefault(w, []).append(j)
+                if len(w) >= _PREFIX:
+                    by.setdefault(_PREFIX_MARK + w[:_PREFIX], []).append(j)
+        self._by = by
+
+    def matching(self, key: str) -> list[int]:
+        """Indices of the names that :func:`name_match` takes for ``key``, in order."""
+        by = self._by
+        found: set[int] = set()
+        for x in key.split():
+            found.update(by.get(x, ()))
+            if len(x) >= _PREFIX:
+                found.update(by.get(_PREFIX_MARK + x[:_PREFIX], ()))
+        keys = self.keys
+        return sorted(j for j in found if name_match(key, keys[j]))
+
+    def has(self, key: str) -> bool:
+        """Does some name match ``key``?"""
+        return bool(self.matching(key))
+
+
+_PREFIX = 5  # letters two words must start with alike to be one name (name_match)
+_PREFIX_MARK = "\0"  # (a prefix entry is never a word)
+
+
 def _same_kind(x: str, y: str) -> bool:
     """May a name of kind ``x`` have been replaced by one of kind ``y``: are they of one kind
     (a place and a place, two names of no known kind)?"""
@@ -387,8 +407,11 @@ def name_flags(
     """Names changed (the word diff replaces one by another of the same kind), omitted and
     added (not anywhere in the original, not a speaker, not a place's locator)."""
     fa, fb = scan_a.facts, scan_b.facts
-    lost = [k for k, f in enumerate(fa) if not any(name_match(f.key, g.key) for g in fb)]
-    gained = [k for k, f in enumerate(fb) if not any(name_match(f.key, g.key) for g in fa)]
+    if not fa and not fb:
+        return []
+    in_b, in_a = NameIndex([g.key for g in fb]), NameIndex([g.key for g in fa])
+    lost = [k for k, f in enumerate(fa) if not in_b.has(f.key)]
+    gained = [k for k, f in enumerate(fb) if not in_a.has(f.key)]
     if not lost and not gained:
         return []
     # An initialism spelled out on the other side ("ISIL" / "Islamic State of Iraq and the
@@ -419,6 +442,10 @@ def name_flags(
         and not _speaks_here(toks_b, fb[k].span, starts_b)
         and not _known(fb[k], kinds_b[k], whole)
     ]
+    # The name of who "we" are in the original ("We are providing" / "The U.S. Agency for
+    # International Development is using"): the speaker named, no new fact.
+    ours = [f for f in added if _names_first_person(f.span, diff, toks_a)] if added and diff else []
+    added = [f for f in added if f not in ours]
     flags: list[Flag] = []
     if swaps:
         pairs = [(fa[i], fb[j]) for i, j in swaps]
@@ -439,11 +466,25 @@ def name_flags(
         shown = listed(added)
         label = "names added" if len({f.key for f in added}) > 1 else "name added"
         flags.append(flag(FlagType.NAME, ADDED, MEDIUM, "", shown, f"{label}: {shown}", None, added[0].span))
+    if ours:
+        shown = listed(ours)
+        msg = f"{'names' if len(ours) > 1 else 'name'} given for the original's “we”: {shown}"
+        flags.append(flag(FlagType.NAME, ADDED, LOW, "", shown, msg, None, ours[0].span))
     if dropped:
         shown = listed(dropped)
         label = "names omitted" if len({f.key for f in dropped}) > 1 else "name omitted"
         flags.append(flag(FlagType.NAME, OMITTED, LOW, shown, "", f"{label}: {shown}", dropped[0].span, None))
     return flags
+
+
+def _names_first_person(span: Span, diff: Sequence[DiffOp], toks_a: Sequence[Token]) -> bool:
+    """Does the word diff replace "we", "our" or "us" of the original by the words at
+    ``span``?"""
+    for op in diff:
+        if op.op is DiffOpKind.REPLACE and op.original and op.rewrite and overlaps(span, op.rewrite):
+            lo, hi = op.original
+            return any(t.key in FIRST_PERSON_PLURAL for t in toks_a if lo <= t.start < hi)
+    return False
 
 
 def _swaps(
@@ -541,14 +582,7 @@ def _in_original(f: Fact, kind: str, words: list[str], last: str, whole: Whole) 
         return True
     # the name's words as ordinary words of the original ("Special Forces" / "special
     # operations forces")
-    return all(whole.has_word(w) for w in words) and whole.has_any(_words_pattern(tuple(words)))
-
-
-@lru_cache(maxsize=1024)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """The words in this order, up to three other words between each two."""
-    gap = r"\W+(?:\w+\W+){0,3}?"
-    return re.compile(r"(?<!\w)" + gap.join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+    return all(whole.has_word(w) for w in words) and whole.has_in_order(tuple(words))
 
 
 def _aliases(key: str) -> list[str]:

@@ -31,11 +31,13 @@ from factcheck_gui.engine.flags._common import (
     YEAR_RE,
     Fact,
     flag,
+    headline_spans,
     joined,
     overlaps,
 )
 from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.lexicon import (
+    COUNTED_ALIKE,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DURATION_DAYS,
@@ -47,10 +49,11 @@ from factcheck_gui.engine.lexicon import (
     SCALE_WORDS,
     STOPWORDS,
     UNIT_ALIASES,
+    UNIT_CONVERSIONS,
     WEEKDAYS,
 )
 from factcheck_gui.engine.normalize import Token, stem
-from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Flag, FlagType
+from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Flag, FlagChange, FlagType, Severity, Span
 
 _NUMBER_WORDS = {k: v for k, v in NUMBER_WORDS.items() if k not in LOOSE_NUMBER_WORDS}
 _ALL_NUMBER_WORDS = NUMBER_WORDS  # inside a compound ("one-third", "twenty-one") none is loose
@@ -102,9 +105,12 @@ class Num:
 # --- reading figures ------------------------------------------------------------------------
 
 
-def numbers_of(tokens: Sequence[Token], claims: Sequence[Claim] | None = None) -> list[Num]:
+def numbers_of(
+    tokens: Sequence[Token], claims: Sequence[Claim] | None = None, heads: Sequence[Span] | None = None
+) -> list[Num]:
     """The figures of a side, in reading order (``tokens``: the side's tokens; ``claims``, if
-    given, its claims: a quick look for any figure first)."""
+    given, its claims: a quick look for any figure first, and its title-case lines, unless
+    ``heads`` gives their spans)."""
     if (
         claims is not None
         and _WORD_KEYS.isdisjoint(map(KEY, tokens))
@@ -116,6 +122,8 @@ def numbers_of(tokens: Sequence[Token], claims: Sequence[Claim] | None = None) -
     ):
         return []  # (most claims: no digit, no number word)
     out: list[Num] = []
+    if heads is None:
+        heads = headline_spans(claims) if claims is not None else []
     # (only the tokens a figure can start at are looked at)
     starts = [
         k
@@ -131,7 +139,7 @@ def numbers_of(tokens: Sequence[Token], claims: Sequence[Claim] | None = None) -
         t = tokens[i]
         got: tuple[Num, int] | None = None
         if t.text[0].isdigit():
-            got = _digits(tokens, i)
+            got = _digits(tokens, i, bool(heads) and any(s <= t.start < e for s, e in heads))
         elif t.key in _NUMBER_WORDS or (
             ("-" in t.key or t.key in FRACTION_WORDS) and _word_number(tokens, i)
         ):
@@ -153,7 +161,8 @@ def _skip(end: int) -> tuple[Num, int]:
     return _SKIP, end
 
 
-def _digits(tokens: Sequence[Token], i: int) -> tuple[Num, int] | None:
+def _digits(tokens: Sequence[Token], i: int, headline: bool = False) -> tuple[Num, int] | None:
+    """The figure written in digits at token ``i`` (``headline``: in a title-case line)."""
     t = tokens[i]
     m = _LEAD.match(t.text)
     if m is None:
@@ -173,7 +182,7 @@ def _digits(tokens: Sequence[Token], i: int) -> tuple[Num, int] | None:
         return _skip(i)  # "the 1990s"
     if raw.isdigit() and 1 <= int(raw) <= 31 and not rest and _day_of_month(tokens, i):
         return _skip(i)  # "October 14", "14 October": a date
-    if _designation(tokens, i, rest):
+    if _designation(tokens, i, rest, headline):
         return _skip(i)  # "Squadron 11", "No. 10", "7th Fleet"
     value = _value(raw)
     if value is None:
@@ -307,15 +316,16 @@ def _day_of_month(tokens: Sequence[Token], i: int) -> bool:
     return month(i + 1) or (i + 2 < len(tokens) and tokens[i + 1].key == "of" and month(i + 2))
 
 
-def _designation(tokens: Sequence[Token], i: int, rest: str) -> bool:
+def _designation(tokens: Sequence[Token], i: int, rest: str, headline: bool = False) -> bool:
     """Is the figure at ``i`` part of a name: after a capitalised word inside the sentence
-    ("Squadron 11", "Flight 370"), after "No." or an ordinal before one ("7th Fleet")?"""
+    ("Squadron 11", "Flight 370"), after "No." or an ordinal before one ("7th Fleet")? (In a
+    headline in title case every word is capitalised: "Flood Kills 40" counts the dead.)"""
     if i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].key in _DESIGNATION_BEFORE:
         return True
     if rest and _ORDINAL_REST.match(rest):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         return nxt is not None and nxt.is_word and nxt.text[0].isupper() and nxt.key not in MONTHS
-    if i == 0:
+    if i == 0 or headline:
         return False
     prev = tokens[i - 1]
     if not prev.is_word or not prev.text[0].isupper() or prev.text[0].isdigit():
@@ -506,7 +516,45 @@ def _same_value(a: Num, b: Num) -> bool:
 
 
 def _same(a: Num, b: Num) -> bool:
-    return _kinds_match(a, b) and _units_match(a, b) and _same_value(a, b)
+    return _kinds_match(a, b) and _units_match(a, b) and _same_value(a, b) and not _clash(a.qual, b.qual)
+
+
+# Which way a qualifier bounds its figure: "more than 300" from below, "nearly 300" from above.
+_DIRECTION = {">": 1, "<": -1, "<~": -1}
+
+
+def _clash(qa: str, qb: str) -> bool:
+    """Do two qualifiers bound one figure from opposite sides ("more than 300" / "fewer than
+    300", "more than 300" / "nearly 300")? Then the same figure says two things."""
+    return _DIRECTION.get(qa, 0) * _DIRECTION.get(qb, 0) < 0
+
+
+_ALIKE = {stem(w): k for k, group in enumerate(COUNTED_ALIKE) for w in group}
+_ALIKE.update({UNIT_ALIASES[w]: _ALIKE[stem(w)] for w in ("people", "persons", "person")})
+
+
+def _counted_alike(a: Num, b: Num) -> bool:
+    """Do two figures count one kind of thing in other words ("people" / "residents") or in
+    units one converts to ("pounds" / "kilograms")?"""
+    if a.unit == b.unit:
+        return True
+    k = _ALIKE.get(a.unit)
+    return (k is not None and k == _ALIKE.get(b.unit)) or _in_units_of(a, b) is not None
+
+
+def _in_units_of(a: Num, b: Num) -> float | None:
+    """The value of ``b`` in the unit of ``a`` when one converts to the other ("146,000 kg"
+    for "322,340 pounds"), else None."""
+    to, factor = UNIT_CONVERSIONS.get(b.unit, ("", 0.0))
+    if to and to == a.unit:
+        return b.value * factor
+    to, factor = UNIT_CONVERSIONS.get(a.unit, ("", 0.0))
+    if to and to == b.unit:
+        return b.value / factor
+    return None
+
+
+CONVERTED = 0.05  # a figure converted to another unit may be this much off, rounded
 
 
 def _round_forms(v: float, how: str = "") -> set[float]:
@@ -539,6 +587,10 @@ def consistent(a: Num, b: Num) -> bool:
     "approximately 20 million")."""
     va, vb = a.value, b.value
     qa, qb = a.qual, b.qual
+    if _clash(qa, qb):
+        return False  # "more than 300" / "fewer than 300", "nearly 300"
+    if a.unit != b.unit and (converted := _in_units_of(a, b)) is not None:
+        return abs(va - converted) <= CONVERTED * va  # "322,340 pounds" / "146,000 kilograms"
     if _same_value(a, b):
         return True  # only the qualifier differs
     if not qa and not qb:
@@ -585,10 +637,14 @@ def _pair(
     scored: list[tuple[float, int, int]] = []
     for i, a in enumerate(fa):
         for j, b in enumerate(fb):
-            if not _kinds_match(a, b) or not _units_match(a, b):
+            if not _kinds_match(a, b):
                 continue
             score = 0.0
-            if a.unit and a.unit == b.unit:
+            if a.unit and b.unit and a.unit != b.unit:
+                if not _counted_alike(a, b):
+                    continue
+                score += 1.0  # "300 people" / "200 residents", "322,340 pounds" / "146,000 kg"
+            elif a.unit and a.unit == b.unit:
                 score += 2.0
             if any(overlaps(a.span, o) and overlaps(b.span, r) for o, r in replaced):
                 score += 1.5
@@ -624,127 +680,175 @@ def number_flags(
     toks_b: Sequence[Token],
     diff: Sequence[DiffOp] = (),
     whole: Whole | None = None,
+    few_words: bool = False,
+    heads: tuple[Sequence[Span], Sequence[Span]] | None = None,
 ) -> list[Flag]:
     """Figures changed, omitted or added between two sides (``toks_a``/``toks_b``: their
     tokens), and consistent restatements as low notes; with their word diff, also the same
-    figures swapped. ``whole``: where to look for an added figure in the whole original."""
-    na, nb = numbers_of(toks_a, orig), numbers_of(toks_b, rew)
+    figures swapped. ``whole``: where to look for an added figure in the whole original.
+    ``few_words``: the two sides share few words, so only a figure restated with what it
+    counts ("170 people" / "160 people") is a change; the others are low notes. ``heads``:
+    the spans of each side's title-case lines, if known."""
+    heads_a, heads_b = heads if heads is not None else (None, None)
+    na, nb = numbers_of(toks_a, orig, heads_a), numbers_of(toks_b, rew, heads_b)
     if not na and not nb:
         return []
     left_a, left_b, twins = _unmatched(na, nb)
+    # The same figure stated without the original's qualifier: an estimate or a bound made
+    # exact ("approximately $76 million" / "$76 million", "more than 300" / "300").
+    unqualified = [(na[i], nb[j]) for i, j in twins.items() if na[i].qual and not nb[j].qual]
+    flags: list[Flag] = []
+    if unqualified:
+        note = " (the two claims share few words)" if few_words else ""
+        severity = LOW if note else MEDIUM
+        flags.append(_pairs_flag("qualifier dropped", CHANGED, severity, unqualified, na, nb, note))
     if not left_a and not left_b:  # the same figures: in the same places?
         if diff:
             # (keyed alike where equal: "36 months" and "three years" are one figure)
             keys_b = {j: na[i].key for i, j in twins.items()}
             facts_b = [Fact(keys_b.get(j, f.key), f.text, f.span) for j, f in enumerate(nb)]
             swapped = _swapped_numbers_flag(_facts(na), facts_b, diff, orig, rew, toks_a, toks_b)
+            if swapped is not None and few_words:  # (no swap of two values of one fact)
+                note = f"{swapped.message} (the two claims share few words)"
+                swapped = replace(swapped, severity=LOW, message=note)
             if swapped is not None:
-                return [swapped]
-        return []
+                return [swapped, *flags]
+        return flags
     # A figure said once more on one side is no other figure: "3 … 3" against "3".
     fa = [na[i] for i in left_a if not any(_same(na[i], b) for b in nb)]
     fb = [nb[j] for j in left_b if not any(_same(a, nb[j]) for a in na)]
     if not fa and not fb:
-        return []
+        return flags
     pairs = _pair(fa, fb, diff, toks_a, toks_b)
     pairs.sort()  # (in the original's order)
     changed = [(fa[i], fb[j]) for i, j in pairs if not consistent(fa[i], fb[j])]
     restated = [(fa[i], fb[j]) for i, j in pairs if consistent(fa[i], fb[j])]
+    loose: list[tuple[Num, Num]] = []
+    if few_words:
+        # claims that share few words are hardly one claim: a figure restated without what it
+        # counts is no value of the same fact
+        loose = [(a, b) for a, b in changed if not _anchored(a, b, toks_a, toks_b)]
+        changed = [(a, b) for a, b in changed if (a, b) not in loose]
     paired_a = {i for i, _ in pairs}
     paired_b = {j for _, j in pairs}
     omitted = [f for i, f in enumerate(fa) if i not in paired_a]
     added = [f for j, f in enumerate(fb) if j not in paired_b]
     if whole is not None:
         added = [f for f in added if not _in_original(f, whole)]
-    # What a figure counts is shown where a side has figures of several things.
+    out: list[Flag] = []
+    if changed:
+        out.append(_pairs_flag("changed", CHANGED, HIGH, changed, na, nb))
+    if added:
+        out.append(_values_flag("added", ADDED, LOW if few_words else MEDIUM, added, True, few_words))
+    out.extend(flags)
+    if loose:
+        out.append(_pairs_flag("changed", CHANGED, LOW, loose, na, nb, " (the two claims share few words)"))
+    if restated:
+        out.append(_pairs_flag("restated, consistent with the original", CHANGED, LOW, restated, na, nb))
+    if omitted:
+        out.append(_values_flag("omitted", OMITTED, LOW, omitted, False))
+    return out
+
+
+ANCHOR_WINDOW = 5  # words either side of a figure looked at for what it is about
+
+
+def _anchored(a: Num, b: Num, toks_a: Sequence[Token], toks_b: Sequence[Token]) -> bool:
+    """Are two figures of claims that share few words about the same thing: do they count
+    the same ("people", "km") and share a content word close by ("killed at least 170 people" /
+    "160 people have been reported killed"; not "home to 50,000 people" / "a death toll of
+    35,000 people")?"""
+    if not _counted_alike(a, b) or not (a.unit or b.unit):
+        return False
+    near_a, near_b = _near(a, toks_a), _near(b, toks_b)
+    return bool((near_a & near_b) - {a.unit, b.unit})
+
+
+def _near(f: Num, tokens: Sequence[Token]) -> set[str]:
+    """Stems of the content words around the figure ``f`` (not other figures)."""
+    starts = [t.start for t in tokens]
+    lo, hi = bisect_left(starts, f.span[0]), bisect_left(starts, f.span[1])
+    around = [*tokens[max(0, lo - ANCHOR_WINDOW) : lo], *tokens[hi : hi + ANCHOR_WINDOW]]
+    return {
+        stem(t.key)
+        for t in around
+        if t.is_word and t.key not in STOPWORDS and not t.key[:1].isdigit() and t.key not in _NUMBER_WORDS
+    } | {f.unit}
+
+
+def _pairs_flag(
+    what: str,
+    change: FlagChange,
+    severity: Severity,
+    pairs: list[tuple[Num, Num]],
+    na: list[Num],
+    nb: list[Num],
+    note: str = "",
+) -> Flag:
+    """One flag for figures of the original and what the rewrite says instead: "numbers
+    changed: 4,000 people → 3,000 people; …" (what a figure counts is shown where a side has
+    figures of several things)."""
     long_a = len({(f.kind, f.unit) for f in na}) > 1
     long_b = len({(f.kind, f.unit) for f in nb}) > 1
+    shown = [(a.shown if long_a else a.text, b.shown if long_b else b.text) for a, b in pairs]
+    many = len(pairs) > 1
+    label = f"{'numbers' if many else 'number'} {what}"
+    if what == "qualifier dropped":
+        label = f"{'numbers' if many else 'number'} stated without {'their' if many else 'its'} qualifier"
+    return flag(
+        FlagType.NUMBER,
+        change,
+        severity,
+        ", ".join(x for x, _ in shown),
+        ", ".join(y for _, y in shown),
+        f"{label}: " + "; ".join(f"{x} → {y}" for x, y in shown) + note,
+        pairs[0][0].span,
+        pairs[0][1].span,
+    )
 
-    def la(f: Num) -> str:
-        return f.shown if long_a else f.text
 
-    def lb(f: Num) -> str:
-        return f.shown if long_b else f.text
-
-    flags: list[Flag] = []
-    if changed:
-        label = "numbers changed" if len(changed) > 1 else "number changed"
-        flags.append(
-            flag(
-                FlagType.NUMBER,
-                CHANGED,
-                HIGH,
-                ", ".join(la(a) for a, _ in changed),
-                ", ".join(lb(b) for _, b in changed),
-                f"{label}: " + "; ".join(f"{la(a)} → {lb(b)}" for a, b in changed),
-                changed[0][0].span,
-                changed[0][1].span,
-            )
-        )
-    if added:
-        label = "numbers added" if len(added) > 1 else "number added"
-        flags.append(
-            flag(
-                FlagType.NUMBER,
-                ADDED,
-                MEDIUM,
-                "",
-                ", ".join(dict.fromkeys(f.shown for f in added)),
-                f"{label}: " + ", ".join(dict.fromkeys(f.shown for f in added)),
-                None,
-                added[0].span,
-            )
-        )
-    if restated:
-        label = "numbers restated" if len(restated) > 1 else "number restated"
-        flags.append(
-            flag(
-                FlagType.NUMBER,
-                CHANGED,
-                LOW,
-                ", ".join(la(a) for a, _ in restated),
-                ", ".join(lb(b) for _, b in restated),
-                f"{label}, consistent with the original: "
-                + "; ".join(f"{la(a)} → {lb(b)}" for a, b in restated),
-                restated[0][0].span,
-                restated[0][1].span,
-            )
-        )
-    if omitted:
-        label = "numbers omitted" if len(omitted) > 1 else "number omitted"
-        flags.append(
-            flag(
-                FlagType.NUMBER,
-                OMITTED,
-                LOW,
-                ", ".join(dict.fromkeys(f.shown for f in omitted)),
-                "",
-                f"{label}: " + ", ".join(dict.fromkeys(f.shown for f in omitted)),
-                omitted[0].span,
-                None,
-            )
-        )
-    return flags
+def _values_flag(
+    what: str, change: FlagChange, severity: Severity, nums: list[Num], rewrite: bool, few: bool = False
+) -> Flag:
+    """One flag for figures of one side alone: "numbers added: 20 million $" (``rewrite``: of
+    the rewrite) or "number omitted: 761 people" (``few``: of two claims that share few words)."""
+    shown = ", ".join(dict.fromkeys(f.shown for f in nums))
+    label = f"{'numbers' if len(nums) > 1 else 'number'} {what}"
+    span = nums[0].span
+    return flag(
+        FlagType.NUMBER,
+        change,
+        severity,
+        "" if rewrite else shown,
+        shown if rewrite else "",
+        f"{label}: {shown}" + (" (the two claims share few words)" if few else ""),
+        None if rewrite else span,
+        span if rewrite else None,
+    )
 
 
 def _unmatched(na: list[Num], nb: list[Num]) -> tuple[list[int], list[int], dict[int, int]]:
     """Indices of the figures of each side that have no equal on the other (as counted sets:
-    "3 … 3" against one "3" leaves one "3"), and the equal ones (index in ``na`` → in ``nb``)."""
+    "3 … 3" against one "3" leaves one "3"), and the equal ones (index in ``na`` → in ``nb``;
+    one with the same unit and qualifier first)."""
     twins: dict[int, int] = {}
+    taken: set[int] = set()
     left_a: list[int] = []
     for i, a in enumerate(na):
         best = -1
+        rank = -1
         for j, b in enumerate(nb):
-            if j in twins.values() or not _same(a, b):
+            if j in taken or not _same(a, b):
                 continue
-            if best < 0 or (b.unit and b.unit == a.unit and nb[best].unit != a.unit):
-                best = j
+            r = 2 * bool(b.unit and b.unit == a.unit) + (b.qual == a.qual)
+            if r > rank:
+                best, rank = j, r
         if best < 0:
             left_a.append(i)
         else:
             twins[i] = best
-    used = set(twins.values())
-    return left_a, [j for j in range(len(nb)) if j not in used], twins
+            taken.add(best)
+    return left_a, [j for j in range(len(nb)) if j not in taken], twins
 
 
 def _facts(nums: list[Num]) -> list[Fact]:

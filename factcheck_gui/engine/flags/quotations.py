@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from factcheck_gui.engine.align import CandidateIndex
-from factcheck_gui.engine.quotes import Source, check_quotes, find_quotes
+from factcheck_gui.engine.quotes import Quote, Source, check_quotes, find_quotes
 from factcheck_gui.engine.similarity import terms_of
 from factcheck_gui.engine.types import Claim, Flag
 
@@ -32,19 +32,24 @@ class QuoteContext(Protocol):
 
 
 def quote_flags(rc: Sequence[Claim], linked: list[int], ctx: QuoteContext) -> list[Flag]:
-    """Flags for the quotations of the rewrite claims ``rc``, checked against the original
-    claims ``linked`` to them and those whose words are most like the claim's or the quote's."""
+    """Flags for the quotations of the rewrite claims ``rc``, each checked against the original
+    claims ``linked`` to them and those whose words are most like the claim's or the quote's
+    (so a claim with many quotations costs what each of them does, no more)."""
     flags: list[Flag] = []
     rewrite = ctx.rewrite
+    index = ctx.index
     for c in rc:
         quotes = find_quotes(rewrite, c.start, c.end)
         if not quotes:
             continue
-        index, source = ctx.index, ctx.source
-        cands = list(dict.fromkeys(linked + [i for _, i in index.query(terms_of(c.text), 6)]))
-        for q in quotes:
-            for _, i in index.query(terms_of(q.text), 6):
-                if i not in cands:
-                    cands.append(i)
-        flags.extend(check_quotes(rewrite, c, ctx.original, source.claims, cands, source))
+        source = ctx.source
+        near: list[int] = []  # (found on first use: most quotations are the source's own words)
+
+        def candidates(q: Quote, c: Claim = c, near: list[int] = near) -> list[int]:
+            if not near:
+                near += dict.fromkeys(linked + [i for _, i in index.query(terms_of(c.text), 6)])
+            own = [i for _, i in index.query(terms_of(q.text), 6) if i not in near]
+            return near + list(dict.fromkeys(own))
+
+        flags.extend(check_quotes(rewrite, c, ctx.original, source.claims, candidates, source, quotes))
     return flags

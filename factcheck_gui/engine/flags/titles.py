@@ -24,7 +24,7 @@ from factcheck_gui.engine.flags._common import (
     flag,
     written,
 )
-from factcheck_gui.engine.flags.names import NameScan, name_match, opens_sentence
+from factcheck_gui.engine.flags.names import NameIndex, NameScan, opens_sentence
 from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.lexicon import (
     ABBREVIATED_ROLES,
@@ -289,8 +289,27 @@ def _said(title: tuple[str, ...], words: Sequence[str]) -> bool:
     return True
 
 
-# Per side (by id of its token list): every word as a title word, with its token index.
-_Told = dict[int, list[tuple[int, str]]]
+class _Side:
+    """What the other side's mentions are looked up in, built on first use: every word of it
+    as a title word with its token index, and its mentions indexed by name."""
+
+    def __init__(self, mentions: list[Mention], tokens: Sequence[Token]) -> None:
+        self.mentions = mentions
+        self.tokens = tokens
+        self._words: list[tuple[int, str]] | None = None
+        self._index: NameIndex | None = None
+
+    @property
+    def words(self) -> list[tuple[int, str]]:
+        if self._words is None:
+            self._words = _as_title_words(self.tokens)
+        return self._words
+
+    def same_person(self, person: str) -> list[int]:
+        """Indices of the mentions of ``person`` (as :func:`name_match` takes names)."""
+        if self._index is None:
+            self._index = NameIndex([m.person for m in self.mentions])
+        return self._index.matching(person)
 
 
 def title_flags(
@@ -304,11 +323,11 @@ def title_flags(
     look for an added title in the whole original)."""
     if not any(m.title for m in ma) and not any(m.title for m in mb):
         return []  # (most changes)
-    told: _Told = {}
+    side_a, side_b = _Side(ma, toks_a), _Side(mb, toks_b)
     seen: set[str] = set()  # messages already given
     paired: set[int] = set()  # ids of rewrite mentions already shown as a change
-    flags = _dropped_or_changed(ma, mb, toks_a, toks_b, told, seen, paired)
-    flags += _added(ma, mb, toks_a, toks_b, told, seen, paired, whole)
+    flags = _changes(ma, side_b, toks_a, toks_b, seen, paired, True, whole)
+    flags += _changes(mb, side_a, toks_a, toks_b, seen, paired, False, whole)
     return flags
 
 
@@ -327,59 +346,34 @@ def _extra(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
     return [w for w in a if not any(_same_word(w, x) for x in b)]
 
 
-def _dropped_or_changed(
-    ma: list[Mention],
-    mb: list[Mention],
+def _changes(
+    mine: list[Mention],
+    other: _Side,
     toks_a: Sequence[Token],
     toks_b: Sequence[Token],
-    told: _Told,
     seen: set[str],
     paired: set[int],
-) -> list[Flag]:
-    """The titles of the original that the rewrite drops or changes."""
-    flags: list[Flag] = []
-    for m in ma:
-        if not m.title or not (same := _missing(m, mb, toks_b, told)):
-            continue
-        titled = [o for o in same if o.title]
-        o = titled[0] if titled else same[0]
-        if titled:
-            how, change, severity = _change_of(m, o)
-            msg = f"title of {m.name} {how}: {m.title_text} → {o.title_text}"
-            paired.update(id(x) for x in titled)
-        else:
-            change, severity = OMITTED, LOW
-            msg = f"title of {m.name} omitted: {m.title_text}"
-        if msg not in seen:
-            seen.add(msg)
-            flags.append(
-                flag(
-                    FlagType.NAME, change, severity, _shown(toks_a, m), _shown(toks_b, o), msg, m.span, o.span
-                )
-            )
-    return flags
-
-
-def _added(
-    ma: list[Mention],
-    mb: list[Mention],
-    toks_a: Sequence[Token],
-    toks_b: Sequence[Token],
-    told: _Told,
-    seen: set[str],
-    paired: set[int],
+    from_original: bool,
     whole: Whole | None,
 ) -> list[Flag]:
-    """The titles the rewrite adds (or changes, where no change was shown from the original)."""
+    """The titles of the original that the rewrite drops or changes (``from_original``:
+    ``mine`` are the original's mentions), or those the rewrite adds or changes where no
+    change was shown from the original (``whole``: where to look for an added title)."""
     flags: list[Flag] = []
-    for m in mb:
-        if not m.title or id(m) in paired or not (same := _missing(m, ma, toks_a, told)):
+    for m in mine:
+        if not m.title or (not from_original and id(m) in paired) or not (same := _missing(m, other)):
             continue
         titled = [o for o in same if o.title]
         o = titled[0] if titled else same[0]
+        old, new = (m, o) if from_original else (o, m)
         if titled:
-            how, change, severity = _change_of(o, m)
-            msg = f"title of {o.name} {how}: {o.title_text} → {m.title_text}"
+            how, change, severity = _change_of(old, new)
+            msg = f"title of {old.name} {how}: {old.title_text} → {new.title_text}"
+            if from_original:
+                paired.update(id(x) for x in titled)
+        elif from_original:
+            change, severity = OMITTED, LOW
+            msg = f"title of {m.name} omitted: {m.title_text}"
         elif whole is not None and _titled_elsewhere(m, whole):
             continue  # the original gives the person this title elsewhere
         else:
@@ -389,7 +383,14 @@ def _added(
             seen.add(msg)
             flags.append(
                 flag(
-                    FlagType.NAME, change, severity, _shown(toks_a, o), _shown(toks_b, m), msg, o.span, m.span
+                    FlagType.NAME,
+                    change,
+                    severity,
+                    _shown(toks_a, old),
+                    _shown(toks_b, new),
+                    msg,
+                    old.span,
+                    new.span,
                 )
             )
     return flags
@@ -412,17 +413,19 @@ def _titled_elsewhere(m: Mention, whole: Whole) -> bool:
     return False
 
 
-def _missing(m: Mention, others: list[Mention], other_toks: Sequence[Token], told: _Told) -> list[Mention]:
+def _missing(m: Mention, other: _Side) -> list[Mention]:
     """The other side's mentions of the person when ``m``'s title is not on that side."""
-    same = [o for o in others if name_match(m.person, o.person)]
+    found = other.same_person(m.person)
+    same = [other.mentions[j] for j in found]
     if not same or any(_same_title(m.title, o.title) for o in same):
         return []  # the name is gone (a name flag says so), or the title is kept
     # "President Putin" → "Putin, the president": the title's words said elsewhere (but
     # not as another person's title) are no change.
-    if id(other_toks) not in told:
-        told[id(other_toks)] = _as_title_words(other_toks)
-    theirs = {i for o in others if not name_match(m.person, o.person) for i in o.title_tokens}
-    if _said(m.title, [w for i, w in told[id(other_toks)] if i not in theirs]):
+    ours = set(found)
+    theirs = {
+        i for j, o in enumerate(other.mentions) if o.title_tokens and j not in ours for i in o.title_tokens
+    }
+    if _said(m.title, [w for i, w in other.words if i not in theirs]):
         return []
     return same
 

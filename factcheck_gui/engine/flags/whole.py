@@ -68,6 +68,11 @@ def _is_wordchar(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# The runs of letters and digits a word is made of ("u", "s" of "U.S."): a word stands in a
+# text only if each of its runs is a whole run of the text.
+_RUN = re.compile(r"[^\W_]+")
+
+
 # A capitalised word as written ("Gates", "U.S.", "O’Neil", "STEARNS", "José").
 _CAPS = re.compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*")
 # The reporting verbs a speaker's name is looked for before, in the whole rewrite.
@@ -116,6 +121,37 @@ class _Text:
         return sorted(self.caps)
 
     @cached_property
+    def runs(self) -> frozenset[str] | None:
+        """Every run of letters and digits of the text, in lower case (one pass; None for a
+        text whose lower case is longer: "İ"): a word any of whose runs is not here is not in
+        the text, answered without a search."""
+        low = self.low
+        return frozenset(_RUN.findall(low)) if low is not None else None
+
+    @cached_property
+    def runs_sorted(self) -> list[str]:
+        return sorted(self.runs or ())
+
+    def may_have(self, word: str) -> bool:
+        """Can ``word`` (in lower case) stand in the text as a word: is each of its runs one of
+        the text's? (False: it is nowhere; True: look.)"""
+        runs = self.runs
+        return runs is None or all(r in runs for r in _RUN.findall(word))
+
+    def may_start(self, figure: str) -> bool:
+        """Can the figure ``figure`` stand in the text with anything but a digit after it
+        ("512" in "512K"): does a run of the text start with its first run?"""
+        if self.runs is None:
+            return True
+        first = _RUN.match(figure)
+        if first is None:
+            return True
+        lead = first.group()
+        runs = self.runs_sorted
+        k = bisect_left(runs, lead)
+        return k < len(runs) and runs[k].startswith(lead)
+
+    @cached_property
     def spaced(self) -> str:
         """The text with its line breaks as spaces (a name may be wrapped)."""
         return self.raw.replace("\n", " ")
@@ -162,7 +198,10 @@ class _Text:
             for m in re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", self.spaced, re.IGNORECASE):
                 yield self.spaced, m.start()
             return
-        for at in _hits(low, needle.lower()):
+        needle = needle.lower()
+        if not self.may_have(needle):
+            return  # (no search of a long text for a word it has nowhere)
+        for at in _hits(low, needle):
             yield self.spaced, at
 
 
@@ -175,6 +214,8 @@ class Whole:
         self._running: dict[str, bool] = {}
         self._words: dict[tuple[str, bool], bool] = {}
         self._figures: dict[tuple[object, ...], bool] = {}
+        self._headline_lines: dict[tuple[int, int], bool] = {}  # (side, line start): title case?
+        self._breaks: list[list[int] | None] = [None, None]  # offsets of each side's line breaks
 
     @cached_property
     def source(self) -> _Text:
@@ -212,11 +253,15 @@ class Whole:
             got = self._words[word, capitalised] = next(self.source.find(word, capitalised), None) is not None
         return got
 
-    def has_any(self, pattern: re.Pattern[str]) -> bool:
-        """Does ``pattern`` match anywhere in the original (line breaks as spaces)?"""
-        got = self._figures.get((pattern,))
+    def has_in_order(self, words: tuple[str, ...]) -> bool:
+        """Are ``words`` in the original in this order, up to three other words between each
+        two ("special operations forces" for "special forces")? Looked for where the first
+        word stands, so a lookup costs what its places do, not the whole text."""
+        got = self._figures.get(("in order", *words))
         if got is None:
-            got = self._figures[pattern,] = pattern.search(self.source.spaced) is not None
+            pattern = _words_pattern(words)
+            got = any(pattern.match(text, at) for text, at in self.source.find(words[0]))
+            self._figures["in order", *words] = got
         return got
 
     def has_prefix(self, prefix: str) -> bool:
@@ -240,6 +285,8 @@ class Whole:
             if not form[:1].isdigit():
                 if self.has_word(form):
                     return True
+                continue
+            if not self.source.may_start(form):
                 continue
             n = len(form)
             at = raw.find(form)
@@ -267,6 +314,8 @@ class Whole:
         raw = self.original
         names = _month_names(month)
         form = str(day)
+        if not self.source.may_start(form):
+            return False
         n = len(form)
         at = raw.find(form)
         seen = 0
@@ -297,20 +346,27 @@ class Whole:
         word is a name in a headline."""
         got = self._running.get(key)
         if got is None:
-            got = self._running[key] = self._running_in(self.original, key) or self._running_in(
-                self.rewrite, key
+            got = self._running[key] = self._running_in(self.original, key, 0) or self._running_in(
+                self.rewrite, key, 1
             )
         return got
 
-    @staticmethod
-    def _running_in(text: str, key: str) -> bool:
+    def _running_in(self, text: str, key: str, side: int) -> bool:
         word = key[:1].upper() + key[1:]
         for at in _hits(text, word):
             if at < 2 or text[at - 1] != " " or not re.match(r"[a-z0-9,;]", text[at - 2]):
                 continue
-            start = text.rfind("\n", 0, at) + 1
-            end = text.find("\n", at)
-            if not title_case(text[start : end if end >= 0 else len(text)]):
+            breaks = self._breaks[side]
+            if breaks is None:
+                breaks = self._breaks[side] = [m.start() for m in re.finditer("\n", text)]
+            k = bisect_left(breaks, at)
+            start = breaks[k - 1] + 1 if k else 0
+            headline = self._headline_lines.get((side, start))
+            if headline is None:  # (each line read once: a text may be one long line)
+                end = breaks[k] if k < len(breaks) else len(text)
+                headline = title_case(text[start:end])
+                self._headline_lines[side, start] = headline
+            if not headline:
                 return True
         return False
 
@@ -328,6 +384,13 @@ class _Running:
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self._whole.in_running_text(key)
+
+
+@lru_cache(maxsize=1024)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words in this order, up to three other words between each two."""
+    gap = r"\W+(?:\w+\W+){0,3}?"
+    return re.compile(r"(?<!\w)" + gap.join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

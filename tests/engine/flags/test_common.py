@@ -88,3 +88,26 @@ def test_a_name_with_accents_in_the_original_is_found_without_them() -> None:
     assert whole.has_word("Jose Perez", capitalised=True) and whole.has_word("Lopez", capitalised=True)
     assert list(whole.around("Perez", 5)) == ["Jose Perez and "]
     assert not whole.has_word("Jose Lopez", capitalised=True)
+
+
+def test_whole_text_lookups_give_the_same_answers_from_their_indexes() -> None:
+    text = (
+        "U.S. special operations forces supported the raid. The chips have 512K bytes of cache.\n"
+        "Officials said 322,000 pounds arrived on October 14.\n"
+    )
+    whole = Whole(text, "")
+    assert whole.has_word("special") and whole.has_word("u.s.") and not whole.has_word("specia")
+    assert whole.has_in_order(("special", "forces")) and not whole.has_in_order(("forces", "special"))
+    assert whole.has_figure(("322,000",)) and whole.has_figure(("512",))  # ("512K": a figure's place)
+    assert not whole.has_figure(("22,000",)) and not whole.has_figure(("32",))
+    assert whole.has_day(10, 14) and not whole.has_day(10, 4)
+
+
+def test_a_headline_word_is_looked_up_once_per_line_of_a_text_with_no_line_breaks() -> None:
+    # a text of one long title-case line: whether a capitalised word stands in running text is
+    # answered by reading the line once, not once per place the word stands in it
+    line = " ".join(["Flood Hits Valley Town Again"] * 20_000)
+    whole = Whole(line, "")
+    assert not whole.in_running_text("valley")
+    assert len(whole._headline_lines) == 1
+    assert Whole("The flood hit the Valley town.\n" + line, "").in_running_text("valley")

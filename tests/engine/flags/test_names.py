@@ -183,3 +183,19 @@ def test_names_joined_by_of_or_for_are_one_name() -> None:
     diff = (DiffOp(DiffOpKind.REPLACE, (26, 50), (26, 32)),)
     got = names.name_flags(names.scan_names(ta, frozenset()), names.scan_names(tb, frozenset()), ta, tb, diff)
     assert said(got) == [("changed", "high", "name changed: House of Representatives → Senate")]
+
+
+_NAME_WORDS = st.sampled_from(
+    "russia russian korea korean kim jong un putin vladimir pakistan pakistani islamabad sultan "
+    "gates robert united states nations agency development peshmerga hawija".split()
+)
+
+
+@given(
+    st.lists(st.lists(_NAME_WORDS, min_size=1, max_size=3).map(" ".join), max_size=12),
+    st.lists(_NAME_WORDS, min_size=1, max_size=3).map(" ".join),
+)
+@settings(max_examples=200, deadline=None)
+def test_the_name_index_finds_what_matching_every_pair_finds(keys: list[str], key: str) -> None:
+    index = names.NameIndex(keys)
+    assert index.matching(key) == [j for j, k in enumerate(keys) if names.name_match(key, k)]

@@ -271,3 +271,72 @@ def test_two_loose_figures_are_one_only_if_rounded_the_way_the_rewrite_says(
     (a,) = numbers.numbers_of(tokenize(original))
     (b,) = numbers.numbers_of(tokenize(rewrite))
     assert numbers.consistent(a, b) is consistent
+
+
+# --- restated bounds, qualifiers, units, headlines (issue 12, held-out classes) -------------
+
+
+def test_bounds_from_opposite_sides_of_one_figure_are_a_change() -> None:
+    # "more than 300" and "fewer than 300" (or "nearly 300") state the same figure but say two
+    # different things: never the same figure said twice
+    for other in ("fewer than 300", "nearly 300", "up to 300"):
+        got = said(
+            "Police said more than 300 protesters were held.", f"Police said {other} protesters were held."
+        )
+        assert got[0][:2] == ("changed", "high"), (other, got)
+        assert got[0][2] == f"number changed: more than 300 → {other}"
+    # a bound restated in a rounder figure or an exact one within it stays consistent
+    assert said(
+        "Police said more than 300 protesters were held.", "Police said 312 protesters were held."
+    ) == [("changed", "low", "number restated, consistent with the original: more than 300 → 312")]
+    got = said(
+        "Police said more than 300 protesters were held.", "Police said about 200 protesters were held."
+    )
+    assert got == [("changed", "high", "number changed: more than 300 → about 200")]
+
+
+def test_a_qualifier_dropped_from_the_same_figure_is_a_medium_change() -> None:
+    got = said("The agency gave approximately $76 million in aid.", "The agency gave $76 million in aid.")
+    assert got == [
+        ("changed", "medium", "number stated without its qualifier: approximately $76 million → $76 million")
+    ]
+    # a figure made looser is a faithful restatement: no flag
+    assert said("The agency gave $76 million in aid.", "The agency gave about $76 million in aid.") == []
+
+
+def test_figures_of_people_in_other_words_are_one_figure_changed() -> None:
+    got = said(
+        "More than 300 people were evacuated on Monday and 12 schools closed, the mayor said.",
+        "About 200 residents left their homes on Monday and 12 schools closed, the mayor said.",
+    )
+    assert got == [("changed", "high", "number changed: More than 300 people → About 200 residents")]
+    # but a figure of people is never paired with one of pounds
+    got = said(
+        "Helicopters moved 4,000 people and 9,000 pounds of food.",
+        "Helicopters moved 4,000 people and 7,000 tons of food.",
+    )
+    assert ("changed", "high", "number changed: 9,000 pounds → 7,000 tons") not in got
+
+
+def test_a_figure_converted_to_another_unit_is_a_restatement() -> None:
+    got = said(
+        "The crews delivered more than 322,340 pounds of supplies.",
+        "The crews delivered 146,000 kilograms of supplies.",
+    )
+    assert got[0][:2] == ("changed", "low") and "consistent with the original" in got[0][2]
+    got = said(
+        "The crews delivered 322,340 pounds of supplies.", "The crews delivered 46,000 kilograms of supplies."
+    )
+    assert got[0][:2] == ("changed", "high")
+
+
+def test_a_number_in_a_title_case_headline_is_a_figure() -> None:
+    # every word of such a headline is capitalised: "Kills 40" is no designation ("Squadron 11")
+    assert figures("Flood Kills 40 In Valley Town") == []  # (no claims given: read as a sentence)
+    got = said(
+        "Flood Kills 40 In Valley Town\nA flood killed dozens in the valley on Monday.",
+        "Flood Kills 60 In Valley Town\nA flood killed dozens in the valley on Monday.",
+    )
+    assert got == [("changed", "high", "number changed: 40 → 60")]
+    # inside running text a capitalised word before a figure still names it
+    assert said("He commanded Squadron 11 for two years.", "He commanded Squadron 12 for two years.") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck_gui.engine import compare_texts
+from factcheck_gui.engine import compare_texts, quotes
 from factcheck_gui.engine.align import CandidateIndex
 from factcheck_gui.engine.flags import QuoteContext, quote_flags
 from factcheck_gui.engine.quotes import Source
@@ -116,3 +116,57 @@ def test_a_report_is_not_the_speakers_own_words() -> None:
     (got,) = _flags(ORIGINAL, "She called the budget a “mirror response” to the cuts.\n")
     assert got[:3] == ("quote_unsourced", "changed", "medium")
     assert "newly put in quotation marks" in got[3]
+
+
+LONG_QUOTE = (
+    "The mayor said the old bridge was “unsafe for heavy trucks and buses and must close before "
+    "the winter storms arrive in the valley this year” and asked for patience.\n"
+)
+
+
+def _quote_kinds(original: str, rewrite: str) -> list[FlagType]:
+    ctx, r = context(original, rewrite)
+    return [f.type for f in quote_flags(r, [], ctx)]
+
+
+def test_a_long_quotation_of_a_third_party_with_a_word_inserted_is_altered() -> None:
+    # one word in twenty is no punctuation: "completely", "not" change what was said
+    for changed in (
+        LONG_QUOTE.replace("“unsafe", "“completely unsafe"),
+        LONG_QUOTE.replace("must close", "must not close"),
+        LONG_QUOTE.replace("trucks and buses and", "trucks and"),  # words of the quotation left out
+    ):
+        assert _quote_kinds(LONG_QUOTE, changed) == [FlagType.QUOTE_ALTERED], changed
+    # punctuation and a marked cut are no change
+    assert _quote_kinds(LONG_QUOTE, LONG_QUOTE.replace("this year”", "this year,”")) == []
+    assert _quote_kinds(LONG_QUOTE, LONG_QUOTE.replace("buses and", "buses … and")) == []
+
+
+def test_two_source_quotations_joined_without_the_narration_are_the_speakers_words() -> None:
+    original = "“The bridge is unsafe for heavy trucks,” the mayor said. “It must close before the winter.”\n"
+    rewrite = "The mayor said: “The bridge is unsafe for heavy trucks. It must close before the winter.”\n"
+    assert _quote_kinds(original, rewrite) == []
+    # but not when a word is put in
+    assert _quote_kinds(original, rewrite.replace("must close", "must soon close")) == [
+        FlagType.QUOTE_ALTERED
+    ]
+
+
+def test_quoted_words_are_whole_words_of_a_source_quotation() -> None:
+    original = "“Really, this plan is an insult to working parents,” the speaker said.\n"
+    # "His plan" is no part of "this plan": the quotation is altered
+    assert _quote_kinds(original, "“His plan is an insult to working parents.”\n") == [FlagType.QUOTE_ALTERED]
+    assert _quote_kinds(original, "“This plan is an insult to working parents.”\n") == []
+
+
+def test_a_source_with_many_quotations_answers_as_a_short_one() -> None:
+    # past SEARCHED_WHOLE characters of quotations the lookup goes by word, with the same answers
+    filler = "".join(
+        f"“Statement number {n} was read out to the crowd at noon,” he said. " for n in range(2000)
+    )
+    original = filler + "“Really, this plan is an insult to working parents,” the speaker said.\n"
+    src = Source.of(original, split_claims(original, "o"))
+    assert len(src.all_keys) > quotes.SEARCHED_WHOLE
+    assert src.quoted("plan is an insult") and src.quoted("statement number 1999 was")
+    assert not src.quoted("his plan is") and not src.quoted("number 2000 was")
+    assert not src.quoted("lan is an insult")  # (no part of a word)
