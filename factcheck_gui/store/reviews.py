@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from factcheck_gui.engine.types import Comparison
@@ -106,22 +107,49 @@ def insert_review(
     )
     session.add(row)
     session.flush()
-    review_id = row.id
-    fingerprints = fingerprints_of(comparison)
-    changes = [
-        {
-            "review_id": review_id,
-            "change_id": change.id,
-            "position": position,
-            "kind": change.kind.value,
-            "needs_review": change.is_change,
-            "fingerprint": fp,
-        }
-        for position, (change, fp) in enumerate(zip(comparison.changes, fingerprints, strict=True))
-    ]
-    if changes:
-        session.execute(insert(CHANGES), changes)
+    insert_changes(
+        session,
+        [
+            (row.id, change.id, position, change.kind.value, change.is_change, fp)
+            for position, (change, fp) in enumerate(
+                zip(comparison.changes, fingerprints_of(comparison), strict=True)
+            )
+        ],
+    )
     return row
+
+
+CHANGE_COLUMNS = ("review_id", "change_id", "position", "kind", "needs_review", "fingerprint")
+_COPY_CHANGES = "COPY changes (review_id, change_id, position, kind, needs_review, fingerprint) FROM STDIN"
+_INSERT_CHANGES = (
+    "INSERT INTO changes (review_id, change_id, position, kind, needs_review, fingerprint) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def insert_changes(session: Session, rows: Sequence[tuple[int, str, int, str, bool, str]]) -> None:
+    """Insert change rows (values in :data:`CHANGE_COLUMNS` order) in one go.
+
+    PostgreSQL: one ``COPY`` (psycopg), about three times faster than an executemany of 20,000
+    rows; SQLite: one executemany of plain tuples. A driver error comes out as SQLAlchemy would
+    raise it, so the store's error translation sees it the same way.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    driver = conn.connection.driver_connection
+    if conn.dialect.name == "postgresql" and driver is not None:
+        dbapi_error = conn.dialect.loaded_dbapi.Error
+        try:
+            with driver.cursor() as cursor, cursor.copy(_COPY_CHANGES) as copy:
+                for values in rows:
+                    copy.write_row(values)
+        except dbapi_error as exc:
+            raise DBAPIError.instance(_COPY_CHANGES, None, exc, dbapi_error) from exc
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(_INSERT_CHANGES, list(rows))
+    else:  # pragma: no cover - the store runs on SQLite and PostgreSQL only
+        session.execute(insert(CHANGES), [dict(zip(CHANGE_COLUMNS, v, strict=True)) for v in rows])
 
 
 def change_pks(session: Session, review_id: int) -> dict[str, int]:

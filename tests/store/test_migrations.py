@@ -31,7 +31,7 @@ from factcheck_gui.store import (
 )
 from factcheck_gui.store.convert import comparison_to_text
 from factcheck_gui.store.models import Base
-from factcheck_gui.store.schema import alembic_config, head_revision, migrations_dir
+from factcheck_gui.store.schema import HEAD_REVISION, alembic_config, head_revision, migrations_dir
 
 
 def sha(path: Path) -> str:
@@ -57,7 +57,32 @@ def test_the_migrations_build_exactly_the_models(store: ReviewStore) -> None:
     finally:
         engine.dispose()
     assert diff == []
-    assert revision_of(store.url) == head_revision() == "0004"
+    assert revision_of(store.url) == head_revision() == HEAD_REVISION == "0004"
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path, comparison: Comparison) -> None:
+    """Every start and every CLI command opens the database: when it is current (the everyday
+    case) neither Alembic nor the migration scripts are loaded."""
+    db = tmp_path / "reviews.sqlite3"
+    with ReviewStore.open(str(db)) as store:
+        store.create_review(comparison, title="t", reviewer="ann")
+    script = (
+        "import sys\n"
+        "from factcheck_gui.store import ReviewStore\n"
+        "with ReviewStore.open(sys.argv[1]) as store:\n"
+        "    listed = store.list_reviews()\n"
+        "    store.set_verdict(listed[0].id, 'c1', 'Accurate', reviewer='bob', expected_version=0)\n"
+        "print(len(listed), sorted({m.split('.')[0] for m in sys.modules if m.startswith('alembic')}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(db)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(factcheck_gui.__file__).parents[1])},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "[]"]
 
 
 def downgrade(url: str, revision: str) -> None:
