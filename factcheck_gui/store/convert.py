@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factcheck_gui.engine.normalize import normalize_text
-from factcheck_gui.engine.types import Change, Comparison, claim_index
+from factcheck_gui.engine.types import Change, Comparison, Document, claim_index, text_sha256
 from factcheck_gui.store.errors import StoreError
 from factcheck_gui.store.models import HistoryRow, VerdictRow
 from factcheck_gui.store.records import HistoryRecord, VerdictRecord
@@ -94,6 +94,14 @@ def fingerprint(comparison: Comparison, change: Change) -> str:
         + normalize_text(storable(comparison.text_of(change, "rewrite"))[0])
     )
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def stored_sha256(document: Document) -> str:
+    """``document.sha256`` as the stored copy of it reports it (see :func:`storable_comparison`):
+    the importer's hash of the bytes when known, else the hash of the text as stored."""
+    if document.source.sha256:
+        return storable(document.source.sha256)[0]
+    return text_sha256(storable(document.text)[0])
 
 
 def fingerprints_of(comparison: Comparison) -> list[str]:

@@ -17,7 +17,12 @@ from sqlalchemy import create_engine, text
 
 from factcheck_gui.engine import Comparison, compare_texts
 from factcheck_gui.store import ReviewStore, StoreError, fingerprint
-from factcheck_gui.store.convert import comparison_to_text, fingerprints_of, storable_comparison
+from factcheck_gui.store.convert import (
+    comparison_to_text,
+    fingerprints_of,
+    storable_comparison,
+    stored_sha256,
+)
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +149,37 @@ def test_fingerprints_in_one_pass_equal_fingerprint_even_for_unstorable_text() -
     for cmp in (broken, stored):
         assert fingerprints_of(cmp) == [fingerprint(cmp, c) for c in cmp.changes]
     assert fingerprints_of(broken) == fingerprints_of(stored)
+
+
+def test_carry_over_offers_for_a_big_comparison_do_not_re_encode_it(
+    store: ReviewStore, big: Comparison
+) -> None:
+    """Right after a big comparison is stored the app asks for carry-over offers: that must not
+    cost another encoding of the whole comparison, nor an ORM object per change."""
+    size = len(comparison_to_text(big).encode())
+    earlier = store.create_review(big, title="earlier", reviewer="ann")
+    decided = [c.id for c in big.changes if c.is_change][:3]
+    for cid in decided:
+        store.set_verdict(earlier, cid, "Accurate", reviewer="ann", expected_version=0)
+    new = store.create_review(big, title="again", reviewer="ann")
+
+    offers: list[Any] = []
+    peak = peak_bytes(lambda: offers.extend(store.carry_over_candidates(big, exclude_review_id=new)))
+    assert peak < size // 4, f"finding offers took {peak} bytes; the comparison is {size}"
+    assert [(o.review_id, o.relation, o.verdicts) for o in offers] == [(earlier, "same original", 3)]
+    # The pair repeats the demo twenty times: each decided wording recurs in the new review.
+    count = store.carry_over_count(earlier, new)  # (also warms the statement caches)
+    peak = peak_bytes(lambda: store.carry_over_count(earlier, new))
+    assert peak < size // 4, f"counting what would carry took {peak} bytes; the comparison is {size}"
+    assert count > 3 and store.carry_over(earlier, new, reviewer="bob") == count
+    carried = store.load_review(new).verdicts
+    assert len(carried) == count and set(decided) <= set(carried)
+    assert {v.carried_from for v in carried.values()} == {f"review {earlier} change {c}" for c in decided}
+
+
+def test_the_stored_hash_of_a_text_is_found_without_storing_it() -> None:
+    broken = compare_texts(f"It cost 40{chr(0xD800)} million.", "It cost 45 million.")
+    stored = storable_comparison(broken)[0]
+    assert stored.original.sha256 != broken.original.sha256  # the stored text differs
+    assert stored_sha256(broken.original) == stored.original.sha256
+    assert stored_sha256(broken.rewrite) == stored.rewrite.sha256 == broken.rewrite.sha256
