@@ -153,7 +153,7 @@ def run_new(args: argparse.Namespace) -> int:
     cmp = load_pair(args.original, args.rewrite)
     with opened(args.db, write=True) as store:
         rid = store.create_review(cmp, title=args.title, reviewer=args.reviewer or default_reviewer())
-        summary = next(s for s in store.list_reviews() if s.id == rid)
+        summary = store.review_summary(rid)
     if args.json:
         write_output(
             json.dumps({**summary_json(summary), "database": store.display_name}, ensure_ascii=False), None
