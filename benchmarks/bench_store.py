@@ -9,9 +9,11 @@ Big reviews (needs ../shared/tools/bigpair.py, found from the repository root), 
 
 - ``factcheck review list`` as a user runs it (a fresh process: wall time and peak RSS) on a
   database of 10 and of ``--reviews`` reviews of a ``--claims``-claim pair, and the store's
-  ``list_reviews()`` alone (what the start page calls);
+  ``list_reviews()`` alone (what the start page calls); an empty database gives the
+  command's startup cost (Python, SQLAlchemy, the engine), the same whatever the reviews;
 - storing a ``--store-claims``-claim review, next to the comparison itself in the same process
-  (the ratio is what counts on a loaded machine);
+  (the ratio is what counts on a loaded machine), on SQLite and (unless ``--no-postgres``) on a
+  temporary PostgreSQL 15 server;
 - opening (``load_review``) a stored 5k and 20k review.
 
 ``--old DIR``: a checkout of another version (``git -C /work/main worktree add`` or ``git
@@ -176,7 +178,9 @@ def big_reviews(args: argparse.Namespace, folder: Path) -> None:
         full, part = folder / f"{name}-{args.reviews}.sqlite3", folder / f"{name}-{few}.sqlite3"
         started = time.perf_counter()
         built = child(checkout, "build", small, full, args.reviews, few, part, cwd=folder)
-        dbs[name] = {few: part, args.reviews: full} if few else {args.reviews: full}
+        empty = folder / f"{name}-empty.sqlite3"
+        cli_list(checkout, empty, folder)  # creates it: the startup cost of the command alone
+        dbs[name] = {0: empty, few: part, args.reviews: full} if few else {0: empty, args.reviews: full}
         print(
             f"{name}: built {args.reviews} reviews of the {args.claims}-claim pair "
             f"({built['changes']:.0f} changes each) in {time.perf_counter() - started:.1f} s, "
@@ -202,13 +206,13 @@ def big_reviews(args: argparse.Namespace, folder: Path) -> None:
             calls.setdefault(label, []).append(
                 child(checkouts[code], "list", by_count[args.reviews], 5, cwd=folder)["seconds"]
             )
-    print("`factcheck review list` (fresh process, median of --repeat): wall time, peak RSS")
+    print("`factcheck review list` (fresh process, median of --repeat): wall time, peak RSS (0: startup)")
     for (label, count), runs in listing.items():
         wall, rss = med([w for w, _ in runs]), med([r for _, r in runs])
         print(f"  {label:16} {count:3} reviews: {wall:.2f} s, {rss:.0f} MiB")
     for label in calls:
         runs = listing[(label, args.reviews)]
-        few = [r for (lab, c), rs in listing.items() if lab == label and c != args.reviews for _, r in rs]
+        few = [r for (lab, c), rs in listing.items() if lab == label and c == 10 for _, r in rs]
         flat = (
             f"; RSS {args.reviews} vs 10 reviews: +{med([r for _, r in runs]) - med(few):.0f} MiB"
             if few
@@ -234,6 +238,20 @@ def big_reviews(args: argparse.Namespace, folder: Path) -> None:
             f"  {name}: store {store:.2f} s, compare {compare:.2f} s, "
             f"ratio store/compare {ratio:.2f} (goal <= 1.0)"
         )
+    if not args.no_postgres and pgserver.binaries_present():
+        server = pgserver.start_server(fsync=True)
+        try:
+            on_pg: dict[str, list[dict[str, float]]] = {}
+            for i in range(args.repeat):
+                for name, checkout in checkouts.items():
+                    url = server.create_database(f"store_{name}_{i}")
+                    on_pg.setdefault(name, []).append(child(checkout, "store", big, url, cwd=folder))
+        finally:
+            server.stop()
+        print("the same on PostgreSQL 15 (loopback TCP, fsync on):")
+        for name, runs in on_pg.items():
+            ratio = med([r["store"] / r["compare"] for r in runs])
+            print(f"  {name}: store {med([r['store'] for r in runs]):.2f} s, ratio store/compare {ratio:.2f}")
     opened: dict[tuple[str, str], list[float]] = {}
     for _ in range(args.repeat):
         for name, checkout in checkouts.items():
