@@ -76,8 +76,7 @@ def insert_review(
     Characters no back end can hold are replaced by U+FFFD (one for one, so offsets stay
     valid) and counted in ``replaced_chars``: nothing the user supplied silently vanishes.
     The comparison is stored compressed (:func:`compress_comparison`) and the change rows in
-    one executemany, without an ORM object each: a 20,000-claim review is one statement for
-    the review and one for its changes.
+    one go, without an ORM object each (:func:`insert_changes`).
     """
     if status not in STATUSES:
         raise StoreError(f"unknown review status {status!r}: use open or done")
