@@ -144,7 +144,7 @@ def run_new(args: argparse.Namespace) -> int:
         rid, _title = store_review(
             store, cmp, reviewer=default_reviewer(args.reviewer or ""), title=args.title
         )
-        summary = next(s for s in store.list_reviews() if s.id == rid)
+        summary = store.review_summary(rid)
     if args.json:
         write_output(
             json.dumps({**summary_json(summary), "database": store.display_name}, ensure_ascii=False), None

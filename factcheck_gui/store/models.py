@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -81,10 +82,15 @@ class ReviewRow(Base):
     rewrite_sha256: Mapped[str] = mapped_column(String(64), index=True)
     original_location: Mapped[str] = mapped_column(Text, default="")
     rewrite_location: Mapped[str] = mapped_column(Text, default="")
-    # Kept as text, not JSON, so the review reopens byte for byte as it was saved.
-    comparison_json: Mapped[str] = mapped_column(Text)
+    # The comparison as ``factcheck.compare/1`` JSON text, so the review reopens exactly as it
+    # was saved. Reviews stored before migration 0004 keep it here; newer ones store "" here and
+    # the same JSON, UTF-8 and zlib-compressed, in ``comparison_zlib``. Both are deferred: the
+    # listing, the verdict writes and carry-over never read them (see :func:`convert.stored_comparison`).
+    comparison_json: Mapped[str] = mapped_column(Text, deferred=True)
     # Characters of the title, names and texts the store replaced by U+FFFD (migration 0003).
     replaced_chars: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Migration 0004: NULL for reviews stored before it (read ``comparison_json`` then).
+    comparison_zlib: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
 
 class ChangeRow(Base):

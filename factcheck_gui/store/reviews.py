@@ -9,26 +9,33 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from factcheck_gui.engine.types import Comparison
 from factcheck_gui.store.convert import (
     clean_scale,
-    comparison_from_text,
-    fingerprint,
+    compress_comparison,
+    fingerprints_of,
     history_record,
     note_replaced,
     storable,
     storable_comparison,
     storable_json,
+    stored_comparison,
     verdict_record,
 )
 from factcheck_gui.store.errors import StoreError, UnknownChangeError, UnknownReviewError
 from factcheck_gui.store.models import STATUSES, ChangeRow, HistoryRow, ReviewRow, UiStateRow, VerdictRow
 from factcheck_gui.store.records import Review, ReviewSummary
+
+# The tables themselves, for plain executemany inserts (no ORM object or identity map per row).
+CHANGES = cast(Table, ChangeRow.__table__)
+VERDICTS = cast(Table, VerdictRow.__table__)
+HISTORY = cast(Table, HistoryRow.__table__)
 
 MAX_TITLE = 500
 
@@ -63,11 +70,13 @@ def insert_review(
     status: str = "open",
     created_at: datetime | None = None,
     updated_at: datetime | None = None,
-) -> tuple[ReviewRow, dict[str, int]]:
-    """Insert the review and its change rows; returns the row and change id → change pk.
+) -> ReviewRow:
+    """Insert the review and its change rows; returns the review's row.
 
     Characters no back end can hold are replaced by U+FFFD (one for one, so offsets stay
     valid) and counted in ``replaced_chars``: nothing the user supplied silently vanishes.
+    The comparison is stored compressed (:func:`compress_comparison`) and the change rows in
+    one go, without an ORM object each (:func:`insert_changes`).
     """
     if status not in STATUSES:
         raise StoreError(f"unknown review status {status!r}: use open or done")
@@ -91,31 +100,67 @@ def insert_review(
         rewrite_sha256=comparison.rewrite.sha256,
         original_location=comparison.original.source.location,
         rewrite_location=comparison.rewrite.source.location,
-        comparison_json=comparison_json,
+        comparison_json="",
+        comparison_zlib=compress_comparison(comparison_json),
         replaced_chars=replaced,
     )
     session.add(row)
     session.flush()
-    changes = [
-        ChangeRow(
-            review_id=row.id,
-            change_id=change.id,
-            position=position,
-            kind=change.kind.value,
-            needs_review=change.is_change,
-            fingerprint=fingerprint(comparison, change),
-        )
-        for position, change in enumerate(comparison.changes)
-    ]
-    session.add_all(changes)
-    session.flush()
-    return row, {c.change_id: c.id for c in changes}
+    insert_changes(
+        session,
+        [
+            (row.id, change.id, position, change.kind.value, change.is_change, fp)
+            for position, (change, fp) in enumerate(
+                zip(comparison.changes, fingerprints_of(comparison), strict=True)
+            )
+        ],
+    )
+    return row
+
+
+CHANGE_COLUMNS = ("review_id", "change_id", "position", "kind", "needs_review", "fingerprint")
+_COPY_CHANGES = "COPY changes (review_id, change_id, position, kind, needs_review, fingerprint) FROM STDIN"
+_INSERT_CHANGES = (
+    "INSERT INTO changes (review_id, change_id, position, kind, needs_review, fingerprint) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def insert_changes(session: Session, rows: Sequence[tuple[int, str, int, str, bool, str]]) -> None:
+    """Insert change rows (values in :data:`CHANGE_COLUMNS` order) in one go.
+
+    PostgreSQL: one ``COPY`` (psycopg), about three times faster than an executemany of 20,000
+    rows; SQLite: one executemany of plain tuples. A driver error comes out as SQLAlchemy would
+    raise it, so the store's error translation sees it the same way.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    driver = conn.connection.driver_connection
+    if conn.dialect.name == "postgresql" and driver is not None:
+        dbapi_error = conn.dialect.loaded_dbapi.Error
+        try:
+            with driver.cursor() as cursor, cursor.copy(_COPY_CHANGES) as copy:
+                for values in rows:
+                    copy.write_row(values)
+        except dbapi_error as exc:
+            raise DBAPIError.instance(_COPY_CHANGES, None, exc, dbapi_error) from exc
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(_INSERT_CHANGES, list(rows))
+    else:  # pragma: no cover - the store runs on SQLite and PostgreSQL only
+        session.execute(insert(CHANGES), [dict(zip(CHANGE_COLUMNS, v, strict=True)) for v in rows])
+
+
+def change_pks(session: Session, review_id: int) -> dict[str, int]:
+    """Change id → the change row's primary key, for one review."""
+    query = select(ChangeRow.change_id, ChangeRow.id).where(ChangeRow.review_id == review_id)
+    return {change_id: pk for change_id, pk in session.execute(query)}
 
 
 def add_complete_review(session: Session, review: Review) -> int:
     """Insert a review read from a review file, with its verdicts and history as they are."""
     summary = review.summary
-    row, change_pks = insert_review(
+    row = insert_review(
         session,
         review.comparison,
         title=summary.title,
@@ -126,44 +171,52 @@ def add_complete_review(session: Session, review: Review) -> int:
         updated_at=summary.updated_at,
     )
     row.replaced_chars += summary.replaced_chars
+    pks = change_pks(session, row.id) if review.verdicts else {}
+    verdict_rows: list[dict[str, Any]] = []
     for change_id, verdict in review.verdicts.items():
-        if change_id not in change_pks:
+        if change_id not in pks:
             raise UnknownChangeError(f"the review file has a verdict on change {change_id!r}, which it lacks")
         note, in_note = storable(verdict.note)
         reviewer, in_name = storable(verdict.reviewer)
-        session.add(
-            VerdictRow(
-                change_pk=change_pks[change_id],
-                review_id=row.id,
-                value=_storable_or_none(verdict.value),
-                note=note,
-                reviewer=reviewer,
-                decided_at=verdict.decided_at,
-                version=verdict.version,
-                carried_from=_storable_or_none(verdict.carried_from),
-                replaced_chars=verdict.replaced_chars + in_note + in_name,
-            )
+        verdict_rows.append(
+            {
+                "change_pk": pks[change_id],
+                "review_id": row.id,
+                "value": _storable_or_none(verdict.value),
+                "note": note,
+                "reviewer": reviewer,
+                "decided_at": verdict.decided_at,
+                "version": verdict.version,
+                "carried_from": _storable_or_none(verdict.carried_from),
+                "replaced_chars": verdict.replaced_chars + in_note + in_name,
+            }
         )
+    history_rows: list[dict[str, Any]] = []
     for h in review.history:
         old_note, in_old = storable(h.old_note)
         new_note, in_new = storable(h.new_note)
         reviewer, in_name = storable(h.reviewer)
-        session.add(
-            HistoryRow(
-                review_id=row.id,
-                change_id=storable(h.change_id)[0],
-                action=storable(h.action)[0],
-                old_value=_storable_or_none(h.old_value),
-                new_value=_storable_or_none(h.new_value),
-                old_note=old_note,
-                new_note=new_note,
-                reviewer=reviewer,
-                at=h.at,
-                version=h.version,
-                carried_from=_storable_or_none(h.carried_from),
-                replaced_chars=h.replaced_chars + in_old + in_new + in_name,
-            )
+        history_rows.append(
+            {
+                "review_id": row.id,
+                "change_id": storable(h.change_id)[0],
+                "action": storable(h.action)[0],
+                "old_value": _storable_or_none(h.old_value),
+                "new_value": _storable_or_none(h.new_value),
+                "old_note": old_note,
+                "new_note": new_note,
+                "reviewer": reviewer,
+                "at": h.at,
+                "version": h.version,
+                "carried_from": _storable_or_none(h.carried_from),
+                "replaced_chars": h.replaced_chars + in_old + in_new + in_name,
+            }
         )
+    if verdict_rows:
+        session.execute(insert(VERDICTS), verdict_rows)
+    if history_rows:
+        # In file order: the history's ids keep the order in which the writes were made.
+        session.execute(insert(HISTORY), history_rows)
     session.flush()
     return row.id
 
@@ -172,43 +225,75 @@ def _storable_or_none(value: str | None) -> str | None:
     return storable(value)[0] if value is not None else None
 
 
+# What a line of the listing needs from a review's row: never the comparison itself.
+SUMMARY_COLUMNS = (
+    ReviewRow.id,
+    ReviewRow.title,
+    ReviewRow.status,
+    ReviewRow.created_by,
+    ReviewRow.created_at,
+    ReviewRow.updated_at,
+    ReviewRow.original_name,
+    ReviewRow.rewrite_name,
+    ReviewRow.replaced_chars,
+)
+
+
 def summaries(session: Session, review_ids: Sequence[int] | None = None) -> list[ReviewSummary]:
-    """Summaries, newest first (all reviews, or the given ones)."""
-    query = select(ReviewRow).order_by(ReviewRow.created_at.desc(), ReviewRow.id.desc())
-    if review_ids is not None:
-        query = query.where(ReviewRow.id.in_(review_ids))
-    rows = session.scalars(query).all()
-    if not rows:
-        return []
-    ids = [r.id for r in rows]
-    totals = dict(
-        session.execute(
-            select(ChangeRow.review_id, func.count())
-            .where(ChangeRow.review_id.in_(ids), ChangeRow.needs_review.is_(True))
-            .group_by(ChangeRow.review_id)
-        ).all()
+    """Summaries, newest first (all reviews, or the given ones).
+
+    Only the summary columns are read and the counts are made by the database (one grouped
+    query over the change rows): the time and memory do not depend on how big the reviews are.
+    """
+    query = select(*SUMMARY_COLUMNS).order_by(ReviewRow.created_at.desc(), ReviewRow.id.desc())
+    counts = (
+        select(
+            ChangeRow.review_id,
+            func.count().label("total"),
+            func.count(VerdictRow.value).label("reviewed"),
+        )
+        .outerjoin(VerdictRow, VerdictRow.change_pk == ChangeRow.id)
+        .where(ChangeRow.needs_review.is_(True))
+        .group_by(ChangeRow.review_id)
     )
-    reviewed = dict(
-        session.execute(
-            select(ChangeRow.review_id, func.count())
-            .join(VerdictRow, VerdictRow.change_pk == ChangeRow.id)
-            .where(
-                ChangeRow.review_id.in_(ids),
-                ChangeRow.needs_review.is_(True),
-                VerdictRow.value.is_not(None),
-            )
-            .group_by(ChangeRow.review_id)
-        ).all()
-    )
-    people: dict[int, list[str]] = defaultdict(list)
-    for review_id, reviewer, _first in session.execute(
+    people_query = (
         select(HistoryRow.review_id, HistoryRow.reviewer, func.min(HistoryRow.id))
-        .where(HistoryRow.review_id.in_(ids))
         .group_by(HistoryRow.review_id, HistoryRow.reviewer)
         .order_by(func.min(HistoryRow.id))
-    ):
+    )
+    if review_ids is not None:
+        query = query.where(ReviewRow.id.in_(review_ids))
+        counts = counts.where(ChangeRow.review_id.in_(review_ids))
+        people_query = people_query.where(HistoryRow.review_id.in_(review_ids))
+    rows = session.execute(query).all()
+    if not rows:
+        return []
+    totals = {review_id: (total, reviewed) for review_id, total, reviewed in session.execute(counts)}
+    people: dict[int, list[str]] = defaultdict(list)
+    for review_id, reviewer, _first in session.execute(people_query):
         people[review_id].append(reviewer)
-    return [summary(r, totals.get(r.id, 0), reviewed.get(r.id, 0), people.get(r.id, [])) for r in rows]
+    return [
+        ReviewSummary(
+            id=r.id,
+            title=r.title,
+            status=r.status,
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+            reviewers=_reviewers(r.created_by, people.get(r.id, ())),
+            total_changes=totals.get(r.id, (0, 0))[0],
+            reviewed_changes=totals.get(r.id, (0, 0))[1],
+            original_name=r.original_name,
+            rewrite_name=r.rewrite_name,
+            replaced_chars=r.replaced_chars,
+        )
+        for r in rows
+    ]
+
+
+def _reviewers(created_by: str, reviewers: Sequence[str]) -> tuple[str, ...]:
+    names = [created_by] if created_by else []
+    names += [n for n in reviewers if n and n not in names]
+    return tuple(names)
 
 
 def latest_of_texts(session: Session, original_sha256: str, rewrite_sha256: str) -> int | None:
@@ -220,24 +305,6 @@ def latest_of_texts(session: Session, original_sha256: str, rewrite_sha256: str)
         .limit(1)
     )
     return int(found) if found is not None else None
-
-
-def summary(row: ReviewRow, total: int, reviewed: int, reviewers: Sequence[str]) -> ReviewSummary:
-    names = [row.created_by] if row.created_by else []
-    names += [n for n in reviewers if n and n not in names]
-    return ReviewSummary(
-        id=row.id,
-        title=row.title,
-        status=row.status,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        reviewers=tuple(names),
-        total_changes=total,
-        reviewed_changes=reviewed,
-        original_name=row.original_name,
-        rewrite_name=row.rewrite_name,
-        replaced_chars=row.replaced_chars,
-    )
 
 
 def load(session: Session, review_id: int) -> Review:
@@ -258,9 +325,16 @@ def load(session: Session, review_id: int) -> Review:
         )
     )
     (summary_,) = summaries(session, [review_id])
+    stored_json, stored_zlib = session.execute(
+        select(ReviewRow.comparison_json, ReviewRow.comparison_zlib).where(ReviewRow.id == review_id)
+    ).one()
+    try:
+        comparison = stored_comparison(stored_json, stored_zlib)
+    except StoreError as exc:
+        raise StoreError(f"review {review_id}: {exc}") from None
     return Review(
         summary=summary_,
-        comparison=comparison_from_text(row.comparison_json),
+        comparison=comparison,
         scale=tuple(row.scale),
         verdicts=verdicts,
         history=history,

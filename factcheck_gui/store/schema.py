@@ -16,13 +16,10 @@ from datetime import UTC, datetime
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 from factcheck_gui.store.database import WRITE_OPTION
 from factcheck_gui.store.errors import (
@@ -32,7 +29,14 @@ from factcheck_gui.store.errors import (
     StoreError,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# The newest migration in ``migrations/versions`` (a test checks it against Alembic's head).
+# Knowing it without Alembic lets an open of a current database, the everyday case, skip
+# importing Alembic and parsing the migration scripts.
+HEAD_REVISION = "0004"
 # Any constant works: it only serialises migrations of the same team database.
 _PG_MIGRATION_LOCK = 0x46434D50
 
@@ -67,6 +71,8 @@ def _copy_tree(source: Traversable, target: Path) -> None:
 
 def alembic_config() -> Config:
     """Alembic configuration for the scripts shipped in the package (no alembic.ini)."""
+    from alembic.config import Config
+
     cfg = Config()
     # ConfigParser interpolates "%": a folder like "100%" must not break the upgrade.
     cfg.set_main_option("script_location", str(migrations_dir()).replace("%", "%%"))
@@ -74,7 +80,9 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
-    """The schema revision this version of the app writes."""
+    """The schema revision this version of the app writes, as Alembic finds it in the scripts."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -146,6 +154,10 @@ def preflight_sqlite(path: Path, where: str, *, read_only: bool = False) -> None
 
 def check_revision(current: str | None, where: str) -> None:
     """Raise :class:`NewerSchemaError` for a revision this version of the app does not know."""
+    if current is None or current == HEAD_REVISION:
+        return
+    from alembic.script import ScriptDirectory
+
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if current is not None and current not in known:
         raise NewerSchemaError(
@@ -167,14 +179,11 @@ def migrate(engine: Engine, where: str, path: Path | None, *, read_only: bool = 
     ``read_only``: the database cannot be written, so it is only checked; one that needs an
     upgrade (or is empty) is refused with a :class:`ReadOnlyDatabaseError`.
     """
-    cfg = alembic_config()
-    script = ScriptDirectory.from_config(cfg)
-    head = script.get_current_head()
     backup: Path | None = None
     # The usual case (already current) only reads: opening works while another writer is busy.
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    if current == head:
+        current = current_revision(conn)
+    if current == HEAD_REVISION:
         return None
     if read_only:
         check_revision(current, where)
@@ -187,8 +196,8 @@ def migrate(engine: Engine, where: str, path: Path | None, *, read_only: bool = 
         if conn.dialect.name == "postgresql":
             # Two instances opening a new team database at once must not both create tables.
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
-        current = MigrationContext.configure(conn).get_current_revision()
-        if current == head:
+        current = current_revision(conn)
+        if current == HEAD_REVISION:
             return None
         check_revision(current, where)
         if current is None:
@@ -197,9 +206,22 @@ def migrate(engine: Engine, where: str, path: Path | None, *, read_only: bool = 
                 raise foreign_tables(tables, where, path)
         elif path is not None:
             backup = backup_sqlite(path, current)
+        from alembic import command
+
+        cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
+
+
+def current_revision(conn: Connection) -> str | None:
+    """The database's schema revision (None for an empty database), read without Alembic."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    versions = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
+    if len(versions) > 1:
+        raise StoreError(f"the database names {len(versions)} schema revisions; it was left untouched")
+    return str(versions[0]) if versions else None
 
 
 def backup_sqlite(path: Path, revision: str) -> Path:

@@ -190,7 +190,7 @@ class ReviewStore:
     ) -> int:
         """Store a new review of ``comparison`` (both full texts, all changes); returns its id."""
         with self._session(write=True) as s:
-            row, _ = reviews.insert_review(s, comparison, title=title, created_by=reviewer, scale=scale)
+            row = reviews.insert_review(s, comparison, title=title, created_by=reviewer, scale=scale)
             return row.id
 
     def add_review(self, review: Review) -> int:

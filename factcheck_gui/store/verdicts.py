@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from factcheck_gui.engine.types import Comparison
 from factcheck_gui.store.convert import (
-    fingerprint,
+    fingerprints_of,
     history_record,
     note_replaced,
     storable,
-    storable_comparison,
+    stored_sha256,
     verdict_record,
 )
 from factcheck_gui.store.errors import ConflictError, UnknownChangeError, UnknownVerdictError
@@ -180,8 +180,9 @@ def offers(session: Session, comparison: Comparison, exclude_review_id: int | No
     is what would carry into an empty review with the same scale; for a review already stored,
     :func:`carry_count` is exact.
     """
-    comparison = storable_comparison(comparison)[0]  # hashed as the store would keep it
-    original, rewrite = comparison.original.sha256, comparison.rewrite.sha256
+    # Hashed as the store keeps them (unstorable characters replaced), without re-encoding the
+    # whole comparison: right after a big comparison is stored, this must not cost as much again.
+    original, rewrite = stored_sha256(comparison.original), stored_sha256(comparison.rewrite)
     query = select(
         ReviewRow.id,
         ReviewRow.title,
@@ -200,7 +201,7 @@ def offers(session: Session, comparison: Comparison, exclude_review_id: int | No
     candidates = session.execute(query.order_by(ReviewRow.created_at.desc(), ReviewRow.id.desc())).all()
     if not candidates:
         return []
-    wanted = {fingerprint(comparison, c) for c in comparison.changes}
+    wanted = set(fingerprints_of(comparison))
     counts: dict[int, int] = {}
     for review_id, fp in session.execute(
         select(ChangeRow.review_id, ChangeRow.fingerprint)
@@ -232,11 +233,13 @@ def _relation(their_original: str, their_rewrite: str, original: str, rewrite: s
 
 def _plan(
     session: Session, from_review_id: int, to_review_id: int
-) -> tuple[ReviewRow, list[tuple[ChangeRow, str, VerdictRow]]]:
-    """What :func:`carry` would do: (target change, source change id, source verdict) triples.
+) -> tuple[ReviewRow, list[tuple[int, str, str, VerdictRow]]]:
+    """What :func:`carry` would do: (target change pk, its change id, source change id, source
+    verdict) for each verdict to copy.
 
     Targets are changes of ``to`` without a verdict whose fingerprint has a decided verdict in
-    ``from`` (the first such change's) with a value on ``to``'s scale.
+    ``from`` (the first such change's) with a value on ``to``'s scale. The database matches the
+    fingerprints; only the source verdicts and the matching target changes are read.
     """
     get_review(session, from_review_id)
     target = get_review(session, to_review_id)
@@ -251,18 +254,29 @@ def _plan(
     if not sources:
         return target, []
     taken = select(VerdictRow.change_pk).where(VerdictRow.review_id == to_review_id)
-    targets = session.scalars(
-        select(ChangeRow)
-        .where(ChangeRow.review_id == to_review_id, ChangeRow.id.not_in(taken))
+    source = aliased(ChangeRow)
+    decided = (
+        select(source.fingerprint)
+        .join(VerdictRow, VerdictRow.change_pk == source.id)
+        .where(source.review_id == from_review_id, VerdictRow.value.is_not(None))
+    )
+    # Matched by the database: only the changes that can carry come back.
+    targets = session.execute(
+        select(ChangeRow.id, ChangeRow.change_id, ChangeRow.fingerprint)
+        .where(
+            ChangeRow.review_id == to_review_id,
+            ChangeRow.id.not_in(taken),
+            ChangeRow.fingerprint.in_(decided),
+        )
         .order_by(ChangeRow.position)
     ).all()
-    plan: list[tuple[ChangeRow, str, VerdictRow]] = []
-    for change in targets:
-        if change.fingerprint not in sources:
+    plan: list[tuple[int, str, str, VerdictRow]] = []
+    for change_pk, change_id, fp in targets:
+        if fp not in sources:
             continue
-        source_change, verdict = sources[change.fingerprint]
+        source_change, verdict = sources[fp]
         if verdict.value in target.scale:  # otherwise the new scale has no such value: a person decides
-            plan.append((change, source_change, verdict))
+            plan.append((change_pk, change_id, source_change, verdict))
     return target, plan
 
 
@@ -281,11 +295,11 @@ def carry(session: Session, from_review_id: int, to_review_id: int, *, reviewer:
     reviewer, in_name = storable(reviewer)
     stamp = now()
     count = 0
-    for change, source_change, verdict in plan:
+    for change_pk, change_id, source_change, verdict in plan:
         link = f"review {from_review_id} change {source_change}"
         session.add(
             VerdictRow(
-                change_pk=change.id,
+                change_pk=change_pk,
                 review_id=to_review_id,
                 value=verdict.value,
                 note=verdict.note,
@@ -299,7 +313,7 @@ def carry(session: Session, from_review_id: int, to_review_id: int, *, reviewer:
         session.add(
             HistoryRow(
                 review_id=to_review_id,
-                change_id=change.change_id,
+                change_id=change_id,
                 action="carried",
                 old_value=None,
                 new_value=verdict.value,

@@ -31,7 +31,7 @@ from factcheck_gui.store import (
 )
 from factcheck_gui.store.convert import comparison_to_text
 from factcheck_gui.store.models import Base
-from factcheck_gui.store.schema import alembic_config, head_revision, migrations_dir
+from factcheck_gui.store.schema import HEAD_REVISION, alembic_config, head_revision, migrations_dir
 
 
 def sha(path: Path) -> str:
@@ -57,7 +57,32 @@ def test_the_migrations_build_exactly_the_models(store: ReviewStore) -> None:
     finally:
         engine.dispose()
     assert diff == []
-    assert revision_of(store.url) == head_revision() == "0003"
+    assert revision_of(store.url) == head_revision() == HEAD_REVISION == "0004"
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path, comparison: Comparison) -> None:
+    """Every start and every CLI command opens the database: when it is current (the everyday
+    case) neither Alembic nor the migration scripts are loaded."""
+    db = tmp_path / "reviews.sqlite3"
+    with ReviewStore.open(str(db)) as store:
+        store.create_review(comparison, title="t", reviewer="ann")
+    script = (
+        "import sys\n"
+        "from factcheck_gui.store import ReviewStore\n"
+        "with ReviewStore.open(sys.argv[1]) as store:\n"
+        "    listed = store.list_reviews()\n"
+        "    store.set_verdict(listed[0].id, 'c1', 'Accurate', reviewer='bob', expected_version=0)\n"
+        "print(len(listed), sorted({m.split('.')[0] for m in sys.modules if m.startswith('alembic')}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(db)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(factcheck_gui.__file__).parents[1])},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "[]"]
 
 
 def downgrade(url: str, revision: str) -> None:
@@ -121,10 +146,12 @@ def assert_history_is_append_only(url: str) -> None:
         engine.dispose()
 
 
-def test_a_database_built_by_the_first_schema_alone_is_upgraded(
-    store_url: str, comparison: Comparison
+@pytest.mark.parametrize("old_revision", ["0001", "0003"])
+def test_a_database_built_by_an_old_schema_alone_is_upgraded(
+    store_url: str, comparison: Comparison, old_revision: str
 ) -> None:
-    """Not a downgrade: only migration 0001 ever ran, and rows are inserted as 0001 wrote them."""
+    """Not a downgrade: only the migrations up to ``old_revision`` ever ran, and rows are
+    inserted as that version wrote them (the comparison as JSON text)."""
     engine = create_engine(store_url)
     cid = next(c.id for c in comparison.changes if c.is_change)
     stamp = datetime(2025, 11, 24, 9, 30, tzinfo=UTC)
@@ -134,7 +161,7 @@ def test_a_database_built_by_the_first_schema_alone_is_upgraded(
                 conn.exec_driver_sql("PRAGMA journal_mode = WAL")  # as version 0001 set it
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0001")
+            command.upgrade(cfg, old_revision)
         with engine.begin() as conn:
             ts = stamp.replace(tzinfo=None) if engine.dialect.name == "sqlite" else stamp
             values = {
@@ -212,10 +239,10 @@ def test_a_database_built_by_the_first_schema_alone_is_upgraded(
     with ReviewStore.open(store_url) as store:
         assert revision_of(store_url) == head_revision()
         if store.path is not None:
-            assert store.backup_path is not None and "schema-0001" in store.backup_path.name
+            assert store.backup_path is not None and f"schema-{old_revision}" in store.backup_path.name
             backup = sqlite3.connect(store.backup_path)
             try:
-                assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+                assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (old_revision,)
                 assert backup.execute("SELECT count(*) FROM history").fetchone() == (2,)
             finally:
                 backup.close()
@@ -237,7 +264,41 @@ def test_a_database_built_by_the_first_schema_alone_is_upgraded(
         store.set_verdict(rid, cid, "Distorted", reviewer="cat", note=f"x{chr(0xD800)}", expected_version=2)
         assert store.history(rid, cid)[-1].replaced_chars == 1
         assert store.carry_over_candidates(comparison)[0].review_id == rid
+        # A review stored now sits beside the old one; both list and open.
+        new_id = store.create_review(comparison, title="written now", reviewer="dan")
+        assert [s.title for s in store.list_reviews()] == ["written now", "written by 0.1"]
+        assert store.load_review(new_id).comparison == comparison
+        assert store.load_review(rid).comparison == comparison
+    engine = create_engine(store_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT id, comparison_json, comparison_zlib IS NULL FROM reviews ORDER BY id")
+            ).all()
+    finally:
+        engine.dispose()
+    # The old review's JSON is exactly as the old version wrote it; the new one is compressed.
+    assert [(r[0], r[1] == comparison_to_text(comparison), bool(r[2])) for r in rows] == [
+        (rid, True, True),
+        (new_id, False, False),
+    ]
     assert_history_is_append_only(store_url)
+
+
+def test_a_downgrade_gives_compressed_reviews_their_json_back(store_url: str, comparison: Comparison) -> None:
+    with ReviewStore.open(store_url) as store:
+        rid = store.create_review(comparison, title="new", reviewer="ann")
+    downgrade(store_url, "0003")
+    engine = create_engine(store_url)
+    try:
+        with engine.connect() as conn:
+            stored = conn.execute(
+                text("SELECT comparison_json FROM reviews WHERE id = :i"), {"i": rid}
+            ).scalar()
+            assert "comparison_zlib" not in {c["name"] for c in inspect(conn).get_columns("reviews")}
+    finally:
+        engine.dispose()
+    assert stored == comparison_to_text(comparison)
 
 
 def test_the_migrations_are_found_through_importlib_resources() -> None:
