@@ -48,15 +48,16 @@ _TIME_LEADS = frozenset(
 # ("[…][…]*" rather than "[…]+": a pattern that opens with a plain set lets the scan skip
 # ahead to the next end mark instead of trying every position.)
 # Closing quotes and brackets after the end mark belong to the sentence, and so does a
-# footnote or endnote mark ("… 4 per cent.[1] Wages …", as the importers write them).
-_SENT_END = re.compile(r"([.!?…؟][.!?…؟]*)((?:[\"”’'»)\]]|\[E?\d{1,3}\])*)(\s+)")
+# footnote or endnote mark ("… 4 per cent.[1] Wages …", as the importers write them; "… $75
+# million.* There are …", as a fact sheet does).
+_SENT_END = re.compile(r"([.!?…؟][.!?…؟]*)((?:[\"”’'»)\]*†‡]|\[E?\d{1,3}\])*)(\s+)")
 # "- item", "• item", "1. item", "2) item", "1.) item", "• 9. item", "⁃10. item" (a dash or
 # star before a number is more likely a minus sign or a footnote than a bullet)
 _BULLET = re.compile(r"[ \t]*(?:(?:[•▪◦‣⁃][ \t]*)?\d{1,3}(?:\.\)|[.)])|[-*•▪◦‣⁃–—])[ \t]+")
 # A numbered (or lower-case lettered) list marker: bullet, number or letter, its punctuation.
 _LIST_MARK = re.compile(r"[ \t]*((?:[•▪◦‣⁃][ \t]*)?)(\d{1,3}|[a-z])(\.\)|[.)])[ \t]+")
 _INLINE_MARK = re.compile(r"\s((?:[•▪◦‣⁃][ \t]*)?)(\d{1,3}|[a-z])(\.\)|[.)])[ \t]+")
-_TERMINAL = re.compile(r"[.!?…:;؟。！？](?:[\"”’'»)\]]|\[E?\d{1,3}\])*$")
+_TERMINAL = re.compile(r"[.!?…:;؟。！？](?:[\"”’'»)\]*†‡]|\[E?\d{1,3}\])*$")
 _FIRST_CHAR = re.compile(r"\S")
 # A dateline before a story's first sentence: "TAMPA, Fla. — ", "BEIRUT, Lebanon (AP) — ",
 # "WASHINGTON, Aug. 12, 2010 – ", "NEW YORK (Reuters) - ", "Feb. 22, 2010 - ", "United States - ".

@@ -157,3 +157,12 @@ def test_a_changed_dateline_date_is_flagged_and_a_dropped_one_leaves_the_sentenc
     kinds = [(c.kind, c.original) for c in dropped.changes]
     assert (ChangeKind.REMOVED, ("o2",)) in kinds
     assert all(c.kind is ChangeKind.UNCHANGED for c in dropped.changes if c.original != ("o2",))
+
+
+def test_a_footnote_mark_after_the_full_stop_ends_the_sentence() -> None:
+    # the State Department fact sheet: "… at an approximate value of $75 million.* There are …"
+    text = "It provided support worth about $75 million.* There are 26 U.S. helicopters in Pakistan."
+    assert texts(text) == [
+        "It provided support worth about $75 million.*",
+        "There are 26 U.S. helicopters in Pakistan.",
+    ]
