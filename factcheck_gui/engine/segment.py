@@ -17,6 +17,7 @@ from factcheck_gui.engine.types import Claim, new_claim
 
 MAX_CLAIM_CHARS = 1500  # longer run-ons (or text with no sentence ends) are cut at a space
 SHORT_LINE = 45  # a line this short without final punctuation, before a capital, is a headline
+DATELINE_PARAGRAPHS = 8  # a dateline opens a story's first paragraph (after title, byline, date lines)
 WRAP_MAX = 200  # no copy is hard-wrapped this wide: a longer line ends its paragraph
 
 # Titles before a name: never the end of a sentence.
@@ -123,7 +124,12 @@ def line_breaks(text: str) -> dict[int, str]:
                 or _TERMINAL.search(cur)
                 or (_BULLET.match(text[s:e]) and not nxt[:1].isspace())
                 or (
-                    (len(cur.strip()) < 0.6 * width or len(cur.strip()) < SHORT_LINE or len(cur) > WRAP_MAX)
+                    (
+                        len(cur.strip()) < 0.6 * width
+                        or len(cur.strip()) < SHORT_LINE
+                        or len(cur) > WRAP_MAX
+                        or ((i == 0 or kinds[b[i - 1][1]] == "para") and _title_case(cur))
+                    )
                     and nxt_stripped[:1]
                     and (nxt_stripped[0].isupper() or nxt_stripped[0].isdigit() or nxt_stripped[0] in "“\"‘'")
                 )
@@ -132,6 +138,15 @@ def line_breaks(text: str) -> dict[int, str]:
             else:
                 kinds[e] = "wrap"
     return kinds
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(line: str) -> bool:
+    """A title line: its words of four letters or more (at least three) all capitalised."""
+    long_words = _TITLE_WORD.findall(line)
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
 
 def _hard_wrapped(text: str, blocks: list[list[tuple[int, int]]]) -> bool:
@@ -408,7 +423,7 @@ def split_claims(text: str, prefix: str) -> tuple[Claim, ...]:
                     while text[ps].isspace():  # ("2)  " then a hard wrap)
                         ps += 1
         if items is None:
-            dm = _DATELINE.match(text, ps, pe)
+            dm = _DATELINE.match(text, ps, pe) if paragraph < DATELINE_PARAGRAPHS else None
             if dm and dm.end() - ps <= 80:
                 de = dm.end()
                 while text[de - 1].isspace():

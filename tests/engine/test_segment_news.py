@@ -166,3 +166,23 @@ def test_a_footnote_mark_after_the_full_stop_ends_the_sentence() -> None:
         "It provided support worth about $75 million.*",
         "There are 26 U.S. helicopters in Pakistan.",
     ]
+
+
+def test_a_title_line_of_hard_wrapped_copy_is_its_own_claim() -> None:
+    # a release hard-wrapped at 64 columns, its title as long as a wrapped line
+    text = (
+        "U.S. Military Forces Conduct Airstrikes Against ISIL in Syria\n"
+        "U.S. military forces continued to attack ISIL terrorists in\n"
+        "Syria today using fighter aircraft to conduct seven airstrikes.\n"
+        "Partner Nation Forces Strike Twice Near the City of Bayji Today\n"
+        "Separately, partner nation military forces used fighter\n"
+        "aircraft to conduct two airstrikes against ISIL in Iraq.\n"
+    )
+    assert [t.replace("\n", " ") for t in texts(text)] == [
+        "U.S. Military Forces Conduct Airstrikes Against ISIL in Syria",
+        "U.S. military forces continued to attack ISIL terrorists in Syria today using fighter aircraft to "
+        "conduct seven airstrikes.",
+        "Partner Nation Forces Strike Twice Near the City of Bayji Today",
+        "Separately, partner nation military forces used fighter aircraft to conduct two airstrikes against "
+        "ISIL in Iraq.",
+    ]
