@@ -39,6 +39,8 @@ _OPENERS = frozenset(
     # questions ("… you and I. Did you see …"); not "will" or "may", which are also names
     "did do does is are was were has have had can could would should must".split()
 )
+# Words that open a sentence, never a dateline's place.
+_NO_PLACE = _OPENERS | frozenset("thus so here now today yesterday tomorrow for from with".split())
 # A claim opening with one of these is a time phrase, not a sentence: "At 5 a.m. Mr. Smith went"
 # is one sentence, "He left at 6 P.M. Mr. Smith then went" two.
 _TIME_LEADS = frozenset(
@@ -72,7 +74,7 @@ _DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?{_MONTH}[ \t]+
 _PLACE = r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:[ \t][A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,3}"
 _DATELINE = re.compile(
     rf"(?:{_DATE}|{_PLACE}(?:,[ \t]+(?:{_DATE}|{_PLACE})){{0,2}}(?:[ \t]*\([A-Z][\w .&/-]{{0,30}}\))?)"
-    r"(?:[ \t]*[—–]|[ \t]+--?)(?=[ \t]*[\"“‘'(]?[A-Z0-9])[ \t]*"
+    r"(?:[ \t]*[—–]|[ \t]+-\([A-Z][\w .&/-]{0,30}\)-|[ \t]+--?)(?=[ \t]*[\"“‘'(]?[A-Z0-9])[ \t]*"
 )
 _SPEAKER = re.compile(r"[A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,3}:")
 _QUOTE_CHARS = re.compile(r"[“”\"]")
@@ -333,6 +335,13 @@ def _next_word(text: str, pos: int) -> str:
     return nm.group().casefold() if nm else ""
 
 
+def _sentence_opener(text: str, pos: int) -> bool:
+    """The word at ``pos`` opens sentences ("The Presidential Planner - The White House …",
+    "Thus, Meta - …"), unless written in capitals ("THE HAGUE, Netherlands (AP) —")."""
+    nm = _FIRST_WORD.match(text, pos)
+    return nm is not None and not nm.group().isupper() and nm.group().casefold() in _NO_PLACE
+
+
 def _split_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while end - start > MAX_CLAIM_CHARS:
         cut = -1
@@ -424,7 +433,7 @@ def split_claims(text: str, prefix: str) -> tuple[Claim, ...]:
                         ps += 1
         if items is None:
             dm = _DATELINE.match(text, ps, pe) if paragraph < DATELINE_PARAGRAPHS else None
-            if dm and dm.end() - ps <= 80:
+            if dm and dm.end() - ps <= 80 and not _sentence_opener(text, ps):
                 de = dm.end()
                 while text[de - 1].isspace():
                     de -= 1

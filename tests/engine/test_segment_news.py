@@ -54,6 +54,14 @@ def texts(text: str) -> list[str]:
             ],
         ),
         (
+            "NEW YORK -(Dow Jones)- Frank Quattrone pleaded not guilty Tuesday.",
+            ["NEW YORK -(Dow Jones)-", "Frank Quattrone pleaded not guilty Tuesday."],
+        ),
+        (
+            "THE HAGUE, Netherlands (AP) — The court ruled.",
+            ["THE HAGUE, Netherlands (AP) —", "The court ruled."],
+        ),
+        (
             "United States - According to NASA, the risk is zero. It was 2.7 percent.",
             ["United States -", "According to NASA, the risk is zero.", "It was 2.7 percent."],
         ),
@@ -70,6 +78,9 @@ def test_a_dateline_is_a_claim_of_its_own(text: str, expected: list[str]) -> Non
         "The result — a 3-2 win — surprised fans.",
         "Lt. Gen. Smith said the U.S. Army would stay.",
         "In Tampa - the city - rain fell.",
+        # (MRPC and STS-B sentences)
+        "The Presidential Planner - The White House Science Fair.",
+        "Thus, Meta - System - atic Dialectic is Diachronico - Synchronic Dialectic.",
     ],
 )
 def test_a_dash_inside_a_sentence_is_no_dateline(text: str) -> None:
