@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from factcheck_gui.engine.types import Claim, new_claim
 
 MAX_CLAIM_CHARS = 1500  # longer run-ons (or text with no sentence ends) are cut at a space
 SHORT_LINE = 45  # a line this short without final punctuation, before a capital, is a headline
+DATELINE_PARAGRAPHS = 8  # a dateline opens a story's first paragraph (after title, byline, date lines)
+WRAP_MAX = 200  # no copy is hard-wrapped this wide: a longer line ends its paragraph
 
 # Titles before a name: never the end of a sentence.
 _TITLES = frozenset(
@@ -36,6 +39,8 @@ _OPENERS = frozenset(
     # questions ("… you and I. Did you see …"); not "will" or "may", which are also names
     "did do does is are was were has have had can could would should must".split()
 )
+# Words that open a sentence, never a dateline's place.
+_NO_PLACE = _OPENERS | frozenset("thus so here now today yesterday tomorrow for from with".split())
 # A claim opening with one of these is a time phrase, not a sentence: "At 5 a.m. Mr. Smith went"
 # is one sentence, "He left at 6 P.M. Mr. Smith then went" two.
 _TIME_LEADS = frozenset(
@@ -46,15 +51,32 @@ _TIME_LEADS = frozenset(
 # ("[…][…]*" rather than "[…]+": a pattern that opens with a plain set lets the scan skip
 # ahead to the next end mark instead of trying every position.)
 # Closing quotes and brackets after the end mark belong to the sentence, and so does a
-# footnote or endnote mark ("… 4 per cent.[1] Wages …", as the importers write them).
-_SENT_END = re.compile(r"([.!?…؟][.!?…؟]*)((?:[\"”’'»)\]]|\[E?\d{1,3}\])*)(\s+)")
+# footnote or endnote mark ("… 4 per cent.[1] Wages …", as the importers write them; "… $75
+# million.* There are …", as a fact sheet does).
+_SENT_END = re.compile(r"([.!?…؟][.!?…؟]*)((?:[\"”’'»)\]*†‡]|\[E?\d{1,3}\])*)(\s+)")
 # "- item", "• item", "1. item", "2) item", "1.) item", "• 9. item", "⁃10. item" (a dash or
 # star before a number is more likely a minus sign or a footnote than a bullet)
 _BULLET = re.compile(r"[ \t]*(?:(?:[•▪◦‣⁃][ \t]*)?\d{1,3}(?:\.\)|[.)])|[-*•▪◦‣⁃–—])[ \t]+")
 # A numbered (or lower-case lettered) list marker: bullet, number or letter, its punctuation.
 _LIST_MARK = re.compile(r"[ \t]*((?:[•▪◦‣⁃][ \t]*)?)(\d{1,3}|[a-z])(\.\)|[.)])[ \t]+")
 _INLINE_MARK = re.compile(r"\s((?:[•▪◦‣⁃][ \t]*)?)(\d{1,3}|[a-z])(\.\)|[.)])[ \t]+")
-_TERMINAL = re.compile(r"[.!?…:;؟。！？](?:[\"”’'»)\]]|\[E?\d{1,3}\])*$")
+_TERMINAL = re.compile(r"[.!?…:;؟。！？](?:[\"”’'»)\]*†‡]|\[E?\d{1,3}\])*$")
+_FIRST_CHAR = re.compile(r"\S")
+# A dateline before a story's first sentence: "TAMPA, Fla. — ", "BEIRUT, Lebanon (AP) — ",
+# "WASHINGTON, Aug. 12, 2010 – ", "NEW YORK (Reuters) - ", "Feb. 22, 2010 - ", "United States - ".
+# It becomes a claim of its own: its place and date are facts of their own, which a counterpart
+# may keep (and change) or leave out, and the sentence after it compares on its own words.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?{_MONTH}[ \t]+\d{{1,2}}(?:,[ \t]+\d{{4}})?"
+_PLACE = r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:[ \t][A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,3}"
+_DATELINE = re.compile(
+    rf"(?:{_DATE}|{_PLACE}(?:,[ \t]+(?:{_DATE}|{_PLACE})){{0,2}}(?:[ \t]*\([A-Z][\w .&/-]{{0,30}}\))?)"
+    r"(?:[ \t]*[—–]|[ \t]+-\([A-Z][\w .&/-]{0,30}\)-|[ \t]+--?)(?=[ \t]*[\"“‘'(]?[A-Z0-9])[ \t]*"
+)
+_SPEAKER = re.compile(r"[A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,3}:")
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 
 
@@ -66,30 +88,8 @@ def line_breaks(text: str) -> dict[int, str]:
     a hard wrap inside a paragraph.
     """
     kinds: dict[int, str] = {}
+    blocks: list[list[tuple[int, int]]] = []
     block: list[tuple[int, int]] = []
-
-    def flush() -> None:  # (only blocks of two lines or more have newlines to classify)
-        width = max(len(text[s:e].strip()) for s, e in block)
-        for i in range(len(block) - 1):
-            s, e = block[i]
-            ns, ne = block[i + 1]
-            cur = text[s:e].rstrip()
-            nxt = text[ns:ne]
-            nxt_stripped = nxt.lstrip()
-            if (
-                _BULLET.match(nxt)
-                or _TERMINAL.search(cur)
-                or (_BULLET.match(text[s:e]) and not nxt[:1].isspace())
-                or (
-                    (len(cur.strip()) < 0.6 * width or len(cur.strip()) < SHORT_LINE)
-                    and nxt_stripped[:1]
-                    and (nxt_stripped[0].isupper() or nxt_stripped[0].isdigit() or nxt_stripped[0] in "“\"‘'")
-                )
-            ):
-                kinds[e] = "para"
-            else:
-                kinds[e] = "wrap"
-
     lines = text.split("\n")
     last = len(lines) - 1
     pos = 0
@@ -99,14 +99,73 @@ def line_breaks(text: str) -> dict[int, str]:
             block.append((pos, e))
         else:
             if len(block) > 1:
-                flush()
-            block.clear()
+                blocks.append(block)
+            block = []
             if i < last:
                 kinds[e] = "para"
         pos = e + 1
     if len(block) > 1:
-        flush()
+        blocks.append(block)
+    if not blocks:
+        return kinds
+    wrapped = _hard_wrapped(text, blocks)
+    for b in blocks:
+        if not wrapped:
+            for _, e in b[:-1]:
+                kinds[e] = "para"
+            continue
+        width = max(len(text[s:e].strip()) for s, e in b)
+        for i in range(len(b) - 1):
+            s, e = b[i]
+            ns, ne = b[i + 1]
+            cur = text[s:e].rstrip()
+            nxt = text[ns:ne]
+            nxt_stripped = nxt.lstrip()
+            if (
+                _BULLET.match(nxt)
+                or _TERMINAL.search(cur)
+                or (_BULLET.match(text[s:e]) and not nxt[:1].isspace())
+                or (
+                    (
+                        len(cur.strip()) < 0.6 * width
+                        or len(cur.strip()) < SHORT_LINE
+                        or len(cur) > WRAP_MAX
+                        or ((i == 0 or kinds[b[i - 1][1]] == "para") and _title_case(cur))
+                    )
+                    and nxt_stripped[:1]
+                    and (nxt_stripped[0].isupper() or nxt_stripped[0].isdigit() or nxt_stripped[0] in "“\"‘'")
+                )
+            ):
+                kinds[e] = "para"
+            else:
+                kinds[e] = "wrap"
     return kinds
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(line: str) -> bool:
+    """A title line: its words of four letters or more (at least three) all capitalised."""
+    long_words = _TITLE_WORD.findall(line)
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
+def _hard_wrapped(text: str, blocks: list[list[tuple[int, int]]]) -> bool:
+    """Text hard-wrapped somewhere shows it: a line that stops in mid-phrase, without final
+    punctuation, before a lower-case word ("A wrapped line that goes\non here."). Text with no
+    such line has one paragraph (or heading, label, date or byline line) per line, whatever
+    the lines' lengths, as pasted web copy, transcripts and releases have.
+    """
+    for b in blocks:
+        for (s, e), (ns, ne) in pairwise(b):
+            first = _FIRST_CHAR.search(text, ns, ne)
+            if first and first.group().islower():
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if not _TERMINAL.search(text, max(s, e - 12), e):
+                    return True
+    return False
 
 
 _WRAP_WS = re.compile(r"[ \t]*\n[ \t]*")
@@ -223,6 +282,8 @@ def _boundary(
     low = word.casefold()
     if low in _TITLES or word == "Sec":  # ("Sec. Blinken", not "the SEC.")
         return -1
+    if word == "SEC" and _SPEAKER.match(text, nxt_pos):  # a transcript's "SEC. GATES: Good …"
+        return -1
     if low in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         # "No. 10", "Jan. 5", "J. K. Rowling" continue; "… Acme Co. The firm …" ends.
         ok = _next_word(text, nxt_pos) in _OPENERS and not (low in ("no", "nos") and nxt.isdigit())
@@ -272,6 +333,13 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 def _next_word(text: str, pos: int) -> str:
     nm = _FIRST_WORD.match(text[pos : pos + 30])
     return nm.group().casefold() if nm else ""
+
+
+def _sentence_opener(text: str, pos: int) -> bool:
+    """The word at ``pos`` opens sentences ("The Presidential Planner - The White House …",
+    "Thus, Meta - …"), unless written in capitals ("THE HAGUE, Netherlands (AP) —")."""
+    nm = _FIRST_WORD.match(text, pos)
+    return nm is not None and not nm.group().isupper() and nm.group().casefold() in _NO_PLACE
 
 
 def _split_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -364,6 +432,13 @@ def split_claims(text: str, prefix: str) -> tuple[Claim, ...]:
                     while text[ps].isspace():  # ("2)  " then a hard wrap)
                         ps += 1
         if items is None:
+            dm = _DATELINE.match(text, ps, pe) if paragraph < DATELINE_PARAGRAPHS else None
+            if dm and dm.end() - ps <= 80 and not _sentence_opener(text, ps):
+                de = dm.end()
+                while text[de - 1].isspace():
+                    de -= 1
+                claims.append(new_claim(f"{prefix}{len(claims) + 1}", ps, de, paragraph, text[ps:de]))
+                ps = dm.end()
             items = [(ps, ps, pe)]
         for cs, scan, ie in items:  # (claim start, where to look for sentence ends, end)
             floor = cs
