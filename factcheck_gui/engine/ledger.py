@@ -30,9 +30,9 @@ from operator import itemgetter
 from typing import Any
 
 from factcheck_gui.engine.compare import Cancelled, _proper_nouns
-from factcheck_gui.engine.flags._common import POSSESSIVE, title_case
+from factcheck_gui.engine.flags._common import POSSESSIVE, headline_spans, title_case
 from factcheck_gui.engine.flags.dates import _dates
-from factcheck_gui.engine.flags.names import headline_spans, scan_names
+from factcheck_gui.engine.flags.names import scan_names
 from factcheck_gui.engine.flags.numbers import Num, numbers_of
 from factcheck_gui.engine.flags.titles import may_have_titles, mentions
 from factcheck_gui.engine.flags.whole import Whole

@@ -145,10 +145,10 @@ def test_figures_in_words_and_elsewhere_are_kept(taiwan: tuple[Comparison, Ledge
 
 
 def test_claim_in_two_changes_pairs_where_the_sentence_is(taiwan: tuple[Comparison, Ledger]) -> None:
-    # o2 is both the headline's counterpart (c2) and the lead's (c4): its figures pair in c4.
+    # o2 is both the headline's counterpart (c2) and the lead's (c3): its figures pair in c3.
     _, ledger = taiwan
     survivors = one(ledger, FactKind.NUMBER, "Two survivors")
-    assert survivors.status is KEPT and survivors.rewrite == "Two people" and survivors.change == "c4"
+    assert survivors.status is KEPT and survivors.rewrite == "Two people" and survivors.change == "c3"
     assert len(ledger.find("17-story")) == 1
 
 

@@ -27,10 +27,10 @@ from factcheck_gui.store.convert import (
 
 @pytest.fixture(scope="module")
 def big(reference_pair: tuple[str, str]) -> Comparison:
-    """The demo pair twenty times over: hundreds of changes, over a megabyte of comparison JSON."""
+    """The demo pair thirty times over: hundreds of changes, over a megabyte of comparison JSON."""
     original, rewrite = reference_pair
     return compare_texts(
-        "\n\n".join([original] * 20), "\n\n".join([rewrite] * 20), original_name="o.txt", rewrite_name="r.txt"
+        "\n\n".join([original] * 30), "\n\n".join([rewrite] * 30), original_name="o.txt", rewrite_name="r.txt"
     )
 
 
@@ -165,9 +165,11 @@ def test_carry_over_offers_for_a_big_comparison_do_not_re_encode_it(
 
     offers: list[Any] = []
     peak = peak_bytes(lambda: offers.extend(store.carry_over_candidates(big, exclude_review_id=new)))
-    assert peak < size // 4, f"finding offers took {peak} bytes; the comparison is {size}"
+    # Encoding the comparison again costs at least its size; the fingerprints of its changes
+    # (what finding offers needs) are well under half of it.
+    assert peak < size // 2, f"finding offers took {peak} bytes; the comparison is {size}"
     assert [(o.review_id, o.relation, o.verdicts) for o in offers] == [(earlier, "same original", 3)]
-    # The pair repeats the demo twenty times: each decided wording recurs in the new review.
+    # The pair repeats the demo thirty times: each decided wording recurs in the new review.
     count = store.carry_over_count(earlier, new)  # (also warms the statement caches)
     peak = peak_bytes(lambda: store.carry_over_count(earlier, new))
     assert peak < size // 4, f"counting what would carry took {peak} bytes; the comparison is {size}"
