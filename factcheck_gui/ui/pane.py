@@ -11,8 +11,9 @@ Signals:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -35,8 +37,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from factcheck_gui.engine.types import Change, ChangeKind
-from factcheck_gui.ui.docindex import ComparisonIndex, Side, SideIndex
-from factcheck_gui.ui.highlight import StoryHighlighter
+from factcheck_gui.ui.docindex import ComparisonIndex, RunList, Side, SideIndex, StylePlan
+from factcheck_gui.ui.highlight import FORMAT_ALL_UP_TO, StoryHighlighter, background_relay, run_in_background
 from factcheck_gui.ui.theme import KIND_STYLES, kind_tint
 
 MARGIN_WIDTH = 18
@@ -115,6 +117,11 @@ class StoryPane(QPlainTextEdit):
         self.setAccessibleName("Original story" if side is Side.ORIGINAL else "Rewritten story")
         self.document().setDocumentMargin(8)
         self.highlighter = StoryHighlighter(self.document(), self.palette())
+        self._formatting = False
+        self._facts_token: object | None = None
+        background_relay().done.connect(self._on_background_done)
+        # The blocks scrolled into view get their formats before the paint that shows them.
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.format_visible())
         self._margin = _Margin(self)
         self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
         self.updateRequest.connect(self._on_update_request)
@@ -139,12 +146,61 @@ class StoryPane(QPlainTextEdit):
         self.current_change_id = ""
         self.setExtraSelections([])
         self.highlighter.set_index(None)
+        self._facts_token = None
         if index is None:
             self.setPlainText("")
             return
-        self.setPlainText(index.sides[self.side].doc.text)
-        self.highlighter.set_index(index.sides[self.side], self.palette())
+        side = index.sides[self.side]
+        self.setPlainText(side.doc.text)
+        self._highlight(side)
+        if side.facts_pending:
+            # A long story's fact tokens are lexed in a thread and painted when they come.
+            token = self._facts_token = object()
+            run_in_background(token, side.lex_facts)
         self._margin.update()
+
+    def _highlight(self, side: SideIndex) -> None:
+        """Take ``side``'s plan: a short story is formatted whole, a long one as it is shown."""
+        self.highlighter.set_index(side, self.palette())
+        if len(side.plan) <= FORMAT_ALL_UP_TO:
+            self.highlighter.format_all()
+        else:
+            self.format_visible()
+
+    def _on_background_done(self, token: object, result: object) -> None:
+        if token is None or token is not self._facts_token or self.index is None:
+            return  # for another pane, or for a story no longer shown
+        self._facts_token = None
+        side = self.index.sides[self.side]
+        facts, plan = cast("tuple[RunList, StylePlan]", result)
+        side.set_facts(facts, plan)
+        self._highlight(side)
+
+    def format_visible(self) -> int:
+        """Give the blocks in the viewport their formats (those not formatted yet); how many.
+
+        Formatting can change how a block wraps, so the walk repeats until the blocks on
+        screen are all formatted.
+        """
+        if self._formatting or self.highlighter.index is None:
+            return 0
+        self._formatting = True
+        total = 0
+        try:
+            height = self.viewport().height()
+            for _ in range(4):
+                offset = self.contentOffset()
+
+                def on_screen(block: QTextBlock, offset: QPointF = offset) -> bool:
+                    return self.blockBoundingGeometry(block).translated(offset).top() <= height
+
+                new = self.highlighter.format_blocks(self.firstVisibleBlock(), on_screen)
+                total += new
+                if not new:
+                    break
+        finally:
+            self._formatting = False
+        return total
 
     def is_empty(self) -> bool:
         return self.document().isEmpty()
@@ -161,7 +217,7 @@ class StoryPane(QPlainTextEdit):
     def refresh_theme(self) -> None:
         """Rebuild formats after a palette change."""
         if self.index is not None:
-            self.highlighter.set_index(self.index.sides[self.side], self.palette())
+            self._highlight(self.index.sides[self.side])
             self.set_current(self.current_change_id)
         self._margin.update()
 
@@ -231,6 +287,13 @@ class StoryPane(QPlainTextEdit):
         super().resizeEvent(event)
         cr = self.contentsRect()
         self._margin.setGeometry(QRect(cr.left(), cr.top(), MARGIN_WIDTH, cr.height()))
+        self.format_visible()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Scrolling and resizing format first; this catches what moved into view otherwise
+        # (a relayout, a jump by the text cursor).
+        self.format_visible()
+        super().paintEvent(event)
 
     def _on_update_request(self, rect: QRect, dy: int) -> None:
         self._margin.update()
