@@ -79,6 +79,11 @@ class Probe:
         self.timer.stop()
         self.ticks.append(time.perf_counter())
 
+    def top_gaps(self, origin: float, k: int = 3) -> list[tuple[float, float]]:
+        """The ``k`` longest gaps as (seconds from ``origin`` to the gap's start, gap in ms)."""
+        gaps = sorted(zip(self.ticks, self.ticks[1:], strict=False), key=lambda g: g[0] - g[1])[:k]
+        return [(round(a - origin, 3), round((b - a) * 1000, 1)) for a, b in gaps]
+
     def max_gap_ms(self, lo: float = 0.0, hi: float = float("inf")) -> float:
         """The longest gap that ended in ``(lo, hi]`` (seconds on the perf_counter clock)."""
         best = 0.0
@@ -201,6 +206,8 @@ def child(pair_dir: Path, tmp: Path) -> dict[str, Any]:
     _wait(3.0)
     res["stall_comparing_ms"] = probe.max_gap_ms(start, result_at)
     res["stall_display_ms"] = probe.max_gap_ms(result_at, time.perf_counter())
+    res["display_gaps"] = probe.top_gaps(result_at)
+    res["shown_at"] = round(painted - result_at, 3)
     res["highlighted_after_3s"] = [_visible_highlighted(left), _visible_highlighted(right)]
 
     changes = win.review.changes

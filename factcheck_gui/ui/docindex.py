@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -95,10 +96,12 @@ class SideIndex:
     tints: RunList = field(default_factory=lambda: RunList([]))  # one per claim of a change
     marks: RunList = field(default_factory=lambda: RunList([]))  # diff and flag marks
     facts: RunList = field(default_factory=lambda: RunList([]))  # fact tokens
-    # The three above merged into non-overlapping stretches: what the highlighter paints.
+    # The tints and marks merged into non-overlapping stretches (the facts, non-overlapping
+    # themselves, are laid over them block by block: see :meth:`facts_between`).
     plan: StylePlan = field(default_factory=lambda: StylePlan.build(()))
-    # The fact tokens are still to be lexed (a long story: see :meth:`lex_facts`).
+    # The fact tokens are still being lexed (a long story: see :meth:`lex_facts_for`).
     facts_pending: bool = False
+    _lexer: _FactLexer | None = None
 
     def claim_at(self, qpos: int) -> Claim | None:
         """The claim covering Qt position ``qpos`` (None between claims)."""
@@ -117,24 +120,71 @@ class SideIndex:
         i = int(claim_id[1:]) - 1
         return self.starts[i], self.ends[i]
 
-    def lex_facts(self) -> tuple[RunList, StylePlan]:
-        """The fact tokens of this side and the plan with them (pure: safe in any thread).
+    def facts_between(self, lo: int, hi: int) -> Iterator[Run]:
+        """The fact tokens within ``[lo, hi)`` known so far (all of them once lexed)."""
+        if self._lexer is not None:
+            return self._lexer.between(lo, hi)
+        return self.facts.between(lo, hi)
 
-        The story lexer costs about a second per megabyte, so for a long story the window
-        shows the comparison first and lexes in the background (:meth:`set_facts` then).
+    def facts_known_to(self) -> float:
+        """The Qt position up to which the fact tokens are known (infinity once all are)."""
+        if self._lexer is not None:
+            return self._lexer.known_to
+        return 0.0 if self.facts_pending else float("inf")
+
+    def lex_facts_for(self, seconds: float) -> bool:
+        """Lex fact tokens for about ``seconds``; True once all are known.
+
+        The story lexer costs about a second per megabyte: for a long story the window shows
+        the comparison first and lexes in slices between events, the same tokens as
+        :func:`factcheck_gui.lexer.fact_spans` (it is the same generator, paused).
         """
-        q = self.to_qt
-        text = self.doc.text
-        facts = RunList(
-            [Run(q(s), q(e), "fact:" + k) for s, e, k in _fact_spans(text) if s < e] if text else []
-        )
-        return facts, StylePlan.build((self.tints, self.marks, facts))
+        if not self.facts_pending:
+            return True
+        if self._lexer is None:
+            self._lexer = _FactLexer(self.doc.text, self.to_qt)
+        if self._lexer.step(seconds):
+            self.facts = RunList(self._lexer.runs)
+            self._lexer = None
+            self.facts_pending = False
+        return not self.facts_pending
 
-    def set_facts(self, facts: RunList, plan: StylePlan) -> None:
-        """Take the result of :meth:`lex_facts`."""
-        self.facts = facts
-        self.plan = plan
-        self.facts_pending = False
+
+class _FactLexer:
+    """The story lexer over one text, paused between slices; its tokens so far in order."""
+
+    def __init__(self, text: str, to_qt: Callable[[int], int]) -> None:
+        from factcheck_gui.lexer import FACT_TYPES, StoryLexer
+
+        self._kinds = {t: "fact:" + k for k, t in FACT_TYPES.items()}
+        self._tokens = StoryLexer().get_tokens_unprocessed(text)
+        self._q = to_qt
+        self.runs: list[Run] = []
+        self.ends: list[int] = []  # facts never overlap: their ends are sorted too
+        self.known_to = 0  # every token before this Qt position is final
+
+    def step(self, seconds: float) -> bool:
+        deadline = time.perf_counter() + seconds
+        kinds, q, runs, ends = self._kinds, self._q, self.runs, self.ends
+        for n, (start, ttype, value) in enumerate(self._tokens, 1):
+            qs = q(start)
+            self.known_to = qs
+            key = kinds.get(ttype)
+            if key is not None and value:
+                qe = q(start + len(value))
+                runs.append(Run(qs, qe, key))
+                ends.append(qe)
+            if not n % 64 and time.perf_counter() >= deadline:
+                return False
+        self.known_to = 1 << 62
+        return True
+
+    def between(self, lo: int, hi: int) -> Iterator[Run]:
+        runs = self.runs
+        for i in range(bisect.bisect_right(self.ends, lo), len(runs)):
+            if runs[i].start >= hi:
+                break
+            yield runs[i]
 
 
 EAGER_FACTS_CHARS = 100_000  # about a tenth of a second of the story lexer
@@ -267,7 +317,7 @@ class ComparisonIndex:
     def __init__(self, comparison: Comparison, *, facts: bool | None = None) -> None:
         """``facts``: lex the fact tokens now (True), never (False), or now only for a side of
         at most :data:`EAGER_FACTS_CHARS` characters (None: a longer side is marked
-        ``facts_pending`` for the window to lex in the background)."""
+        ``facts_pending`` for the window to lex a slice at a time, :meth:`SideIndex.lex_facts_for`)."""
         self.comparison = comparison
         self.review_changes: list[Change] = [c for c in comparison.changes if c.is_change]
         self._by_id = {c.id: c for c in comparison.changes}
@@ -337,13 +387,12 @@ class ComparisonIndex:
                 if span is not None and span[0] < span[1]:
                     marks.append(Run(q(span[0]), q(span[1]), Mark.FLAG.value, ch.id))
         idx.marks = RunList(marks)
+        idx.plan = StylePlan.build((idx.tints, idx.marks))
         if facts is None:
             facts = len(doc.text) <= EAGER_FACTS_CHARS
-            idx.facts_pending = not facts
+            idx.facts_pending = not facts and bool(doc.text)
         if facts and doc.text:
-            idx.facts, idx.plan = idx.lex_facts()
-        else:
-            idx.plan = StylePlan.build((idx.tints, idx.marks))
+            idx.facts = RunList([Run(q(s), q(e), "fact:" + k) for s, e, k in _fact_spans(doc.text) if s < e])
         return idx
 
     def _anchors(self) -> list[tuple[str, str]]:

@@ -7,18 +7,16 @@ is on screen, never the length of the story. The pane asks for its visible block
 shown, scrolled or resized (:meth:`StoryHighlighter.format_blocks`); a short story is formatted
 whole at once (:meth:`format_all`). The fact tokens come from the story lexer
 (``factcheck_gui.lexer``) that the HTML export also uses, so the app and the report emphasise
-the same words; for a long story they are lexed in a background thread
-(:func:`run_in_background`) and painted when they arrive.
+the same words; for a long story the pane lexes them in slices between events
+(:meth:`SideIndex.lex_facts_for`) and formats again the blocks shown once theirs are known.
 """
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from collections.abc import Callable
-from typing import Any
+from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -58,7 +56,10 @@ class StoryHighlighter(QObject):
         self._palette = palette
         self._cache: dict[frozenset[str], QTextCharFormat] = {}
         self._by_style: list[QTextCharFormat | None] = []
-        self._done: set[int] = set()  # positions of the blocks formatted from the current plan
+        # Positions of the blocks formatted from the current plan: True once with their facts.
+        self._done: dict[int, bool] = {}
+        self.generation = 0  # counts set_index calls
+        self.walk_complete = False  # the last format_blocks met only blocks with their facts
 
     @property
     def index(self) -> SideIndex | None:
@@ -74,6 +75,7 @@ class StoryHighlighter(QObject):
         self._cache.clear()
         self._by_style = [None] * (len(self._plan.styles) if self._plan is not None else 0)
         self._done.clear()
+        self.generation += 1
 
     def is_formatted(self, block: QTextBlock) -> bool:
         return block.position() in self._done
@@ -120,24 +122,62 @@ class StoryHighlighter(QObject):
         return fmt
 
     def _apply(self, block: QTextBlock) -> bool:
-        """Give ``block`` its formats (no relayout); False when it already had them."""
-        plan = self._plan
+        """Give ``block`` its formats (no relayout); False when it already had them.
+
+        A block formatted before its fact tokens were lexed counts as not formatted once they are.
+        """
+        plan, side = self._plan, self._index
         pos = block.position()
-        if plan is None or pos in self._done:
+        if plan is None or side is None:
             return False
-        self._done.add(pos)
         end = pos + block.length() - 1
+        complete = end <= side.facts_known_to()
+        if self._done.get(pos, False) or (pos in self._done and not complete):
+            return False
+        self._done[pos] = complete
         ranges: list[QTextLayout.FormatRange] = []
-        for a, b, sid in plan.segments(pos, end):
+        for a, b, fmt in self._stretches(plan, side, pos, end):
             r = QTextLayout.FormatRange()
             r.start = a - pos
             r.length = b - a
-            r.format = self._style_format(plan, sid)
+            r.format = fmt
             ranges.append(r)
         layout = block.layout()
         if ranges or layout.formats():
             layout.setFormats(ranges)
         return True
+
+    def _stretches(
+        self, plan: StylePlan, side: SideIndex, lo: int, hi: int
+    ) -> list[tuple[int, int, QTextCharFormat]]:
+        """(start, end, format) of ``[lo, hi)``: the plan's stretches with the fact tokens over them."""
+        segs = list(plan.segments(lo, hi))
+        facts = [(max(lo, r.start), min(hi, r.end), r.key) for r in side.facts_between(lo, hi)]
+        if not facts:
+            return [(a, b, self._style_format(plan, sid)) for a, b, sid in segs]
+        bounds = sorted(
+            {lo, hi, *(x for a, b, _ in segs for x in (a, b)), *(x for a, b, _ in facts for x in (a, b))}
+        )
+        out: list[tuple[int, int, QTextCharFormat]] = []
+        i = j = 0
+        for a, b in pairwise(bounds):
+            if a >= b:
+                continue
+            while i < len(segs) and segs[i][1] <= a:
+                i += 1
+            while j < len(facts) and facts[j][1] <= a:
+                j += 1
+            keys: frozenset[str] = frozenset()
+            if i < len(segs) and segs[i][0] <= a:
+                keys = plan.styles[segs[i][2]]
+            if j < len(facts) and facts[j][0] <= a:
+                keys = keys | {facts[j][2]}
+            if keys:
+                if out and out[-1][1] == a and out[-1][2] is self.format_for(keys):
+                    out[-1] = (out[-1][0], b, out[-1][2])
+                else:
+                    out.append((a, b, self.format_for(keys)))
+        return out
 
     def format_blocks(self, first: QTextBlock, more: Callable[[QTextBlock], bool]) -> int:
         """Format ``first`` and the blocks after it while ``more(block)`` holds; how many were new.
@@ -149,7 +189,12 @@ class StoryHighlighter(QObject):
             return 0
         block, new = first, 0
         lo = hi = -1
+        self.walk_complete = True
         while block.isValid() and more(block):
+            if not self._done.get(block.position(), False) and self._index is not None:
+                self.walk_complete = self.walk_complete and (
+                    block.position() + block.length() - 1 <= self._index.facts_known_to()
+                )
             if self._apply(block):
                 new += 1
                 if lo < 0:
@@ -163,44 +208,6 @@ class StoryHighlighter(QObject):
     def format_all(self) -> int:
         """Format every block now (for a short story)."""
         return self.format_blocks(self._doc.firstBlock(), lambda _b: True)
-
-
-class _Relay(QObject):
-    """Carries a background result to the GUI thread: done(token, result)."""
-
-    done = Signal(object, object)
-
-
-_relay: _Relay | None = None
-
-
-def background_relay() -> _Relay:
-    """The application's relay (created on the GUI thread on first use, never deleted)."""
-    global _relay
-    if _relay is None:
-        _relay = _Relay(QCoreApplication.instance())
-    return _relay
-
-
-def run_in_background(token: object, fn: Callable[[], Any]) -> None:
-    """Run the pure function ``fn`` in a daemon thread; ``background_relay().done`` then carries
-    ``(token, fn())`` to the GUI thread. Nothing waits for it: a result nobody wants any more
-    (its token is stale) is dropped by the receiver, and a failure only leaves ``fn``'s work
-    undone."""
-    relay = background_relay()
-
-    def work() -> None:
-        try:
-            result = fn()
-        except Exception:  # the highlighting is a courtesy: the review shows anyway
-            import logging
-
-            logging.getLogger(__name__).exception("background highlighting failed")
-            return
-        with contextlib.suppress(RuntimeError):  # the application is going away
-            relay.done.emit(token, result)
-
-    threading.Thread(target=work, name="factcheck-highlight", daemon=True).start()
 
 
 def legend_items() -> list[tuple[str, str, str]]:

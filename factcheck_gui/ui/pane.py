@@ -11,9 +11,8 @@ Signals:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -37,11 +36,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from factcheck_gui.engine.types import Change, ChangeKind
-from factcheck_gui.ui.docindex import ComparisonIndex, RunList, Side, SideIndex, StylePlan
-from factcheck_gui.ui.highlight import FORMAT_ALL_UP_TO, StoryHighlighter, background_relay, run_in_background
+from factcheck_gui.ui.docindex import ComparisonIndex, Side, SideIndex
+from factcheck_gui.ui.highlight import FORMAT_ALL_UP_TO, StoryHighlighter
 from factcheck_gui.ui.theme import KIND_STYLES, kind_tint
 
 MARGIN_WIDTH = 18
+LEX_SLICE_SECONDS = 0.008  # the fact lexer's turn between two events
 
 
 def text_cursor(document: QTextDocument, start: int, end: int | None = None) -> QTextCursor:
@@ -118,8 +118,11 @@ class StoryPane(QPlainTextEdit):
         self.document().setDocumentMargin(8)
         self.highlighter = StoryHighlighter(self.document(), self.palette())
         self._formatting = False
-        self._facts_token: object | None = None
-        background_relay().done.connect(self._on_background_done)
+        self._formatted_view: tuple[int, ...] | None = None  # the view last formatted whole
+        # A long story's fact tokens are lexed a slice at a time between events.
+        self._lex_timer = QTimer(self)
+        self._lex_timer.setInterval(0)
+        self._lex_timer.timeout.connect(self._lex_slice)
         # The blocks scrolled into view get their formats before the paint that shows them.
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.format_visible())
         self._margin = _Margin(self)
@@ -146,7 +149,7 @@ class StoryPane(QPlainTextEdit):
         self.current_change_id = ""
         self.setExtraSelections([])
         self.highlighter.set_index(None)
-        self._facts_token = None
+        self._lex_timer.stop()
         if index is None:
             self.setPlainText("")
             return
@@ -154,27 +157,22 @@ class StoryPane(QPlainTextEdit):
         self.setPlainText(side.doc.text)
         self._highlight(side)
         if side.facts_pending:
-            # A long story's fact tokens are lexed in a thread and painted when they come.
-            token = self._facts_token = object()
-            run_in_background(token, side.lex_facts)
+            self._lex_timer.start()
         self._margin.update()
 
     def _highlight(self, side: SideIndex) -> None:
         """Take ``side``'s plan: a short story is formatted whole, a long one as it is shown."""
         self.highlighter.set_index(side, self.palette())
-        if len(side.plan) <= FORMAT_ALL_UP_TO:
+        if not side.facts_pending and len(side.plan) + len(side.facts) <= FORMAT_ALL_UP_TO:
             self.highlighter.format_all()
         else:
             self.format_visible()
 
-    def _on_background_done(self, token: object, result: object) -> None:
-        if token is None or token is not self._facts_token or self.index is None:
-            return  # for another pane, or for a story no longer shown
-        self._facts_token = None
-        side = self.index.sides[self.side]
-        facts, plan = cast("tuple[RunList, StylePlan]", result)
-        side.set_facts(facts, plan)
-        self._highlight(side)
+    def _lex_slice(self) -> None:
+        side = self.side_index
+        if side is None or side.lex_facts_for(LEX_SLICE_SECONDS):
+            self._lex_timer.stop()
+        self.format_visible()  # the blocks on screen whose fact tokens are known now
 
     def format_visible(self) -> int:
         """Give the blocks in the viewport their formats (those not formatted yet); how many.
@@ -184,10 +182,21 @@ class StoryPane(QPlainTextEdit):
         """
         if self._formatting or self.highlighter.index is None:
             return 0
+        vp = self.viewport()
+        key = (
+            self.highlighter.generation,
+            self.firstVisibleBlock().position(),
+            self.verticalScrollBar().value(),
+            vp.width(),
+            vp.height(),
+        )
+        if key == self._formatted_view:
+            return 0  # the same view as last time, all of it formatted
         self._formatting = True
         total = 0
+        complete = False
         try:
-            height = self.viewport().height()
+            height = vp.height()
             for _ in range(4):
                 offset = self.contentOffset()
 
@@ -197,9 +206,22 @@ class StoryPane(QPlainTextEdit):
                 new = self.highlighter.format_blocks(self.firstVisibleBlock(), on_screen)
                 total += new
                 if not new:
+                    complete = self.highlighter.walk_complete
                     break
         finally:
             self._formatting = False
+        # Formatting may have moved the text: remember the view as it is now.
+        self._formatted_view = (
+            (
+                self.highlighter.generation,
+                self.firstVisibleBlock().position(),
+                self.verticalScrollBar().value(),
+                vp.width(),
+                vp.height(),
+            )
+            if complete
+            else None
+        )
         return total
 
     def is_empty(self) -> bool:
