@@ -339,6 +339,9 @@ class ComparisonIndex:
             Side.REWRITE: self._side(comparison.rewrite, Side.REWRITE, facts),
         }
         self.anchors = self._anchors()
+        # Documents the worker built for the panes (see ``pane.prepare_documents``), by side;
+        # each pane takes its own once. Plain objects here: this module knows nothing of Qt.
+        self.prepared: dict[Side, object] = {}
 
     # -- lookups -------------------------------------------------------------------------
     def change(self, change_id: str) -> Change:

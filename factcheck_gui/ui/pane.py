@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -33,7 +33,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QWidget
 
 from factcheck_gui.engine.types import Change, ChangeKind
 from factcheck_gui.ui.docindex import ComparisonIndex, Side, SideIndex
@@ -41,6 +41,7 @@ from factcheck_gui.ui.highlight import FORMAT_ALL_UP_TO, StoryHighlighter
 from factcheck_gui.ui.theme import KIND_STYLES, kind_tint
 
 MARGIN_WIDTH = 18
+DOCUMENT_MARGIN = 8
 LEX_SLICE_SECONDS = 0.008  # the fact lexer's turn between two events
 
 
@@ -51,6 +52,29 @@ def text_cursor(document: QTextDocument, start: int, end: int | None = None) -> 
     if end is not None:
         cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     return cur
+
+
+def prepare_document(text: str) -> QTextDocument:
+    """A story pane's document holding ``text``, built in the calling thread (a worker).
+
+    Filling a document with a long story takes tens of milliseconds; done where the comparison
+    is made, the pane only adopts it (:meth:`StoryPane.set_index`). The document is handed to
+    the application's thread, where the panes live.
+    """
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setDocumentMargin(DOCUMENT_MARGIN)
+    doc.setPlainText(text)
+    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+    app = QCoreApplication.instance()
+    if app is not None and doc.thread() is not app.thread():
+        doc.moveToThread(app.thread())
+    return doc
+
+
+def prepare_documents(index: ComparisonIndex) -> None:
+    """*worker*: both panes' documents for ``index`` (each pane adopts its own once)."""
+    index.prepared = {side: prepare_document(index.sides[side].doc.text) for side in Side}
 
 
 class _Margin(QWidget):
@@ -115,7 +139,7 @@ class StoryPane(QPlainTextEdit):
         )
         self.setObjectName(f"pane-{side.value}")
         self.setAccessibleName("Original story" if side is Side.ORIGINAL else "Rewritten story")
-        self.document().setDocumentMargin(8)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.highlighter = StoryHighlighter(self.document(), self.palette())
         self._formatting = False
         self._formatted_view: tuple[int, ...] | None = None  # the view last formatted whole
@@ -154,11 +178,26 @@ class StoryPane(QPlainTextEdit):
             self.setPlainText("")
             return
         side = index.sides[self.side]
-        self.setPlainText(side.doc.text)
+        prepared = index.prepared.pop(self.side, None)
+        if isinstance(prepared, QTextDocument) and prepared.thread() is self.thread():
+            self._adopt(prepared)
+        else:
+            self.setPlainText(side.doc.text)
         self._highlight(side)
         if side.facts_pending:
             self._lex_timer.start()
         self._margin.update()
+
+    def _adopt(self, doc: QTextDocument) -> None:
+        """Show a document built by :func:`prepare_document` (the previous one is let go)."""
+        old = self.document()
+        ours = old.parent() is self  # adopted before (the first one belongs to the text control)
+        doc.setParent(self)
+        doc.setDefaultFont(self.font())
+        self.highlighter = StoryHighlighter(doc, self.palette())
+        self.setDocument(doc)  # frees the text control's own document
+        if ours and old is not doc:
+            old.deleteLater()
 
     def _highlight(self, side: SideIndex) -> None:
         """Take ``side``'s plan: a short story is formatted whole, a long one as it is shown."""

@@ -72,6 +72,13 @@ def _settle_garbage_collector() -> None:
     gc.freeze()
 
 
+def _prepare_panes(index: ComparisonIndex) -> None:
+    # The story panes' documents are filled here, in the worker: the GUI thread only adopts them.
+    from factcheck_gui.ui.pane import prepare_documents
+
+    prepare_documents(index)
+
+
 REPLACEMENT_CHAR = "\ufffd"
 
 
@@ -216,6 +223,7 @@ class ReviewService:
             # Show the texts as stored (U+FFFD where a character could not be kept), exactly
             # as the review will reopen; ids and offsets are the same, one character for one.
             opened.index = ComparisonIndex(store.load_review(review_id).comparison)
+        _prepare_panes(opened.index)
         ctx.progress(1.0)
         return opened
 
@@ -260,6 +268,7 @@ class ReviewService:
     def opened(review: Review) -> OpenedReview:
         """*worker*: a loaded review, indexed for the window."""
         index = ComparisonIndex(review.comparison)
+        _prepare_panes(index)
         _settle_garbage_collector()
         replaced = review.summary.replaced_chars + sum(v.replaced_chars for v in review.verdicts.values())
         return OpenedReview(

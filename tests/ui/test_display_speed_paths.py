@@ -170,11 +170,16 @@ def test_the_fact_tokens_of_a_long_story_arrive_while_it_is_shown(qtbot, lazy, l
 
 
 def test_a_new_story_stops_the_lexing_of_the_last(qtbot, lazy, long_comparison, reference_pair) -> None:  # type: ignore[no-untyped-def]
-    v = _shown_view(qtbot, long_comparison)
-    small = ComparisonIndex(compare_texts(*reference_pair))
+    v = ComparisonView()
+    qtbot.addWidget(v)
+    v.resize(1000, 420)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_index(ComparisonIndex(long_comparison))
     long_side = v.left.side_index
-    assert long_side is not None and long_side.facts_pending
-    v.set_index(small)  # before the long story's facts are all lexed
+    assert long_side is not None and long_side.facts_pending  # lexed between events, none yet
+    small = ComparisonIndex(compare_texts(*reference_pair))
+    v.set_index(small)  # before the long story's facts are lexed
     qtbot.wait(300)
     assert long_side.facts_pending  # nobody lexes a story no longer shown
     assert v.left.document().toPlainText() == small.comparison.original.text
@@ -276,3 +281,33 @@ def test_a_verdict_under_unreviewed_only_leaves_the_list_once_the_reader_moves_o
     changes.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # by verdict: unreviewed last
     changes.unreviewed_only.setChecked(False)
     assert _ids(changes)[0] == first
+
+
+def test_a_document_built_in_a_worker_is_shown_highlighted_and_searchable(qtbot, reference_pair) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from factcheck_gui.ui.pane import prepare_documents
+
+    idx = ComparisonIndex(compare_texts(*reference_pair))
+    worker = threading.Thread(target=prepare_documents, args=(idx,))
+    worker.start()
+    worker.join()
+    prepared = idx.prepared[Side.ORIGINAL]
+    v = ComparisonView()
+    qtbot.addWidget(v)
+    v.resize(1000, 500)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_index(idx)
+    assert v.left.document() is prepared and not idx.prepared  # adopted, once
+    assert v.left.toPlainText() == idx.comparison.original.text
+    assert v.left.isReadOnly() and v.left.document().documentMargin() == 8
+    change = next(c for c in idx.review_changes if c.original)
+    s, e = idx.sides[Side.ORIGINAL].span(change.original[0])
+    assert _fmt_at(v.left, (s + e) // 2).background().color() == kind_tint(change.kind, v.left.palette())
+    v.find_bar.edit.setText(idx.comparison.original.claims[-1].text[:20])
+    v.last_pane = v.left
+    assert v.find_bar.find_text()
+    # The next review fills the same pane again (no prepared document this time).
+    v.set_index(ComparisonIndex(compare_texts(*reversed(reference_pair))))
+    assert v.left.toPlainText() == reference_pair[1]
