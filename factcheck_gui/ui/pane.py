@@ -10,6 +10,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
@@ -213,6 +214,39 @@ class StoryPane(QPlainTextEdit):
             self._lex_timer.stop()
         self.format_visible()  # the blocks on screen whose fact tokens are known now
 
+    def _on_screen_walk(self) -> Callable[[QTextBlock], bool]:
+        """A predicate for blocks taken in order from the first visible one: True while the
+        block starts within the viewport.
+
+        A block not laid out yet is not laid out for this (the paint will, with its formats):
+        its height is estimated on the low side from its length, so a walk may format a block
+        or two beyond the bottom, never stop short of it.
+        """
+        height = self.viewport().height()
+        offset = QPointF(self.contentOffset())
+        metrics = self.fontMetrics()
+        per_line = max(
+            1, int((self.viewport().width() - 2 * DOCUMENT_MARGIN) / (0.9 * metrics.averageCharWidth()))
+        )
+        line = metrics.lineSpacing()
+        top: list[float] = []
+
+        def more(block: QTextBlock) -> bool:
+            laid_out = block.layout().lineCount() > 0
+            if not top:
+                top.append(
+                    self.blockBoundingGeometry(block).translated(offset).top() if laid_out else offset.y()
+                )
+            if top[0] > height:
+                return False
+            if laid_out:
+                top[0] += self.blockBoundingRect(block).height()
+            else:
+                top[0] += max(1, -(-block.length() // per_line)) * line
+            return True
+
+        return more
+
     def format_visible(self) -> int:
         """Give the blocks in the viewport their formats (those not formatted yet); how many.
 
@@ -235,14 +269,8 @@ class StoryPane(QPlainTextEdit):
         total = 0
         complete = False
         try:
-            height = vp.height()
             for _ in range(4):
-                offset = self.contentOffset()
-
-                def on_screen(block: QTextBlock, offset: QPointF = offset) -> bool:
-                    return self.blockBoundingGeometry(block).translated(offset).top() <= height
-
-                new = self.highlighter.format_blocks(self.firstVisibleBlock(), on_screen)
+                new = self.highlighter.format_blocks(self.firstVisibleBlock(), self._on_screen_walk())
                 total += new
                 if not new:
                     complete = self.highlighter.walk_complete
@@ -333,15 +361,20 @@ class StoryPane(QPlainTextEdit):
     def scroll_to_y(self, qpos: int, y: float) -> None:
         """Scroll so that the line holding ``qpos`` sits at viewport height ``y``."""
         sb = self.verticalScrollBar()
-        for _ in range(4):  # line counts of blocks not yet laid out are estimates: converge
-            delta = self.position_rect(qpos).top() - y
-            lines = round(delta / self.line_step())
-            if lines == 0:
-                break
-            before = sb.value()
-            sb.setValue(before + lines)
-            if sb.value() == before:
-                break
+        held, self._formatting = self._formatting, True  # format once, where it ends
+        try:
+            for _ in range(4):  # line counts of blocks not yet laid out are estimates: converge
+                delta = self.position_rect(qpos).top() - y
+                lines = round(delta / self.line_step())
+                if lines == 0:
+                    break
+                before = sb.value()
+                sb.setValue(before + lines)
+                if sb.value() == before:
+                    break
+        finally:
+            self._formatting = held
+        self.format_visible()
 
     # -- events ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -126,7 +126,7 @@ def test_a_long_story_is_highlighted_where_it_is_shown_and_not_beyond(qtbot, laz
     shown = _visible_blocks(left)
     assert shown and all(left.highlighter.is_formatted(b) for b in shown)
     # Highlighting follows what is on screen, not the length of the story.
-    assert left.highlighter.formatted_count() <= len(shown) + 2 < left.document().blockCount() // 4
+    assert left.highlighter.formatted_count() <= 2 * len(shown) + 4 < left.document().blockCount() // 4
     last = left.document().lastBlock()
     assert not left.highlighter.is_formatted(last) and not last.layout().formats()
     assert _tinted_claims_ok(v, left, shown) > 0
