@@ -129,23 +129,24 @@ def _run_until(signal: Any, timeout_s: float = 300.0) -> bool:
 
 
 def _visible_highlighted(pane: Any) -> tuple[int, int]:
-    """(visible blocks with some character format, visible blocks) of one story pane."""
+    """(visible blocks with character formats, visible blocks with a tinted or marked claim)."""
     from PySide6.QtCore import QPointF
 
+    side = pane.side_index
     block = pane.firstVisibleBlock()
-    offset = pane.contentOffset()
+    offset = QPointF(pane.contentOffset())
     height = pane.viewport().height()
-    shown = styled = 0
-    while block.isValid():
-        top = pane.blockBoundingGeometry(block).translated(QPointF(offset)).top()
-        if top > height:
+    styled = expected = 0
+    while block.isValid() and side is not None:
+        if pane.blockBoundingGeometry(block).translated(offset).top() > height:
             break
-        if block.length() > 1:
-            shown += 1
+        lo, hi = block.position(), block.position() + block.length() - 1
+        if any(True for _ in side.tints.between(lo, hi)) or any(True for _ in side.marks.between(lo, hi)):
+            expected += 1
             if block.layout().formats():
                 styled += 1
         block = block.next()
-    return styled, shown
+    return styled, expected
 
 
 def _switch_stalls(

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QWidget
 
 from factcheck_gui.engine.types import Change, ChangeKind
 from factcheck_gui.ui.docindex import ComparisonIndex, Side, SideIndex
@@ -74,7 +74,10 @@ def prepare_document(text: str) -> QTextDocument:
 
 
 def prepare_documents(index: ComparisonIndex) -> None:
-    """*worker*: both panes' documents for ``index`` (each pane adopts its own once)."""
+    """*worker*: both panes' documents for ``index`` (each pane adopts its own once; nothing
+    without a running application, whose thread the panes would live in)."""
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return
     index.prepared = {side: prepare_document(index.sides[side].doc.text) for side in Side}
 
 
