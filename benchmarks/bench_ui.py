@@ -1,148 +1,415 @@
-"""UI responsiveness: event-loop stalls while a 5,000-claim pair is compared, and the time for
-the reference pair to open and paint.
+"""UI responsiveness as a reader feels it, from pressing Compare to reading the result.
 
-Usage: QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui.py [N_CLAIMS]
-(needs ../shared/tools/bigpair.py or FACTCHECK_BIGPAIR pointing at it for the big pair).
-Prints the figures; goals: max stall < 100 ms, reference pair open+paint < 1 s.
+Usage (from the repository root, offscreen by default)::
+
+    python benchmarks/bench_ui.py [N ...] [--against CHECKOUT] [--repeat R]
+
+For each size N (default 5000 20000) a pair of N claims a side is built with
+``shared/tools/bigpair.py`` (``shared/`` is found from the repository root, see
+``sharedpath.py``) and opened in a real main window. Every figure comes from a fresh process;
+``--against`` measures another checkout (say, a worktree of main) in the same run, interleaved
+with this one, so that the ratio stays meaningful on a loaded machine.
+
+Measured, in one window per size:
+
+* on screen: from Compare (``open_paths``) to the review shown and the window painted (a
+  synchronous repaint once ``reviewShown`` fired), split into compared (progress 0.9: the
+  engine is done), stored (the result reaches the GUI thread) and display (from there on);
+* the longest event-loop stall while comparing, and while the result is displayed: from the
+  result's arrival until 3 s after it is on screen (the probe keeps running after the engine
+  reports 1.0: the display is where the stall used to be);
+* whether the visible lines of both panes carry their highlighting once painted;
+* filter switches (kind, flag, verdict, unreviewed only, each there and back to "All"), the
+  longest stall each;
+* scrolling: page steps, jumps to the middle and the end of both panes, jumps of the change
+  table, and selecting changes far apart (the panes scroll to them), the longest stall;
+* opening the stored review from the start page: time to shown and painted, longest stall.
+
+A stall is the longest gap between ticks of a 5 ms timer; "its CPU" is the GUI thread's CPU
+time within that gap (on a loaded machine the wall-clock gap also holds the wait for a core).
+Goals: no stall over 50 ms; the 20k pair on screen within 2.5 s of Compare.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from sharedpath import shared_dir
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-
-from factcheck_gui.resources import sample_pair
-from factcheck_gui.ui.main_window import MainWindow
-from factcheck_gui.ui.shell.settings import Settings
-
-_SHARED_BIGPAIR = shared_dir() / "tools" / "bigpair.py"
-BIGPAIR = Path(os.environ.get("FACTCHECK_BIGPAIR", _SHARED_BIGPAIR))
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+GOAL_STALL_MS = 50.0
 
 
-def new_window(tmp: Path, name: str) -> MainWindow:
-    settings = Settings(QSettings(str(tmp / f"{name}.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings, f"sqlite:///{tmp / f'{name}.db'}")
-    win.resize(1400, 900)
-    win.show()
-    return win
+# -- the measuring child (runs with PYTHONPATH at the checkout being measured) -------------------
+def _main_window_class() -> Any:
+    import importlib
+
+    for name in ("factcheck_gui.ui.main_window", "factcheck_gui.ui.shell.main_window"):
+        try:
+            return importlib.import_module(name).MainWindow
+        except ModuleNotFoundError:
+            continue
+    raise SystemExit("MainWindow not found in this checkout")
 
 
-def run_until(signal, timeout_ms: int = 120000) -> None:  # type: ignore[no-untyped-def]
+class Probe:
+    """Gaps between ticks of a 5 ms timer, with the time each gap ended."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.ticks: list[float] = []
+        self.cpu: list[float] = []  # the GUI thread's CPU time at each tick
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.tick)
+
+    def tick(self) -> None:
+        self.ticks.append(time.perf_counter())
+        self.cpu.append(time.thread_time())
+
+    def start(self) -> None:
+        self.tick()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.tick()
+
+    def max_cpu_gap_ms(self, lo: float = 0.0, hi: float = float("inf")) -> float:
+        """The GUI thread's CPU time in its longest busy gap ending in ``(lo, hi]``: the stall
+        without the waiting for a core that a loaded machine adds (the wall-clock gap has both)."""
+        best = 0.0
+        for i in range(1, len(self.ticks)):
+            if lo < self.ticks[i] <= hi:
+                best = max(best, self.cpu[i] - self.cpu[i - 1])
+        return best * 1000
+
+    def top_gaps(self, origin: float, k: int = 3) -> list[tuple[float, float]]:
+        """The ``k`` longest gaps as (seconds from ``origin`` to the gap's start, gap in ms)."""
+        gaps = sorted(zip(self.ticks, self.ticks[1:], strict=False), key=lambda g: g[0] - g[1])[:k]
+        return [(round(a - origin, 3), round((b - a) * 1000, 1)) for a, b in gaps]
+
+    def max_gap_ms(self, lo: float = 0.0, hi: float = float("inf")) -> float:
+        """The longest gap that ended in ``(lo, hi]`` (seconds on the perf_counter clock)."""
+        best = 0.0
+        for a, b in zip(self.ticks, self.ticks[1:], strict=False):
+            if lo < b <= hi:
+                best = max(best, b - a)
+        return best * 1000
+
+
+def _wait(seconds: float) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
     loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
     loop.exec()
 
 
-def bench_open_reference(tmp: Path) -> float:
-    win = new_window(tmp, "ref")
-    QApplication.processEvents()  # benchmark setup only: let the empty window appear first
-    timer = QElapsedTimer()
-    timer.start()
-    win.open_paths(*sample_pair())
-    run_until(win.reviewShown)
-    win.repaint()  # synchronous paint of the whole window with the comparison in it
-    elapsed = timer.elapsed() / 1000
-    win.close()
-    return elapsed
+def _run_until(signal: Any, timeout_s: float = 300.0) -> bool:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    fired: list[bool] = []
+    signal.connect(lambda *_a: (fired.append(True), loop.quit()))
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    if not fired:
+        loop.exec()
+    return bool(fired)
 
 
-def export_stalls(win: MainWindow, tmp: Path, fmt: str) -> tuple[float, float, int]:
-    """File → Export of the review on screen: max event-loop stall (ms), seconds, file size."""
-    target = tmp / f"export.{fmt}"
-    gaps: list[float] = []
-    last = [time.perf_counter()]
+def _visible_highlighted(pane: Any) -> tuple[int, int]:
+    """(visible blocks with character formats, visible blocks with a tinted or marked claim)."""
+    from PySide6.QtCore import QPointF
 
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    ticker = QTimer()
-    ticker.setInterval(10)
-    ticker.timeout.connect(tick)
-    start = time.perf_counter()
-    win.export_to(fmt, target)
-    ticker.start()
-    run_until(win.exported)
-    ticker.stop()
-    elapsed = time.perf_counter() - start
-    return max(gaps) * 1000 if gaps else 0.0, elapsed, target.stat().st_size if target.exists() else 0
+    side = pane.side_index
+    block = pane.firstVisibleBlock()
+    offset = QPointF(pane.contentOffset())
+    height = pane.viewport().height()
+    styled = expected = 0
+    while block.isValid() and side is not None:
+        if pane.blockBoundingGeometry(block).translated(offset).top() > height:
+            break
+        lo, hi = block.position(), block.position() + block.length() - 1
+        if any(True for _ in side.tints.between(lo, hi)) or any(True for _ in side.marks.between(lo, hi)):
+            expected += 1
+            if block.layout().formats():
+                styled += 1
+        block = block.next()
+    return styled, expected
 
 
-def bench_stalls(tmp: Path, n: int) -> tuple[float, float, float, int, dict[str, tuple[float, float, int]]]:
-    out = tmp / "big"
-    subprocess.run([sys.executable, str(BIGPAIR), str(n), str(out)], check=True, capture_output=True)
-    original, rewrite = sorted(out.glob("original*"))[0], sorted(out.glob("rewrite*"))[0]
-    win = new_window(tmp, "big")
-    gaps: list[float] = []
-    last = [time.perf_counter()]
+def _switch_stalls(
+    probe: Probe, steps: list[tuple[str, Any]], pause: float = 0.35
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Run each step from the event loop, ``pause`` apart; the longest stall each caused (wall
+    clock, and the GUI thread's CPU time in its longest gap)."""
+    out: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+    for name, fn in steps:
+        t0 = time.perf_counter()
+        c0 = time.thread_time()
+        fn()
+        c1 = time.thread_time()
+        _wait(pause)
+        t1 = time.perf_counter()
+        out[name] = max(out.get(name, 0.0), probe.max_gap_ms(t0, t1))
+        # The step itself ran before the probe could tick: count its CPU time too.
+        cpu[name] = max(probe.max_cpu_gap_ms(t0, t1), (c1 - c0) * 1000)
+    return out, cpu
 
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
 
-    ticker = QTimer()
-    ticker.setInterval(10)
-    ticker.timeout.connect(tick)
-    done: list[float] = []
+def child(pair_dir: Path, tmp: Path) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
+    try:
+        from factcheck_gui.ui.shell.settings import Settings
+    except ModuleNotFoundError:  # a checkout from before the ui/ folders
+        from factcheck_gui.ui.settings import Settings  # type: ignore[no-redef]
+
+    main_window = _main_window_class()
+    settings = Settings(QSettings(str(tmp / "bench.ini"), QSettings.Format.IniFormat))
+    win = main_window(settings, f"sqlite:///{tmp / 'bench.db'}")
+    win.resize(1400, 900)
+    win.show()
+    _wait(0.5)
+    original = sorted(pair_dir.glob("original*"))[0]
+    rewrite = sorted(pair_dir.glob("rewrite*"))[0]
+    res: dict[str, Any] = {}
+    probe = Probe()
+    probe.start()
+    marks: dict[str, float] = {}
+
     start = time.perf_counter()
     handle = win.open_paths(original, rewrite)
-    ticker.start()
 
-    # Stalls are measured while the worker imports, compares and stores; its last progress
-    # report (1.0) arrives before the result, whose display is measured separately below.
     def on_progress(f: float) -> None:
-        if f >= 1.0 and ticker.isActive():
-            ticker.stop()
-            done.append(time.perf_counter() - start)
+        if f >= 0.9 and "compared" not in marks:
+            marks["compared"] = time.perf_counter()
 
     handle.signals.progress.connect(on_progress)
-    run_until(win.reviewShown)
-    shown = time.perf_counter() - start
-    claims = len(win.session.index.comparison.original.claims) if win.session else 0
-    exports = (
-        {fmt: export_stalls(win, tmp, fmt) for fmt in ("csv", "json", "html", "pdf")} if win.session else {}
+    # Connected after the window's own slot: this runs once the window has taken the result.
+    handle.signals.finished.connect(lambda *_a: marks.setdefault("arrived", time.perf_counter()))
+    # The result reaches the GUI thread before the window's slot runs: a queued call from the
+    # worker's signal, posted before the window's, marks the moment of arrival.
+    from PySide6.QtCore import QObject, Qt, Signal
+
+    class _Arrival(QObject):
+        hit = Signal()
+
+    arrival = _Arrival()
+    arrival.hit.connect(
+        lambda: marks.setdefault("result", time.perf_counter()), Qt.ConnectionType.QueuedConnection
     )
+    handle.signals.progress.connect(
+        lambda f: arrival.hit.emit() if f >= 1.0 else None, Qt.ConnectionType.DirectConnection
+    )
+    ok = _run_until(win.reviewShown)
+    win.repaint()
+    painted = time.perf_counter()
+    res["shown_ok"] = ok and win.session is not None
+    result_at = marks.get("result", marks.get("arrived", painted))
+    res["compared_s"] = marks.get("compared", float("nan")) - start
+    res["stored_s"] = result_at - start
+    res["on_screen_s"] = painted - start
+    res["display_s"] = painted - result_at
+    res["claims"] = len(win.session.index.comparison.original.claims) if win.session else 0
+    res["changes"] = win.review.changes.model.rowCount()
+    left, right = win.review.comparison.left, win.review.comparison.right
+    res["highlighted_at_paint"] = [_visible_highlighted(left), _visible_highlighted(right)]
+    _wait(3.0)
+    res["stall_comparing_ms"] = probe.max_gap_ms(start, result_at)
+    res["stall_display_ms"] = probe.max_gap_ms(result_at, time.perf_counter())
+    res["stall_display_cpu_ms"] = probe.max_cpu_gap_ms(result_at, time.perf_counter())
+    res["display_gaps"] = probe.top_gaps(result_at)
+    res["shown_at"] = round(painted - result_at, 3)
+    res["highlighted_after_3s"] = [_visible_highlighted(left), _visible_highlighted(right)]
+
+    changes = win.review.changes
+
+    def combo_step(combo: Any, data: Any) -> Any:
+        return lambda: combo.setCurrentIndex(combo.findData(data))
+
+    res["filters_ms"], res["filters_cpu_ms"] = _switch_stalls(
+        probe,
+        [
+            ("kind reworded", combo_step(changes.kind_filter, "reworded")),
+            ("kind back to all", lambda: changes.kind_filter.setCurrentIndex(0)),
+            ("flagged", combo_step(changes.flag_filter, "*")),
+            ("flag back to all", lambda: changes.flag_filter.setCurrentIndex(0)),
+            ("verdict none yet", lambda: changes.verdict_filter.setCurrentIndex(1)),
+            ("verdict back to all", lambda: changes.verdict_filter.setCurrentIndex(0)),
+            ("unreviewed only", lambda: changes.unreviewed_only.setChecked(True)),
+            ("unreviewed only off", lambda: changes.unreviewed_only.setChecked(False)),
+        ],
+    )
+    res["shown_rows_after_filters"] = changes.proxy.rowCount()
+
+    def page(pane: Any, k: int) -> Any:
+        sb = pane.verticalScrollBar()
+        return lambda: sb.setValue(sb.value() + k * sb.pageStep())
+
+    def jump(sb: Any, frac: float) -> Any:
+        return lambda: sb.setValue(round(sb.minimum() + frac * (sb.maximum() - sb.minimum())))
+
+    ids = [changes.model.change_at(r).id for r in range(changes.model.rowCount())]
+    far = [ids[len(ids) * k // 5] for k in (4, 1, 3)] if ids else []
+    steps: list[tuple[str, Any]] = [(f"page down {i}", page(left, 1)) for i in range(8)]
+    steps += [
+        ("left to middle", jump(left.verticalScrollBar(), 0.5)),
+        ("right to end", jump(right.verticalScrollBar(), 1.0)),
+        ("left to 30 %", jump(left.verticalScrollBar(), 0.3)),
+        ("table to middle", jump(changes.table.verticalScrollBar(), 0.5)),
+        ("table to end", jump(changes.table.verticalScrollBar(), 1.0)),
+    ]
+    steps += [
+        (f"select far change {i}", lambda cid=cid: win.review.select_change(cid)) for i, cid in enumerate(far)
+    ]
+    scroll, scroll_cpu = _switch_stalls(probe, steps, pause=0.2)
+    res["scroll_ms"] = max(scroll.values()) if scroll else 0.0
+    res["scroll_cpu_ms"] = max(scroll_cpu.values()) if scroll_cpu else 0.0
+    res["scroll_worst"] = max(scroll, key=lambda k: scroll[k]) if scroll else ""
+    res["highlighted_after_scroll"] = [_visible_highlighted(left), _visible_highlighted(right)]
+
+    review_id = win.session.review_id if win.session else None
+    if review_id is not None:
+        (win.nav if hasattr(win, "nav") else win).show_start_page()
+        _run_until(win.reviewsListed, 60)
+        _wait(0.5)
+        t0 = time.perf_counter()
+        (win.nav if hasattr(win, "nav") else win).open_review(review_id)
+        _run_until(win.reviewShown)
+        win.repaint()
+        res["stored_open_s"] = time.perf_counter() - t0
+        _wait(2.0)
+        res["stored_open_stall_ms"] = probe.max_gap_ms(t0, time.perf_counter())
+        res["stored_open_stall_cpu_ms"] = probe.max_cpu_gap_ms(t0, time.perf_counter())
+    probe.stop()
+    if hasattr(win, "quit_without_notes"):
+        win.quit_without_notes = True
+    else:
+        win._discard_note = True
     win.close()
-    return max(gaps) * 1000 if gaps else 0.0, done[0] if done else float("nan"), shown, claims, exports
+    del app
+    return res
 
 
-def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
-    app = QApplication(sys.argv[:1])
+# -- the parent: pairs, interleaved children, the table ----------------------------------------
+def _bigpair(n: int, out: Path) -> Path:
+    sys.path.insert(0, str(HERE))
+    from sharedpath import shared_dir
+
+    tool = shared_dir() / "tools" / "bigpair.py"
+    if not tool.is_file():
+        raise SystemExit(f"{tool} not found: the pairs cannot be built")
+    pair = out / f"pair{n}"
+    if not pair.is_dir():
+        subprocess.run([sys.executable, str(tool), str(n), str(pair)], check=True, capture_output=True)
+    return pair
+
+
+def _run_child(checkout: Path, pair: Path, tmp: Path) -> dict[str, Any]:
+    env = dict(
+        os.environ, PYTHONPATH=str(checkout), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    )
+    tmp.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", str(pair), "--tmp", str(tmp)],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=str(checkout),
+        check=False,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return dict(json.loads(line[7:]))
+    sys.stderr.write(proc.stderr[-3000:])
+    return {"error": f"child failed ({proc.returncode})"}
+
+
+def _fmt(label: str, runs: list[dict[str, Any]]) -> dict[str, float]:
+    def med(key: str) -> float:
+        vals = [float(r[key]) for r in runs if key in r]
+        return statistics.median(vals) if vals else float("nan")
+
+    def med_max(key: str) -> float:
+        vals = [max(r[key].values()) for r in runs if r.get(key)]
+        return statistics.median(vals) if vals else float("nan")
+
+    return {
+        "on screen s": med("on_screen_s"),
+        "compared s": med("compared_s"),
+        "stored s": med("stored_s"),
+        "display s": med("display_s"),
+        "stall comparing ms": med("stall_comparing_ms"),
+        "stall display ms": med("stall_display_ms"),
+        "  its CPU ms": med("stall_display_cpu_ms"),
+        "filter switch ms": med_max("filters_ms"),
+        "  its CPU ms ": med_max("filters_cpu_ms"),
+        "scroll ms": med("scroll_ms"),
+        "  its CPU ms  ": med("scroll_cpu_ms"),
+        "stored open s": med("stored_open_s"),
+        "stored open stall ms": med("stored_open_stall_ms"),
+        "  its CPU ms   ": med("stored_open_stall_cpu_ms"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sizes", nargs="*", type=int, default=[5000, 20000])
+    ap.add_argument("--against", type=Path, help="another checkout measured in the same run")
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--tmp", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--json", type=Path, help="also write every run's figures here")
+    args = ap.parse_args(argv)
+    if args.child is not None:
+        print("RESULT " + json.dumps(child(args.child, args.tmp)), flush=True)
+        return 0
+    checkouts = [("this", ROOT)] + ([("against", args.against.resolve())] if args.against else [])
+    every: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp_s)
-        ref = bench_open_reference(tmp)
-        print(f"reference pair: open + compare + store + paint {ref * 1000:.0f} ms (goal < 1000 ms)")
-        if BIGPAIR.is_file():
-            stall, compared, shown, claims, exports = bench_stalls(tmp, n)
+        for n in args.sizes:
+            pair = _bigpair(n, tmp)
+            runs: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in checkouts}
+            for r in range(args.repeat):
+                order = checkouts if r % 2 == 0 else checkouts[::-1]
+                for name, path in order:
+                    res = _run_child(path, pair, tmp / f"{name}-{n}-{r}")
+                    runs[name].append(res)
+                    print(f"  [{n} {name} run {r + 1}] {json.dumps(res)}", flush=True)
+            every[str(n)] = runs
+            table = {name: _fmt(name, rs) for name, rs in runs.items()}
+            print(f"\n{n} claims a side (median of {args.repeat}):")
+            names = list(table)
             print(
-                f"{claims}-claim pair: compared and stored in {compared:.2f} s; "
-                f"max event-loop stall while comparing {stall:.0f} ms (goal < 100 ms); "
-                f"on screen after {shown:.2f} s"
+                f"  {'':24}"
+                + "".join(f"{nm:>12}" for nm in names)
+                + ("       ratio" if len(names) == 2 else "")
             )
-            for fmt, (ex_stall, secs, size) in exports.items():
-                print(
-                    f"  File → Export {fmt}: {secs:.2f} s, {size / 1e6:.1f} MB, "
-                    f"max event-loop stall {ex_stall:.0f} ms (written in a worker)"
-                )
-        else:
-            print(f"{BIGPAIR} not found: stall benchmark skipped")
-    del app
+            for key in table[names[0]]:
+                vals = [table[nm][key] for nm in names]
+                ratio = f"{vals[0] / vals[1]:12.2f}" if len(vals) == 2 and vals[1] else ""
+                print(f"  {key:24}" + "".join(f"{v:12.2f}" for v in vals) + ratio)
+            print(flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(every, indent=1))
     return 0
 
 

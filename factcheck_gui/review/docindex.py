@@ -8,7 +8,9 @@ already converted to Qt's UTF-16 positions, so widgets never convert offsets the
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -35,12 +37,46 @@ class Run:
     change_id: str = ""
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _same(i: int) -> int:
+    return i
+
+
 def utf16_mapper(text: str) -> Callable[[int], int]:
     """Map Python ``str`` offsets to Qt's UTF-16 positions (identity for BMP-only text)."""
-    astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+    if text.isascii() or not _ASTRAL.search(text):
+        return _same
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
     if not astral:
         return lambda i: i
     return lambda i: i + bisect.bisect_left(astral, i)
+
+
+ELIDE_AT = 240  # the change list elides to its width; this only keeps huge claims cheap to paint
+
+
+def one_line(text: str) -> str:
+    """``text`` with its white space collapsed, cut to :data:`ELIDE_AT` characters ("…" ends a
+    cut one)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= ELIDE_AT else flat[: ELIDE_AT - 1] + "…"
+
+
+def _one_line_of(doc: Document, claim_ids: tuple[str, ...]) -> str:
+    """:func:`one_line` of the claims joined by a space, reading no more of them than it needs."""
+    parts: list[str] = []
+    size = 0
+    for cid in claim_ids:
+        text = doc.claim(cid).text
+        parts.append(text)
+        size += len(text) + 1
+        if size > 4 * ELIDE_AT:
+            head = " ".join(" ".join(parts)[: 4 * ELIDE_AT].split())
+            if len(head) > ELIDE_AT:  # a prefix of the collapsed whole, long enough to cut
+                return head[: ELIDE_AT - 1] + "…"
+    return one_line(" ".join(parts))
 
 
 def _fact_spans(text: str) -> list[tuple[int, int, str]]:
@@ -60,6 +96,12 @@ class SideIndex:
     tints: RunList = field(default_factory=lambda: RunList([]))  # one per claim of a change
     marks: RunList = field(default_factory=lambda: RunList([]))  # diff and flag marks
     facts: RunList = field(default_factory=lambda: RunList([]))  # fact tokens
+    # The tints and marks merged into non-overlapping stretches (the facts, non-overlapping
+    # themselves, are laid over them block by block: see :meth:`facts_between`).
+    plan: StylePlan = field(default_factory=lambda: StylePlan.build(()))
+    # The fact tokens are still being lexed (a long story: see :meth:`lex_facts_for`).
+    facts_pending: bool = False
+    _lexer: _FactLexer | None = None
 
     def claim_at(self, qpos: int) -> Claim | None:
         """The claim covering Qt position ``qpos`` (None between claims)."""
@@ -77,6 +119,75 @@ class SideIndex:
     def span(self, claim_id: str) -> tuple[int, int]:
         i = int(claim_id[1:]) - 1
         return self.starts[i], self.ends[i]
+
+    def facts_between(self, lo: int, hi: int) -> Iterator[Run]:
+        """The fact tokens within ``[lo, hi)`` known so far (all of them once lexed)."""
+        if self._lexer is not None:
+            return self._lexer.between(lo, hi)
+        return self.facts.between(lo, hi)
+
+    def facts_known_to(self) -> float:
+        """The Qt position up to which the fact tokens are known (infinity once all are)."""
+        if self._lexer is not None:
+            return self._lexer.known_to
+        return 0.0 if self.facts_pending else float("inf")
+
+    def lex_facts_for(self, seconds: float) -> bool:
+        """Lex fact tokens for about ``seconds``; True once all are known.
+
+        The story lexer costs about a second per megabyte: for a long story the window shows
+        the comparison first and lexes in slices between events, the same tokens as
+        :func:`factcheck_gui.lexer.fact_spans` (it is the same generator, paused).
+        """
+        if not self.facts_pending:
+            return True
+        if self._lexer is None:
+            self._lexer = _FactLexer(self.doc.text, self.to_qt)
+        if self._lexer.step(seconds):
+            self.facts = RunList(self._lexer.runs)
+            self._lexer = None
+            self.facts_pending = False
+        return not self.facts_pending
+
+
+class _FactLexer:
+    """The story lexer over one text, paused between slices; its tokens so far in order."""
+
+    def __init__(self, text: str, to_qt: Callable[[int], int]) -> None:
+        from factcheck_gui.lexer import FACT_TYPES, StoryLexer
+
+        self._kinds = {t: "fact:" + k for k, t in FACT_TYPES.items()}
+        self._tokens = StoryLexer().get_tokens_unprocessed(text)
+        self._q = to_qt
+        self.runs: list[Run] = []
+        self.ends: list[int] = []  # facts never overlap: their ends are sorted too
+        self.known_to = 0  # every token before this Qt position is final
+
+    def step(self, seconds: float) -> bool:
+        deadline = time.perf_counter() + seconds
+        kinds, q, runs, ends = self._kinds, self._q, self.runs, self.ends
+        for n, (start, ttype, value) in enumerate(self._tokens, 1):
+            qs = q(start)
+            self.known_to = qs
+            key = kinds.get(ttype)
+            if key is not None and value:
+                qe = q(start + len(value))
+                runs.append(Run(qs, qe, key))
+                ends.append(qe)
+            if not n % 64 and time.perf_counter() >= deadline:
+                return False
+        self.known_to = 1 << 62
+        return True
+
+    def between(self, lo: int, hi: int) -> Iterator[Run]:
+        runs = self.runs
+        for i in range(bisect.bisect_right(self.ends, lo), len(runs)):
+            if runs[i].start >= hi:
+                break
+            yield runs[i]
+
+
+EAGER_FACTS_CHARS = 100_000  # about a tenth of a second of the story lexer
 
 
 class RunList:
@@ -109,10 +220,104 @@ class RunList:
                 yield r
 
 
+class StylePlan:
+    """The styled runs of one pane merged into non-overlapping stretches, sorted by position.
+
+    Stretch ``i`` covers ``[starts[i], ends[i])`` (Qt positions) and carries the run keys
+    ``styles[style[i]]``; the distinct key sets are few, so the highlighter makes one character
+    format per set. Built once in the worker; a block's formats are then a bisection away
+    (:meth:`segments`), whatever the length of the document.
+    """
+
+    __slots__ = ("ends", "starts", "style", "styles")
+
+    def __init__(
+        self, starts: list[int], ends: list[int], style: list[int], styles: list[frozenset[str]]
+    ) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.style = style
+        self.styles = styles
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @classmethod
+    def build(cls, runlists: Iterable[RunList]) -> StylePlan:
+        """Sweep the runs of ``runlists`` (overlapping freely) into stretches of constant keys."""
+        events: list[tuple[int, int, str]] = []  # (position, +1 opens / -1 closes, key)
+        for runs in runlists:
+            for r in runs.runs:
+                if r.start < r.end:
+                    events.append((r.start, 1, r.key))
+                    events.append((r.end, -1, r.key))
+        events.sort(key=_event_pos)
+        starts: list[int] = []
+        ends: list[int] = []
+        style: list[int] = []
+        styles: list[frozenset[str]] = []
+        style_of: dict[frozenset[str], int] = {}
+        active: dict[str, int] = {}
+        current = -1  # style id of the keys active since ``prev`` (-1: none)
+        prev = 0
+        i, n = 0, len(events)
+        while i < n:
+            pos = events[i][0]
+            if current >= 0 and pos > prev:
+                if ends and ends[-1] == prev and style[-1] == current:
+                    ends[-1] = pos  # the same keys go on: one stretch
+                else:
+                    starts.append(prev)
+                    ends.append(pos)
+                    style.append(current)
+            while i < n and events[i][0] == pos:
+                _, delta, key = events[i]
+                left = active.get(key, 0) + delta
+                if left > 0:
+                    active[key] = left
+                else:
+                    active.pop(key, None)
+                i += 1
+            prev = pos
+            if active:
+                keys = frozenset(active)
+                sid = style_of.get(keys)
+                if sid is None:
+                    sid = style_of[keys] = len(styles)
+                    styles.append(keys)
+                current = sid
+            else:
+                current = -1
+        return cls(starts, ends, style, styles)
+
+    def segments(self, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
+        """(start, end, style id) of the stretches within ``[lo, hi)``, clipped to it."""
+        starts, ends, style = self.starts, self.ends, self.style
+        i = bisect.bisect_right(ends, lo)
+        n = len(starts)
+        while i < n and starts[i] < hi:
+            yield max(lo, starts[i]), min(hi, ends[i]), style[i]
+            i += 1
+
+    def keys_at(self, qpos: int) -> frozenset[str]:
+        """The run keys at Qt position ``qpos`` (empty when unstyled)."""
+        i = bisect.bisect_right(self.ends, qpos)
+        if i < len(self.starts) and self.starts[i] <= qpos:
+            return self.styles[self.style[i]]
+        return frozenset()
+
+
+def _event_pos(event: tuple[int, int, str]) -> int:
+    return event[0]
+
+
 class ComparisonIndex:
     """Claims, changes and styled runs of both panes for one Comparison."""
 
-    def __init__(self, comparison: Comparison, *, facts: bool = True) -> None:
+    def __init__(self, comparison: Comparison, *, facts: bool | None = None) -> None:
+        """``facts``: lex the fact tokens now (True), never (False), or now only for a side of
+        at most :data:`EAGER_FACTS_CHARS` characters (None: a longer side is marked
+        ``facts_pending`` for the window to lex a slice at a time, :meth:`SideIndex.lex_facts_for`)."""
         self.comparison = comparison
         self.review_changes: list[Change] = [c for c in comparison.changes if c.is_change]
         self._by_id = {c.id: c for c in comparison.changes}
@@ -124,11 +329,19 @@ class ComparisonIndex:
             for cid in (*c.original, *c.rewrite):
                 if cid not in self.claim_change or (c.is_change and not self.claim_change[cid].is_change):
                     self.claim_change[cid] = c
+        # The change list's single-line texts (original, rewrite), one per review change.
+        self.row_texts: list[tuple[str, str]] = [
+            (_one_line_of(comparison.original, c.original), _one_line_of(comparison.rewrite, c.rewrite))
+            for c in self.review_changes
+        ]
         self.sides = {
             Side.ORIGINAL: self._side(comparison.original, Side.ORIGINAL, facts),
             Side.REWRITE: self._side(comparison.rewrite, Side.REWRITE, facts),
         }
         self.anchors = self._anchors()
+        # Documents the worker built for the panes (see ``pane.prepare_documents``), by side;
+        # each pane takes its own once. Plain objects here: this module knows nothing of Qt.
+        self.prepared: dict[Side, object] = {}
 
     # -- lookups -------------------------------------------------------------------------
     def change(self, change_id: str) -> Change:
@@ -146,7 +359,7 @@ class ComparisonIndex:
         return change.original if side is Side.ORIGINAL else change.rewrite
 
     # -- construction ----------------------------------------------------------------------
-    def _side(self, doc: Document, side: Side, facts: bool) -> SideIndex:
+    def _side(self, doc: Document, side: Side, facts: bool | None) -> SideIndex:
         q = utf16_mapper(doc.text)
         idx = SideIndex(doc, q)
         idx.starts = [q(c.start) for c in doc.claims]
@@ -177,6 +390,10 @@ class ComparisonIndex:
                 if span is not None and span[0] < span[1]:
                     marks.append(Run(q(span[0]), q(span[1]), Mark.FLAG.value, ch.id))
         idx.marks = RunList(marks)
+        idx.plan = StylePlan.build((idx.tints, idx.marks))
+        if facts is None:
+            facts = len(doc.text) <= EAGER_FACTS_CHARS
+            idx.facts_pending = not facts and bool(doc.text)
         if facts and doc.text:
             idx.facts = RunList([Run(q(s), q(e), "fact:" + k) for s, e, k in _fact_spans(doc.text) if s < e])
         return idx

@@ -33,6 +33,7 @@ from factcheck_gui.review.opening import OpenedReview, ReviewService
 from factcheck_gui.store.errors import CorruptDatabaseError, StoreError
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.workers import Failure, TaskContext, TaskHandle, Workers
+from factcheck_gui.ui.views.pane import prepare_documents
 
 if TYPE_CHECKING:
     from factcheck_gui.importers import ImportedText
@@ -262,7 +263,7 @@ class Navigator(QObject):
         self.notifier.status.busy(label)
         self.task = self.workers.start(
             "comparing",
-            job,
+            lambda ctx: _with_documents(job(ctx)),
             finished=self._opened,
             progress=self.notifier.status.set_progress,
             cancelled=self._cancelled,
@@ -282,7 +283,7 @@ class Navigator(QObject):
         service = self.service
         self.task = self.workers.start(
             "opening a review",
-            lambda ctx: service.load(review_id, ctx),
+            lambda ctx: _with_documents(service.load(review_id, ctx)),
             finished=self._opened,
             cancelled=self._cancelled,
             failed=self._failed,
@@ -378,3 +379,9 @@ class Navigator(QObject):
         self.notifier.status.set_database(self.service.display_name)
         self.show_start_page()
         return True
+
+
+def _with_documents(opened: OpenedReview) -> OpenedReview:
+    """*worker*: the story panes' documents filled here, so the GUI thread only adopts them."""
+    prepare_documents(opened.index)
+    return opened

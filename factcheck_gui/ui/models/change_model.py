@@ -7,17 +7,18 @@ from typing import Any
 
 from PySide6 import QtGui
 from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from factcheck_gui.engine.types import Change, ChangeKind
-from factcheck_gui.review.docindex import ComparisonIndex
+from factcheck_gui.review.docindex import ComparisonIndex, one_line
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
 
 ChangeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -57,12 +58,7 @@ def plain_tooltip(text: str) -> str:
     return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
 
 
-_ELIDE_AT = 240  # the view elides to its width; this only keeps huge claims cheap to paint
-
-
-def _one_line(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _ELIDE_AT else flat[: _ELIDE_AT - 1] + "…"
+_one_line = one_line  # the list's single-line form of a story text (built in the worker)
 
 
 class ChangeTableModel(QAbstractTableModel):
@@ -75,25 +71,19 @@ class ChangeTableModel(QAbstractTableModel):
         self._texts: list[tuple[str, str]] = []
         self._verdicts: dict[str, str] = {}
         self._row_of: dict[str, int] = {}
+        self._kinds: list[str] = []
+        self._flag_types: list[frozenset[str]] = []
 
     def set_comparison(self, index: ComparisonIndex | None, verdicts: dict[str, str] | None = None) -> None:
         """Replace all rows (``verdicts`` maps change id → verdict value)."""
         self.beginResetModel()
         self._index = index
         self._rows = list(index.review_changes) if index is not None else []
-        self._texts = (
-            [
-                (
-                    _one_line(index.comparison.text_of(c, "original")),
-                    _one_line(index.comparison.text_of(c, "rewrite")),
-                )
-                for c in self._rows
-            ]
-            if index is not None
-            else []
-        )
+        self._texts = index.row_texts if index is not None else []  # one-line texts, from the worker
         self._verdicts = {k: v for k, v in (verdicts or {}).items() if v}
         self._row_of = {c.id: i for i, c in enumerate(self._rows)}
+        self._kinds = [c.kind.value for c in self._rows]
+        self._flag_types = [frozenset(f.type.value for f in c.flags) for c in self._rows]
         self.endResetModel()
 
     def set_verdict(self, change_id: str, value: str | None) -> None:
@@ -117,6 +107,32 @@ class ChangeTableModel(QAbstractTableModel):
 
     def change_at(self, row: int) -> Change:
         return self._rows[row]
+
+    # -- plain lists for the filter proxy (no Qt call per row) --------------------------------
+    def kinds(self) -> list[str]:
+        """Kind value of each row."""
+        return self._kinds
+
+    def flag_types(self) -> list[frozenset[str]]:
+        """Flag type values of each row."""
+        return self._flag_types
+
+    def verdict_at(self, row: int) -> str:
+        return self._verdicts.get(self._rows[row].id, "")
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """The sort key of every row for ``column`` (what :data:`SortRole` returns)."""
+        col = Column(column)
+        if col == Column.NUMBER:
+            return list(range(len(self._rows)))  # the rows are in the engine's order
+        if col == Column.KIND:
+            return self._kinds
+        if col == Column.FLAGS:
+            return [-len(c.flags) for c in self._rows]
+        if col in (Column.ORIGINAL, Column.REWRITE):
+            side = 0 if col == Column.ORIGINAL else 1
+            return [t[side].casefold() for t in self._texts]
+        return [self._verdicts.get(c.id, "\uffff") for c in self._rows]
 
     # -- QAbstractTableModel -----------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -142,10 +158,16 @@ class ChangeTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid():
             return None
-        ch = self._rows[index.row()]
-        col = Column(index.column())
+        return self.data_at(index.row(), index.column(), role)
+
+    def data_at(self, row: int, column: int, role: int) -> Any:
+        """:meth:`data` of a row and column (the proxy asks here, without a model index)."""
+        if role not in _ROLES or not (0 <= row < len(self._rows)) or not (0 <= column < len(Column)):
+            return None  # the view asks for a dozen roles per cell while painting: most are none
+        ch = self._rows[row]
+        col = _COLUMNS[column]
         if role == ChangeIdRole:
             return ch.id
         if role == KindRole:
@@ -155,11 +177,11 @@ class ChangeTableModel(QAbstractTableModel):
         if role == VerdictRole:
             return self._verdicts.get(ch.id, "")
         if role == SortRole:
-            return self._sort_key(ch, index.row(), col)
+            return self._sort_key(ch, row, col)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(ch, index.row(), col, tooltip=False)
+            return self._display(ch, row, col, tooltip=False)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(self._display(ch, index.row(), col, tooltip=True))
+            return plain_tooltip(self._display(ch, row, col, tooltip=True))
         if role == Qt.ItemDataRole.BackgroundRole and col == Column.KIND:
             pal: QPalette = QApplication.palette()
             return kind_tint(ch.kind, pal, strong=True)
@@ -197,11 +219,31 @@ class ChangeTableModel(QAbstractTableModel):
         return self._verdicts.get(ch.id, "\uffff")  # unreviewed last
 
 
+_COLUMNS = tuple(Column)
+_ROLES = frozenset(
+    {
+        ChangeIdRole,
+        KindRole,
+        FlagTypesRole,
+        VerdictRole,
+        SortRole,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+    }
+)
+
 UNREVIEWED = "\x00unreviewed"  # verdict filter value that matches rows without a verdict
 
 
-class ChangeFilterProxy(QSortFilterProxyModel):
-    """Sorts by the model's :data:`SortRole` and filters by kind, flag, verdict, unreviewed.
+class ChangeFilterProxy(QAbstractProxyModel):
+    """Sorts and filters the rows of a :class:`ChangeTableModel` by kind, flag, verdict, unreviewed.
+
+    The work is plain Python over the model's lists (a few milliseconds for thousands of
+    changes), never a Qt callback per row: a filter or a sort is one layout change, with the
+    current and selected rows carried over as persistent indexes. The rows arrive in the
+    engine's order, which is the "#" order, so the usual view needs no sorting at all.
 
     A *pinned* change (:meth:`pin`, the one the reader is deciding on) is sorted and filtered
     by the verdict it had when pinned, so giving it a verdict neither hides it ("Unreviewed
@@ -211,14 +253,153 @@ class ChangeFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SortRole)
-        self.setDynamicSortFilter(True)
         self._kind = ""
         self._flag = ""
         self._verdict = ""
         self._unreviewed_only = False
         self._pinned: tuple[str, str] | None = None  # change id, its verdict when pinned
+        self._sort_column = int(Column.NUMBER)
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._sorted: list[int] = []  # source rows in sort order
+        self._shown: list[int] = []  # the source rows shown, in sort order
+        self._proxy_row: list[int] = []  # source row -> proxy row (-1: hidden)
+        self._key_cache: dict[int, list[Any]] = {}  # sort keys that do not change with verdicts
 
+    def _source(self) -> ChangeTableModel | None:
+        model = self.sourceModel()
+        return model if isinstance(model, ChangeTableModel) else None
+
+    # -- source model --------------------------------------------------------------------------
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        old = self.sourceModel()
+        if old is not None:
+            for sig, slot in self._connections(old):
+                sig.disconnect(slot)
+        self.beginResetModel()
+        super().setSourceModel(model)
+        if model is not None:
+            for sig, slot in self._connections(model):
+                sig.connect(slot)
+        self._recompute(resort=True)
+        self.endResetModel()
+
+    def _connections(self, model: QAbstractItemModel) -> list[tuple[Any, Any]]:
+        return [
+            (model.modelAboutToBeReset, self._source_about_to_reset),
+            (model.modelReset, self._source_reset),
+            (model.dataChanged, self._source_data_changed),
+        ]
+
+    def _source_about_to_reset(self) -> None:
+        self.beginResetModel()
+
+    def _source_reset(self) -> None:
+        self._key_cache.clear()
+        self._recompute(resort=True)
+        self.endResetModel()
+
+    def _source_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any = ()) -> None:
+        model = self._source()
+        if model is None:
+            return
+        rows = range(top.row(), bottom.row() + 1)
+        # A verdict moves a row only when the rows are sorted or filtered by verdict.
+        by_verdict = self._sort_column == Column.VERDICT or self._verdict or self._unreviewed_only
+        if by_verdict and self._relayout(resort=self._sort_column == Column.VERDICT):
+            return  # the layout change repaints every row
+        for r in rows:
+            pr = self._proxy_row[r] if 0 <= r < len(self._proxy_row) else -1
+            if pr >= 0:
+                self.dataChanged.emit(self.index(pr, top.column()), self.index(pr, bottom.column()))
+
+    # -- the rows ---------------------------------------------------------------------------------
+    def _verdict_of_row(self, model: ChangeTableModel, row: int) -> str:
+        if self._pinned is not None and model.change_at(row).id == self._pinned[0]:
+            return self._pinned[1]
+        return model.verdict_at(row)
+
+    def _keys(self, model: ChangeTableModel, column: int) -> list[Any]:
+        if column == Column.VERDICT:
+            keys = model.sort_keys(column)
+            if self._pinned is not None:
+                row = model.row_of(self._pinned[0])
+                if row >= 0:
+                    keys[row] = self._pinned[1] or "\uffff"  # unreviewed last, as the model has it
+            return keys
+        cached = self._key_cache.get(column)
+        if cached is None:
+            cached = self._key_cache[column] = model.sort_keys(column)
+        return cached
+
+    def _recompute(self, *, resort: bool) -> None:
+        """Work out the rows shown (sorting again first when ``resort``)."""
+        model = self._source()
+        n = model.rowCount() if model is not None else 0
+        if model is None or not n:
+            self._sorted, self._shown, self._proxy_row = [], [], []
+            return
+        if resort or len(self._sorted) != n:
+            keys = self._keys(model, self._sort_column)
+            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+            if self._sort_column == Column.NUMBER:
+                self._sorted = list(range(n - 1, -1, -1)) if descending else list(range(n))
+            else:  # stable, as Qt's sort: equal keys keep the engine's order either way
+                self._sorted = sorted(range(n), key=keys.__getitem__, reverse=descending)
+        shown = self._sorted
+        if self.is_filtering():
+            accept = self._accepted(model, n)
+            shown = [r for r in shown if accept[r]]
+        else:
+            shown = list(shown)
+        self._shown = shown
+        pos = [-1] * n
+        for i, r in enumerate(shown):
+            pos[r] = i
+        self._proxy_row = pos
+
+    def _accepted(self, model: ChangeTableModel, n: int) -> list[bool]:
+        ok = [True] * n
+        if self._kind:
+            kind = self._kind
+            ok = [a and k == kind for a, k in zip(ok, model.kinds(), strict=True)]
+        if self._flag == "*":
+            ok = [a and bool(f) for a, f in zip(ok, model.flag_types(), strict=True)]
+        elif self._flag:
+            flag = self._flag
+            ok = [a and flag in f for a, f in zip(ok, model.flag_types(), strict=True)]
+        if self._verdict or self._unreviewed_only:
+            for r in range(n):
+                if not ok[r]:
+                    continue
+                verdict = self._verdict_of_row(model, r)
+                if self._unreviewed_only and verdict:
+                    ok[r] = False
+                elif self._verdict == UNREVIEWED:
+                    ok[r] = not verdict
+                elif self._verdict and verdict != self._verdict:
+                    ok[r] = False
+        return ok
+
+    def _relayout(self, *, resort: bool) -> bool:
+        """Recompute the rows as one layout change; False (and no signal) when nothing moved."""
+        old_shown = self._shown
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        sources = [old_shown[i.row()] if 0 <= i.row() < len(old_shown) else -1 for i in before]
+        self._recompute(resort=resort)
+        if self._shown == old_shown:
+            # Nothing moved: close the change without remapping (cheap for the views).
+            self.layoutChanged.emit()
+            return False
+        after = []
+        for idx, src in zip(before, sources, strict=True):
+            row = self._proxy_row[src] if 0 <= src < len(self._proxy_row) else -1
+            after.append(self.index(row, idx.column()) if row >= 0 else QModelIndex())
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+        return True
+
+    # -- pinning, filters, sorting -------------------------------------------------------------
     def pin(self, change_id: str, verdict: str) -> None:
         """Keep ``change_id`` where ``verdict`` puts it (a later pin of the same id keeps the first)."""
         if self._pinned is None or self._pinned[0] != change_id:
@@ -232,19 +413,8 @@ class ChangeFilterProxy(QSortFilterProxyModel):
         if self._pinned is None:
             return
         self._pinned = None
-        self.invalidate()
-
-    def _verdict_of(self, idx: _Index) -> str:
-        model = self.sourceModel()
-        if self._pinned is not None and model.data(idx, ChangeIdRole) == self._pinned[0]:
-            return self._pinned[1]
-        return str(model.data(idx, VerdictRole) or "")
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        if self._pinned is not None and left.column() == Column.VERDICT:
-            # Unreviewed last, as the model's sort key has it.
-            return (self._verdict_of(left) or "\uffff") < (self._verdict_of(right) or "\uffff")
-        return super().lessThan(left, right)
+        if self._sort_column == Column.VERDICT or self._verdict or self._unreviewed_only:
+            self._relayout(resort=self._sort_column == Column.VERDICT)
 
     def set_kind(self, kind: str) -> None:
         """Only this change kind ("" for all)."""
@@ -262,36 +432,84 @@ class ChangeFilterProxy(QSortFilterProxyModel):
         self._refilter("_unreviewed_only", on)
 
     def _refilter(self, attr: str, value: object) -> None:
-        if self._pinned is not None:  # the reader changed the filters: every row by its verdict now
-            self._pinned = None
-            setattr(self, attr, value)
-            self.invalidate()
+        # The reader changed the filters: every row by its verdict now, the pinned one too.
+        was_pinned = self._pinned is not None
+        self._pinned = None
+        if getattr(self, attr) == value and not was_pinned:
             return
-        # Qt ≥ 6.9 wants the change bracketed (invalidateFilter() is deprecated).
-        if not hasattr(self, "endFilterChange"):  # PySide6 < 6.10
-            setattr(self, attr, value)
-            self.invalidateFilter()
-            return
-        self.beginFilterChange()
         setattr(self, attr, value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._relayout(resort=was_pinned and self._sort_column == Column.VERDICT)
 
     def is_filtering(self) -> bool:
         return bool(self._kind or self._flag or self._verdict or self._unreviewed_only)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(Column)):
+            return
+        self._sort_column = column
+        self._sort_order = order
+        self._relayout(resort=True)
+
+    def sortColumn(self) -> int:
+        return self._sort_column
+
+    def sortOrder(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    # -- QAbstractProxyModel -------------------------------------------------------------------
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Straight to the model's rows: a painted cell costs one Python call, not three.
+        model = self._source()
+        if model is None or not index.isValid() or not (0 <= index.row() < len(self._shown)):
+            return None
+        return model.data_at(self._shown[index.row()], index.column(), role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def mapToSource(self, proxy_index: _Index) -> QModelIndex:
         model = self.sourceModel()
-        idx = model.index(source_row, 0, source_parent)
-        if self._kind and model.data(idx, KindRole) != self._kind:
-            return False
-        flags = model.data(idx, FlagTypesRole) or []
-        if self._flag == "*" and not flags:
-            return False
-        if self._flag and self._flag != "*" and self._flag not in flags:
-            return False
-        verdict = self._verdict_of(idx)
-        if self._unreviewed_only and verdict:
-            return False
-        if self._verdict == UNREVIEWED:
-            return not verdict
-        return not (self._verdict and verdict != self._verdict)
+        if model is None or not proxy_index.isValid() or not (0 <= proxy_index.row() < len(self._shown)):
+            return QModelIndex()
+        return model.index(self._shown[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: _Index) -> QModelIndex:
+        if not source_index.isValid() or not (0 <= source_index.row() < len(self._proxy_row)):
+            return QModelIndex()
+        row = self._proxy_row[source_index.row()]
+        return self.index(row, source_index.column()) if row >= 0 else QModelIndex()
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._shown)) or not (0 <= column < self.columnCount()):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: _Index | None = None) -> Any:
+        if child is None:  # QObject.parent()
+            return super().parent()
+        return QModelIndex()
+
+    def sibling(self, row: int, column: int, idx: _Index) -> QModelIndex:
+        return self.index(row, column)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        model = self.sourceModel()
+        return 0 if parent.isValid() or model is None else model.columnCount()
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._shown) and self.columnCount() > 0
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        model = self.sourceModel()
+        if orientation == Qt.Orientation.Horizontal:
+            return model.headerData(section, orientation, role)
+        if 0 <= section < len(self._shown):
+            return model.headerData(self._shown[section], orientation, role)
+        return None

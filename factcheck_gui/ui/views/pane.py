@@ -10,9 +10,10 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -27,19 +28,22 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QWidget
 
 from factcheck_gui.engine.types import Change, ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex, Side, SideIndex
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
-from factcheck_gui.ui.views.highlight import StoryHighlighter
+from factcheck_gui.ui.views.highlight import FORMAT_ALL_UP_TO, StoryHighlighter
 
 MARGIN_WIDTH = 18
+DOCUMENT_MARGIN = 8
+LEX_SLICE_SECONDS = 0.008  # the fact lexer's turn between two events
 
 
 def text_cursor(document: QTextDocument, start: int, end: int | None = None) -> QTextCursor:
@@ -49,6 +53,32 @@ def text_cursor(document: QTextDocument, start: int, end: int | None = None) -> 
     if end is not None:
         cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     return cur
+
+
+def prepare_document(text: str) -> QTextDocument:
+    """A story pane's document holding ``text``, built in the calling thread (a worker).
+
+    Filling a document with a long story takes tens of milliseconds; done where the comparison
+    is made, the pane only adopts it (:meth:`StoryPane.set_index`). The document is handed to
+    the application's thread, where the panes live.
+    """
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setDocumentMargin(DOCUMENT_MARGIN)
+    doc.setPlainText(text)
+    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+    app = QCoreApplication.instance()
+    if app is not None and doc.thread() is not app.thread():
+        doc.moveToThread(app.thread())
+    return doc
+
+
+def prepare_documents(index: ComparisonIndex) -> None:
+    """*worker*: both panes' documents for ``index`` (each pane adopts its own once; nothing
+    without a running application, whose thread the panes would live in)."""
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return
+    index.prepared = {side: prepare_document(index.sides[side].doc.text) for side in Side}
 
 
 class _Margin(QWidget):
@@ -113,8 +143,16 @@ class StoryPane(QPlainTextEdit):
         )
         self.setObjectName(f"pane-{side.value}")
         self.setAccessibleName("Original story" if side is Side.ORIGINAL else "Rewritten story")
-        self.document().setDocumentMargin(8)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.highlighter = StoryHighlighter(self.document(), self.palette())
+        self._formatting = False
+        self._formatted_view: tuple[int, ...] | None = None  # the view last formatted whole
+        # A long story's fact tokens are lexed a slice at a time between events.
+        self._lex_timer = QTimer(self)
+        self._lex_timer.setInterval(0)
+        self._lex_timer.timeout.connect(self._lex_slice)
+        # The blocks scrolled into view get their formats before the paint that shows them.
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.format_visible())
         self._margin = _Margin(self)
         self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
         self.updateRequest.connect(self._on_update_request)
@@ -139,12 +177,122 @@ class StoryPane(QPlainTextEdit):
         self.current_change_id = ""
         self.setExtraSelections([])
         self.highlighter.set_index(None)
+        self._lex_timer.stop()
         if index is None:
             self.setPlainText("")
             return
-        self.setPlainText(index.sides[self.side].doc.text)
-        self.highlighter.set_index(index.sides[self.side], self.palette())
+        side = index.sides[self.side]
+        prepared = index.prepared.pop(self.side, None)
+        if isinstance(prepared, QTextDocument) and prepared.thread() is self.thread():
+            self._adopt(prepared)
+        else:
+            self.setPlainText(side.doc.text)
+        self._highlight(side)
+        if side.facts_pending:
+            self._lex_timer.start()
         self._margin.update()
+
+    def _adopt(self, doc: QTextDocument) -> None:
+        """Show a document built by :func:`prepare_document` (the previous one is let go)."""
+        old = self.document()
+        ours = old.parent() is self  # adopted before (the first one belongs to the text control)
+        doc.setParent(self)
+        doc.setDefaultFont(self.font())
+        self.highlighter = StoryHighlighter(doc, self.palette())
+        self.setDocument(doc)  # frees the text control's own document
+        if ours and old is not doc:
+            old.deleteLater()
+
+    def _highlight(self, side: SideIndex) -> None:
+        """Take ``side``'s plan: a short story is formatted whole, a long one as it is shown."""
+        self.highlighter.set_index(side, self.palette())
+        if not side.facts_pending and len(side.plan) + len(side.facts) <= FORMAT_ALL_UP_TO:
+            self.highlighter.format_all()
+        else:
+            self.format_visible()
+
+    def _lex_slice(self) -> None:
+        side = self.side_index
+        if side is None or side.lex_facts_for(LEX_SLICE_SECONDS):
+            self._lex_timer.stop()
+        self.format_visible()  # the blocks on screen whose fact tokens are known now
+
+    def _on_screen_walk(self) -> Callable[[QTextBlock], bool]:
+        """A predicate for blocks taken in order from the first visible one: True while the
+        block starts within the viewport.
+
+        A block not laid out yet is not laid out for this (the paint will, with its formats):
+        its height is estimated on the low side from its length, so a walk may format a block
+        or two beyond the bottom, never stop short of it.
+        """
+        height = self.viewport().height()
+        offset = QPointF(self.contentOffset())
+        metrics = self.fontMetrics()
+        per_line = max(
+            1, int((self.viewport().width() - 2 * DOCUMENT_MARGIN) / (0.9 * metrics.averageCharWidth()))
+        )
+        line = metrics.lineSpacing()
+        top: list[float] = []
+
+        def more(block: QTextBlock) -> bool:
+            laid_out = block.layout().lineCount() > 0
+            if not top:
+                top.append(
+                    self.blockBoundingGeometry(block).translated(offset).top() if laid_out else offset.y()
+                )
+            if top[0] > height:
+                return False
+            if laid_out:
+                top[0] += self.blockBoundingRect(block).height()
+            else:
+                top[0] += max(1, -(-block.length() // per_line)) * line
+            return True
+
+        return more
+
+    def format_visible(self) -> int:
+        """Give the blocks in the viewport their formats (those not formatted yet); how many.
+
+        Formatting can change how a block wraps, so the walk repeats until the blocks on
+        screen are all formatted.
+        """
+        if self._formatting or self.highlighter.index is None:
+            return 0
+        vp = self.viewport()
+        key = (
+            self.highlighter.generation,
+            self.firstVisibleBlock().position(),
+            self.verticalScrollBar().value(),
+            vp.width(),
+            vp.height(),
+        )
+        if key == self._formatted_view:
+            return 0  # the same view as last time, all of it formatted
+        self._formatting = True
+        total = 0
+        complete = False
+        try:
+            for _ in range(4):
+                new = self.highlighter.format_blocks(self.firstVisibleBlock(), self._on_screen_walk())
+                total += new
+                if not new:
+                    complete = self.highlighter.walk_complete
+                    break
+        finally:
+            self._formatting = False
+        # Formatting may have moved the text: remember the view as it is now.
+        self._formatted_view = (
+            (
+                self.highlighter.generation,
+                self.firstVisibleBlock().position(),
+                self.verticalScrollBar().value(),
+                vp.width(),
+                vp.height(),
+            )
+            if complete
+            else None
+        )
+        return total
 
     def is_empty(self) -> bool:
         return self.document().isEmpty()
@@ -161,7 +309,7 @@ class StoryPane(QPlainTextEdit):
     def refresh_theme(self) -> None:
         """Rebuild formats after a palette change."""
         if self.index is not None:
-            self.highlighter.set_index(self.index.sides[self.side], self.palette())
+            self._highlight(self.index.sides[self.side])
             self.set_current(self.current_change_id)
         self._margin.update()
 
@@ -216,21 +364,33 @@ class StoryPane(QPlainTextEdit):
     def scroll_to_y(self, qpos: int, y: float) -> None:
         """Scroll so that the line holding ``qpos`` sits at viewport height ``y``."""
         sb = self.verticalScrollBar()
-        for _ in range(4):  # line counts of blocks not yet laid out are estimates: converge
-            delta = self.position_rect(qpos).top() - y
-            lines = round(delta / self.line_step())
-            if lines == 0:
-                break
-            before = sb.value()
-            sb.setValue(before + lines)
-            if sb.value() == before:
-                break
+        held, self._formatting = self._formatting, True  # format once, where it ends
+        try:
+            for _ in range(4):  # line counts of blocks not yet laid out are estimates: converge
+                delta = self.position_rect(qpos).top() - y
+                lines = round(delta / self.line_step())
+                if lines == 0:
+                    break
+                before = sb.value()
+                sb.setValue(before + lines)
+                if sb.value() == before:
+                    break
+        finally:
+            self._formatting = held
+        self.format_visible()
 
     # -- events ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         cr = self.contentsRect()
         self._margin.setGeometry(QRect(cr.left(), cr.top(), MARGIN_WIDTH, cr.height()))
+        self.format_visible()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Scrolling and resizing format first; this catches what moved into view otherwise
+        # (a relayout, a jump by the text cursor).
+        self.format_visible()
+        super().paintEvent(event)
 
     def _on_update_request(self, rect: QRect, dy: int) -> None:
         self._margin.update()
