@@ -159,14 +159,17 @@ class ExportController(QObject):
         self.last_format = fmt
         self.settings.last_dir = str(path.parent)
         review_id, service = session.review_id, self.nav.service
+        fields = self.settings.publisher_fields
 
         def job(ctx: TaskContext) -> str:
             url = service.store().url
             if can_run_in_child(url):  # a thread would hold the window up (see export_process)
-                return str(export_in_child(url, review_id, fmt, path, ctx.cancelled))
-            from factcheck_gui.exporters import export_review
+                return str(export_in_child(url, review_id, fmt, path, ctx.cancelled, publisher=fields))
+            from factcheck_gui.exporters import ClaimReviewPublisher, ExportOptions, export_review_result
 
-            return str(export_review(service.store().load_review(review_id), fmt, path))
+            options = ExportOptions(publisher=ClaimReviewPublisher(**fields))
+            review = service.store().load_review(review_id)
+            return str(export_review_result(review, fmt, path, options).path)
 
         self.notifier.flash(f"Exporting to {path.name}…")
         return self.workers.start("exporting", job, finished=self._done, failed=self._failed)
