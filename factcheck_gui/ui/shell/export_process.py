@@ -47,6 +47,7 @@ def export_in_child(
     cancelled: Callable[[], bool] = lambda: False,
     poll_seconds: float = 0.05,
     publisher: dict[str, str] | None = None,
+    said: list[str] | None = None,
 ) -> Path:
     """Write review ``review_id`` as ``fmt`` to ``path`` in a child process; wait for it here."""
     env = dict(os.environ, FACTCHECK_DB=db_url)
@@ -75,4 +76,6 @@ def export_in_child(
         lines = [line for line in error.splitlines() if line.strip()]
         message = lines[-1] if lines else f"the export program stopped with status {child.returncode}"
         raise ExportProcessError(message.removeprefix("factcheck: "))
+    if said is not None:  # what the exporter said (e.g. the ClaimReview items left out)
+        said.extend(line.strip() for line in error.splitlines() if line.strip())
     return path

@@ -105,6 +105,8 @@ def test_export_every_format_through_the_menu(qtbot, opened, tmp_path: Path, fmt
     assert sig.args == [str(target)]
     check_file(fmt, target, win, cid)
     assert str(target) in win.message.text()
+    if fmt == "claimreview":  # the exporter's sentence: how many items were written
+        assert "1 ClaimReview item written" in win.message.text()
     assert not list(tmp_path.glob(".*.part"))  # no temporary file left beside it
 
 
