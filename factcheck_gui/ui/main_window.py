@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
     ) -> TaskHandle[Any] | None:
         return self.again.compare_with(side, path, carry=carry)
 
-    def export_to(self, fmt: str, path: Path) -> TaskHandle[str] | None:
+    def export_to(self, fmt: str, path: Path) -> TaskHandle[tuple[str, str]] | None:
         """Export the open review in a worker; ``exported`` fires when the file is written."""
         return self.exports.export_to(fmt, path)
 

@@ -150,7 +150,7 @@ class ExportController(QObject):
         box.open()
         return box
 
-    def export_to(self, fmt: str, path: Path) -> TaskHandle[str] | None:
+    def export_to(self, fmt: str, path: Path) -> TaskHandle[tuple[str, str]] | None:
         """Export the open review in a worker; ``exported`` or ``failed`` follows."""
         session = self.nav.session
         if session is None:
@@ -159,21 +159,28 @@ class ExportController(QObject):
         self.last_format = fmt
         self.settings.last_dir = str(path.parent)
         review_id, service = session.review_id, self.nav.service
+        fields = self.settings.publisher_fields
 
-        def job(ctx: TaskContext) -> str:
+        def job(ctx: TaskContext) -> tuple[str, str]:
             url = service.store().url
             if can_run_in_child(url):  # a thread would hold the window up (see export_process)
-                return str(export_in_child(url, review_id, fmt, path, ctx.cancelled))
-            from factcheck_gui.exporters import export_review
+                said: list[str] = []
+                done = export_in_child(url, review_id, fmt, path, ctx.cancelled, publisher=fields, said=said)
+                return str(done), (said[-1] if said else "")
+            from factcheck_gui.exporters import ClaimReviewPublisher, ExportOptions, export_review_result
 
-            return str(export_review(service.store().load_review(review_id), fmt, path))
+            options = ExportOptions(publisher=ClaimReviewPublisher(**fields))
+            review = service.store().load_review(review_id)
+            result = export_review_result(review, fmt, path, options)
+            return str(result.path), result.message
 
         self.notifier.flash(f"Exporting to {path.name}…")
         return self.workers.start("exporting", job, finished=self._done, failed=self._failed)
 
-    def _done(self, path: str) -> None:
+    def _done(self, done: tuple[str, str]) -> None:
+        path, said = done
         self.notifier.flash(f"Exported to {path}")
-        self.notifier.info(f"Review exported to {path}")
+        self.notifier.info(f"Review exported to {path}" + (f". {said}" if said else ""))
         self.exported.emit(path)
 
     def _failed(self, failure: Failure) -> None:

@@ -46,11 +46,16 @@ def export_in_child(
     path: Path,
     cancelled: Callable[[], bool] = lambda: False,
     poll_seconds: float = 0.05,
+    publisher: dict[str, str] | None = None,
+    said: list[str] | None = None,
 ) -> Path:
     """Write review ``review_id`` as ``fmt`` to ``path`` in a child process; wait for it here."""
     env = dict(os.environ, FACTCHECK_DB=db_url)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")  # the child shows no window
     command = [*cli_command(), "export", str(review_id), "--format", fmt, "-o", str(path)]
+    if fmt == "claimreview" and publisher:  # who publishes it: the CLI refuses without
+        for key, value in publisher.items():
+            command += [f"--{key.replace('_', '-')}", value]
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window flashing on Windows
     with subprocess.Popen(
         command,
@@ -71,4 +76,6 @@ def export_in_child(
         lines = [line for line in error.splitlines() if line.strip()]
         message = lines[-1] if lines else f"the export program stopped with status {child.returncode}"
         raise ExportProcessError(message.removeprefix("factcheck: "))
+    if said is not None:  # what the exporter said (e.g. the ClaimReview items left out)
+        said.extend(line.strip() for line in error.splitlines() if line.strip())
     return path

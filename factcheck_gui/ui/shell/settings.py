@@ -118,6 +118,17 @@ class Settings:
     def geometry(self, value: QByteArray) -> None:
         self.q.setValue("window/geometry", value)
 
+    # -- who publishes ClaimReview exports (asked once) ---------------------------------------
+    @property
+    def publisher_fields(self) -> dict[str, str]:
+        """organisation, reviewer_name, review_url, organisation_url ("" when not set)."""
+        keys = ("organisation", "reviewer_name", "review_url", "organisation_url")
+        return {k: self._str(f"claimreview/{k}").strip() for k in keys}
+
+    def set_publisher_fields(self, **fields: str) -> None:
+        for key, value in fields.items():
+            self.q.setValue(f"claimreview/{key}", str(value).strip())
+
     # -- per-review state, keyed by database and review id ---------------------------------
     @staticmethod
     def _review_key(db: str, review_id: int) -> str:

@@ -62,6 +62,7 @@ def check_file(fmt: str, path: Path, win, cid: str) -> None:  # type: ignore[no-
         reviews = json.loads(data)
         assert [r["@type"] for r in reviews] == ["ClaimReview"]
         assert reviews[0]["reviewRating"]["alternateName"] == DEFAULT_SCALE[0]
+        assert reviews[0]["author"]["name"] == "Example Checks"  # the organisation, not the login
     elif fmt == "html":
         parser = _Tags()
         parser.feed(data.decode("utf-8"))
@@ -84,6 +85,7 @@ def check_file(fmt: str, path: Path, win, cid: str) -> None:  # type: ignore[no-
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_export_every_format_through_the_menu(qtbot, opened, tmp_path: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
     win = opened
+    win.settings.set_publisher_fields(organisation="Example Checks", review_url="https://checks.example/r/1")
     cid = give_first_change_a_verdict(qtbot, win)
     action = win.commands[f"export_{fmt}"]
     assert action.isEnabled()
@@ -103,6 +105,8 @@ def test_export_every_format_through_the_menu(qtbot, opened, tmp_path: Path, fmt
     assert sig.args == [str(target)]
     check_file(fmt, target, win, cid)
     assert str(target) in win.message.text()
+    if fmt == "claimreview":  # the exporter's sentence: how many items were written
+        assert "1 ClaimReview item written" in win.message.text()
     assert not list(tmp_path.glob(".*.part"))  # no temporary file left beside it
 
 
@@ -153,6 +157,7 @@ def test_the_format_chosen_in_the_menu_is_what_gets_written(qtbot, opened, tmp_p
     trail… as "…-audit.csv" the per-change CSV: the menu's format is written unless the reader
     says otherwise."""
     win = opened
+    win.settings.set_publisher_fields(organisation="Example Checks", review_url="https://checks.example/r/1")
     cid = give_first_change_a_verdict(qtbot, win)
     win.commands[f"export_{fmt}"].trigger()
     target = tmp_path / name
