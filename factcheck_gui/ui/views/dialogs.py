@@ -177,6 +177,14 @@ class SettingsDialog(QDialog):
         self.db_browse = QPushButton("Local file…", self)
         self.db_browse.clicked.connect(self._choose_db_file)
         db_row.addWidget(self.db_browse)
+        # ClaimReview publishing: asked once here, used by every ClaimReview export.
+        fields = settings.publisher_fields
+        self.publisher: dict[str, QLineEdit] = {}
+        for key, hint in PUBLISHER_FIELDS:
+            edit = QLineEdit(fields.get(key, ""), self)
+            edit.setObjectName(f"claimreview_{key}")
+            edit.setPlaceholderText(hint)
+            self.publisher[key] = edit
         form = QFormLayout(self)
         form.addRow("&Reviewer name:", self.reviewer)
         form.addRow("&Theme:", self.theme)
@@ -188,6 +196,13 @@ class SettingsDialog(QDialog):
         db_col.addLayout(db_row)
         db_col.addWidget(self.db_location)
         form.addRow(db_label, db_col)
+        publishing = QLabel("ClaimReview publishing (required for File → Export → ClaimReview):", self)
+        publishing.setWordWrap(True)
+        form.addRow(publishing)
+        form.addRow("&Organisation:", self.publisher["organisation"])
+        form.addRow("Name on &ratings:", self.publisher["reviewer_name"])
+        form.addRow("Review &URL:", self.publisher["review_url"])
+        form.addRow("Organisation w&eb site:", self.publisher["organisation_url"])
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -225,9 +240,18 @@ class SettingsDialog(QDialog):
             self.font_family.currentFont().family() if self.font_size.value() or s.font_family else ""
         )
         s.font_size = self.font_size.value()
+        s.set_publisher_fields(**{key: edit.text() for key, edit in self.publisher.items()})
         if database and self.db_edited():  # a database given with --db is not written unasked
             s.db_url = self.db_url.text()
         s.sync()
+
+
+PUBLISHER_FIELDS = (
+    ("organisation", "the fact-checking organisation that publishes the ratings"),
+    ("reviewer_name", "the reviewer's name as published (optional)"),
+    ("review_url", "https://… the page where the fact-check is published"),
+    ("organisation_url", "https://… (optional)"),
+)
 
 
 def show_about(parent: QWidget) -> QMessageBox:

@@ -141,3 +141,27 @@ def test_the_database_location_may_be_a_path_or_an_sqlite_url(tmp_path: Path) ->
     s.db_url = f"sqlite:///{tmp_path / 'other.db'}"
     s.sync()
     assert ini(tmp_path / "s.ini").db_url == f"sqlite:///{tmp_path / 'other.db'}"
+
+
+def test_the_settings_dialog_keeps_the_claimreview_publisher(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The organisation and review URL a ClaimReview export needs are typed once, in Settings,
+    and are there for every later export (also in a new process)."""
+    path = tmp_path / "s.ini"
+    dialog = SettingsDialog(None, ini(path))
+    qtbot.addWidget(dialog)
+    assert dialog.publisher["organisation"].text() == ""
+    qtbot.keyClicks(dialog.publisher["organisation"], "Example Fact Check")
+    qtbot.keyClicks(dialog.publisher["review_url"], "https://factcheck.example/putin")
+    qtbot.keyClicks(dialog.publisher["reviewer_name"], "Ann Lee")
+    dialog.apply()
+
+    again = ini(path)
+    assert again.publisher_fields == {
+        "organisation": "Example Fact Check",
+        "reviewer_name": "Ann Lee",
+        "review_url": "https://factcheck.example/putin",
+        "organisation_url": "",
+    }
+    reopened = SettingsDialog(None, again)
+    qtbot.addWidget(reopened)
+    assert reopened.publisher["organisation"].text() == "Example Fact Check"
