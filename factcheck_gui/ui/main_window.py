@@ -39,6 +39,7 @@ from factcheck_gui.ui.shell.settings import Settings
 from factcheck_gui.ui.shell.workers import TaskHandle, Workers
 from factcheck_gui.ui.views.dialogs import OpenPairDialog, show_about
 from factcheck_gui.ui.views.review_view import ReviewView
+from factcheck_gui.ui.views.shortcuts import ShortcutSheet, actions_by_menu
 from factcheck_gui.ui.views.start_page import StartPage
 
 QUIT = Leaving("Quit", stays="the window stays open")
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         self.workers = Workers(self, expected=_expected_errors())
         self.quit_without_notes = False  # the reader chose to quit without a note the store refused
+        self._shortcut_sheet: ShortcutSheet | None = None
 
         # -- the views
         self.start = StartPage(self)
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
             "clear_filters": review.changes.clear_filters,
             "sync_scroll": lambda on: setattr(review.comparison.sync, "enabled", on),
             "about": lambda: show_about(self),
+            "shortcuts": self.show_shortcuts,
         }
         self.commands = build_actions(self, slots, export_formats(), self.exports.choose)
         self._enter_guard = keep_enter_for_typing(self)
@@ -237,6 +240,13 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(accepted)
         return self.open_dialog(dialog)
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        """Help → Keyboard shortcuts (F1): read from the window's own actions each time."""
+        if self._shortcut_sheet is None:
+            self._shortcut_sheet = ShortcutSheet(actions_by_menu(self.menuBar()), self)
+        self._shortcut_sheet.show_sheet()
+        return self._shortcut_sheet
 
     def next_unreviewed(self) -> None:
         if said := self.review.next_unreviewed():

@@ -97,6 +97,25 @@ class Driver:
         changes = self.win.review.changes
         changes.flag_filter.setCurrentIndex(changes.flag_filter.findData("*"))
 
+    def click_summary(self, key: str) -> None:
+        """Click a count of the summary strip above the panes ("kind:added", "review:unreviewed")."""
+        self.qtbot.mouseClick(self.win.review.strip.button(key), Qt.MouseButton.LeftButton)
+
+    @property
+    def summary(self) -> dict[str, str]:
+        """What each count of the summary strip reads, by its key."""
+        return dict(self.win.review.strip.counts())
+
+    def kinds_shown(self) -> set[str]:
+        """The kinds of the changes the list shows."""
+        proxy = self.win.review.changes.proxy
+        return {str(proxy.index(r, 1).data()) for r in range(proxy.rowCount())}
+
+    def open_shortcuts(self) -> Any:
+        """Help → Keyboard shortcuts, by its key (F1); the sheet shown."""
+        self.qtbot.keyClick(self.win, Qt.Key.Key_F1)
+        return self.win._shortcut_sheet
+
     @property
     def rows_shown(self) -> int:
         return int(self.win.review.changes.proxy.rowCount())

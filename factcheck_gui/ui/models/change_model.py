@@ -235,6 +235,7 @@ _ROLES = frozenset(
 )
 
 UNREVIEWED = "\x00unreviewed"  # verdict filter value that matches rows without a verdict
+REVIEWED = "\x00reviewed"  # verdict filter value that matches rows with any verdict
 
 
 class ChangeFilterProxy(QAbstractProxyModel):
@@ -376,6 +377,8 @@ class ChangeFilterProxy(QAbstractProxyModel):
                     ok[r] = False
                 elif self._verdict == UNREVIEWED:
                     ok[r] = not verdict
+                elif self._verdict == REVIEWED:
+                    ok[r] = bool(verdict)
                 elif self._verdict and verdict != self._verdict:
                     ok[r] = False
         return ok

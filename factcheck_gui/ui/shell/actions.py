@@ -195,6 +195,7 @@ def build_actions(
     sync.setChecked(True)
 
     help_menu = bar.addMenu("&Help")
+    add(help_menu, "shortcuts", "&Keyboard shortcuts", ["F1"])
     add(help_menu, "about", "&About Factcheck Compare")
     acts.set_scale(())
     acts.set_review_open(False)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from factcheck_gui.engine.types import ChangeKind, FlagType
 from factcheck_gui.review.docindex import ComparisonIndex
 from factcheck_gui.ui.models.change_model import (
+    REVIEWED,
     UNREVIEWED,
     ChangeFilterProxy,
     ChangeIdRole,
@@ -185,6 +186,7 @@ class ChangeList(QWidget):
         self.verdict_filter.clear()
         self.verdict_filter.addItem("Any verdict", "")
         self.verdict_filter.addItem("None yet", UNREVIEWED)
+        self.verdict_filter.addItem("Any given", REVIEWED)
         for value in scale:
             self.verdict_filter.addItem(value, value)
         self.verdict_filter.blockSignals(False)

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factcheck_gui.review import wording
+from factcheck_gui.ui.models.change_model import REVIEWED, UNREVIEWED
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.settings import ReviewUiState
 from factcheck_gui.ui.views.change_list import ChangeList
 from factcheck_gui.ui.views.comparison_view import ComparisonView
+from factcheck_gui.ui.views.summary_strip import TO_REVIEW, SummaryStrip
 from factcheck_gui.ui.views.verdict_panel import PREFERRED_WIDTH, VerdictPanel
 
 # The change list's width below which the verdict panel narrows to leave it more room.
@@ -59,11 +69,53 @@ class ReviewView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
+        # The story at a glance: counts by kind, flags by type, reviewed / to review; each count
+        # filters the change list (through its own filter boxes, so both always agree).
+        # In a narrow window the strip scrolls sideways rather than widen the window.
+        self.strip = SummaryStrip(self)
+        self.strip.setObjectName("summaryStrip")
+        strip_area = QScrollArea(self)
+        strip_area.setObjectName("summaryStripArea")
+        strip_area.setWidget(self.strip)
+        strip_area.setWidgetResizable(True)
+        strip_area.setFrameShape(QFrame.Shape.NoFrame)
+        strip_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        strip_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        strip_area.setFixedHeight(
+            self.strip.sizeHint().height() + strip_area.horizontalScrollBar().sizeHint().height()
+        )
+        col.addWidget(strip_area)
         col.addWidget(self.splitter)
+        self.strip.kindClicked.connect(lambda kind: self._choose(self.changes.kind_filter, kind))
+        self.strip.flagClicked.connect(lambda flag: self._choose(self.changes.flag_filter, flag))
+        self.strip.reviewClicked.connect(self._strip_review)
+        for box in (self.changes.kind_filter, self.changes.flag_filter, self.changes.verdict_filter):
+            box.currentIndexChanged.connect(self._sync_strip)
         self.changes.currentChangeChanged.connect(self._on_current)
         self.changes.currentHidden.connect(self.verdict.show_hidden)
         self.comparison.changeActivated.connect(self.select_change)
         self.verdict.note.escaped.connect(self._leave_note)
+
+    @staticmethod
+    def _choose(box: QComboBox, value: str) -> None:
+        i = box.findData(value)
+        box.setCurrentIndex(i if i >= 0 else 0)
+
+    def _strip_review(self, which: str) -> None:
+        self.changes.unreviewed_only.setChecked(False)
+        value = {TO_REVIEW: UNREVIEWED, "": ""}.get(which, REVIEWED)
+        self._choose(self.changes.verdict_filter, value)
+
+    def _sync_strip(self, _index: int = 0) -> None:
+        """The strip's checked count follows the filter boxes, whoever set them."""
+        verdict = self.changes.verdict_filter.currentData() or ""
+        review = {UNREVIEWED: TO_REVIEW, REVIEWED: "reviewed"}.get(verdict, "")
+        self.strip.set_active(
+            kind=self.changes.kind_filter.currentData() or "",
+            flag=self.changes.flag_filter.currentData() or "",
+            review=review,
+        )
 
     def _on_panel_dragged(self, _pos: int, _index: int) -> None:
         self._panel_dragged = True
@@ -95,10 +147,12 @@ class ReviewView(QWidget):
         if session is None:
             self.comparison.set_index(None)
             self.changes.set_comparison(None, {}, ())
+            self.strip.set_comparison(None)
             return
         session.verdictChanged.connect(self._on_verdict_changed)
         self.comparison.set_index(session.index)
         self.changes.set_comparison(session.index, session.values(), session.scale)
+        self.strip.set_comparison(session.index.comparison, session.values())
 
     def _leave_note(self) -> None:
         """Escape in the note: save it and give the keys (J, K, N, 1–9) back to the change list."""
@@ -107,7 +161,9 @@ class ReviewView(QWidget):
 
     def _on_verdict_changed(self, change_id: str) -> None:
         if self.session is not None:
-            self.changes.set_verdict(change_id, self.session.value(change_id))
+            value = self.session.value(change_id)
+            self.changes.set_verdict(change_id, value)
+            self.strip.set_verdict(change_id, value)
         self.progressChanged.emit()
 
     def _on_current(self, change_id: str) -> None:
