@@ -21,13 +21,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
-from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from factcheck_gui.review.docindex import Side
 from factcheck_gui.review.opening import OpenedReview, ReviewService
 from factcheck_gui.ui.controllers.compare_again import CompareAgain
 from factcheck_gui.ui.controllers.database_recovery import DatabaseRecovery
 from factcheck_gui.ui.controllers.export_action import ExportController, export_formats
+from factcheck_gui.ui.controllers.ledger import LedgerPanel
 from factcheck_gui.ui.controllers.navigator import Leaving, Navigator, NotesGuard, Screens
 from factcheck_gui.ui.controllers.preferences import Preferences
 from factcheck_gui.ui.controllers.review_file import ReviewFileError, ReviewFileImport
@@ -133,6 +134,11 @@ class MainWindow(QMainWindow):
             "shortcuts": self.show_shortcuts,
         }
         self.commands = build_actions(self, slots, export_formats(), self.exports.choose)
+        self.ledger = LedgerPanel(self, self.workers, self.review.select_change)
+        for top in self.menuBar().actions():
+            menu = top.menu()
+            if top.text() == "&View" and isinstance(menu, QMenu):
+                menu.addAction(self.ledger.action)
         self._enter_guard = keep_enter_for_typing(self)
         self._wire()
         self.prefs.apply_font()
@@ -161,6 +167,9 @@ class MainWindow(QMainWindow):
         review.progressChanged.connect(self._update_status)
         review.verdict.flash.connect(self.status.flash)
         review.currentChangeChanged.connect(lambda _c: nav.save_ui_state())
+        review.currentChangeChanged.connect(self.ledger.show_change)
+        nav.reviewOpened.connect(self.ledger.review_opened)
+        nav.startPageShown.connect(self.ledger.review_closed)
         self.again.carried.connect(lambda _n: review.verdict.refresh_history())
         self.exports.exported.connect(self.exported)
         self.prefs.themeChanged.connect(review.comparison.refresh_theme)

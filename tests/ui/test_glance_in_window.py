@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget
 
 
@@ -50,3 +51,24 @@ def test_f1_shows_the_keyboard_shortcuts_of_the_real_actions(reviewing: Any) -> 
     assert "Next unreviewed change" in described.replace("&", "")
     assert "F1" in described
     sheet.close()
+
+
+def test_the_fact_ledger_lists_the_demo_s_facts_and_a_click_selects_their_change(
+    qtbot: Any, reviewing: Any
+) -> None:
+    d = reviewing
+    panel = d.win.ledger
+    assert not panel.dock.isVisible()
+    d.win.show()
+    panel.action.trigger()  # View → Fact ledger (Ctrl+L)
+    qtbot.waitUntil(lambda: bool(panel.view.visible_entries()), timeout=30000)
+    entries = panel.view.visible_entries()
+    # It opens on what changed: the Yonhap sentence was dropped, so its name is listed.
+    dropped = [e for e in entries if e.status.value == "dropped"]
+    assert any("Yonhap" in e.text for e in dropped)
+    target = next(e for e in entries if e.change and e.change != d.current_change)
+    row = panel.view.model.row_of_change(target.change)
+    index = panel.view.model.index(row, 0)
+    rect = panel.view.table.visualRect(index)
+    qtbot.mouseClick(panel.view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert d.current_change == target.change
