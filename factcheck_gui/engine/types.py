@@ -191,6 +191,20 @@ class Document:
             "claims": [c.to_json() for c in self.claims],
         }
 
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Document:
+        """A document as :meth:`to_json` wrote it (in both the pair and the multi-source form)."""
+        claims = tuple(
+            Claim(str(c["id"]), int(c["start"]), int(c["end"]), int(c["paragraph"]), str(c["text"]))
+            for c in d["claims"]
+        )
+        return cls(
+            name=str(d.get("name", "")),
+            text=str(d["text"]),
+            claims=claims,
+            source=SourceInfo.from_json(d.get("source") or {"sha256": d.get("sha256", "")}),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class DiffOp:
@@ -359,17 +373,7 @@ class Comparison:
         if data.get("schema") != SCHEMA:
             raise ValueError(f"not a {SCHEMA} document (schema={data.get('schema')!r})")
 
-        def doc(d: Mapping[str, Any]) -> Document:
-            claims = tuple(
-                Claim(str(c["id"]), int(c["start"]), int(c["end"]), int(c["paragraph"]), str(c["text"]))
-                for c in d["claims"]
-            )
-            return Document(
-                name=str(d.get("name", "")),
-                text=str(d["text"]),
-                claims=claims,
-                source=SourceInfo.from_json(d.get("source") or {"sha256": d.get("sha256", "")}),
-            )
+        doc = Document.from_json
 
         def span(v: Any) -> Span | None:
             return (int(v[0]), int(v[1])) if v is not None else None

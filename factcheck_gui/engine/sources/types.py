@@ -21,7 +21,6 @@ from factcheck_gui.engine.types import (
     DiffOpKind,
     Document,
     Flag,
-    SourceInfo,
     Span,
 )
 
@@ -254,9 +253,9 @@ class MultiComparison:
         """Rebuild a comparison saved as ``factcheck.compare-multi/1`` (no engine work is redone)."""
         if data.get("schema") != MULTI_SCHEMA:
             raise ValueError(f"not a {MULTI_SCHEMA} document (schema={data.get('schema')!r})")
-        sources = tuple(_doc(d) for d in data["sources"])
+        sources = tuple(Document.from_json(d) for d in data["sources"])
         changes = tuple(_change(c) for c in data["changes"])
-        return cls(sources, _doc(data["rewrite"]), changes, str(data.get("engine", "")))
+        return cls(sources, Document.from_json(data["rewrite"]), changes, str(data.get("engine", "")))
 
 
 def _span(v: Any) -> Span | None:
@@ -267,17 +266,6 @@ def _source_of(v: Any) -> int | None:
     return int(str(v)[1:]) - 1 if v else None
 
 
-def _doc(d: Mapping[str, Any]) -> Document:
-    claims = tuple(
-        Claim(str(c["id"]), int(c["start"]), int(c["end"]), int(c["paragraph"]), str(c["text"]))
-        for c in d["claims"]
-    )
-    return Document(
-        name=str(d.get("name", "")),
-        text=str(d["text"]),
-        claims=claims,
-        source=SourceInfo.from_json(d.get("source") or {"sha256": d.get("sha256", "")}),
-    )
 
 
 def _change(c: Mapping[str, Any]) -> MultiChange:
