@@ -2,7 +2,10 @@
 
 Usage (Debian: apt-get install xvfb libxcb-cursor0 …):
     xvfb-run -a -s "-screen 0 1600x1000x24" python benchmarks/screenshots.py [OUTDIR]
-Writes OUTDIR/main-light.png and OUTDIR/main-dark.png (default docs/screenshots/).
+Writes OUTDIR/main-light.png and OUTDIR/main-dark.png (the review window with the summary
+strip above the panes and the overview maps beside them), OUTDIR/ledger-light.png (the same
+window with View → Fact ledger open) and OUTDIR/strip-light.png (the summary strip alone),
+default docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -48,12 +51,34 @@ def shoot(app: QApplication, theme: Theme, out: Path, tmp: Path) -> None:
     view.changes.select_change("c3")
     view.verdict.note.setPlainText("Negation dropped: check the original quote.")
     view.verdict.save_note()
-    QTimer.singleShot(300, app.quit)
-    app.exec()
+    settle(app)
     target = out / f"main-{theme}.png"
     win.grab().save(str(target))
     print(target)
+    if theme is Theme.LIGHT:
+        target = out / "strip-light.png"
+        view.strip.grab().save(str(target))
+        print(target)
+        win.ledger.action.trigger()  # View → Fact ledger: built in a worker
+        for _ in range(100):  # the ledger is built in a worker
+            settle(app, 100)
+            if win.ledger.view.visible_entries():
+                break
+        view.changes.select_change("c3")
+        settle(app)
+        target = out / "ledger-light.png"
+        win.grab().save(str(target))
+        print(target)
+        win.ledger.action.trigger()
     win.close()
+
+
+def settle(app: QApplication, ms: int = 300) -> None:
+    """Let the window paint and its workers finish for ``ms`` (a local loop: ``app.quit()``
+    would close the window in Qt 6)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def main() -> int:
