@@ -7,6 +7,7 @@ Writes OUTDIR/main-light.png and OUTDIR/main-dark.png (default docs/screenshots/
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -57,6 +58,7 @@ def shoot(app: QApplication, theme: Theme, out: Path, tmp: Path) -> None:
 
 
 def main() -> int:
+    os.environ.setdefault("FACTCHECK_NO_DEMO_GUIDE", "1")  # no first-run guide over the demo
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
