@@ -10,6 +10,7 @@ default docs/screenshots/.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -82,6 +83,7 @@ def settle(app: QApplication, ms: int = 300) -> None:
 
 
 def main() -> int:
+    os.environ.setdefault("FACTCHECK_NO_DEMO_GUIDE", "1")  # no first-run guide over the demo
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])

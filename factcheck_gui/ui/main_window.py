@@ -28,11 +28,13 @@ from factcheck_gui.review.opening import OpenedReview, ReviewService
 from factcheck_gui.ui.controllers.compare_again import CompareAgain
 from factcheck_gui.ui.controllers.database_recovery import DatabaseRecovery
 from factcheck_gui.ui.controllers.export_action import ExportController, export_formats
+from factcheck_gui.ui.controllers.guide import DemoGuide
 from factcheck_gui.ui.controllers.ledger import LedgerPanel
 from factcheck_gui.ui.controllers.navigator import Leaving, Navigator, NotesGuard, Screens
 from factcheck_gui.ui.controllers.preferences import Preferences
 from factcheck_gui.ui.controllers.review_file import ReviewFileError, ReviewFileImport
 from factcheck_gui.ui.controllers.story_input import StoryInput
+from factcheck_gui.ui.controllers.undo import UndoRedo
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.actions import build_actions, is_text_input, keep_enter_for_typing
 from factcheck_gui.ui.shell.messages import MessageBar, Notifier, StatusArea
@@ -70,6 +72,8 @@ class MainWindow(QMainWindow):
     taskCancelled = Signal()
     exported = Signal(str)
     dialogOpened = Signal(object)
+    undo_redo: UndoRedo  # built after the menus, whose slots reach them
+    guide: DemoGuide
 
     def __init__(self, settings: Settings, db_url: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,9 +136,14 @@ class MainWindow(QMainWindow):
             "sync_scroll": lambda on: setattr(review.comparison.sync, "enabled", on),
             "about": lambda: show_about(self),
             "shortcuts": self.show_shortcuts,
+            "undo": lambda: self.undo_redo.undo(),
+            "redo": lambda: self.undo_redo.redo(),
+            "demo_guide": lambda: self.guide.open_guide(),
         }
         self.commands = build_actions(self, slots, export_formats(), self.exports.choose)
         self.ledger = LedgerPanel(self, self.workers, self.review.select_change)
+        self.undo_redo = UndoRedo(nav, review, self.notifier, self.commands, self)
+        self.guide = DemoGuide(nav, review, settings, self)
         for top in self.menuBar().actions():
             menu = top.menu()
             if top.text() == "&View" and isinstance(menu, QMenu):

@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QTextDocument
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 KEYS = {
     **{str(n): getattr(Qt.Key, f"Key_{n}") for n in range(10)},
@@ -231,3 +232,113 @@ class Driver:
     def progress(self) -> str:
         """ "3 of 13 changes reviewed" in the status bar."""
         return str(self.win.status.progress_label.text())
+
+    # -- Edit → Undo / Redo -------------------------------------------------------------------
+    def _focused(self) -> QWidget:
+        return self.win.focusWidget() or self._table
+
+    def undo(self) -> None:
+        """Ctrl+Z where the focus is (in the note field: the text's own undo)."""
+        self.qtbot.keyClick(self._focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    def redo(self, *, with_y: bool = False) -> None:
+        """Ctrl+Shift+Z (or Ctrl+Y) where the focus is."""
+        if with_y:
+            self.qtbot.keyClick(self._focused(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+        else:
+            mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+            self.qtbot.keyClick(self._focused(), Qt.Key.Key_Z, mods)
+
+    @property
+    def undo_text(self) -> str:
+        """Edit → Undo as the menu names it ("Undo verdict c13 → Accurate")."""
+        return str(self.win.commands["undo"].text()).replace("&", "")
+
+    @property
+    def redo_text(self) -> str:
+        return str(self.win.commands["redo"].text()).replace("&", "")
+
+    # -- the guide to the demo ------------------------------------------------------------------
+    @property
+    def guide_shown(self) -> bool:
+        card = self.win.guide.card
+        return bool(card is not None and card.isVisible())
+
+    @property
+    def guide_step(self) -> str:
+        """The title of the guide's step on screen ("" when it is not shown)."""
+        return str(self.win.guide.card.title.text()) if self.guide_shown else ""
+
+    def guide_next(self) -> None:
+        self.qtbot.mouseClick(self.win.guide.card.next_button, Qt.MouseButton.LeftButton)
+
+    def close_guide(self, *, dont_show_again: bool = True) -> None:
+        card = self.win.guide.card
+        card.dont_show.setChecked(dont_show_again)
+        self.qtbot.mouseClick(card.close_button, Qt.MouseButton.LeftButton)
+
+    def open_guide(self) -> None:
+        """Help → Guide to the demo."""
+        self.win.commands["demo_guide"].trigger()
+
+    # -- tooltips -------------------------------------------------------------------------------
+    def _pane(self, side: str) -> Any:
+        comparison = self.win.review.comparison
+        return comparison.left if side == "original" else comparison.right
+
+    def hover_html(self, widget: QWidget, pos: QPoint) -> str:
+        """Point at ``pos`` of ``widget``: the tooltip's text as Qt got it ("" for none)."""
+        QToolTip.hideText()
+        self.qtbot.wait(350)  # a tooltip hides after a moment
+        QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, pos, widget.mapToGlobal(pos)))
+        return str(QToolTip.text()) if QToolTip.isVisible() else ""
+
+    def hover(self, widget: QWidget, pos: QPoint) -> str:
+        """The tooltip at ``pos`` of ``widget`` as the reader reads it."""
+        doc = QTextDocument()
+        doc.setHtml(self.hover_html(widget, pos))
+        return str(doc.toPlainText())
+
+    def flagged_word(self, change_id: str, side: str = "rewrite") -> tuple[QWidget, QPoint]:
+        """Where a flagged word of the change is in its pane (the change selected, so on screen)."""
+        self.select_change(change_id)
+        pane = self._pane(side)
+        change = self.win.session.index.change(change_id)
+        span = next(
+            f.original_span if side == "original" else f.rewrite_span
+            for f in change.flags
+            if (f.original_span if side == "original" else f.rewrite_span)
+        )
+        start = pane.side_index.to_qt(span[0])
+        return pane.viewport(), pane.position_rect(start + 1).center()
+
+    def margin_mark(self, change_id: str, side: str = "rewrite") -> tuple[QWidget, QPoint]:
+        """The kind mark beside the change's first claim in a pane's margin."""
+        self.select_change(change_id)
+        pane = self._pane(side)
+        change = self.win.session.index.change(change_id)
+        claim = (change.original if side == "original" else change.rewrite)[0]
+        top, _bottom = pane.claim_rect(claim)
+        return pane._margin, QPoint(8, top + 4)
+
+    def curtain_band(self, change_id: str) -> tuple[QWidget, QPoint]:
+        """A point inside the curtain's band of the change."""
+        self.select_change(change_id)
+        curtain = self.win.review.comparison.curtain
+        curtain.repaint()
+        for path, cid in curtain.bands():
+            if cid != change_id:
+                continue
+            box = path.boundingRect()
+            for i in range(1, 20):
+                for j in range(1, 20):
+                    p = QPointF(box.left() + box.width() * i / 20, box.top() + box.height() * j / 20)
+                    if curtain.band_at(p) == change_id:
+                        return curtain, p.toPoint()
+        raise AssertionError(f"no band of {change_id} on screen")
+
+    @property
+    def similarity_line(self) -> str:
+        """The verdict panel's line saying what the similarity figure means ("" when hidden)."""
+        line = self._panel.similarity_line
+        return str(line.text()) if line.isVisible() else ""

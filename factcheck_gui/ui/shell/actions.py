@@ -165,6 +165,9 @@ def build_actions(
     add(file_menu, "quit", "&Quit", ["Ctrl+Q"])
 
     edit_menu = bar.addMenu("&Edit")
+    add(edit_menu, "undo", "&Undo", ["Ctrl+Z"])  # named after the next step (controllers/undo.py)
+    add(edit_menu, "redo", "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"])
+    edit_menu.addSeparator()
     add(edit_menu, "find", "&Find in story…", ["Ctrl+F"], review=True)
     add(edit_menu, "paste_story", "&Paste story text into the empty pane", [])
 
@@ -196,6 +199,7 @@ def build_actions(
 
     help_menu = bar.addMenu("&Help")
     add(help_menu, "shortcuts", "&Keyboard shortcuts", ["F1"])
+    add(help_menu, "demo_guide", "&Guide to the demo")
     add(help_menu, "about", "&About Factcheck Compare")
     acts.set_scale(())
     acts.set_review_open(False)

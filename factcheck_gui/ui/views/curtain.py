@@ -2,19 +2,22 @@
 
 Moved claims get bands that cross; added and removed claims get a wedge that points at the
 place in the other text where they would sit. Only changes with a claim on screen are drawn.
+Pointing at a band tells which claims it joins (plain text: see ``views/tips.py``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from factcheck_gui.engine.types import Change
+from factcheck_gui.review import tips
 from factcheck_gui.review.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.shell.theme import KIND_STYLES, is_dark
 from factcheck_gui.ui.views.pane import StoryPane
 from factcheck_gui.ui.views.sync import ScrollSync
+from factcheck_gui.ui.views.tips import plain_tip
 
 CURTAIN_WIDTH = 48
 
@@ -123,14 +126,38 @@ class LinkCurtain(QWidget):
             painter.setBrush(fill)
             painter.drawPath(path)
 
+    def band_at(self, pos: QPointF) -> str:
+        """The change id of the band drawn topmost at ``pos`` ("" for none)."""
+        for path, cid in reversed(self._bands):
+            if path.contains(pos):
+                return cid
+        return ""
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() is not Qt.MouseButton.LeftButton:
             return
-        for path, cid in reversed(self._bands):
-            if path.contains(event.position()):
-                for callback in self.on_click:
-                    callback(cid)
-                return
+        cid = self.band_at(event.position())
+        if cid:
+            for callback in self.on_click:
+                callback(cid)
+
+    def tip_at(self, pos: QPointF) -> str:
+        """What pointing at ``pos`` tells: which claims the band there joins (plain text)."""
+        cid = self.band_at(pos)
+        if not cid or self.index is None:
+            return ""
+        change = self.index.change(cid)
+        return tips.band_tip(change, KIND_STYLES[change.kind].mark)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), plain_tip(text), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
 
 def _band(w: float, lt: float, lb: float, rt: float, rb: float) -> QPainterPath:

@@ -40,6 +40,7 @@ from factcheck_gui.engine.types import Change, ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex, Side, SideIndex
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
 from factcheck_gui.ui.views.highlight import FORMAT_ALL_UP_TO, StoryHighlighter
+from factcheck_gui.ui.views.tips import install_pane_tips
 
 MARGIN_WIDTH = 18
 DOCUMENT_MARGIN = 8
@@ -154,6 +155,7 @@ class StoryPane(QPlainTextEdit):
         # The blocks scrolled into view get their formats before the paint that shows them.
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.format_visible())
         self._margin = _Margin(self)
+        install_pane_tips(self, self._margin)  # flag reasons, kind marks (views/tips.py)
         self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
         self.updateRequest.connect(self._on_update_request)
         self._press_pos: QPoint | None = None

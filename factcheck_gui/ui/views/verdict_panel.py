@@ -28,6 +28,7 @@ from factcheck_gui.review.session import Press
 from factcheck_gui.review.wording import NO_VERDICT_TO_CLEAR, NOT_SAVED_CONFLICT, NOT_SAVED_YET
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.theme import KIND_STYLES, is_dark, restyle
+from factcheck_gui.ui.views.tips import SimilarityLine
 
 NOTE_DEBOUNCE_MS = 600
 # The panel's width: the review screen gives it the preferred width while the change list has
@@ -178,6 +179,8 @@ class VerdictPanel(QWidget):
         col.addWidget(self.conflict_box)
         col.addWidget(_heading("Flags", self))
         col.addWidget(self.flags)
+        self.similarity_line = SimilarityLine(self)  # what the similarity figure means
+        col.addWidget(self.similarity_line)
         col.addWidget(_heading("History", self))
         col.addWidget(self.history)
         col.addStretch(1)
@@ -249,6 +252,7 @@ class VerdictPanel(QWidget):
         session = self.session
         if session is None or not change_id:
             self.title.setText("No change selected")
+            self.similarity_line.show_change(None)
             self.flags.setText("")
             self.history.setText("")
             self._set_note_text(self.drafts.show(""))
@@ -263,6 +267,8 @@ class VerdictPanel(QWidget):
         self.title.setText(
             f"{change.id} · {KIND_STYLES[change.kind].mark} {change.kind.value}{moved}{similarity}"
         )
+        self.similarity_line.show_change(change)
+        self.title.setToolTip(self.similarity_line.toolTip() if similarity else "")
         explained = [f"• {f.message}" for f in change.flags]
         if change.omitted:  # left out by the rewrite: worth knowing, not a changed fact
             explained.append("Left out (not a changed fact): " + "; ".join(f.message for f in change.omitted))
