@@ -32,6 +32,7 @@ from factcheck_gui.ui.controllers.ledger import LedgerPanel
 from factcheck_gui.ui.controllers.navigator import Leaving, Navigator, NotesGuard, Screens
 from factcheck_gui.ui.controllers.preferences import Preferences
 from factcheck_gui.ui.controllers.review_file import ReviewFileError, ReviewFileImport
+from factcheck_gui.ui.controllers.sources import SourcesController
 from factcheck_gui.ui.controllers.story_input import StoryInput
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.actions import build_actions, is_text_input, keep_enter_for_typing
@@ -135,6 +136,8 @@ class MainWindow(QMainWindow):
         }
         self.commands = build_actions(self, slots, export_formats(), self.exports.choose)
         self.ledger = LedgerPanel(self, self.workers, self.review.select_change)
+        self.sources = SourcesController(self, nav, self.notifier, settings, review)
+        self.again.several_drop = self.sources.dropped
         for top in self.menuBar().actions():
             menu = top.menu()
             if top.text() == "&View" and isinstance(menu, QMenu):

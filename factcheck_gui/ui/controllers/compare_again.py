@@ -12,6 +12,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,9 @@ class CompareAgain(QObject):
         self.workers = workers
         self.settings = settings
         self.parent_widget = parent
+        # Files dropped on the left pane of a several-source review are more sources: whoever
+        # handles that (the sources controller) returns True and the drop stops there.
+        self.several_drop: Callable[[list[Path]], bool] | None = None
         nav.reviewOpened.connect(self.tell)
 
     def choose(self, side: Side) -> QFileDialog | None:
@@ -72,6 +76,8 @@ class CompareAgain(QObject):
 
     def dropped(self, side: Side, files: list[Path]) -> None:
         """Files dropped on a pane of the open review: one is a new version of that side."""
+        if side is Side.ORIGINAL and self.several_drop is not None and self.several_drop(files):
+            return
         if len(files) >= 2:
             self.nav.open_paths(files[0], files[1])
         elif files:
