@@ -284,6 +284,7 @@ class ReviewService:
         carry_from: int | None = None,
         title: str = "",
         carry_fingerprints: dict[str, str] | None = None,
+        replaced: int | None = None,
     ) -> OpenedReview:
         """*worker*: compare the derived text with its sources and store them as a new review;
         with ``carry_from`` the verdicts of that review that still apply are carried at once
@@ -307,7 +308,7 @@ class ReviewService:
             if opened.carried:
                 opened.verdicts = dict(store.load_review(review_id).verdicts)
         else:
-            opened.offers = self._offers(store, comparison, review_id, None)
+            opened.offers = self._offers(store, comparison, review_id, replaced)
         opened.replaced_chars = store.review_summary(review_id).replaced_chars + sum(
             v.replaced_chars for v in opened.verdicts.values()
         )

@@ -79,6 +79,16 @@ def test_json_review_file_keeps_the_sources_and_reads_back(review: Review) -> No
     assert back.summary.source_names == (BRIEFING, LETTER)
 
 
+def test_review_file_imports_as_a_several_source_review(review: Review, tmp_path: Path) -> None:
+    back = review_from_json(json.loads(render_review(review, "json")))
+    with ReviewStore.open(f"sqlite:///{tmp_path / 'other.sqlite3'}") as store:
+        rid = store.add_review(back)
+        again = store.load_review(rid)
+    assert again.summary.source_names == (BRIEFING, LETTER)
+    assert again.comparison == review.comparison
+    assert {k: v.value for k, v in again.verdicts.items()} == {k: v.value for k, v in review.verdicts.items()}
+
+
 @pytest.mark.parametrize("fmt", ["html", "md"])
 def test_reports_start_with_the_attribution_and_name_each_change_s_sources(review: Review, fmt: str) -> None:
     text = render_review(review, fmt).decode("utf-8")

@@ -170,3 +170,22 @@ def test_factcheck_gui_opens_a_story_against_its_sources(tmp_path: Path) -> None
     assert [s["name"] for s in data["comparison"]["sources"]] == [BRIEFING.name, LETTER.name]
     bad = run(str(STORY), str(LETTER), "--source", str(BRIEFING))
     assert bad.returncode == 2 and "derived story alone" in bad.stderr
+
+
+def test_compare_again_with_a_new_derived_text_keeps_the_sources(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from factcheck_gui.review.docindex import Side
+
+    d = Driver(qtbot, window)
+    d.open_several(STORY, [BRIEFING, LETTER])
+    first = d.review_id
+    edited = tmp_path / "wikinews-v2.txt"
+    edited.write_text(
+        STORY.read_text(encoding="utf-8") + "\nPowell will stay until a successor is confirmed.\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.reviewShown, timeout=60000):
+        window.compare_again_with(Side.REWRITE, edited, carry=True)
+    assert d.review_id != first
+    cmp = several(window)
+    assert cmp.source_names == (BRIEFING.name, LETTER.name) and cmp.rewrite.name == edited.name
+    assert len(d.sources_strip) == 3

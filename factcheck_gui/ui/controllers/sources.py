@@ -123,7 +123,7 @@ class SourcesController(QObject):
                 at = several.original.claim(mine[0]).start
         left = self.review.comparison.left
         left.scroll_to_y(side.to_qt(at), left.viewport().height() / 3)
-        self.switcher.set_supporting(self.switcher._supporting, source)
+        self.switcher.set_supporting(self.switcher.supporting, source)
         self._title(source)
 
     def _title(self, source: int) -> None:

@@ -132,6 +132,11 @@ class SourceSwitcher(QFrame):
         if shown is not None and 0 <= shown < len(self.buttons):
             self.buttons[shown].setChecked(True)
 
+    @property
+    def supporting(self) -> tuple[int, ...]:
+        """The sources marked as supporting the selected claim."""
+        return self._supporting
+
     def current(self) -> int:
         return self.group.checkedId()
 
