@@ -86,6 +86,13 @@ def _settle_garbage_collector() -> None:
     gc.freeze()
 
 
+def _warm(comparison: Comparison) -> None:
+    """*worker*: what the window reads of a several-source review on the GUI thread (each
+    change's "from: …" line), made here once."""
+    if (several := sourced(comparison)) is not None:
+        several.from_lines()
+
+
 def _sha256(text: ImportedText) -> str:
     """The hash the store keeps for a text (:attr:`Document.sha256`): of its bytes, else its text."""
     return text.source.sha256 or text_sha256(text.text)
@@ -251,6 +258,7 @@ class ReviewService:
             # Show the texts as stored (U+FFFD where a character could not be kept), exactly
             # as the review will reopen; ids and offsets are the same, one character for one.
             opened.index = ComparisonIndex(store.load_review(review_id).comparison)
+            _warm(opened.index.comparison)
         ctx.progress(1.0)
         return opened
 
@@ -298,6 +306,7 @@ class ReviewService:
             from factcheck_gui.engine import Cancelled
 
             raise Cancelled
+        _warm(comparison)
         review_id, title = store_review(store, comparison, reviewer=reviewer, title=title)
         opened = OpenedReview(review_id, title, index)
         if carry_from is not None:
@@ -314,6 +323,7 @@ class ReviewService:
         )
         if opened.replaced_chars:
             opened.index = ComparisonIndex(store.load_review(review_id).comparison)
+            _warm(opened.index.comparison)
         ctx.progress(1.0)
         return opened
 
@@ -362,6 +372,7 @@ class ReviewService:
     def opened(review: Review) -> OpenedReview:
         """*worker*: a loaded review, indexed for the window."""
         index = ComparisonIndex(review.comparison)
+        _warm(review.comparison)
         _settle_garbage_collector()
         replaced = review.summary.replaced_chars + sum(v.replaced_chars for v in review.verdicts.values())
         return OpenedReview(

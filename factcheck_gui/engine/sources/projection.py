@@ -16,7 +16,7 @@ change's sources has it.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck_gui.engine.sources.types import ClaimRef, MultiComparison, SourcedOp, source_key
 from factcheck_gui.engine.types import (
@@ -56,6 +56,9 @@ class SourcedComparison(Comparison):
     multi: MultiComparison
     offsets: tuple[int, ...]
     refs: tuple[ClaimRef, ...]
+    # change id → "from: …", made once (:meth:`from_lines`; the review layer makes it in its
+    # worker, so the change list never builds it on the GUI thread).
+    _from: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def source_names(self) -> tuple[str, ...]:
@@ -74,9 +77,19 @@ class SourcedComparison(Comparison):
         return tuple(names[k] for k in self.sources_of(change))
 
     def from_line(self, change: Change) -> str:
-        """ "from: Reuters, press release", or "from no source"."""
+        """The change's sources in words: from: Reuters, press release (or: from no source)."""
+        line = self.from_lines().get(change.id)
+        return line if line is not None else self._line(change)
+
+    def _line(self, change: Change) -> str:
         names = self.from_names(change)
         return f"from: {joined_names(names)}" if names else "from no source"
+
+    def from_lines(self) -> dict[str, str]:
+        """:meth:`from_line` of every change, by change id (made on first use, then kept)."""
+        if not self._from and self.changes:
+            self._from.update((c.id, self._line(c)) for c in self.changes)
+        return self._from
 
     def source_at(self, offset: int) -> int:
         """The source whose part of the left-hand text holds ``offset``."""
