@@ -23,12 +23,15 @@ from factcheck_gui.engine.sources.projection import SourcedComparison, sourced
 from factcheck_gui.review.docindex import Side
 from factcheck_gui.review.opening import OpenedReview
 from factcheck_gui.ui.controllers.navigator import Navigator
+from factcheck_gui.ui.models.change_model import Column
 from factcheck_gui.ui.shell.messages import Notifier
 from factcheck_gui.ui.shell.settings import Settings
 from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle
 from factcheck_gui.ui.views.dialogs import FILE_FILTER, file_dialog
 from factcheck_gui.ui.views.review_view import ReviewView
 from factcheck_gui.ui.views.source_switcher import SourceSwitcher
+
+FROM_COLUMN_WIDTH = 240
 
 
 class SourcesController(QObject):
@@ -84,6 +87,11 @@ class SourcesController(QObject):
             next(((c.claims, c.share) for c in rows if c.source is None), (0, 0.0)),
         )
         self._title(0)
+        # The list's "From" column (the model has it for a several-source review only) wide
+        # enough to read a name or two; the reader may resize it like any other.
+        header = self.review.changes.table.horizontalHeader()
+        if header.count() > Column.SOURCES:
+            header.resizeSection(Column.SOURCES, FROM_COLUMN_WIDTH)
 
     def review_closed(self) -> None:
         self.action.setEnabled(False)
