@@ -37,6 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", metavar="URL", help="SQLAlchemy database URL (default: local file, or $FACTCHECK_DB)"
     )
+    parser.add_argument(
+        "--source",
+        action="append",
+        type=Path,
+        metavar="SOURCE",
+        help="open a new review of the story given alone against this source (repeat for several, up to 10)",
+    )
     parser.add_argument("--demo", action="store_true", help="open the bundled demo pair")
     parser.add_argument("--version", action="version", version=f"%(prog)s {factcheck_gui.__version__}")
     # For the packaging smoke test: close cleanly MS milliseconds after the window is ready.
@@ -52,6 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.export_to is not None and args.quit_after is None:
         build_parser().error("--export-to is for the smoke test and needs --quit-after")
+    if args.source and (args.rewrite is not None or args.original is None or args.demo):
+        build_parser().error(
+            "with --source give the derived story alone: factcheck-gui STORY --source A --source B"
+        )
+    if args.source and len(args.source) > 10:
+        build_parser().error("at most 10 sources")
     if args.demo and args.original is not None:
         build_parser().error("--demo opens its own pair; leave out ORIGINAL (and REWRITE)")
     if args.db:  # a typo in --db must not quietly create a new, empty database somewhere
@@ -100,8 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status["code"] = 1
             quit_later()
 
-        opening = args.demo or args.rewrite is not None
-        if args.original is not None and args.rewrite is None:
+        opening = args.demo or args.rewrite is not None or bool(args.source)
+        if args.original is not None and args.rewrite is None and not args.source:
             if args.export_to is not None:
                 build_parser().error("--export-to needs a review: give ORIGINAL and REWRITE, or --demo")
             window.input.sideReady.connect(quit_later)  # the file is in the original pane
@@ -125,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.nav.open_demo()  # reopens the demo's review if this database has one
     elif args.rewrite is not None:
         window.nav.open_paths(args.original, args.rewrite)
+    elif args.source:
+        window.sources.open_several(args.original, list(args.source))
     elif args.original is not None:
         open_original(window, args.original)
     else:

@@ -32,9 +32,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         if json_flag:
             q.add_argument("--json", action="store_true", help="print JSON instead of text")
 
-    new = rsub.add_parser("new", help="compare two versions and store them as a new review; prints its id")
+    new = rsub.add_parser(
+        "new",
+        help="compare two versions and store them as a new review; prints its id",
+        usage="%(prog)s ORIGINAL REWRITE [options]\n       %(prog)s REWRITE --source SOURCE "
+        "[--source SOURCE ...] [options]",
+    )
     new.add_argument("original", metavar="ORIGINAL")
-    new.add_argument("rewrite", metavar="REWRITE")
+    new.add_argument("rewrite", metavar="REWRITE", nargs="?")
+    new.add_argument(
+        "--source",
+        action="append",
+        metavar="SOURCE",
+        help="a review of REWRITE against this source (repeat for several, up to 10); "
+        "then give REWRITE alone",
+    )
     new.add_argument("--title", default="", help="review title (default: the two file names)")
     new.add_argument("--reviewer", help="your name (default: $FACTCHECK_REVIEWER or your login)")
     db_args(new)
@@ -133,13 +145,25 @@ def summary_json(s: ReviewSummary) -> dict[str, Any]:
         "changes": s.total_changes,
         "reviewed": s.reviewed_changes,
         "replaced_chars": s.replaced_chars,
+        # A several-source review: its sources' names, in order ([] for a pair review).
+        "sources": list(s.source_names),
     }
 
 
 def run_new(args: argparse.Namespace) -> int:
     from factcheck_gui.cli.compare import load_pair
 
-    cmp = load_pair(args.original, args.rewrite)
+    if args.source:
+        from factcheck_gui.cli.sources import checked_sources, load_sources
+        from factcheck_gui.engine.sources.projection import project
+        from factcheck_gui.engine.types import Comparison
+
+        checked_sources(args.original, args.rewrite, list(args.source))
+        cmp: Comparison = project(load_sources(args.original, list(args.source)))
+    elif args.rewrite is None:
+        raise CliError("the following arguments are required: REWRITE (or give REWRITE --source SOURCE)")
+    else:
+        cmp = load_pair(args.original, args.rewrite)
     with opened(args.db, write=True) as store:
         rid, _title = store_review(
             store, cmp, reviewer=default_reviewer(args.reviewer or ""), title=args.title
@@ -173,7 +197,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def show_json(review: Review) -> dict[str, Any]:
+    from factcheck_gui.engine.sources.projection import sourced
+
     cmp = review.comparison
+    several = sourced(cmp)
     return {
         **summary_json(review.summary),
         "engine": review.engine_version,
@@ -190,6 +217,7 @@ def show_json(review: Review) -> dict[str, Any]:
                 "similarity": round(c.similarity, 4),
                 "flags": [f.to_json() for f in c.flags],
                 "verdict": verdict_json(review.verdicts.get(c.id)),
+                **({"from": list(several.from_names(c))} if several is not None else {}),
             }
             for c in cmp.changes
         ],
@@ -215,6 +243,9 @@ def run_show(args: argparse.Namespace) -> int:
         "",
     ]
     cmp = review.comparison
+    from factcheck_gui.engine.sources.projection import sourced
+
+    several = sourced(cmp)
     hidden = 0
     for c in cmp.changes:
         if not c.is_change and not args.all:
@@ -227,6 +258,8 @@ def run_show(args: argparse.Namespace) -> int:
             decided += f", carried from {inert(v.carried_from)})" if v.carried_from else ")"
         flags = ", ".join(f.type.value for f in c.flags)
         out.append(f"{inert(c.id)}  {c.kind.value}{f'  [{flags}]' if flags else ''}  — {decided}")
+        if several is not None:
+            out.append(f"   {inert(several.from_line(c))}")
         for side, mark in (("original", "-"), ("rewrite", "+")):
             text = cmp.text_of(c, side)
             if text:

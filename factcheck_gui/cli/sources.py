@@ -39,25 +39,32 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     rewrite: str = args.original  # with --source the one positional argument is the derived text
-    if args.rewrite is not None:
-        raise CliError(
-            "with --source give only REWRITE (the derived text), not ORIGINAL REWRITE: "
-            "e.g. factcheck compare story.txt --source wire.txt --source release.txt"
-        )
     sources: list[str] = list(args.source)
-    if len(sources) > MAX_SOURCES:
-        raise CliError(f"at most {MAX_SOURCES} sources (--source given {len(sources)} times)")
+    checked_sources(rewrite, args.rewrite, sources, command="compare")
     if args.format == "html":
         raise CliError("--format html is not available with --source; use text or json")
-    specs = [rewrite, *sources]
-    if specs.count("-") > 1:
-        raise CliError("only one of REWRITE and the sources can be - (standard input)")
     inputs = {"REWRITE": rewrite, **{f"SOURCE {k + 1}": s for k, s in enumerate(sources)}}
     refuse_overwrite(args.output, inputs=inputs)
     cmp = load_sources(rewrite, sources)
     out = render_multi_json(cmp) if args.format == "json" else render_multi_text(cmp, show_all=args.all)
     write_output(out, args.output)
     return 0
+
+
+def checked_sources(
+    rewrite: str, second: str | None, sources: list[str], *, command: str = "review new"
+) -> None:
+    """Usage errors of the several-source form (exit 2, one line): one positional argument,
+    1 to 10 sources, at most one ``-``."""
+    if second is not None:
+        raise CliError(
+            "with --source give only REWRITE (the derived text), not ORIGINAL REWRITE: "
+            f"e.g. factcheck {command} story.txt --source wire.txt --source release.txt"
+        )
+    if len(sources) > MAX_SOURCES:
+        raise CliError(f"at most {MAX_SOURCES} sources (--source given {len(sources)} times)")
+    if [rewrite, *sources].count("-") > 1:
+        raise CliError("only one of REWRITE and the sources can be - (standard input)")
 
 
 def load_sources(rewrite: str, sources: list[str]) -> MultiComparison:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import IO, Any
 
+from factcheck_gui.engine.sources.projection import sourced
 from factcheck_gui.engine.types import Change, Document
 from factcheck_gui.exporters.common import (
     NON_RATING_VERDICTS,
@@ -188,7 +189,16 @@ def claim_review(
         claim["datePublished"] = published
     if change.rewrite:
         claim["appearance"] = _work(cmp.rewrite)
-    claim["firstAppearance"] = _work(cmp.original)
+    several = sourced(cmp)
+    if several is None:
+        claim["firstAppearance"] = _work(cmp.original)
+    else:
+        # A several-source review: the claim is based on the change's own sources (none for a
+        # claim from no source), each named; the first is where it first appeared.
+        works = [_work(several.multi.sources[k]) for k in several.sources_of(change)]
+        if works:
+            claim["firstAppearance"] = works[0]
+            claim["isBasedOn"] = works
     return {
         "@context": CONTEXT,
         "@type": "ClaimReview",

@@ -14,6 +14,7 @@ import csv
 from collections.abc import Iterable
 from typing import IO
 
+from factcheck_gui.engine.sources.projection import sourced
 from factcheck_gui.exporters.common import Utf8Writer, changed_or_added, clean_text, iso, needs_review
 from factcheck_gui.store.records import Review
 
@@ -51,6 +52,10 @@ CHANGE_COLUMNS = (
     "nearest_similarity",
     "changed_or_added",  # yes when the change changes or adds something (see --only-changed-or-added)
 )
+# A several-source review's CSV (issue 17) has one more column, after all the others: the names
+# of the change's sources, one a line, in the review's order of sources (empty for a claim from
+# no source). A pair review's CSV is exactly as before.
+SEVERAL_SOURCE_COLUMNS = (*CHANGE_COLUMNS, "sources")
 AUDIT_COLUMNS = (
     "review_id",
     "review_title",
@@ -101,6 +106,7 @@ def change_rows(review: Review, changed_or_added_only: bool = False) -> Iterable
     """Every change of the review (with ``changed_or_added_only``, those that change or add
     something), in reading order, as the CSV's cells (before neutralising)."""
     cmp = review.comparison
+    several = sourced(cmp)
     for ch in cmp.changes:
         fact = changed_or_added(ch)
         if changed_or_added_only and not fact:
@@ -132,6 +138,7 @@ def change_rows(review: Review, changed_or_added_only: bool = False) -> Iterable
             ch.nearest[0] if ch.nearest else "",
             f"{ch.nearest[1]:.4f}" if ch.nearest else "",
             "yes" if fact else "no",
+            *(["\n".join(several.from_names(ch))] if several is not None else []),
         ]
 
 
@@ -139,7 +146,8 @@ def write_csv(review: Review, stream: IO[bytes], *, changed_or_added_only: bool 
     """One row per change (all of them; ``needs_review`` tells clean unchanged claims apart).
     With ``changed_or_added_only``, only the changes that change or add something, and no
     omitted facts."""
-    _rows(change_rows(review, changed_or_added_only), stream, CHANGE_COLUMNS)
+    columns = CHANGE_COLUMNS if sourced(review.comparison) is None else SEVERAL_SOURCE_COLUMNS
+    _rows(change_rows(review, changed_or_added_only), stream, columns)
 
 
 def write_audit(review: Review, stream: IO[bytes]) -> None:

@@ -17,20 +17,26 @@ import html
 from collections.abc import Iterator, Sequence
 from typing import IO
 
+from factcheck_gui.engine.sources.projection import sourced
 from factcheck_gui.engine.types import Flag
 from factcheck_gui.exporters.common import Piece, Utf8Writer, clean_text
 from factcheck_gui.exporters.report import (
     FLAG_HELP,
     ChangeView,
     Part,
+    attribution,
+    attribution_sentence,
     change_heading,
     flag_label,
     flag_qualifiers,
     flag_words,
     header_facts,
+    percent,
     plain,
     sections,
+    source_columns,
     source_rows,
+    source_table,
     summary,
     summary_sentences,
     verdict_parts,
@@ -167,6 +173,7 @@ def _change_html(v: ChangeView, qt: bool) -> str:
     parts = [
         f'<div class="change kind-{esc(ch.kind.value)}" id="{esc(ch.id)}">',
         f"<h3>{esc(change_heading(ch))}</h3>",
+        *([f'<p class="from"{_auto(qt)}><b>{isolated(v.sources, qt)}</b></p>'] if v.sources else []),
         '<table class="sides" width="100%"><tr>',
         f'<td width="50%">{_side_html("Original", v.original, ch.original, qt)}</td>',
         f'<td width="50%">{_side_html("Rewrite", v.rewrite, ch.rewrite, qt)}</td>',
@@ -222,6 +229,7 @@ HTML_TAIL = "</body></html>\n"
 def iter_front(review: Review, *, qt: bool = False, changed_or_added_only: bool = False) -> Iterator[str]:
     """The report before the first change: the title and the summary."""
     yield f"<h1>{esc(f'Review #{review.id}: ')}{isolated(review.title, qt)}</h1>\n"
+    yield from _attribution_html(review, qt)
     s = summary(review, changed_or_added_only)
     yield "<h2>Summary</h2>\n"
     yield "".join(f"<p>{esc(line)}</p>" for line in summary_sentences(s, changed_or_added_only)) + "\n"
@@ -229,6 +237,24 @@ def iter_front(review: Review, *, qt: bool = False, changed_or_added_only: bool 
     yield _count_table("Fact flags by type", s.by_flag, "no fact flags")
     yield _count_table("Verdicts", s.by_verdict, "no changes to review")
     yield "\n"
+
+
+def _attribution_html(review: Review, qt: bool) -> Iterator[str]:
+    """A several-source review's report starts with where the derived text came from."""
+    rows = attribution(review)
+    if not rows:
+        return
+    yield "<h2>Where the derived text came from</h2>\n"
+    yield f"<p>{esc(attribution_sentence(review))}</p>\n"
+    body = "".join(
+        f"<tr><td>{isolated(r.label, qt)}</td><td>{r.claims}</td><td>{esc(percent(r.share))}</td></tr>"
+        for r in rows
+    )
+    yield (
+        '<table class="counts"><tr><th>Supported by</th><th>Claims</th>'
+        "<th>Share of the derived text</th></tr>"
+        f"{body}</table>\n"
+    )
 
 
 def iter_changes(review: Review, *, qt: bool = False, changed_or_added_only: bool = False) -> Iterator[str]:
@@ -246,6 +272,9 @@ def iter_back(review: Review, *, qt: bool = False) -> Iterator[str]:
     for k, val in header_facts(review):
         yield f"<tr><th>{esc(k)}</th><td>{parts_html([val], qt)}</td></tr>"
     yield "</table>\n"
+    if sourced(cmp) is not None:
+        yield from _several_sources_html(review, qt)
+        return
     yield '<h2>Sources</h2>\n<table class="meta"><tr><th></th><th>Original</th><th>Rewrite</th></tr>'
     for key, label, a, b in source_rows(cmp):
         if key == "sha256" and qt:
@@ -262,6 +291,28 @@ def iter_back(review: Review, *, qt: bool = False) -> Iterator[str]:
         else:
             cells = f"<td>{parts_html([a], qt)}</td><td>{parts_html([b], qt)}</td>"
             yield f"<tr><th>{esc(label)}</th>{cells}</tr>"
+    yield "</table>\n"
+
+
+def _several_sources_html(review: Review, qt: bool) -> Iterator[str]:
+    """The sources table of a several-source review: one column per source, then the derived text."""
+    cmp = review.comparison
+    heads = "".join(f"<th>{esc(label)}</th>" for label, _doc in source_columns(cmp))
+    yield f'<h2>Sources</h2>\n<table class="meta"><tr><th></th>{heads}</tr>'
+    columns = source_columns(cmp)
+    for key, label, values in source_table(cmp):
+        if key == "sha256" and qt:  # on a printed page each hash on a line of its own, whole
+            lines = "<br>".join(
+                f'{esc(name)}: <span class="hash">{esc(plain([v]))}</span>'
+                for (name, _doc), v in zip(columns, values, strict=True)
+            )
+            yield f'<tr><th>{esc(label)}</th><td colspan="{len(values)}">{lines}</td></tr>'
+            continue
+        if key == "sha256":
+            cells = "".join(f'<td class="hash">{esc(plain([v]))}</td>' for v in values)
+        else:
+            cells = "".join(f"<td>{parts_html([v], qt)}</td>" for v in values)
+        yield f"<tr><th>{esc(label)}</th>{cells}</tr>"
     yield "</table>\n"
 
 

@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import IO, Any, TypeVar, get_type_hints
 
 from factcheck_gui import __version__
+from factcheck_gui.engine.sources.projection import project, sourced
+from factcheck_gui.engine.sources.types import MULTI_SCHEMA, MultiComparison
 from factcheck_gui.engine.types import Comparison
 from factcheck_gui.exporters.common import ExportError, Utf8Writer
 from factcheck_gui.store.records import HistoryRecord, Review, ReviewSummary, VerdictRecord
@@ -226,10 +228,20 @@ def _record_json(record: Any) -> dict[str, Any]:
 
 def review_to_json(review: Review) -> dict[str, Any]:
     """The review as a JSON-ready dict under :data:`SCHEMA` (see the module docstring)."""
-    cmp = review.comparison.to_json()
-    # Comparison.to_json rounds similarities for readability; a review file must not lose them.
-    for out, change in zip(cmp["changes"], review.comparison.changes, strict=True):
-        out["similarity"] = change.similarity
+    several = sourced(review.comparison)
+    if several is not None:
+        # A several-source review keeps its factcheck.compare-multi/1 document (the stored
+        # truth); each change also names its sources ("from").
+        cmp = several.multi.to_json()
+        names = several.source_names
+        for out, mc in zip(cmp["changes"], several.multi.changes, strict=True):
+            out["similarity"] = mc.similarity
+            out["from"] = [names[k] for k in mc.sources]
+    else:
+        cmp = review.comparison.to_json()
+        # Comparison.to_json rounds similarities for readability; a review file must not lose them.
+        for out, change in zip(cmp["changes"], review.comparison.changes, strict=True):
+            out["similarity"] = change.similarity
     return {
         "schema": SCHEMA,
         "app": __version__,
@@ -341,7 +353,10 @@ def _value(hint: Any, value: Any, name: str) -> Any:
 
 def _build(data: Mapping[str, Any]) -> Review:
     summary = _record(ReviewSummary, data["review"], "review")
-    comparison = Comparison.from_json(data["comparison"])
+    if isinstance(data["comparison"], Mapping) and data["comparison"].get("schema") == MULTI_SCHEMA:
+        comparison: Comparison = project(MultiComparison.from_json(data["comparison"]))
+    else:
+        comparison = Comparison.from_json(data["comparison"])
     verdicts: dict[str, VerdictRecord] = {}
     for i, v in enumerate(_list(data.get("verdicts", []), "verdicts")):
         rec = _record(VerdictRecord, v, f"verdicts[{i}]")

@@ -14,19 +14,25 @@ import unicodedata
 from collections.abc import Iterator
 from typing import IO
 
+from factcheck_gui.engine.sources.projection import sourced
 from factcheck_gui.engine.types import Flag
 from factcheck_gui.exporters.common import Piece, Utf8Writer, clean_text
 from factcheck_gui.exporters.report import (
     FLAG_HELP,
     ChangeView,
+    attribution,
+    attribution_sentence,
     change_heading,
     flag_label,
     flag_qualifiers,
     flag_words,
     header_facts,
+    percent,
     plain,
     sections,
+    source_columns,
     source_rows,
+    source_table,
     summary,
     summary_sentences,
     verdict_line,
@@ -121,6 +127,7 @@ def _change_md(v: ChangeView) -> str:
     lines = [
         f"### {md_escape(change_heading(ch))}",
         "",
+        *([f"**{md_escape(v.sources)}**", ""] if v.sources else []),
         _side_md("Original", v.original, ch.original),
         "",
         _side_md("Rewrite", v.rewrite, ch.rewrite),
@@ -152,6 +159,11 @@ def iter_markdown(review: Review, *, changed_or_added_only: bool = False) -> Ite
     the review's details and sources."""
     cmp = review.comparison
     yield f"# Review \\#{review.id}: {md_escape(review.title)}\n\n"
+    if shares := attribution(review):
+        yield "## Where the derived text came from\n\n"
+        yield f"{md_escape(attribution_sentence(review))}\n\n"
+        yield "| Supported by | Claims | Share of the derived text |\n|---|---:|---:|\n"
+        yield "".join(f"| {_cell(r.label)} | {r.claims} | {percent(r.share)} |\n" for r in shares) + "\n"
     s = summary(review, changed_or_added_only)
     yield "## Summary\n\n"
     yield "".join(f"{md_escape(line)}\n\n" for line in summary_sentences(s, changed_or_added_only))
@@ -171,6 +183,12 @@ def iter_markdown(review: Review, *, changed_or_added_only: bool = False) -> Ite
             yield _change_md(view)
     yield "## About this review\n\n| | |\n|---|---|\n"
     yield "".join(f"| {k} | {_cell(plain([val]))} |\n" for k, val in header_facts(review)) + "\n"
+    if sourced(cmp) is not None:
+        labels = [label for label, _doc in source_columns(cmp)]
+        yield f"## Sources\n\n|  | {' | '.join(labels)} |\n|---|{'---|' * len(labels)}\n"
+        for _key, label, values in source_table(cmp):
+            yield f"| {label} | {' | '.join(_cell(plain([v])) for v in values)} |\n"
+        return
     yield "## Sources\n\n|  | Original | Rewrite |\n|---|---|---|\n"
     for _key, label, a, b in source_rows(cmp):
         yield f"| {label} | {_cell(plain([a]))} | {_cell(plain([b]))} |\n"

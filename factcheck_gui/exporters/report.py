@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from factcheck_gui import __version__
+from factcheck_gui.engine.sources.projection import sourced
 from factcheck_gui.engine.types import (
     Change,
     ChangeKind,
@@ -248,6 +249,8 @@ class ChangeView:
     flags: tuple[Flag, ...] = ()
     omitted: tuple[Flag, ...] = ()
     nearest: str = ""  # "Closest in the original: o3 (similarity 0.17) “…”" for an added/removed claim
+    # A several-source review: "from: Reuters, press release" or "from no source" ("" for a pair).
+    sources: str = ""
 
 
 def change_heading(change: Change) -> str:
@@ -289,6 +292,7 @@ def flagged(view: ChangeView) -> bool:
 
 def _view(review: Review, ch: Change, only: bool) -> ChangeView:
     cmp = review.comparison
+    several = sourced(cmp)
     return ChangeView(
         ch,
         marked_claims(cmp, ch, "original"),
@@ -297,6 +301,7 @@ def _view(review: Review, ch: Change, only: bool) -> ChangeView:
         shown_flags(ch, only),
         shown_omitted(ch, only),
         cmp.nearest_line(ch),
+        several.from_line(ch) if several is not None else "",
     )
 
 
@@ -498,3 +503,66 @@ def source_rows(cmp: Comparison) -> Iterator[tuple[str, str, Part, Part]]:
         a, b = source_part(cmp.original, key), source_part(cmp.rewrite, key)
         if plain([a]) or plain([b]):
             yield key, label, a, b
+
+
+# --- several sources: where the derived text came from -------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SourceShare:
+    """One line of the attribution summary."""
+
+    label: str  # the source's name, or "No source"
+    claims: int  # derived claims it supports
+    share: float  # of the derived text's claim characters (0–1)
+
+
+def attribution(review: Review) -> list[SourceShare]:
+    """Per source, then for no source: how much of the derived text each supports ([] for a
+    pair review). A claim supported by two sources counts for both."""
+    several = sourced(review.comparison)
+    if several is None:
+        return []
+    return [
+        SourceShare(name if name is not None else "No source", claims, share)
+        for name, claims, share in several.coverage_rows()
+    ]
+
+
+def percent(share: float) -> str:
+    """0.614 → "61 %"; a share above 0 but under 0.5 % reads "under 1 %", never "0 %"."""
+    if 0 < share < 0.005:
+        return "under 1 %"
+    return f"{round(share * 100)} %"
+
+
+def attribution_sentence(review: Review) -> str:
+    """The attribution summary in a sentence: each source's share of the derived text, then none's."""
+    rows = attribution(review)
+    if not rows:
+        return ""
+    n = len(rows) - 1
+    body = "; ".join(f"{r.label}: {percent(r.share)} ({plural(r.claims, 'claim')})" for r in rows)
+    return (
+        f"Compared with {plural(n, 'source')}. Share of the derived text supported by each source "
+        f"and by none (a claim found in two sources counts for both): {body}."
+    )
+
+
+def source_columns(cmp: Comparison) -> list[tuple[str, Document]]:
+    """The documents of the sources table: the original and the rewrite, or each source then
+    the derived text."""
+    several = sourced(cmp)
+    if several is None:
+        return [("Original", cmp.original), ("Rewrite", cmp.rewrite)]
+    columns = [(f"Source {k + 1}", d) for k, d in enumerate(several.multi.sources)]
+    return [*columns, ("Derived text", cmp.rewrite)]
+
+
+def source_table(cmp: Comparison) -> Iterator[tuple[str, str, list[Part]]]:
+    """(key, label, one value per :func:`source_columns` document) for each field any has."""
+    docs = [d for _label, d in source_columns(cmp)]
+    for key, label in SOURCE_FIELDS:
+        values = [source_part(d, key) for d in docs]
+        if any(plain([v]) for v in values):
+            yield key, label, values

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from factcheck_gui.engine import compare_texts
+from factcheck_gui.engine.sources.projection import SourcedComparison, as_several, project, sourced
 from factcheck_gui.engine.types import Comparison, text_sha256
 from factcheck_gui.review.docindex import ComparisonIndex
 from factcheck_gui.store.records import DEFAULT_SCALE, Review, ReviewSummary, VerdictRecord
@@ -85,6 +86,13 @@ def _settle_garbage_collector() -> None:
     gc.freeze()
 
 
+def _warm(comparison: Comparison) -> None:
+    """*worker*: what the window reads of a several-source review on the GUI thread (each
+    change's "from: …" line), made here once."""
+    if (several := sourced(comparison)) is not None:
+        several.from_lines()
+
+
 def _sha256(text: ImportedText) -> str:
     """The hash the store keeps for a text (:attr:`Document.sha256`): of its bytes, else its text."""
     return text.source.sha256 or text_sha256(text.text)
@@ -93,6 +101,38 @@ def _sha256(text: ImportedText) -> str:
 def review_title(original_name: str, rewrite_name: str) -> str:
     """A new review's title, unless the reader gives one: the two names."""
     return f"{original_name} → {rewrite_name}"
+
+
+def compare_several(
+    rewrite: ImportedText, sources: list[ImportedText], *, ctx: Progress | None = None
+) -> SourcedComparison:
+    """*worker*: the derived text against its sources (1 to 10), as a review's comparison."""
+    from factcheck_gui.engine.sources import MAX_SOURCES, compare_sources
+
+    if not 1 <= len(sources) <= MAX_SOURCES:
+        raise ValueError(f"a review has 1 to {MAX_SOURCES} sources, not {len(sources)}")
+    ctx = ctx or NoProgress()
+    multi = compare_sources(
+        rewrite.text,
+        [(s.name, s.text) for s in sources],
+        derived_name=rewrite.name,
+        derived_source=rewrite.source,
+        source_infos=[s.source for s in sources],
+        progress=lambda f: ctx.progress(0.9 * f),
+        cancelled=ctx.cancelled,
+    )
+    return project(multi)
+
+
+def texts_of(comparison: Comparison) -> tuple[ImportedText, list[ImportedText]]:
+    """The derived text and the sources a review was made of, as imported: what a review
+    compares again when a source is added (a pair review's original is its one source)."""
+    from factcheck_gui.importers import ImportedText
+
+    several = sourced(comparison)
+    docs = several.multi.sources if several is not None else (comparison.original,)
+    rw = comparison.rewrite
+    return ImportedText(rw.text, rw.name, rw.source), [ImportedText(d.text, d.name, d.source) for d in docs]
 
 
 def store_review(
@@ -218,6 +258,7 @@ class ReviewService:
             # Show the texts as stored (U+FFFD where a character could not be kept), exactly
             # as the review will reopen; ids and offsets are the same, one character for one.
             opened.index = ComparisonIndex(store.load_review(review_id).comparison)
+            _warm(opened.index.comparison)
         ctx.progress(1.0)
         return opened
 
@@ -241,6 +282,75 @@ class ReviewService:
             log.warning("could not list carry-over candidates", exc_info=True)
         return offers
 
+    def create_several(
+        self,
+        rewrite: ImportedText,
+        sources: list[ImportedText],
+        *,
+        reviewer: str,
+        ctx: Progress,
+        carry_from: int | None = None,
+        title: str = "",
+        carry_fingerprints: dict[str, str] | None = None,
+        replaced: int | None = None,
+    ) -> OpenedReview:
+        """*worker*: compare the derived text with its sources and store them as a new review;
+        with ``carry_from`` the verdicts of that review that still apply are carried at once
+        (by fingerprint, which names the sources: a verdict on a sentence from source A does
+        not carry to the same sentence when it now comes from source B)."""
+        store = self.store()
+        comparison = compare_several(rewrite, sources, ctx=ctx)
+        index = ComparisonIndex(comparison)
+        _settle_garbage_collector()
+        if ctx.cancelled():
+            from factcheck_gui.engine import Cancelled
+
+            raise Cancelled
+        _warm(comparison)
+        review_id, title = store_review(store, comparison, reviewer=reviewer, title=title)
+        opened = OpenedReview(review_id, title, index)
+        if carry_from is not None:
+            opened.carried = store.carry_over(
+                carry_from, review_id, reviewer=reviewer, from_fingerprints=carry_fingerprints
+            )
+            opened.carried_from = carry_from
+            if opened.carried:
+                opened.verdicts = dict(store.load_review(review_id).verdicts)
+        else:
+            opened.offers = self._offers(store, comparison, review_id, replaced)
+        opened.replaced_chars = store.review_summary(review_id).replaced_chars + sum(
+            v.replaced_chars for v in opened.verdicts.values()
+        )
+        if opened.replaced_chars:
+            opened.index = ComparisonIndex(store.load_review(review_id).comparison)
+            _warm(opened.index.comparison)
+        ctx.progress(1.0)
+        return opened
+
+    def add_sources(
+        self, review_id: int, added: list[ImportedText], *, reviewer: str, ctx: Progress
+    ) -> OpenedReview:
+        """*worker*: review ``review_id``'s derived text again against its sources plus
+        ``added``, as a new review that carries over the verdicts that still apply. The old
+        review stays as it is (nothing is lost); a pair review becomes a several-source one
+        whose first source is its original."""
+        from factcheck_gui.store.convert import fingerprints_of
+
+        old = self.store().load_review(review_id)
+        rewrite, sources = texts_of(old.comparison)
+        fingerprints = None
+        if sourced(old.comparison) is None:  # a pair: its changes seen as from its one source
+            seen = as_several(old.comparison)
+            fingerprints = dict(zip((c.id for c in seen.changes), fingerprints_of(seen), strict=True))
+        return self.create_several(
+            rewrite,
+            [*sources, *added],
+            reviewer=reviewer,
+            ctx=ctx,
+            carry_from=review_id,
+            carry_fingerprints=fingerprints,
+        )
+
     def carry_over(
         self, from_id: int, to_id: int, *, reviewer: str, ctx: Progress | None = None
     ) -> tuple[int, dict[str, VerdictRecord]]:
@@ -262,6 +372,7 @@ class ReviewService:
     def opened(review: Review) -> OpenedReview:
         """*worker*: a loaded review, indexed for the window."""
         index = ComparisonIndex(review.comparison)
+        _warm(review.comparison)
         _settle_garbage_collector()
         replaced = review.summary.replaced_chars + sum(v.replaced_chars for v in review.verdicts.values())
         return OpenedReview(

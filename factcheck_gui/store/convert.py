@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from factcheck_gui.engine.normalize import normalize_text
+from factcheck_gui.engine.sources.projection import SourcedComparison, project, sourced
+from factcheck_gui.engine.sources.types import MULTI_SCHEMA, MultiComparison
 from factcheck_gui.engine.types import Change, Comparison, Document, claim_index, text_sha256
 from factcheck_gui.store.errors import StoreError
 from factcheck_gui.store.models import HistoryRow, VerdictRow
@@ -56,6 +58,9 @@ def storable_comparison(comparison: Comparison) -> tuple[Comparison, str, int]:
     supplied (names, document texts, source metadata), not the claim and flag texts the engine
     derived from those texts. Without anything to replace, the comparison comes back as given.
     """
+    several = sourced(comparison)
+    if several is not None:
+        return _storable_several(several)
     text = comparison_to_text(comparison)
     # json.dumps escapes NUL as \u0000 but leaves lone surrogates raw (ensure_ascii=False).
     if "\\u0000" not in text and (text.isascii() or _SURROGATE.search(text) is None):
@@ -68,6 +73,32 @@ def storable_comparison(comparison: Comparison) -> tuple[Comparison, str, int]:
         replaced += sum(storable(w)[1] for w in doc.source.warnings)
     data = storable_json(json.loads(text))
     return Comparison.from_json(data), json.dumps(data, ensure_ascii=False, separators=(",", ":")), replaced
+
+
+def _storable_several(comparison: SourcedComparison) -> tuple[Comparison, str, int]:
+    """:func:`storable_comparison` of a several-source review: what is stored is the
+    ``factcheck.compare-multi/1`` document (the sources each as they are), not the projection."""
+    multi = comparison.multi
+    text = multi_to_text(multi)
+    if "\\u0000" not in text and (text.isascii() or _SURROGATE.search(text) is None):
+        return comparison, text, 0
+    replaced = 0
+    for doc in (*multi.sources, multi.rewrite):
+        source = doc.source.to_json()
+        for value in (doc.name, doc.text, *(v for v in source.values() if isinstance(v, str))):
+            replaced += storable(value)[1]
+        replaced += sum(storable(w)[1] for w in doc.source.warnings)
+    data = storable_json(json.loads(text))
+    stored = project(MultiComparison.from_json(data))
+    return stored, json.dumps(data, ensure_ascii=False, separators=(",", ":")), replaced
+
+
+def multi_to_text(multi: MultiComparison) -> str:
+    """``factcheck.compare-multi/1`` JSON with unrounded similarities, so it reloads equal."""
+    data: dict[str, Any] = multi.to_json()
+    for out, change in zip(data["changes"], multi.changes, strict=True):
+        out["similarity"] = change.similarity
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def note_replaced(what: str, count: int) -> None:
@@ -88,12 +119,22 @@ def fingerprint(comparison: Comparison, change: Change) -> str:
     """
     # Made storable first, so a comparison hashes the same before and after the store
     # replaced its unstorable characters (carry-over must still find it).
-    key = (
+    key = _source_key(comparison, change) + (
         normalize_text(storable(comparison.text_of(change, "original"))[0])
         + "\x1f"
         + normalize_text(storable(comparison.text_of(change, "rewrite"))[0])
     )
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _source_key(comparison: Comparison, change: Change) -> str:
+    """ "" for a pair; for a several-source review the names of the change's sources, so a
+    verdict on a sentence from source A is not carried to the same sentence from source B."""
+    several = sourced(comparison)
+    if several is None:
+        return ""
+    names = [storable(n)[0] for n in several.from_names(change)]
+    return "sources:" + "\x1e".join(names) + "\x1d"
 
 
 def stored_sha256(document: Document) -> str:
@@ -114,7 +155,7 @@ def fingerprints_of(comparison: Comparison) -> list[str]:
     for change in comparison.changes:
         left = " ".join(originals[claim_index(cid)] for cid in change.original)
         right = " ".join(rewrites[claim_index(cid)] for cid in change.rewrite)
-        key = normalize_text(left) + "\x1f" + normalize_text(right)
+        key = _source_key(comparison, change) + normalize_text(left) + "\x1f" + normalize_text(right)
         append(sha256(key.encode("utf-8", "surrogatepass")).hexdigest())
     return out
 
@@ -131,8 +172,12 @@ def comparison_to_text(comparison: Comparison) -> str:
 
 
 def comparison_from_text(text: str) -> Comparison:
-    """The comparison exactly as it was stored (no engine work is redone)."""
-    return Comparison.from_json(json.loads(text))
+    """The comparison exactly as it was stored (no engine work is redone); a several-source
+    review's ``factcheck.compare-multi/1`` document comes back projected (:func:`project`)."""
+    data = json.loads(text)
+    if isinstance(data, dict) and data.get("schema") == MULTI_SCHEMA:
+        return project(MultiComparison.from_json(data))
+    return Comparison.from_json(data)
 
 
 # zlib level 1: a 20,000-claim comparison's 14 MB of JSON become 4.5 MB in about 0.1 s; the

@@ -91,6 +91,9 @@ class ReviewRow(Base):
     replaced_chars: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Migration 0004: NULL for reviews stored before it (read ``comparison_json`` then).
     comparison_zlib: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # Migration 0005: the names of a several-source review's sources, in order (its comparison
+    # is then a ``factcheck.compare-multi/1`` document); NULL for a pair review.
+    source_names: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
 
 
 class ChangeRow(Base):

@@ -73,6 +73,8 @@ class ReviewSummary:
     # Characters of the title, names or texts replaced by U+FFFD because they could not be
     # stored (lone UTF-16 surrogates, NUL); 0 almost always.
     replaced_chars: int = 0
+    # A several-source review: its sources' names, in order (original_name joins them); () for a pair.
+    source_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

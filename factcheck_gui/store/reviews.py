@@ -15,6 +15,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from factcheck_gui.engine.sources.projection import sourced
 from factcheck_gui.engine.types import Comparison
 from factcheck_gui.store.convert import (
     clean_scale,
@@ -103,6 +104,7 @@ def insert_review(
         comparison_json="",
         comparison_zlib=compress_comparison(comparison_json),
         replaced_chars=replaced,
+        source_names=_source_names(comparison),
     )
     session.add(row)
     session.flush()
@@ -116,6 +118,11 @@ def insert_review(
         ],
     )
     return row
+
+
+def _source_names(comparison: Comparison) -> list[str] | None:
+    several = sourced(comparison)
+    return list(several.source_names) if several is not None else None
 
 
 CHANGE_COLUMNS = ("review_id", "change_id", "position", "kind", "needs_review", "fingerprint")
@@ -236,6 +243,7 @@ SUMMARY_COLUMNS = (
     ReviewRow.original_name,
     ReviewRow.rewrite_name,
     ReviewRow.replaced_chars,
+    ReviewRow.source_names,
 )
 
 
@@ -285,6 +293,7 @@ def summaries(session: Session, review_ids: Sequence[int] | None = None) -> list
             original_name=r.original_name,
             rewrite_name=r.rewrite_name,
             replaced_chars=r.replaced_chars,
+            source_names=tuple(r.source_names or ()),
         )
         for r in rows
     ]

@@ -334,10 +334,22 @@ class ReviewStore:
         with self._session(write=False) as s:
             return verdicts.carry_count(s, from_review_id, to_review_id)
 
-    def carry_over(self, from_review_id: int, to_review_id: int, *, reviewer: str) -> int:
-        """Copy verdicts to changes with an equal fingerprint (and no verdict yet); returns how many."""
+    def carry_over(
+        self,
+        from_review_id: int,
+        to_review_id: int,
+        *,
+        reviewer: str,
+        from_fingerprints: Mapping[str, str] | None = None,
+    ) -> int:
+        """Copy verdicts to changes with an equal fingerprint (and no verdict yet); returns how many.
+
+        ``from_fingerprints``: the source review's fingerprints by change id, in place of the
+        stored ones (a pair review carried into a several-source review made from it)."""
         with self._session(write=True) as s:
-            return verdicts.carry(s, from_review_id, to_review_id, reviewer=reviewer)
+            return verdicts.carry(
+                s, from_review_id, to_review_id, reviewer=reviewer, from_fingerprints=from_fingerprints
+            )
 
 
 def _is_read_only_uri(url: URL) -> bool:

@@ -7,8 +7,10 @@ UPDATE``, so the version check and the write cannot interleave with another writ
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
@@ -232,7 +234,10 @@ def _relation(their_original: str, their_rewrite: str, original: str, rewrite: s
 
 
 def _plan(
-    session: Session, from_review_id: int, to_review_id: int
+    session: Session,
+    from_review_id: int,
+    to_review_id: int,
+    from_fingerprints: Mapping[str, str] | None = None,
 ) -> tuple[ReviewRow, list[tuple[int, str, str, VerdictRow]]]:
     """What :func:`carry` would do: (target change pk, its change id, source change id, source
     verdict) for each verdict to copy.
@@ -240,6 +245,10 @@ def _plan(
     Targets are changes of ``to`` without a verdict whose fingerprint has a decided verdict in
     ``from`` (the first such change's) with a value on ``to``'s scale. The database matches the
     fingerprints; only the source verdicts and the matching target changes are read.
+
+    ``from_fingerprints`` (change id → fingerprint) replaces the stored fingerprints of
+    ``from``'s changes: a pair review given a source sees its changes as changes from that
+    one source (:func:`factcheck_gui.engine.sources.projection.as_several`).
     """
     get_review(session, from_review_id)
     target = get_review(session, to_review_id)
@@ -250,16 +259,20 @@ def _plan(
         .where(ChangeRow.review_id == from_review_id, VerdictRow.value.is_not(None))
         .order_by(ChangeRow.position)
     ):
+        if from_fingerprints is not None:
+            fp = from_fingerprints.get(source_change, "")
         sources.setdefault(fp, (source_change, verdict))
     if not sources:
         return target, []
     taken = select(VerdictRow.change_pk).where(VerdictRow.review_id == to_review_id)
     source = aliased(ChangeRow)
-    decided = (
+    decided: Any = (
         select(source.fingerprint)
         .join(VerdictRow, VerdictRow.change_pk == source.id)
         .where(source.review_id == from_review_id, VerdictRow.value.is_not(None))
     )
+    if from_fingerprints is not None:
+        decided = sorted(sources)
     # Matched by the database: only the changes that can carry come back.
     targets = session.execute(
         select(ChangeRow.id, ChangeRow.change_id, ChangeRow.fingerprint)
@@ -285,13 +298,20 @@ def carry_count(session: Session, from_review_id: int, to_review_id: int) -> int
     return len(_plan(session, from_review_id, to_review_id)[1])
 
 
-def carry(session: Session, from_review_id: int, to_review_id: int, *, reviewer: str) -> int:
+def carry(
+    session: Session,
+    from_review_id: int,
+    to_review_id: int,
+    *,
+    reviewer: str,
+    from_fingerprints: Mapping[str, str] | None = None,
+) -> int:
     """Copy verdicts onto changes of ``to`` that have none yet and an equal fingerprint.
 
     The carried verdict keeps who decided it and when (the decision is theirs, on identical
     text); the history row records who carried it, and ``carried_from`` links back.
     """
-    target, plan = _plan(session, from_review_id, to_review_id)
+    target, plan = _plan(session, from_review_id, to_review_id, from_fingerprints)
     reviewer, in_name = storable(reviewer)
     stamp = now()
     count = 0

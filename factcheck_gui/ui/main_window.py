@@ -33,6 +33,7 @@ from factcheck_gui.ui.controllers.ledger import LedgerPanel
 from factcheck_gui.ui.controllers.navigator import Leaving, Navigator, NotesGuard, Screens
 from factcheck_gui.ui.controllers.preferences import Preferences
 from factcheck_gui.ui.controllers.review_file import ReviewFileError, ReviewFileImport
+from factcheck_gui.ui.controllers.sources import SourcesController
 from factcheck_gui.ui.controllers.story_input import StoryInput
 from factcheck_gui.ui.controllers.undo import UndoRedo
 from factcheck_gui.ui.models.session import ReviewSession
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
         self.ledger = LedgerPanel(self, self.workers, self.review.select_change)
         self.undo_redo = UndoRedo(nav, review, self.notifier, self.commands, self)
         self.guide = DemoGuide(nav, review, settings, self)
+        self.sources = SourcesController(self, nav, self.notifier, settings, review)
+        self.again.several_drop = self.sources.dropped
         for top in self.menuBar().actions():
             menu = top.menu()
             if top.text() == "&View" and isinstance(menu, QMenu):

@@ -57,7 +57,7 @@ def test_the_migrations_build_exactly_the_models(store: ReviewStore) -> None:
     finally:
         engine.dispose()
     assert diff == []
-    assert revision_of(store.url) == head_revision() == HEAD_REVISION == "0004"
+    assert revision_of(store.url) == head_revision() == HEAD_REVISION == "0005"
 
 
 def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path, comparison: Comparison) -> None:

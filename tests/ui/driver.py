@@ -342,3 +342,70 @@ class Driver:
         """The verdict panel's line saying what the similarity figure means ("" when hidden)."""
         line = self._panel.similarity_line
         return str(line.text()) if line.isVisible() else ""
+
+    # -- several sources ------------------------------------------------------------------------
+    def open_several(self, rewrite: Path, sources: list[Path]) -> None:
+        """A new review of ``rewrite`` against ``sources`` (as `factcheck-gui STORY --source …`)."""
+        with self.qtbot.waitSignal(self.win.reviewShown, timeout=self.timeout_ms):
+            self.win.sources.open_several(rewrite, sources)
+
+    def add_source(self, path: Path) -> None:
+        """File → Add source…, choose ``path``, and wait until the new review is on screen."""
+        from tests.ui.conftest import answer_file_dialog
+
+        self.win.sources.action.trigger()
+        with self.qtbot.waitSignal(self.win.reviewShown, timeout=self.timeout_ms):
+            answer_file_dialog(self.qtbot, self.win, "addSourceDialog", path)
+
+    def drop_on_left(self, files: list[Path]) -> None:
+        """Drag files from the file manager onto the left pane of the open review."""
+        from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+        from PySide6.QtGui import QDragEnterEvent, QDropEvent
+        from PySide6.QtWidgets import QApplication
+
+        pane = self.win.review.comparison.left
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+        args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        enter = QDragEnterEvent(QPoint(20, 20), *args)
+        QApplication.sendEvent(pane.viewport(), enter)
+        assert enter.isAccepted()
+        QApplication.sendEvent(pane.viewport(), QDropEvent(QPointF(20, 20), *args))
+
+    @property
+    def sources_strip(self) -> list[str]:
+        """What the source switcher says, button by button, then the share from no source
+        ([] when it is hidden: a pair review)."""
+        switcher = self.win.sources.switcher
+        return switcher.texts() if switcher.isVisible() else []
+
+    def choose_source(self, number: int) -> None:
+        """Click source ``number`` (1-based) in the switcher."""
+        self.qtbot.mouseClick(self.win.sources.switcher.buttons[number - 1], Qt.MouseButton.LeftButton)
+
+    @property
+    def source_shown(self) -> int:
+        """The source (1-based) checked in the switcher: the one the left pane shows."""
+        return int(self.win.sources.switcher.current()) + 1
+
+    @property
+    def left_title(self) -> str:
+        return str(self.win.review.comparison.left_title.text())
+
+    def left_shows(self, start: int) -> bool:
+        """Whether offset ``start`` of the left-hand text is in the left pane's viewport."""
+        from factcheck_gui.review.docindex import Side
+
+        index = self.win.review.comparison.index
+        first, last = self.win.review.comparison.left.visible_range()
+        return bool(first <= index.sides[Side.ORIGINAL].to_qt(start) <= last)
+
+    def list_column(self, header: str) -> list[str]:
+        """The texts of one column of the change list, by its header, as shown."""
+        table = self._table
+        model = table.model()
+        cols = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+        if header not in cols:
+            return []
+        c = cols.index(header)
+        return [str(model.index(r, c).data()) for r in range(model.rowCount())]

@@ -12,16 +12,18 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from factcheck_gui.engine.sources.projection import sourced
 from factcheck_gui.review import wording
 from factcheck_gui.review.carry import announce
 from factcheck_gui.review.docindex import Side
-from factcheck_gui.review.opening import OpenedReview
+from factcheck_gui.review.opening import OpenedReview, texts_of
 from factcheck_gui.ui.shell.workers import TaskContext, TaskHandle, Workers
 from factcheck_gui.ui.views.dialogs import FILE_FILTER, file_dialog
 
@@ -48,6 +50,9 @@ class CompareAgain(QObject):
         self.workers = workers
         self.settings = settings
         self.parent_widget = parent
+        # Files dropped on the left pane of a several-source review are more sources: whoever
+        # handles that (the sources controller) returns True and the drop stops there.
+        self.several_drop: Callable[[list[Path]], bool] | None = None
         nav.reviewOpened.connect(self.tell)
 
     def choose(self, side: Side) -> QFileDialog | None:
@@ -72,6 +77,8 @@ class CompareAgain(QObject):
 
     def dropped(self, side: Side, files: list[Path]) -> None:
         """Files dropped on a pane of the open review: one is a new version of that side."""
+        if side is Side.ORIGINAL and self.several_drop is not None and self.several_drop(files):
+            return
         if len(files) >= 2:
             self.nav.open_paths(files[0], files[1])
         elif files:
@@ -97,8 +104,18 @@ class CompareAgain(QObject):
         replaced = session.review_id if carry is None else None  # offered first if it fits
         service, reviewer = self.nav.service, self.settings.reviewer
 
+        several = side is Side.REWRITE and sourced(comp) is not None
+
         def job(ctx: TaskContext) -> OpenedReview:
             new = load_path(path)
+            if several:  # a new version of the derived text, against the same sources
+                _old, sources = texts_of(comp)
+                opened = service.create_several(
+                    new, sources, reviewer=reviewer, ctx=ctx, carry_from=carry_from, replaced=replaced
+                )
+                if carry is False:
+                    opened.offers.clear()
+                return opened
             a, b = (new, kept) if side is Side.ORIGINAL else (kept, new)
             opened = service.compare_and_create(
                 a, b, reviewer=reviewer, ctx=ctx, carry_from=carry_from, replaced=replaced

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from factcheck_gui.engine.sources.projection import sourced
 from factcheck_gui.engine.types import Change, ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex, one_line
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
@@ -37,6 +38,9 @@ class Column(IntEnum):
     ORIGINAL = 3
     REWRITE = 4
     VERDICT = 5
+    # Only in a several-source review (the model has this column then, not for a pair): the
+    # sources of the change, "from: Reuters, press release" or "from no source".
+    SOURCES = 6
 
 
 HEADERS = {
@@ -46,6 +50,7 @@ HEADERS = {
     Column.ORIGINAL: "Original",
     Column.REWRITE: "Rewrite",
     Column.VERDICT: "Verdict",
+    Column.SOURCES: "From",
 }
 
 
@@ -73,6 +78,8 @@ class ChangeTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._kinds: list[str] = []
         self._flag_types: list[frozenset[str]] = []
+        self._from: list[str] = []  # a several-source review's "from: …" per row; [] for a pair
+        self._columns = len(Column) - 1  # Column.SOURCES only for a several-source review
 
     def set_comparison(self, index: ComparisonIndex | None, verdicts: dict[str, str] | None = None) -> None:
         """Replace all rows (``verdicts`` maps change id → verdict value)."""
@@ -84,6 +91,9 @@ class ChangeTableModel(QAbstractTableModel):
         self._row_of = {c.id: i for i, c in enumerate(self._rows)}
         self._kinds = [c.kind.value for c in self._rows]
         self._flag_types = [frozenset(f.type.value for f in c.flags) for c in self._rows]
+        several = sourced(index.comparison) if index is not None else None
+        self._from = [several.from_line(c) for c in self._rows] if several is not None else []
+        self._columns = len(Column) if several is not None else len(Column) - 1
         self.endResetModel()
 
     def set_verdict(self, change_id: str, value: str | None) -> None:
@@ -94,7 +104,7 @@ class ChangeTableModel(QAbstractTableModel):
             self._verdicts.pop(change_id, None)
         row = self._row_of.get(change_id)
         if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self._columns - 1))
 
     def verdict(self, change_id: str) -> str:
         return self._verdicts.get(change_id, "")
@@ -132,6 +142,8 @@ class ChangeTableModel(QAbstractTableModel):
         if col in (Column.ORIGINAL, Column.REWRITE):
             side = 0 if col == Column.ORIGINAL else 1
             return [t[side].casefold() for t in self._texts]
+        if col == Column.SOURCES:
+            return [f.casefold() for f in self._from] or [""] * len(self._rows)
         return [self._verdicts.get(c.id, "\uffff") for c in self._rows]
 
     # -- QAbstractTableModel -----------------------------------------------------------------
@@ -139,7 +151,7 @@ class ChangeTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else self._columns
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -147,7 +159,7 @@ class ChangeTableModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
+            and 0 <= section < self._columns
         ):
             return HEADERS[Column(section)]
         return None
@@ -164,7 +176,7 @@ class ChangeTableModel(QAbstractTableModel):
 
     def data_at(self, row: int, column: int, role: int) -> Any:
         """:meth:`data` of a row and column (the proxy asks here, without a model index)."""
-        if role not in _ROLES or not (0 <= row < len(self._rows)) or not (0 <= column < len(Column)):
+        if role not in _ROLES or not (0 <= row < len(self._rows)) or not (0 <= column < self._columns):
             return None  # the view asks for a dozen roles per cell while painting: most are none
         ch = self._rows[row]
         col = _COLUMNS[column]
@@ -203,6 +215,8 @@ class ChangeTableModel(QAbstractTableModel):
             return self._texts[row][0] or "—"
         if col == Column.REWRITE:
             return self._texts[row][1] or "—"
+        if col == Column.SOURCES:
+            return self._from[row] if self._from else ""
         return self._verdicts.get(ch.id, "" if tooltip else "unreviewed")
 
     def _sort_key(self, ch: Change, row: int, col: Column) -> Any:
@@ -216,6 +230,8 @@ class ChangeTableModel(QAbstractTableModel):
             return self._texts[row][0].casefold()
         if col == Column.REWRITE:
             return self._texts[row][1].casefold()
+        if col == Column.SOURCES:
+            return self._from[row].casefold() if self._from else ""
         return self._verdicts.get(ch.id, "\uffff")  # unreviewed last
 
 
