@@ -231,3 +231,46 @@ class Driver:
     def progress(self) -> str:
         """ "3 of 13 changes reviewed" in the status bar."""
         return str(self.win.status.progress_label.text())
+
+    # -- what the reader sees of the selected change (issue 15) -------------------------------
+    def resize(self, width: int, height: int) -> None:
+        """Resize the window and let the layouts settle."""
+        self.win.resize(width, height)
+        self.qtbot.waitUntil(lambda: self.win.size().width() == width, timeout=3000)
+        self.qtbot.wait(50)
+
+    @property
+    def flag_reasons(self) -> str:
+        """The verdict panel's explanation of the selected change's flags."""
+        return str(self._panel.flags.text())
+
+    def flag_reasons_in_view(self) -> bool:
+        """The whole flag-reason label is inside the verdict panel's visible viewport and the window."""
+        from PySide6.QtCore import QPoint, QRect
+
+        flags = self._panel.flags
+        viewport = self._panel.scroll_area.viewport()
+        in_viewport = QRect(flags.mapTo(viewport, QPoint(0, 0)), flags.size())
+        in_window = QRect(flags.mapTo(self.win, QPoint(0, 0)), flags.size())
+        return bool(
+            flags.isVisible()
+            and viewport.rect().contains(in_viewport)
+            and self.win.rect().contains(in_window)
+        )
+
+    def elided_cells(self, column: int) -> list[str]:
+        """The texts of a change-list column that do not fit its width (shown cut)."""
+        table = self._table
+        proxy = self.win.review.changes.proxy
+        delegate = table.itemDelegate()
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
+        cut = []
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, column)
+            option = QStyleOptionViewItem()
+            option.initFrom(table)
+            option.font = table.font()
+            if delegate.sizeHint(option, index).width() > table.columnWidth(column):
+                cut.append(str(index.data()))
+        return cut

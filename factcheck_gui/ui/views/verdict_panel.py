@@ -167,7 +167,11 @@ class VerdictPanel(QWidget):
 
         self._inner = inner = QWidget(self)
         col = QVBoxLayout(inner)
+        # The explanation first: what the change is and why it is flagged are read before a
+        # verdict is chosen, so they sit at the top, in view without scrolling in any window.
         col.addWidget(self.title)
+        col.addWidget(_heading("Flags", self))
+        col.addWidget(self.flags)
         col.addWidget(self.scale_box)
         col.addWidget(self.clear_button)
         note_label = QLabel("&Note:", self)
@@ -176,8 +180,6 @@ class VerdictPanel(QWidget):
         col.addWidget(self.note)
         col.addWidget(self.saved_label)
         col.addWidget(self.conflict_box)
-        col.addWidget(_heading("Flags", self))
-        col.addWidget(self.flags)
         col.addWidget(_heading("History", self))
         col.addWidget(self.history)
         col.addStretch(1)
@@ -245,6 +247,8 @@ class VerdictPanel(QWidget):
             self.saved_label.setText("")  # "Note saved" belongs to the change it was said for
             if self.session is not None:
                 self.session.seen(change_id)  # its verdict is on screen from now
+            if not self.note.hasFocus():  # a new change: its explanation, at the top, in view
+                self.scroll_area.verticalScrollBar().setValue(0)
         self.change_id = change_id
         session = self.session
         if session is None or not change_id:
