@@ -274,3 +274,53 @@ class Driver:
             if delegate.sizeHint(option, index).width() > table.columnWidth(column):
                 cut.append(str(index.data()))
         return cut
+
+    # -- Find (Edit → Find in story…, Ctrl+F) --------------------------------------------------
+    @property
+    def _find(self) -> Any:
+        return self.win.review.comparison.find_bar
+
+    def find(self, text: str) -> None:
+        """Ctrl+F, type ``text`` and press Enter: the first match is shown."""
+        self.qtbot.keyClick(
+            self.win.review.comparison.left, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+        )
+        self.qtbot.waitUntil(lambda: bool(self._find.edit.hasFocus()), timeout=3000)
+        self._find.edit.selectAll()
+        self.qtbot.keyClicks(self._find.edit, text)
+        self.qtbot.keyClick(self._find.edit, Qt.Key.Key_Return)
+
+    def find_next(self) -> None:
+        self.qtbot.keyClick(self._find.edit, Qt.Key.Key_Return)
+
+    def find_previous(self) -> None:
+        self.qtbot.keyClick(self._find.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+
+    def press_f3(self, *, shift: bool = False) -> None:
+        """F3 (Shift+F3) with the focus in the original pane."""
+        pane = self.win.review.comparison.left
+        pane.setFocus()
+        mods = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+        self.qtbot.keyClick(pane, Qt.Key.Key_F3, mods)
+
+    @property
+    def find_status(self) -> str:
+        """What the find bar says ("3 of 17 · rewrite", "no match")."""
+        return str(self._find.status.text())
+
+    def selected_text(self, side: str) -> str:
+        """The text selected in a pane ("original" or "rewrite")."""
+        comparison = self.win.review.comparison
+        pane = comparison.left if side == "original" else comparison.right
+        return str(pane.textCursor().selectedText())
+
+    def selection_start(self, side: str) -> int:
+        comparison = self.win.review.comparison
+        pane = comparison.left if side == "original" else comparison.right
+        return int(pane.textCursor().selectionStart())
+
+    def change_in_pane(self, side: str) -> str:
+        """The change a pane emphasises as selected."""
+        comparison = self.win.review.comparison
+        pane = comparison.left if side == "original" else comparison.right
+        return str(pane.current_change_id)

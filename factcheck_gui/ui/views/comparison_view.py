@@ -6,8 +6,12 @@ Signals:
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +25,7 @@ from factcheck_gui.review.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.shell.compact import ElidedLabel, FlowLayout
 from factcheck_gui.ui.views.curtain import LinkCurtain
 from factcheck_gui.ui.views.highlight import legend_items
-from factcheck_gui.ui.views.pane import StoryPane
+from factcheck_gui.ui.views.pane import StoryPane, text_cursor
 from factcheck_gui.ui.views.sync import ScrollSync
 
 
@@ -47,35 +51,84 @@ class Legend(QWidget):
         row.addWidget(deco)
 
 
-FIND_STATUSES = ("in the original", "in the rewrite", "not found")
+NO_MATCH = "no match"
+# The longest answer the bar gives, for the width it keeps from the start.
+_LONGEST_STATUS = "88888 of 88888 · rewrite"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match of the find bar, in Qt positions of its pane."""
+
+    side: Side
+    start: int
+    end: int
+
+
+def find_hits(index: ComparisonIndex, text: str) -> list[Hit]:
+    """Every match of ``text`` (case-insensitive, literal) in the original, then in the rewrite.
+
+    One regular-expression pass over each story's text (no walk over the pane's blocks), so a
+    20,000-claim comparison is searched in milliseconds.
+    """
+    if not text:
+        return []
+    pattern = re.compile(re.escape(text), re.IGNORECASE)
+    hits: list[Hit] = []
+    for side in (Side.ORIGINAL, Side.REWRITE):
+        idx = index.sides[side]
+        q = idx.to_qt
+        hits.extend(Hit(side, q(m.start()), q(m.end())) for m in pattern.finditer(idx.doc.text))
+    return hits
+
+
+def _hit_order(hit: Hit) -> tuple[bool, int]:
+    return hit.side is Side.REWRITE, hit.start
 
 
 class FindBar(QWidget):
-    """Ctrl+F: find in the pane that last had focus; Enter next, Shift+Enter previous."""
+    """Ctrl+F: find in both panes; Enter or F3 next, Shift+Enter or Shift+F3 previous.
+
+    A hit selects the change that holds it (in the change list, both panes and the verdict
+    panel), its words are selected in its pane and nothing stays selected in the other pane;
+    the bar says which hit of how many is shown ("3 of 17 · rewrite", "no match").
+    """
 
     def __init__(self, view: ComparisonView) -> None:
         super().__init__(view)
         self._view = view
+        self._hits: list[Hit] = []
+        self._hits_for: tuple[str, int] | None = None  # (text, id of the index) the hits are of
+        self._current = -1  # the hit shown (an index into _hits)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("Find in the story…")
         self.edit.setClearButtonEnabled(True)
         self.edit.installEventFilter(self)
+        self.edit.textChanged.connect(self._on_text_changed)
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         # Room for the longest answer from the start, so the buttons never shift.
         metrics = self.status.fontMetrics()
-        self.status.setFixedWidth(max(metrics.horizontalAdvance(t) for t in FIND_STATUSES) + 12)
+        self.status.setFixedWidth(max(metrics.horizontalAdvance(t) for t in (_LONGEST_STATUS, NO_MATCH)) + 12)
         prev_btn = QPushButton("Previous", self)
         next_btn = QPushButton("Next", self)
         close_btn = QPushButton("Close", self)
+        prev_btn.setToolTip("Previous match (Shift+Enter, Shift+F3)")
+        next_btn.setToolTip("Next match (Enter, F3)")
         prev_btn.clicked.connect(lambda: self.find_text(backward=True))
         next_btn.clicked.connect(lambda: self.find_text())
         close_btn.clicked.connect(self.close_bar)
         self.edit.returnPressed.connect(self.find_text)
         for w in (QLabel("Find:", self), self.edit, prev_btn, next_btn, self.status, close_btn):
             row.addWidget(w)
+        # F3 / Shift+F3 anywhere in the comparison view (the panes too) once there is a text.
+        for key, backward in (("F3", False), ("Shift+F3", True)):
+            sc = QShortcut(QKeySequence(key), view)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(lambda backward=backward: self._again(backward=backward))
         self.hide()
 
     def open_bar(self) -> None:
@@ -87,41 +140,84 @@ class FindBar(QWidget):
         self.hide()
         self._view.last_pane.setFocus()
 
-    def find_text(self, *, backward: bool = False) -> bool:
-        """Find the next (or previous) match, going on into the other pane, then wrapping around.
+    def _on_text_changed(self, _text: str) -> None:
+        self._hits_for = None
+        self._current = -1
+        self.status.setText("")
 
-        The search starts in the pane that last had focus, from its cursor; past its last match
-        it goes on in the other pane from the top (backward: from the bottom), then back round.
-        A pane is only moved when a match is shown in it: "not found" leaves both views alone.
-        """
+    def _again(self, *, backward: bool) -> None:
+        if not self.edit.text():
+            self.open_bar()
+            return
+        self.find_text(backward=backward)
+
+    def hits(self) -> list[Hit]:
+        """The matches of the text typed, in the order Next goes through them."""
+        index = self._view.index
         text = self.edit.text()
-        if not text:
+        if index is None or not text:
+            return []
+        key = (text, id(index))
+        if self._hits_for != key:
+            self._hits = find_hits(index, text)
+            self._hits_for = key
+            self._current = -1
+        return self._hits
+
+    def _pane(self, side: Side) -> StoryPane:
+        return self._view.left if side is Side.ORIGINAL else self._view.right
+
+    def _next_index(self, hits: list[Hit], *, backward: bool) -> int:
+        """Which hit comes next: after the one shown if its words are still selected, else from
+        the cursor of the pane that last had focus (going on into the other pane, then round)."""
+        n = len(hits)
+        if 0 <= self._current < n:
+            hit = hits[self._current]
+            cur = self._pane(hit.side).textCursor()
+            if (cur.selectionStart(), cur.selectionEnd()) == (hit.start, hit.end):
+                return (self._current + (-1 if backward else 1)) % n
+        pane = self._view.last_pane
+        cur = pane.textCursor()
+        # Hits are ordered (side, start): the cursor's place among them, by bisection.
+        here = pane.side is Side.REWRITE
+        if backward:
+            return (bisect.bisect_left(hits, (here, cur.selectionStart()), key=_hit_order) - 1) % n
+        after = cur.selectionEnd() if cur.hasSelection() else cur.position()
+        return bisect.bisect_left(hits, (here, after), key=_hit_order) % n
+
+    def find_text(self, *, backward: bool = False) -> bool:
+        """Show the next (or previous) match: select its change, its words in its pane, and
+        say which of how many it is. "no match" leaves both panes and the selection alone."""
+        hits = self.hits()
+        if not self.edit.text():
             return False
-        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
-        here = self._view.last_pane
-        there = self._view.right if here is self._view.left else self._view.left
-        found = None
-        # From the cursor in this pane, then the other pane from its edge, then this one round.
-        for pane, from_edge in ((here, False), (there, True), (here, True)):
-            start = pane.textCursor()
-            if from_edge:
-                start = QTextCursor(pane.document())
-                edge = QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
-                start.movePosition(edge)
-            cur = pane.document().find(text, start, flags)
-            if not cur.isNull():
-                found = pane, cur
-                break
-        if found is None:
-            self.status.setText(FIND_STATUSES[-1])
+        if not hits:
+            self.status.setText(NO_MATCH)
             return False
-        pane, cur = found
-        pane.setTextCursor(cur)
-        pane.ensureCursorVisible()
-        self._view.last_pane = pane
-        side = "original" if pane.side is Side.ORIGINAL else "rewrite"
-        self.status.setText(f"in the {side}")
+        i = self._next_index(hits, backward=backward)
+        self._current = i
+        self._show(hits[i])
+        side = "original" if hits[i].side is Side.ORIGINAL else "rewrite"
+        self.status.setText(f"{i + 1} of {len(hits)} · {side}")
         return True
+
+    def _show(self, hit: Hit) -> None:
+        view = self._view
+        pane = self._pane(hit.side)
+        other = view.right if pane is view.left else view.left
+        index = view.index
+        if index is not None:
+            change = index.change_at(hit.side, hit.start)
+            if change is not None and change.id != pane.current_change_id:
+                view.changeActivated.emit(change.id)  # the list, both panes, the verdict panel
+        # The other pane's old hit is no longer shown as selected.
+        keep = other.textCursor()
+        if keep.hasSelection():
+            keep.clearSelection()
+            other.setTextCursor(keep)
+        pane.setTextCursor(text_cursor(pane.document(), hit.start, hit.end))
+        pane.ensureCursorVisible()
+        view.last_pane = pane
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.edit and event.type() == QEvent.Type.KeyPress:

@@ -1,0 +1,82 @@
+"""Issue 15, defect 4: a Find hit selects its change, clears the old hit and counts the hits."""
+
+from __future__ import annotations
+
+import time
+
+from factcheck_gui.engine.compare import compare_texts
+from factcheck_gui.review.docindex import ComparisonIndex, Side
+from tests.ui.driver import Driver
+
+
+def _holder(driver: Driver, side: str, start: int) -> str:
+    index = driver.win.session.index
+    change = index.change_at(Side.ORIGINAL if side == "original" else Side.REWRITE, start)
+    assert change is not None
+    return change.id
+
+
+def test_each_hit_selects_its_change_and_says_which_of_how_many(qtbot, driver: Driver) -> None:  # type: ignore[no-untyped-def]
+    driver.open_demo()
+    original = driver.win.session.index.comparison.original.text
+    rewrite = driver.win.session.index.comparison.rewrite.text
+    total = original.lower().count("korea") + rewrite.lower().count("korea")
+    driver.find("korea")
+    assert driver.find_status == f"1 of {total} · original"
+    assert driver.selected_text("original") == "Korea"
+    first = driver.selection_start("original")
+    holder = _holder(driver, "original", first)
+    assert driver.change_in_pane("original") == holder == driver.change_in_pane("rewrite")
+    if holder in {c.id for c in driver.win.session.index.review_changes}:
+        assert driver.current_change == holder  # the change list (and the verdict panel) follow
+
+    seen = {holder}
+    for n in range(2, total + 1):  # on through the original, then into the rewrite
+        driver.find_next()
+        side = "original" if n <= original.lower().count("korea") else "rewrite"
+        other = "rewrite" if side == "original" else "original"
+        assert driver.find_status == f"{n} of {total} · {side}"
+        assert driver.selected_text(side) == "Korea"
+        assert driver.selected_text(other) == "", "the old hit is still selected in the other pane"
+        holder = _holder(driver, side, driver.selection_start(side))
+        assert driver.change_in_pane(side) == holder
+        seen.add(holder)
+    assert len(seen) > 3  # the hits are in many changes, each one selected in turn
+
+    driver.find_next()  # round to the first again
+    assert driver.find_status == f"1 of {total} · original"
+    assert driver.selection_start("original") == first and driver.selected_text("rewrite") == ""
+    driver.find_previous()  # Shift+Enter: back round to the last one, in the rewrite
+    assert driver.find_status == f"{total} of {total} · rewrite"
+    assert driver.selected_text("original") == ""
+    driver.press_f3()  # F3 from a pane: the next one
+    assert driver.find_status == f"1 of {total} · original"
+    driver.press_f3(shift=True)
+    assert driver.find_status == f"{total} of {total} · rewrite"
+
+
+def test_no_match_says_so_and_moves_nothing(qtbot, driver: Driver) -> None:  # type: ignore[no-untyped-def]
+    driver.open_demo()
+    driver.select_row(3)
+    before = driver.current_change
+    driver.find("no such words in either story")
+    assert driver.find_status == "no match"
+    assert driver.current_change == before
+
+
+def test_hits_are_counted_in_utf16_positions_and_fast_on_a_long_story() -> None:
+    from factcheck_gui.ui.views.comparison_view import find_hits
+
+    story = "Claim 😀 about Korea number {n}. "  # an astral character before each hit
+    text = "".join(story.format(n=n) for n in range(20_000))
+    index = ComparisonIndex(compare_texts("Korea 😀 Korea.", "Korea."), facts=False)
+    hits = find_hits(index, "KOREA")
+    assert [(h.side, h.start) for h in hits] == [(Side.ORIGINAL, 0), (Side.ORIGINAL, 9), (Side.REWRITE, 0)]
+
+    big = ComparisonIndex(compare_texts(text, text[: len(text) // 2]), facts=False)
+    t0 = time.perf_counter()
+    hits = find_hits(big, "korea")
+    took = time.perf_counter() - t0
+    assert len(hits) == text.count("Korea") + text[: len(text) // 2].count("Korea")
+    assert hits[1].start - hits[0].start == len(story.format(n=0)) + 1  # 😀 is two UTF-16 units
+    assert took < 0.25, took  # 50 ms on an idle machine; generous for a loaded one
