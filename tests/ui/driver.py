@@ -324,3 +324,34 @@ class Driver:
         comparison = self.win.review.comparison
         pane = comparison.left if side == "original" else comparison.right
         return str(pane.current_change_id)
+
+    # -- how the panes and the legend draw text -------------------------------------------------
+    def pane_format_at(self, side: str, position: int) -> Any:
+        """The character format a pane draws the character at Qt ``position`` with."""
+        from PySide6.QtGui import QTextCharFormat
+
+        comparison = self.win.review.comparison
+        pane = comparison.left if side == "original" else comparison.right
+        pane.highlighter.format_all()
+        block = pane.document().findBlock(position)
+        offset = position - block.position()
+        ranges = block.layout().formats()  # kept while a format is copied out of it
+        for r in ranges:
+            if r.start <= offset < r.start + r.length:
+                return QTextCharFormat(r.format)
+        return QTextCharFormat()
+
+    def pane_bold(self, side: str, text: str) -> list[bool]:
+        """For each character of the first ``text`` in a pane: is it drawn bold?"""
+        from PySide6.QtGui import QFont
+
+        comparison = self.win.review.comparison
+        pane = comparison.left if side == "original" else comparison.right
+        start = pane.toPlainText().index(text)
+        return [
+            self.pane_format_at(side, start + i).fontWeight() >= QFont.Weight.Bold for i in range(len(text))
+        ]
+
+    def legend_format(self, name: str) -> Any:
+        """The format the legend draws its sample for ``name`` with ("inserted", "reworded")."""
+        return self.win.review.comparison.legend.samples[name].format

@@ -6,84 +6,107 @@ Signals:
 
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import dataclass
+from math import ceil
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut, QTextLayout
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from factcheck_gui.review.docindex import ComparisonIndex, Side
+from factcheck_gui.review.search import Hit, StorySearch
 from factcheck_gui.ui.shell.compact import ElidedLabel, FlowLayout
 from factcheck_gui.ui.views.curtain import LinkCurtain
-from factcheck_gui.ui.views.highlight import legend_items
+from factcheck_gui.ui.views.highlight import legend_items, story_format
 from factcheck_gui.ui.views.pane import StoryPane, text_cursor
 from factcheck_gui.ui.views.sync import ScrollSync
 
 
+class FormatSample(QWidget):
+    """A word drawn with a story pane's character format (the legend's samples)."""
+
+    def __init__(self, text: str, keys: frozenset[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = text
+        self.keys = keys
+        self.format = story_format(keys, self.palette())
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def refresh(self, palette: QPalette) -> None:
+        self.format = story_format(self.keys, palette)
+        self.updateGeometry()
+        self.update()
+
+    def _layout(self) -> QTextLayout:
+        layout = QTextLayout(self.text, self.font())
+        r = QTextLayout.FormatRange()
+        r.start, r.length, r.format = 0, len(self.text), self.format
+        layout.setFormats([r])
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(10_000)
+        layout.endLayout()
+        return layout
+
+    def sizeHint(self) -> QSize:
+        layout = self._layout()  # kept while its line is read
+        line = layout.lineAt(0)
+        return QSize(ceil(line.naturalTextWidth()) + 2, ceil(line.height()) + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        background = self.format.background()
+        if background.style() != Qt.BrushStyle.NoBrush:
+            painter.fillRect(self.rect(), background)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        layout = self._layout()
+        layout.draw(painter, QPointF(1, 1))
+        painter.end()
+
+
 class Legend(QWidget):
-    """Swatch, mark and name of each change kind, plus what the text decorations mean."""
+    """Each change kind (its mark on the tint the panes give it) and what the text decorations
+    mean, every sample drawn with exactly the format the panes use (``story_format``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         row = FlowLayout(self, spacing=12)  # wraps in a narrow window rather than widen it
         row.setContentsMargins(6, 2, 6, 2)
-        for colour, mark, label in legend_items():
-            lab = QLabel(self)
-            lab.setTextFormat(Qt.TextFormat.RichText)
-            lab.setText(f'<span style="background:{colour};color:#000">&nbsp;{mark}&nbsp;</span> {label}')
-            lab.setObjectName(f"legend-{label}")
-            row.addWidget(lab)
-        deco = QLabel(self)
-        deco.setTextFormat(Qt.TextFormat.RichText)
-        deco.setText(
-            "<s>deleted</s> · <u>inserted</u> · "
-            '<span style="text-decoration: underline wavy">flagged</span> · <b>fact token</b>'
-        )
-        row.addWidget(deco)
+        self.samples: dict[str, FormatSample] = {}
+        for item in legend_items():
+            entry = QWidget(self)
+            pair = QHBoxLayout(entry)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(4)
+            sample = FormatSample(item.sample, item.keys, entry)
+            pair.addWidget(sample)
+            name = item.name
+            if item.label:
+                label = QLabel(item.label, entry)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                pair.addWidget(label)
+            entry.setObjectName(f"legend-{name}")
+            self.samples[name] = sample
+            row.addWidget(entry)
+
+    def refresh_theme(self, palette: QPalette) -> None:
+        for sample in self.samples.values():
+            sample.refresh(palette)
 
 
 NO_MATCH = "no match"
 # The longest answer the bar gives, for the width it keeps from the start.
 _LONGEST_STATUS = "88888 of 88888 · rewrite"
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One match of the find bar, in Qt positions of its pane."""
-
-    side: Side
-    start: int
-    end: int
-
-
-def find_hits(index: ComparisonIndex, text: str) -> list[Hit]:
-    """Every match of ``text`` (case-insensitive, literal) in the original, then in the rewrite.
-
-    One regular-expression pass over each story's text (no walk over the pane's blocks), so a
-    20,000-claim comparison is searched in milliseconds.
-    """
-    if not text:
-        return []
-    pattern = re.compile(re.escape(text), re.IGNORECASE)
-    hits: list[Hit] = []
-    for side in (Side.ORIGINAL, Side.REWRITE):
-        idx = index.sides[side]
-        q = idx.to_qt
-        hits.extend(Hit(side, q(m.start()), q(m.end())) for m in pattern.finditer(idx.doc.text))
-    return hits
-
-
-def _hit_order(hit: Hit) -> tuple[bool, int]:
-    return hit.side is Side.REWRITE, hit.start
 
 
 class FindBar(QWidget):
@@ -97,9 +120,8 @@ class FindBar(QWidget):
     def __init__(self, view: ComparisonView) -> None:
         super().__init__(view)
         self._view = view
-        self._hits: list[Hit] = []
-        self._hits_for: tuple[str, int] | None = None  # (text, id of the index) the hits are of
-        self._current = -1  # the hit shown (an index into _hits)
+        self._search: StorySearch | None = None  # for the comparison shown
+        self._current: Hit | None = None  # the match shown
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
         self.edit = QLineEdit(self)
@@ -141,8 +163,7 @@ class FindBar(QWidget):
         self._view.last_pane.setFocus()
 
     def _on_text_changed(self, _text: str) -> None:
-        self._hits_for = None
-        self._current = -1
+        self._current = None
         self.status.setText("")
 
     def _again(self, *, backward: bool) -> None:
@@ -151,54 +172,47 @@ class FindBar(QWidget):
             return
         self.find_text(backward=backward)
 
-    def hits(self) -> list[Hit]:
-        """The matches of the text typed, in the order Next goes through them."""
+    def search(self) -> StorySearch | None:
+        """The search over the comparison shown (made once per comparison)."""
         index = self._view.index
-        text = self.edit.text()
-        if index is None or not text:
-            return []
-        key = (text, id(index))
-        if self._hits_for != key:
-            self._hits = find_hits(index, text)
-            self._hits_for = key
-            self._current = -1
-        return self._hits
+        if index is None:
+            self._search = None
+        elif self._search is None or self._search.index is not index:
+            self._search = StorySearch(index)
+            self._current = None
+        return self._search
 
     def _pane(self, side: Side) -> StoryPane:
         return self._view.left if side is Side.ORIGINAL else self._view.right
 
-    def _next_index(self, hits: list[Hit], *, backward: bool) -> int:
-        """Which hit comes next: after the one shown if its words are still selected, else from
-        the cursor of the pane that last had focus (going on into the other pane, then round)."""
-        n = len(hits)
-        if 0 <= self._current < n:
-            hit = hits[self._current]
+    def _start(self, *, backward: bool) -> tuple[Side, int]:
+        """Where the next search starts: after (before) the match shown while its words are
+        still selected, else from the cursor of the pane that last had focus."""
+        hit = self._current
+        if hit is not None:
             cur = self._pane(hit.side).textCursor()
             if (cur.selectionStart(), cur.selectionEnd()) == (hit.start, hit.end):
-                return (self._current + (-1 if backward else 1)) % n
+                return hit.side, hit.start if backward else hit.end
         pane = self._view.last_pane
         cur = pane.textCursor()
-        # Hits are ordered (side, start): the cursor's place among them, by bisection.
-        here = pane.side is Side.REWRITE
-        if backward:
-            return (bisect.bisect_left(hits, (here, cur.selectionStart()), key=_hit_order) - 1) % n
-        after = cur.selectionEnd() if cur.hasSelection() else cur.position()
-        return bisect.bisect_left(hits, (here, after), key=_hit_order) % n
+        return pane.side, cur.selectionStart() if backward else cur.selectionEnd()
 
     def find_text(self, *, backward: bool = False) -> bool:
         """Show the next (or previous) match: select its change, its words in its pane, and
         say which of how many it is. "no match" leaves both panes and the selection alone."""
-        hits = self.hits()
-        if not self.edit.text():
+        needle = self.edit.text()
+        search = self.search()
+        if not needle or search is None:
             return False
-        if not hits:
+        side, qpos = self._start(backward=backward)
+        hit = search.step(needle, side, qpos, backward=backward)
+        if hit is None:
             self.status.setText(NO_MATCH)
             return False
-        i = self._next_index(hits, backward=backward)
-        self._current = i
-        self._show(hits[i])
-        side = "original" if hits[i].side is Side.ORIGINAL else "rewrite"
-        self.status.setText(f"{i + 1} of {len(hits)} · {side}")
+        self._current = hit
+        self._show(hit)
+        where = "original" if hit.side is Side.ORIGINAL else "rewrite"
+        self.status.setText(f"{search.ordinal(needle, hit)} of {search.total(needle)} · {where}")
         return True
 
     def _show(self, hit: Hit) -> None:
@@ -299,6 +313,7 @@ class ComparisonView(QWidget):
     def refresh_theme(self) -> None:
         for pane in (self.left, self.right):
             pane.refresh_theme()
+        self.legend.refresh_theme(self.left.palette())
         self.curtain.update()
 
     def show_change(self, change_id: str) -> None:

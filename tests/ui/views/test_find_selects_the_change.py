@@ -64,19 +64,31 @@ def test_no_match_says_so_and_moves_nothing(qtbot, driver: Driver) -> None:  # t
     assert driver.current_change == before
 
 
-def test_hits_are_counted_in_utf16_positions_and_fast_on_a_long_story() -> None:
-    from factcheck_gui.ui.views.comparison_view import find_hits
+def test_the_search_counts_and_steps_in_utf16_positions_and_fast_on_a_long_story() -> None:
+    from factcheck_gui.review.search import Hit, StorySearch
 
-    story = "Claim 😀 about Korea number {n}. "  # an astral character before each hit
+    search = StorySearch(ComparisonIndex(compare_texts("Korea 😀 korea. İİ Korea.", "KOREA."), facts=False))
+    assert search.counts("korea") == (3, 1)
+    first = search.step("korea", Side.ORIGINAL, 0)
+    assert first == Hit(Side.ORIGINAL, 0, 5)
+    second = search.step("korea", Side.ORIGINAL, first.end)
+    assert second == Hit(Side.ORIGINAL, 9, 14)  # 😀 is two UTF-16 units
+    third = search.step("korea", Side.ORIGINAL, second.end)
+    assert third is not None and third.start == 19
+    fourth = search.step("korea", Side.ORIGINAL, third.end)  # on into the rewrite
+    assert fourth == Hit(Side.REWRITE, 0, 5)
+    assert search.step("korea", Side.REWRITE, fourth.end) == first  # and round
+    assert search.step("korea", Side.ORIGINAL, 0, backward=True) == fourth  # back round
+    assert [search.ordinal("korea", h) for h in (first, second, third, fourth)] == [1, 2, 3, 4]
+    assert search.step("seoul", Side.ORIGINAL, 0) is None and search.total("seoul") == 0
+
+    story = "Claim {n} about Korea and the talks. "
     text = "".join(story.format(n=n) for n in range(20_000))
-    index = ComparisonIndex(compare_texts("Korea 😀 Korea.", "Korea."), facts=False)
-    hits = find_hits(index, "KOREA")
-    assert [(h.side, h.start) for h in hits] == [(Side.ORIGINAL, 0), (Side.ORIGINAL, 9), (Side.REWRITE, 0)]
-
-    big = ComparisonIndex(compare_texts(text, text[: len(text) // 2]), facts=False)
+    big = StorySearch(ComparisonIndex(compare_texts(text, text[: len(text) // 2]), facts=False))
     t0 = time.perf_counter()
-    hits = find_hits(big, "korea")
+    total = big.total("a")  # a letter in every word or so: 200,000 matches
+    hit = big.step("a", Side.REWRITE, 10_000)
+    assert hit is not None and big.ordinal("a", hit) > big.counts("a")[0]
     took = time.perf_counter() - t0
-    assert len(hits) == text.count("Korea") + text[: len(text) // 2].count("Korea")
-    assert hits[1].start - hits[0].start == len(story.format(n=0)) + 1  # 😀 is two UTF-16 units
-    assert took < 0.25, took  # 50 ms on an idle machine; generous for a loaded one
+    assert total == text.count("a") + text[: len(text) // 2].count("a")
+    assert took < 0.25, took  # a few milliseconds on an idle machine

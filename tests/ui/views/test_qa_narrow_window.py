@@ -6,7 +6,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 
 from factcheck_gui.ui.shell.theme import Theme, apply_theme
@@ -69,7 +69,14 @@ def test_the_review_is_usable_in_a_window_of_800_by_560(  # type: ignore[no-unty
     assert changes.table.viewport().height() >= 3 * changes.table.verticalHeader().defaultSectionSize()
 
     # The legend wraps too: every entry whole, none on another.
-    _side_by_side([w for w in comp.legend.findChildren(QWidget) if w.isVisible()], comp.legend)
+    _side_by_side(
+        [
+            w
+            for w in comp.legend.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if w.isVisible()
+        ],
+        comp.legend,
+    )
 
     # A short message in the status bar still has room beside the permanent parts.
     message = "Saved: verdict on C3"

@@ -1,0 +1,124 @@
+"""Find in the story: literal, case-insensitive matches in both texts of a comparison.
+
+Qt-free, so it is tested without a display. A search never lists every match: counting and
+stepping are C string scans (``str.count``, ``str.find``, ``str.rfind``) over the lower-cased
+copy of each text that the index made in the worker (``docindex.search_text``), so a
+20,000-claim comparison answers in milliseconds even for a word that occurs 100,000 times.
+Positions in and out are Qt's (UTF-16), as everywhere in the panes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from factcheck_gui.review.docindex import ComparisonIndex, Side, SideIndex
+
+SIDES = (Side.ORIGINAL, Side.REWRITE)  # the order Next goes through the matches
+
+
+class Hit(NamedTuple):
+    """One match, in Qt positions of its pane."""
+
+    side: Side
+    start: int
+    end: int
+
+
+class _Text:
+    """One side's text as searched: lower-cased (by the index, in the worker), with Python ↔ Qt
+    offset maps."""
+
+    def __init__(self, side: SideIndex) -> None:
+        self.text = side.doc.text
+        self.to_qt = side.to_qt
+        self.from_qt = side.from_qt
+        # A few characters lower-case to two ("İ"): then offsets would shift, so that text is
+        # searched by a regular expression instead (exact, slower, and rare).
+        self.lower = side.lowered
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    def spans(self, needle: str) -> list[tuple[int, int]]:
+        """Every match (the slow path, only for a text whose lower case changes its length)."""
+        found = self._spans.get(needle)
+        if found is None:
+            pattern = re.compile(re.escape(needle), re.IGNORECASE)
+            found = self._spans[needle] = [m.span() for m in pattern.finditer(self.text)]
+        return found
+
+    def count(self, needle: str, end: int | None = None) -> int:
+        """Matches that start before Python offset ``end`` (all of them when None)."""
+        if self.lower is not None:
+            stop = len(self.lower) if end is None else end + len(needle) - 1
+            return self.lower.count(needle.lower(), 0, max(0, stop))
+        spans = self.spans(needle)
+        return len(spans) if end is None else bisect.bisect_left(spans, (end, -1))
+
+    def after(self, needle: str, pos: int) -> int:
+        """Python offset of the first match starting at or after ``pos`` (-1: none)."""
+        if self.lower is not None:
+            return self.lower.find(needle.lower(), pos)
+        spans = self.spans(needle)
+        i = bisect.bisect_left(spans, (pos, -1))
+        return spans[i][0] if i < len(spans) else -1
+
+    def before(self, needle: str, pos: int) -> int:
+        """Python offset of the last match ending at or before ``pos`` (-1: none)."""
+        if self.lower is not None:
+            return self.lower.rfind(needle.lower(), 0, pos)
+        spans = self.spans(needle)
+        i = bisect.bisect_right([e for _, e in spans], pos) - 1
+        return spans[i][0] if i >= 0 else -1
+
+
+class StorySearch:
+    """Searches one comparison's two texts (made once per comparison shown)."""
+
+    def __init__(self, index: ComparisonIndex) -> None:
+        self.index = index
+        self._texts = {side: _Text(index.sides[side]) for side in SIDES}
+        self._counts: dict[str, tuple[int, int]] = {}
+
+    def counts(self, needle: str) -> tuple[int, int]:
+        """How many matches in the original and in the rewrite."""
+        got = self._counts.get(needle)
+        if got is None:
+            o, r = (self._texts[side].count(needle) if needle else 0 for side in SIDES)
+            got = self._counts[needle] = (o, r)
+        return got
+
+    def total(self, needle: str) -> int:
+        return sum(self.counts(needle))
+
+    def ordinal(self, needle: str, hit: Hit) -> int:
+        """1-based place of ``hit`` among all matches, the original's first."""
+        text = self._texts[hit.side]
+        before = text.count(needle, text.from_qt(hit.start))
+        return before + 1 + (self.counts(needle)[0] if hit.side is Side.REWRITE else 0)
+
+    def _hit(self, side: Side, start: int, needle: str) -> Hit:
+        text = self._texts[side]
+        end = start + len(needle)
+        if text.lower is None:  # the matched stretch may differ in length from the needle
+            end = next(e for s, e in text.spans(needle) if s == start)
+        return Hit(side, text.to_qt(start), text.to_qt(end))
+
+    def step(self, needle: str, side: Side, qpos: int, *, backward: bool = False) -> Hit | None:
+        """The next match from Qt position ``qpos`` of ``side`` (backward: the previous one,
+        ending at or before it). Past the last match of a side the search goes on into the other
+        side from its edge, then round: the matches, the original's first, form one ring.
+        None when nothing matches."""
+        if not needle or not self.total(needle):
+            return None
+        other = Side.REWRITE if side is Side.ORIGINAL else Side.ORIGINAL
+        pos = self._texts[side].from_qt(qpos)
+        for s, p in ((side, pos), (other, None), (side, None)):
+            text = self._texts[s]
+            if backward:
+                found = text.before(needle, len(text.text) if p is None else p)
+            else:
+                found = text.after(needle, 0 if p is None else p)
+            if found >= 0:
+                return self._hit(s, found, needle)
+        return None
