@@ -91,6 +91,10 @@ class ReviewRow(Base):
     replaced_chars: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Migration 0004: NULL for reviews stored before it (read ``comparison_json`` then).
     comparison_zlib: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # Migration 0005: the first words of each text (plain text, white space collapsed), so the
+    # start page tells reviews apart while listing reads only these summary columns.
+    original_excerpt: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rewrite_excerpt: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ChangeRow(Base):

@@ -73,6 +73,12 @@ class ReviewSummary:
     # Characters of the title, names or texts replaced by U+FFFD because they could not be
     # stored (lone UTF-16 surrogates, NUL); 0 almost always.
     replaced_chars: int = 0
+    # Where each text came from (a file path or URL, "" for pasted text) and its first words
+    # (migration 0005): what tells two reviews of "original.txt → rewrite.txt" apart.
+    original_location: str = ""
+    rewrite_location: str = ""
+    original_excerpt: str = ""
+    rewrite_excerpt: str = ""
 
 
 @dataclass(frozen=True, slots=True)

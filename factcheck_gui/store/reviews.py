@@ -19,6 +19,7 @@ from factcheck_gui.engine.types import Comparison
 from factcheck_gui.store.convert import (
     clean_scale,
     compress_comparison,
+    excerpt,
     fingerprints_of,
     history_record,
     note_replaced,
@@ -103,6 +104,8 @@ def insert_review(
         comparison_json="",
         comparison_zlib=compress_comparison(comparison_json),
         replaced_chars=replaced,
+        original_excerpt=excerpt(comparison.original.text),
+        rewrite_excerpt=excerpt(comparison.rewrite.text),
     )
     session.add(row)
     session.flush()
@@ -236,6 +239,10 @@ SUMMARY_COLUMNS = (
     ReviewRow.original_name,
     ReviewRow.rewrite_name,
     ReviewRow.replaced_chars,
+    ReviewRow.original_location,
+    ReviewRow.rewrite_location,
+    ReviewRow.original_excerpt,
+    ReviewRow.rewrite_excerpt,
 )
 
 
@@ -285,6 +292,10 @@ def summaries(session: Session, review_ids: Sequence[int] | None = None) -> list
             original_name=r.original_name,
             rewrite_name=r.rewrite_name,
             replaced_chars=r.replaced_chars,
+            original_location=r.original_location,
+            rewrite_location=r.rewrite_location,
+            original_excerpt=r.original_excerpt,
+            rewrite_excerpt=r.rewrite_excerpt,
         )
         for r in rows
     ]

@@ -355,3 +355,16 @@ class Driver:
     def legend_format(self, name: str) -> Any:
         """The format the legend draws its sample for ``name`` with ("inserted", "reworded")."""
         return self.win.review.comparison.legend.samples[name].format
+
+    # -- the start page's recent reviews --------------------------------------------------------
+    def recent_reviews(self) -> list[dict[str, str]]:
+        """The start page's list as shown: one dict a row, by column header."""
+        model = self.win.start.model
+        headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+        return [
+            {h: str(model.index(r, c).data()) for c, h in enumerate(headers)} for r in range(model.rowCount())
+        ]
+
+    def wait_for_recent_reviews(self, count: int) -> None:
+        self.win.nav.refresh_reviews()
+        self.qtbot.waitUntil(lambda: self.win.start.model.rowCount() == count, timeout=self.timeout_ms)
