@@ -244,19 +244,27 @@ class Driver:
         """The verdict panel's explanation of the selected change's flags."""
         return str(self._panel.flags.text())
 
+    @property
+    def what_changed(self) -> str:
+        """The verdict panel's line of word changes ("Changed: “said” → “indicated”; …")."""
+        return str(self._panel.changed.text())
+
     def flag_reasons_in_view(self) -> bool:
-        """The whole flag-reason label is inside the verdict panel's visible viewport and the window."""
+        """The explanation of the change (its title, word changes and flag reasons) lies whole
+        inside the verdict panel's visible viewport and the window."""
         from PySide6.QtCore import QPoint, QRect
 
-        flags = self._panel.flags
         viewport = self._panel.scroll_area.viewport()
-        in_viewport = QRect(flags.mapTo(viewport, QPoint(0, 0)), flags.size())
-        in_window = QRect(flags.mapTo(self.win, QPoint(0, 0)), flags.size())
-        return bool(
-            flags.isVisible()
-            and viewport.rect().contains(in_viewport)
-            and self.win.rect().contains(in_window)
-        )
+        for label in (self._panel.title, self._panel.changed, self._panel.flags):
+            in_viewport = QRect(label.mapTo(viewport, QPoint(0, 0)), label.size())
+            in_window = QRect(label.mapTo(self.win, QPoint(0, 0)), label.size())
+            if not (
+                label.isVisible()
+                and viewport.rect().contains(in_viewport)
+                and self.win.rect().contains(in_window)
+            ):
+                return False
+        return True
 
     def elided_cells(self, column: int) -> list[str]:
         """The texts of a change-list column that do not fit its width (shown cut)."""

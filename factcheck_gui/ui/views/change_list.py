@@ -180,7 +180,10 @@ class ChangeList(QWidget):
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         elif obj is getattr(self, "filter_bar", None) and event.type() == QEvent.Type.Resize:
-            self.filter_bar.setMinimumHeight(self._filters.heightForWidth(self.filter_bar.width()))
+            need = self._filters.heightForWidth(self.filter_bar.width())
+            if need != self.filter_bar.minimumHeight():
+                self.filter_bar.setMinimumHeight(need)
+                self.updateGeometry()  # the splitter above gives the list its new minimum height
         return super().eventFilter(obj, event)
 
     def set_scale(self, scale: tuple[str, ...]) -> None:
