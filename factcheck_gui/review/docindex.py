@@ -62,17 +62,6 @@ def qt_unmapper(text: str, to_qt: Callable[[int], int]) -> Callable[[int], int]:
     return lambda q: q - bisect.bisect_left(astral_qt, q)
 
 
-SEARCH_SLICE = 1 << 16  # characters lower-cased at a time: the GIL is let go between slices
-
-
-def search_text(text: str) -> str | None:
-    """``text`` lower-cased for Find (made in the worker, a slice at a time, so a long story
-    never holds the application's thread); None when lower case would change its length
-    ("İ" becomes two characters), as offsets would then no longer match the text's."""
-    low = "".join(text[i : i + SEARCH_SLICE].lower() for i in range(0, len(text), SEARCH_SLICE))
-    return low if len(low) == len(text) else None
-
-
 ELIDE_AT = 240  # the change list elides to its width; this only keeps huge claims cheap to paint
 
 
@@ -121,9 +110,8 @@ class SideIndex:
     # The fact tokens are still being lexed (a long story: see :meth:`lex_facts_for`).
     facts_pending: bool = False
     _lexer: _FactLexer | None = None
-    # For Find (``review.search``): Qt positions back to offsets, and the text lower-cased.
+    # For Find (``review.search``): Qt positions back to ``str`` offsets.
     from_qt: Callable[[int], int] = _same
-    lowered: str | None = None
 
     def claim_at(self, qpos: int) -> Claim | None:
         """The claim covering Qt position ``qpos`` (None between claims)."""
@@ -383,7 +371,7 @@ class ComparisonIndex:
     # -- construction ----------------------------------------------------------------------
     def _side(self, doc: Document, side: Side, facts: bool | None) -> SideIndex:
         q = utf16_mapper(doc.text)
-        idx = SideIndex(doc, q, from_qt=qt_unmapper(doc.text, q), lowered=search_text(doc.text))
+        idx = SideIndex(doc, q, from_qt=qt_unmapper(doc.text, q))
         idx.starts = [q(c.start) for c in doc.claims]
         idx.ends = [q(c.end) for c in doc.claims]
         tints: list[Run] = []

@@ -1,16 +1,19 @@
 """Find in the story: literal, case-insensitive matches in both texts of a comparison.
 
 Qt-free, so it is tested without a display. A search never lists every match: counting and
-stepping are C string scans (``str.count``, ``str.find``, ``str.rfind``) over the lower-cased
-copy of each text that the index made in the worker (``docindex.search_text``), so a
-20,000-claim comparison answers in milliseconds even for a word that occurs 100,000 times.
-Positions in and out are Qt's (UTF-16), as everywhere in the panes.
+stepping are C string scans (``str.count``, ``str.find``, ``str.rfind``) over a lower-cased
+copy of each text, so a 20,000-claim comparison answers in milliseconds even for a word that
+occurs 100,000 times. Lower-casing a long story takes a tenth of a second or more: it is done
+once, a slice at a time, by :meth:`StorySearch.prepare` in a thread of its own (the GIL is let
+go between slices, so the window never waits on it). Positions in and out are Qt's (UTF-16),
+as everywhere in the panes.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import threading
 from typing import NamedTuple
 
 from factcheck_gui.review.docindex import ComparisonIndex, Side, SideIndex
@@ -26,6 +29,17 @@ class Hit(NamedTuple):
     end: int
 
 
+SEARCH_SLICE = 1 << 16  # characters lower-cased at a time
+PREPARE_AT_ONCE = 200_000  # a comparison with no more characters is prepared at once, in place
+
+
+def search_text(text: str) -> str | None:
+    """``text`` lower-cased a slice at a time; None when lower case would change its length
+    ("İ" becomes two characters), as offsets would then no longer match the text's."""
+    low = "".join(text[i : i + SEARCH_SLICE].lower() for i in range(0, len(text), SEARCH_SLICE))
+    return low if len(low) == len(text) else None
+
+
 class _Text:
     """One side's text as searched: lower-cased (by the index, in the worker), with Python ↔ Qt
     offset maps."""
@@ -34,10 +48,13 @@ class _Text:
         self.text = side.doc.text
         self.to_qt = side.to_qt
         self.from_qt = side.from_qt
-        # A few characters lower-case to two ("İ"): then offsets would shift, so that text is
-        # searched by a regular expression instead (exact, slower, and rare).
-        self.lower = side.lowered
+        # None until prepared; stays None when a character lower-cases to two ("İ"): offsets
+        # would shift, so that text is searched by a regular expression instead (rare).
+        self.lower: str | None = None
         self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    def prepare(self) -> None:
+        self.lower = search_text(self.text)
 
     def spans(self, needle: str) -> list[tuple[int, int]]:
         """Every match (the slow path, only for a text whose lower case changes its length)."""
@@ -79,9 +96,39 @@ class StorySearch:
         self.index = index
         self._texts = {side: _Text(index.sides[side]) for side in SIDES}
         self._counts: dict[str, tuple[int, int]] = {}
+        self._ready = threading.Event()
+        self._started = False
+
+    def _wait(self) -> None:
+        """A caller that did not wait for :attr:`ready` (a script, a test) waits here."""
+        if not self._ready.is_set():
+            self.start()
+            self._ready.wait()
+
+    @property
+    def ready(self) -> bool:
+        """The texts are lower-cased: counts and steps answer at once."""
+        return self._ready.is_set()
+
+    def prepare(self) -> None:
+        """Lower-case both texts (any thread; the search is used only once it is :attr:`ready`)."""
+        for text in self._texts.values():
+            text.prepare()
+        self._ready.set()
+
+    def start(self) -> None:
+        """Prepare: at once for a short comparison, else in a thread of its own (once)."""
+        if self._started:
+            return
+        self._started = True
+        if sum(len(t.text) for t in self._texts.values()) <= PREPARE_AT_ONCE:
+            self.prepare()
+        else:
+            threading.Thread(target=self.prepare, name="find-prepare", daemon=True).start()
 
     def counts(self, needle: str) -> tuple[int, int]:
         """How many matches in the original and in the rewrite."""
+        self._wait()
         got = self._counts.get(needle)
         if got is None:
             o, r = (self._texts[side].count(needle) if needle else 0 for side in SIDES)
@@ -93,6 +140,7 @@ class StorySearch:
 
     def ordinal(self, needle: str, hit: Hit) -> int:
         """1-based place of ``hit`` among all matches, the original's first."""
+        self._wait()
         text = self._texts[hit.side]
         before = text.count(needle, text.from_qt(hit.start))
         return before + 1 + (self.counts(needle)[0] if hit.side is Side.REWRITE else 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from math import ceil
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut, QTextLayout
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -105,6 +105,8 @@ class Legend(QWidget):
 
 
 NO_MATCH = "no match"
+PREPARING = "searching…"
+READY_POLL_MS = 25
 # The longest answer the bar gives, for the width it keeps from the start.
 _LONGEST_STATUS = "88888 of 88888 · rewrite"
 
@@ -134,7 +136,7 @@ class FindBar(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         # Room for the longest answer from the start, so the buttons never shift.
         metrics = self.status.fontMetrics()
-        self.status.setFixedWidth(max(metrics.horizontalAdvance(t) for t in (_LONGEST_STATUS, NO_MATCH)) + 12)
+        self.status.setFixedWidth(max(metrics.horizontalAdvance(t) for t in (_LONGEST_STATUS, NO_MATCH, PREPARING)) + 12)
         prev_btn = QPushButton("Previous", self)
         next_btn = QPushButton("Next", self)
         close_btn = QPushButton("Close", self)
@@ -154,6 +156,7 @@ class FindBar(QWidget):
         self.hide()
 
     def open_bar(self) -> None:
+        self.search()  # a long story is lower-cased while the reader types
         self.show()
         self.edit.setFocus()
         self.edit.selectAll()
@@ -173,14 +176,27 @@ class FindBar(QWidget):
         self.find_text(backward=backward)
 
     def search(self) -> StorySearch | None:
-        """The search over the comparison shown (made once per comparison)."""
+        """The search over the comparison shown (made once per comparison; a long story is
+        prepared in a thread of its own, see :class:`StorySearch`)."""
         index = self._view.index
         if index is None:
             self._search = None
         elif self._search is None or self._search.index is not index:
             self._search = StorySearch(index)
             self._current = None
+        if self._search is not None:
+            self._search.start()
         return self._search
+
+    def _when_ready(self, backward: bool) -> None:
+        """Enter was pressed while a long story was still being prepared: find once it is."""
+        search = self._search
+        if search is None or not self.edit.text() or not self.isVisible():
+            return
+        if search.ready:
+            self.find_text(backward=backward)
+        else:
+            QTimer.singleShot(READY_POLL_MS, lambda: self._when_ready(backward))
 
     def _pane(self, side: Side) -> StoryPane:
         return self._view.left if side is Side.ORIGINAL else self._view.right
@@ -203,6 +219,10 @@ class FindBar(QWidget):
         needle = self.edit.text()
         search = self.search()
         if not needle or search is None:
+            return False
+        if not search.ready:  # a long story's first search: a moment, never a wait here
+            self.status.setText(PREPARING)
+            QTimer.singleShot(READY_POLL_MS, lambda: self._when_ready(backward))
             return False
         side, qpos = self._start(backward=backward)
         hit = search.step(needle, side, qpos, backward=backward)

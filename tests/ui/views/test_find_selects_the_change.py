@@ -85,6 +85,9 @@ def test_the_search_counts_and_steps_in_utf16_positions_and_fast_on_a_long_story
     story = "Claim {n} about Korea and the talks. "
     text = "".join(story.format(n=n) for n in range(20_000))
     big = StorySearch(ComparisonIndex(compare_texts(text, text[: len(text) // 2]), facts=False))
+    big.start()  # a long story: lower-cased in a thread of its own
+    big.counts("korea")  # (a caller that does not ask whether it is ready waits for it)
+    assert big.ready
     t0 = time.perf_counter()
     total = big.total("a")  # a letter in every word or so: 200,000 matches
     hit = big.step("a", Side.REWRITE, 10_000)
@@ -92,3 +95,24 @@ def test_the_search_counts_and_steps_in_utf16_positions_and_fast_on_a_long_story
     took = time.perf_counter() - t0
     assert total == text.count("a") + text[: len(text) // 2].count("a")
     assert took < 0.25, took  # a few milliseconds on an idle machine
+
+
+def test_a_long_story_is_prepared_aside_and_the_first_enter_answers_when_it_is(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from factcheck_gui.ui.views.comparison_view import PREPARING, ComparisonView
+
+    text = "".join(f"Claim {n} about Korea and the talks. " for n in range(8_000))  # 300 kB
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.show()
+    view.set_index(ComparisonIndex(compare_texts(text, text), facts=False))
+    bar = view.find_bar
+    bar.open_bar()
+    bar.edit.setText("korea")
+    t0 = time.perf_counter()
+    found = bar.find_text()
+    assert time.perf_counter() - t0 < 0.05 or found  # Enter never waits for the preparation
+    if not found:
+        assert bar.status.text() == PREPARING
+    qtbot.waitUntil(lambda: bar.status.text() == "1 of 16000 · original", timeout=10_000)
+    assert view.left.textCursor().selectedText() == "Korea"
