@@ -136,7 +136,9 @@ class FindBar(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         # Room for the longest answer from the start, so the buttons never shift.
         metrics = self.status.fontMetrics()
-        self.status.setFixedWidth(max(metrics.horizontalAdvance(t) for t in (_LONGEST_STATUS, NO_MATCH, PREPARING)) + 12)
+        self.status.setFixedWidth(
+            max(metrics.horizontalAdvance(t) for t in (_LONGEST_STATUS, NO_MATCH, PREPARING)) + 12
+        )
         prev_btn = QPushButton("Previous", self)
         next_btn = QPushButton("Next", self)
         close_btn = QPushButton("Close", self)
