@@ -48,6 +48,7 @@ _SCAN = re.compile(
   | (?P<isodate>\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)
   | (?P<money>[{_CUR}]\s?\d+(?:[,.]\d+)*(?:\s?(?:{_SCALE}|bn|mn|m|k)\b)?)
   | (?P<num>\d+(?:[,.]\d+)*(?:st|nd|rd|th)?(?:\s?(?:%|per\ cent\b|percent\b))?(?:\s(?:{_SCALE})\b)?)
+  | (?-i:(?P<abbr>\b(?:[A-Z]\.){{2,}}|\b[A-Z]\.(?=[ \t]+[A-Z])))
   | (?P<word>[^\W\d_](?:[\w’'-]*\w)?(?:n[’']t)?)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -87,15 +88,111 @@ class StoryLexer(Lexer):  # type: ignore[misc]  # pygments ships no type hints
 
 
 def _sentence_start(text: str, lo: int, at: int) -> bool:
-    """True when only spaces, opening quotes or brackets separate ``at`` from a sentence end."""
+    """True when only spaces, opening quotes or brackets separate ``at`` from a sentence end
+    (the full stop of an initial or an abbreviation, "L.", "U.S.", "Dr.", ends no sentence)."""
     i = at - 1
     while i >= lo and text[i] in " \t‘'([":
         i -= 1
-    return i < lo or text[i] in _SENTENCE_END
+    if i < lo:
+        return True
+    return text[i] in _SENTENCE_END and not (text[i] == "." and ends_abbreviation(text, i))
+
+
+# Words that a full stop follows without ending the sentence ("Dr. Kim", "Gen. Milley").
+ABBREVIATED_TITLES = frozenset(
+    "mr mrs ms dr st gen sen rep gov lt col capt cmdr sgt prof jr sr rev hon pres maj adm".split()
+)
+
+
+def ends_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``text[dot]`` ends an initial or an abbreviation ("L.",
+    "U.S.", "Dr."), not a sentence."""
+    j = dot
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:dot]
+    if not word:
+        return False
+    before = text[j - 1] if j > 0 else " "
+    if len(word) == 1 and word.isupper() and not before.isalnum():
+        return True  # an initial, or the last letter of "U.S."
+    return word.casefold() in ABBREVIATED_TITLES and not before.isalnum()
+
+
+# Short words a title-case headline leaves in lower case ("Mayor Announces Plan for the City").
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the and but or nor for so yet as at by in of off on per to up via vs with from into".split()
+)
+_LINE_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+HEADLINE_MAX_CHARS = 200
+
+
+def is_headline(line: str) -> bool:
+    """True for a title-case (or all-capitals) line such as "Mayor Announces New Budget for City
+    Schools": its capitals say nothing about names. A sentence (it ends with a full stop), a
+    byline ("By …") or a line of fewer than four words is not a headline."""
+    line = line.strip()
+    if not line or len(line) > HEADLINE_MAX_CHARS or line.endswith((".", ",", ";")):
+        return False
+    if line.casefold().startswith("by "):
+        return False
+    words = [w for w in _LINE_WORDS.findall(line) if len(w) > 1 and w.casefold() not in _TITLE_SMALL_WORDS]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.85 * len(words)
+
+
+NAME_CONTEXT_CHARS = 20_000  # how far around a headline its words are looked for as names
+
+
+def used_as_name(text: str, word: str, near: int, skip: tuple[int, int] = (0, 0)) -> bool:
+    """True when ``word`` of a headline is written with its capital inside a sentence (after a
+    word, not a full stop) elsewhere in ``text`` (within :data:`NAME_CONTEXT_CHARS` of
+    ``near``, outside ``skip``, the headline itself): "Russia" in "… that Russia might …" is a
+    name, "Announces" in no sentence is not."""
+    form = word.capitalize() if word.isupper() and len(word) > 1 else word
+    pattern = re.compile(r"(?<=[\w,;] )" + re.escape(form) + r"\b")
+    for m in pattern.finditer(text, max(0, near - NAME_CONTEXT_CHARS), near + NAME_CONTEXT_CHARS):
+        if not skip[0] <= m.start() < skip[1]:
+            return True
+    return False
+
+
+class _Headlines:
+    """Which lines of a text are headlines, and which headline words are names (cached)."""
+
+    __slots__ = ("_line", "_names", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._line = (0, 0, False)  # the line last looked at: start, end, a headline
+        self._names: dict[str, bool] = {}
+
+    def plain_capital(self, s: int, word: str) -> bool:
+        """True when the capitalised ``word`` at ``s`` is in a headline and no name."""
+        text = self._text
+        start, stop, headline = self._line
+        if not start <= s < stop:  # words come in order: each line is looked at once
+            start = text.rfind("\n", 0, s) + 1
+            stop = text.find("\n", s)
+            stop = stop if stop >= 0 else len(text)
+            headline = is_headline(text[start:stop]) if stop - start <= HEADLINE_MAX_CHARS + 2 else False
+            self._line = (start, stop, headline)
+        if not headline:
+            return False
+        name = self._names.get(word)
+        if name is None:
+            name = self._names[word] = used_as_name(text, word, s, (start, stop))
+        return not name
 
 
 def _scan(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, _TokenType]]:
     """Fact tokens in ``text[lo:hi]`` in order, never overlapping."""
+    yield from _scan_with(text, lo, hi, _Headlines(text))
+
+
+def _scan_with(text: str, lo: int, hi: int, headlines: _Headlines) -> Iterator[tuple[int, int, _TokenType]]:
     name_start = name_end = -1  # the capitalised run being collected
     pending_date_lead = -1  # start of "last"/"next"/"this" waiting for a unit
     date_end = -1  # end of the last date token: "June 19, 2024" is a date throughout
@@ -105,15 +202,23 @@ def _scan(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, _TokenType]]:
         s, e = m.span()
         word = m.group()
         low = word.casefold()
-        kind = _word_kind(text, lo, s, e, word, low) if group == "word" else None
-        if name_start >= 0 and (kind is not Fact.Name or text[name_end:s] not in (" ", "-")):
+        kind = None
+        if group == "word":
+            kind = _word_kind(text, lo, s, e, word, low)
+            if kind is Fact.Name and headlines.plain_capital(s, word):
+                kind = None
+        elif group == "abbr":
+            kind = _abbreviation_kind(
+                text, s, e, word, joins=name_start >= 0 and _joins_name(text, name_end, s)
+            )
+        if name_start >= 0 and (kind is not Fact.Name or not _joins_name(text, name_end, s)):
             yield name_start, name_end, Fact.Name
             name_start = -1
         if group == "quote":
             pending_date_lead = -1
             # Facts inside a quotation keep their own type; the quotation fills the gaps.
             pos = s
-            for a, b, t in _scan(text, s + 1, e - 1):
+            for a, b, t in _scan_with(text, s + 1, e - 1, headlines):
                 if a > pos:
                     yield pos, a, Fact.Quote
                 yield a, b, t
@@ -148,6 +253,24 @@ def _scan(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, _TokenType]]:
                     date_end = e
     if name_start >= 0:
         yield name_start, name_end, Fact.Name
+
+
+def _joins_name(text: str, end: int, s: int) -> bool:
+    """True when the name ending at ``end`` goes on with the word at ``s`` ("Kim Jong", "Dr. Kim")."""
+    gap = text[end:s]
+    return gap in (" ", "-") or (gap == ". " and ends_abbreviation(text, end))
+
+
+_NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z][\w’'-]*)")
+
+
+def _abbreviation_kind(text: str, s: int, e: int, word: str, *, joins: bool) -> _TokenType | None:
+    """ "U.S.", "J.R.R." are names; an initial ("L.") is one inside a name ("Nicholas L. McQuaid")
+    or before a capitalised word that is no small word ("L. McQuaid", not "Plan A. The")."""
+    if len(word) > 2 or joins:
+        return Fact.Name
+    m = _NEXT_CAPITALISED.match(text, e)
+    return Fact.Name if m is not None and m.group(1).casefold() not in STOPWORDS else None
 
 
 def _word_kind(text: str, lo: int, s: int, e: int, word: str, low: str) -> _TokenType | None:

@@ -54,6 +54,14 @@ def utf16_mapper(text: str) -> Callable[[int], int]:
     return lambda i: i + bisect.bisect_left(astral, i)
 
 
+def qt_unmapper(text: str, to_qt: Callable[[int], int]) -> Callable[[int], int]:
+    """The inverse of ``to_qt`` (:func:`utf16_mapper`): a Qt position back to a ``str`` offset."""
+    if to_qt is _same:
+        return _same
+    astral_qt = [p + k for k, p in enumerate(m.start() for m in _ASTRAL.finditer(text))]
+    return lambda q: q - bisect.bisect_left(astral_qt, q)
+
+
 ELIDE_AT = 240  # the change list elides to its width; this only keeps huge claims cheap to paint
 
 
@@ -102,6 +110,8 @@ class SideIndex:
     # The fact tokens are still being lexed (a long story: see :meth:`lex_facts_for`).
     facts_pending: bool = False
     _lexer: _FactLexer | None = None
+    # For Find (``review.search``): Qt positions back to ``str`` offsets.
+    from_qt: Callable[[int], int] = _same
 
     def claim_at(self, qpos: int) -> Claim | None:
         """The claim covering Qt position ``qpos`` (None between claims)."""
@@ -361,7 +371,7 @@ class ComparisonIndex:
     # -- construction ----------------------------------------------------------------------
     def _side(self, doc: Document, side: Side, facts: bool | None) -> SideIndex:
         q = utf16_mapper(doc.text)
-        idx = SideIndex(doc, q)
+        idx = SideIndex(doc, q, from_qt=qt_unmapper(doc.text, q))
         idx.starts = [q(c.start) for c in doc.claims]
         idx.ends = [q(c.end) for c in doc.claims]
         tints: list[Run] = []

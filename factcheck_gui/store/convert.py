@@ -252,3 +252,21 @@ def history_record(row: HistoryRow) -> HistoryRecord:
         carried_from=row.carried_from,
         replaced_chars=row.replaced_chars,
     )
+
+
+EXCERPT_CHARS = 100  # the first words of a text kept on its review's row (migration 0006)
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The first words of ``text``, white space collapsed, cut at a word within ``limit``
+    characters ("…" ends a cut one). Only the start of the text is read, however long it is.
+    Migration 0006 fills old reviews with the same rule (a copy of it: migrations never change)."""
+    head = text[: 4 * limit + 1]
+    flat = " ".join(head.split())
+    longer = len(text) > len(head)
+    if len(flat) <= limit and not longer:
+        return flat
+    cut = flat[:limit]
+    if len(flat) > limit and " " in cut and flat[limit] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"

@@ -94,6 +94,10 @@ class ReviewRow(Base):
     # Migration 0005: the names of a several-source review's sources, in order (its comparison
     # is then a ``factcheck.compare-multi/1`` document); NULL for a pair review.
     source_names: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    # Migration 0006: the first words of each text (plain text, white space collapsed), so the
+    # start page tells reviews apart while listing reads only these summary columns.
+    original_excerpt: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rewrite_excerpt: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ChangeRow(Base):

@@ -75,6 +75,12 @@ class ReviewSummary:
     replaced_chars: int = 0
     # A several-source review: its sources' names, in order (original_name joins them); () for a pair.
     source_names: tuple[str, ...] = ()
+    # Where each text came from (a file path or URL, "" for pasted text) and its first words
+    # (migration 0006): what tells two reviews of "original.txt → rewrite.txt" apart.
+    original_location: str = ""
+    rewrite_location: str = ""
+    original_excerpt: str = ""
+    rewrite_excerpt: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from factcheck_gui.engine.types import Comparison
 from factcheck_gui.store.convert import (
     clean_scale,
     compress_comparison,
+    excerpt,
     fingerprints_of,
     history_record,
     note_replaced,
@@ -105,6 +106,8 @@ def insert_review(
         comparison_zlib=compress_comparison(comparison_json),
         replaced_chars=replaced,
         source_names=_source_names(comparison),
+        original_excerpt=excerpt(_first_source_text(comparison)),
+        rewrite_excerpt=excerpt(comparison.rewrite.text),
     )
     session.add(row)
     session.flush()
@@ -118,6 +121,13 @@ def insert_review(
         ],
     )
     return row
+
+
+def _first_source_text(comparison: Comparison) -> str:
+    """The original's text, or a several-source review's first source (not the headings the
+    window's stacked view puts above each source)."""
+    several = sourced(comparison)
+    return several.multi.sources[0].text if several is not None else comparison.original.text
 
 
 def _source_names(comparison: Comparison) -> list[str] | None:
@@ -244,6 +254,10 @@ SUMMARY_COLUMNS = (
     ReviewRow.rewrite_name,
     ReviewRow.replaced_chars,
     ReviewRow.source_names,
+    ReviewRow.original_location,
+    ReviewRow.rewrite_location,
+    ReviewRow.original_excerpt,
+    ReviewRow.rewrite_excerpt,
 )
 
 
@@ -294,6 +308,10 @@ def summaries(session: Session, review_ids: Sequence[int] | None = None) -> list
             rewrite_name=r.rewrite_name,
             replaced_chars=r.replaced_chars,
             source_names=tuple(r.source_names or ()),
+            original_location=r.original_location,
+            rewrite_location=r.rewrite_location,
+            original_excerpt=r.original_excerpt,
+            rewrite_excerpt=r.rewrite_excerpt,
         )
         for r in rows
     ]

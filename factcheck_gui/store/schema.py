@@ -36,7 +36,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest migration in ``migrations/versions`` (a test checks it against Alembic's head).
 # Knowing it without Alembic lets an open of a current database, the everyday case, skip
 # importing Alembic and parsing the migration scripts.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 # Any constant works: it only serialises migrations of the same team database.
 _PG_MIGRATION_LOCK = 0x46434D50
 

@@ -29,7 +29,7 @@ from factcheck_gui.store import (
     ReviewStore,
     fingerprint,
 )
-from factcheck_gui.store.convert import comparison_to_text
+from factcheck_gui.store.convert import comparison_to_text, excerpt
 from factcheck_gui.store.models import Base
 from factcheck_gui.store.schema import HEAD_REVISION, alembic_config, head_revision, migrations_dir
 
@@ -57,7 +57,7 @@ def test_the_migrations_build_exactly_the_models(store: ReviewStore) -> None:
     finally:
         engine.dispose()
     assert diff == []
-    assert revision_of(store.url) == head_revision() == HEAD_REVISION == "0005"
+    assert revision_of(store.url) == head_revision() == HEAD_REVISION == "0006"
 
 
 def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path, comparison: Comparison) -> None:
@@ -146,7 +146,7 @@ def assert_history_is_append_only(url: str) -> None:
         engine.dispose()
 
 
-@pytest.mark.parametrize("old_revision", ["0001", "0003"])
+@pytest.mark.parametrize("old_revision", ["0001", "0003", "0004", "0005"])
 def test_a_database_built_by_an_old_schema_alone_is_upgraded(
     store_url: str, comparison: Comparison, old_revision: str
 ) -> None:
@@ -267,6 +267,11 @@ def test_a_database_built_by_an_old_schema_alone_is_upgraded(
         # A review stored now sits beside the old one; both list and open.
         new_id = store.create_review(comparison, title="written now", reviewer="dan")
         assert [s.title for s in store.list_reviews()] == ["written now", "written by 0.1"]
+        # Migration 0006 filled the old review's first words as a review stored now gets them.
+        old, new = (next(s for s in store.list_reviews() if s.id == i) for i in (rid, new_id))
+        assert (old.original_excerpt, old.rewrite_excerpt) == (new.original_excerpt, new.rewrite_excerpt)
+        assert old.original_excerpt == excerpt(comparison.original.text) != ""
+        assert old.rewrite_excerpt == excerpt(comparison.rewrite.text) != ""
         assert store.load_review(new_id).comparison == comparison
         assert store.load_review(rid).comparison == comparison
     engine = create_engine(store_url)
@@ -403,3 +408,22 @@ def test_a_database_of_another_program_is_refused(tmp_path: Path) -> None:
         ReviewStore.open(str(path))
     assert err.value.path == path
     assert sha(path) == digest
+
+
+def test_a_downgrade_below_0006_drops_the_excerpts_and_an_upgrade_fills_them_again(
+    store_url: str, comparison: Comparison
+) -> None:
+    with ReviewStore.open(store_url) as store:
+        rid = store.create_review(comparison, title="t", reviewer="ann")
+        before = store.list_reviews()[0]
+    assert before.original_excerpt and before.rewrite_excerpt
+    downgrade(store_url, "0005")
+    engine = create_engine(store_url)
+    try:
+        with engine.connect() as conn:
+            columns = {c["name"] for c in inspect(conn).get_columns("reviews")}
+    finally:
+        engine.dispose()
+    assert "original_excerpt" not in columns and "rewrite_excerpt" not in columns
+    with ReviewStore.open(store_url) as store:  # upgraded again: the compressed review is read
+        assert store.list_reviews()[0] == before and store.list_reviews()[0].id == rid

@@ -409,3 +409,147 @@ class Driver:
             return []
         c = cols.index(header)
         return [str(model.index(r, c).data()) for r in range(model.rowCount())]
+    # -- what the reader sees of the selected change (issue 15) -------------------------------
+    def resize(self, width: int, height: int) -> None:
+        """Resize the window and let the layouts settle."""
+        self.win.resize(width, height)
+        self.qtbot.waitUntil(lambda: self.win.size().width() == width, timeout=3000)
+        self.qtbot.wait(50)
+
+    @property
+    def flag_reasons(self) -> str:
+        """The verdict panel's explanation of the selected change's flags."""
+        return str(self._panel.flags.text())
+
+    @property
+    def what_changed(self) -> str:
+        """The verdict panel's line of word changes ("Changed: “said” → “indicated”; …")."""
+        return str(self._panel.changed.text())
+
+    def flag_reasons_in_view(self) -> bool:
+        """The explanation of the change (its title, word changes and flag reasons) lies whole
+        inside the verdict panel's visible viewport and the window."""
+        from PySide6.QtCore import QPoint, QRect
+
+        viewport = self._panel.scroll_area.viewport()
+        for label in (self._panel.title, self._panel.changed, self._panel.flags):
+            in_viewport = QRect(label.mapTo(viewport, QPoint(0, 0)), label.size())
+            in_window = QRect(label.mapTo(self.win, QPoint(0, 0)), label.size())
+            if not (
+                label.isVisible()
+                and viewport.rect().contains(in_viewport)
+                and self.win.rect().contains(in_window)
+            ):
+                return False
+        return True
+
+    def elided_cells(self, column: int) -> list[str]:
+        """The texts of a change-list column that do not fit its width (shown cut)."""
+        table = self._table
+        proxy = self.win.review.changes.proxy
+        delegate = table.itemDelegate()
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
+        cut = []
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, column)
+            option = QStyleOptionViewItem()
+            option.initFrom(table)
+            option.font = table.font()
+            if delegate.sizeHint(option, index).width() > table.columnWidth(column):
+                cut.append(str(index.data()))
+        return cut
+
+    # -- Find (Edit → Find in story…, Ctrl+F) --------------------------------------------------
+    @property
+    def _find(self) -> Any:
+        return self.win.review.comparison.find_bar
+
+    def find(self, text: str) -> None:
+        """Ctrl+F, type ``text`` and press Enter: the first match is shown."""
+        self.qtbot.keyClick(
+            self.win.review.comparison.left, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+        )
+        self.qtbot.waitUntil(lambda: bool(self._find.edit.hasFocus()), timeout=3000)
+        self._find.edit.selectAll()
+        self.qtbot.keyClicks(self._find.edit, text)
+        self.qtbot.keyClick(self._find.edit, Qt.Key.Key_Return)
+
+    def find_next(self) -> None:
+        self.qtbot.keyClick(self._find.edit, Qt.Key.Key_Return)
+
+    def find_previous(self) -> None:
+        self.qtbot.keyClick(self._find.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+
+    def press_f3(self, *, shift: bool = False) -> None:
+        """F3 (Shift+F3) with the focus in the original pane."""
+        pane = self.win.review.comparison.left
+        pane.setFocus()
+        mods = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+        self.qtbot.keyClick(pane, Qt.Key.Key_F3, mods)
+
+    @property
+    def find_status(self) -> str:
+        """What the find bar says ("3 of 17 · rewrite", "no match")."""
+        return str(self._find.status.text())
+
+    def selected_text(self, side: str) -> str:
+        """The text selected in a pane ("original" or "rewrite")."""
+        comparison = self.win.review.comparison
+        pane = comparison.left if side == "original" else comparison.right
+        return str(pane.textCursor().selectedText())
+
+    def selection_start(self, side: str) -> int:
+        comparison = self.win.review.comparison
+        pane = comparison.left if side == "original" else comparison.right
+        return int(pane.textCursor().selectionStart())
+
+    def change_in_pane(self, side: str) -> str:
+        """The change a pane emphasises as selected."""
+        comparison = self.win.review.comparison
+        pane = comparison.left if side == "original" else comparison.right
+        return str(pane.current_change_id)
+
+    # -- how the panes and the legend draw text -------------------------------------------------
+    def pane_format_at(self, side: str, position: int) -> Any:
+        """The character format a pane draws the character at Qt ``position`` with."""
+        from PySide6.QtGui import QTextCharFormat
+
+        comparison = self.win.review.comparison
+        pane = comparison.left if side == "original" else comparison.right
+        pane.highlighter.format_all()
+        block = pane.document().findBlock(position)
+        offset = position - block.position()
+        ranges = block.layout().formats()  # kept while a format is copied out of it
+        for r in ranges:
+            if r.start <= offset < r.start + r.length:
+                return QTextCharFormat(r.format)
+        return QTextCharFormat()
+
+    def pane_bold(self, side: str, text: str) -> list[bool]:
+        """For each character of the first ``text`` in a pane: is it drawn bold?"""
+        from PySide6.QtGui import QFont
+
+        comparison = self.win.review.comparison
+        pane = comparison.left if side == "original" else comparison.right
+        start = pane.toPlainText().index(text)
+        return [
+            self.pane_format_at(side, start + i).fontWeight() >= QFont.Weight.Bold for i in range(len(text))
+        ]
+
+    def legend_format(self, name: str) -> Any:
+        """The format the legend draws its sample for ``name`` with ("inserted", "reworded")."""
+        return self.win.review.comparison.legend.samples[name].format
+
+    # -- the start page's recent reviews --------------------------------------------------------
+    def recent_reviews(self) -> list[dict[str, str]]:
+        """The start page's list as shown: one dict a row, by column header."""
+        model = self.win.start.model
+        headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+        return [
+            {h: str(model.index(r, c).data()) for c, h in enumerate(headers)} for r in range(model.rowCount())
+        ]
+
+    def wait_for_recent_reviews(self, count: int) -> None:
+        self.win.nav.refresh_reviews()
+        self.qtbot.waitUntil(lambda: self.win.start.model.rowCount() == count, timeout=self.timeout_ms)

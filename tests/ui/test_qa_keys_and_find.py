@@ -34,13 +34,13 @@ def test_find_goes_on_into_the_other_pane(qtbot, opened) -> None:  # type: ignor
     qtbot.keyClick(left, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(find.edit, "Additionally")
     qtbot.keyClick(find.edit, Qt.Key.Key_Return)
-    assert find.status.text() == "in the rewrite"
+    assert find.status.text().endswith(" · rewrite")
     assert right.textCursor().selectedText() == "Additionally"
 
     # Only in the original: found there even when the rewrite was searched last.
     find.edit.setText("Yonhap")
     qtbot.keyClick(find.edit, Qt.Key.Key_Return)
-    assert find.status.text() == "in the original"
+    assert find.status.text().endswith(" · original")
     assert left.textCursor().selectedText() == "Yonhap"
 
 
@@ -55,7 +55,7 @@ def test_find_without_a_match_leaves_the_panes_where_they_were(qtbot, opened) ->
     find.open_bar()
     qtbot.keyClicks(find.edit, "no such words here")
     qtbot.keyClick(find.edit, Qt.Key.Key_Return)
-    assert find.status.text() == "not found"
+    assert find.status.text() == "no match"
     assert (left.verticalScrollBar().value(), right.verticalScrollBar().value()) == before
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from factcheck_gui.store.records import DEFAULT_SCALE
+from factcheck_gui.ui.views.start_page import Col
 from tests.ui.driver import Driver
 
 
@@ -107,7 +108,7 @@ def test_reopening_restores_verdicts_selection_and_scroll(qtbot, opened, setting
     with qtbot.waitSignal(again.reviewsListed, timeout=10000):
         again.nav.show_start_page()
     assert again.start.model.rowCount() == 1
-    assert again.start.model.index(0, 1).data() == f"2 of {len(ids)} reviewed"
+    assert again.start.model.index(0, Col.PROGRESS).data() == f"2 of {len(ids)} reviewed"
     with qtbot.waitSignal(again.reviewShown, timeout=10000):
         again.nav.open_review(review_id)
     assert again.review.current_change_id() == ids[-3]

@@ -103,11 +103,11 @@ def test_find_bar_buttons_stay_put_when_the_answer_appears(qtbot, opened) -> Non
     find.edit.setText("Putin")
     assert find.find_text()
     qtbot.wait(20)
-    assert find.status.text() == "in the original" and places() == before
+    assert find.status.text().endswith(" · original") and places() == before
     find.edit.setText("no such words anywhere")
     assert not find.find_text()
     qtbot.wait(20)
-    assert find.status.text() == "not found" and places() == before
+    assert find.status.text() == "no match" and places() == before
 
 
 def test_the_start_page_shows_no_review_progress(qtbot, opened) -> None:  # type: ignore[no-untyped-def]

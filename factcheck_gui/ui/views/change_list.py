@@ -40,6 +40,7 @@ from factcheck_gui.ui.shell.compact import FlowLayout
 _COLUMN_WIDTHS = {Column.NUMBER: 48, Column.KIND: 110, Column.FLAGS: 130, Column.VERDICT: 130}
 _STORY_COLUMN_WIDTH = 140  # what each story column keeps before the others narrow
 _LEAST_COLUMN_SCALE = 0.6
+_MOST_FLAGS_WIDTH = 320  # the Flags column widens to its texts up to this
 
 
 class ChangeList(QWidget):
@@ -72,6 +73,7 @@ class ChangeList(QWidget):
         for stretch in (Column.ORIGINAL, Column.REWRITE):
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self._fitting = False
+        self._flags_width = 0  # what the longest flag names of this comparison need
         self._columns_set = False  # the reader resized a column: their widths stay
         self._fit_columns()
         header.sectionResized.connect(self._on_section_resized)
@@ -158,13 +160,14 @@ class ChangeList(QWidget):
         that the two story columns keep some text to read."""
         if self._columns_set:
             return
-        fixed = sum(_COLUMN_WIDTHS.values())
-        room = self.table.viewport().width() - 2 * _STORY_COLUMN_WIDTH - _COLUMN_WIDTHS[Column.NUMBER]
-        scale = min(1.0, max(_LEAST_COLUMN_SCALE, room / (fixed - _COLUMN_WIDTHS[Column.NUMBER])))
+        widths = {**_COLUMN_WIDTHS, Column.FLAGS: max(_COLUMN_WIDTHS[Column.FLAGS], self._flags_width)}
+        fixed = sum(widths.values())
+        room = self.table.viewport().width() - 2 * _STORY_COLUMN_WIDTH - widths[Column.NUMBER]
+        scale = min(1.0, max(_LEAST_COLUMN_SCALE, room / (fixed - widths[Column.NUMBER])))
         header = self.table.horizontalHeader()
         self._fitting = True
         try:
-            for column, width in _COLUMN_WIDTHS.items():
+            for column, width in widths.items():
                 header.resizeSection(column, width if column == Column.NUMBER else round(width * scale))
         finally:
             self._fitting = False
@@ -177,7 +180,10 @@ class ChangeList(QWidget):
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         elif obj is getattr(self, "filter_bar", None) and event.type() == QEvent.Type.Resize:
-            self.filter_bar.setMinimumHeight(self._filters.heightForWidth(self.filter_bar.width()))
+            need = self._filters.heightForWidth(self.filter_bar.width())
+            if need != self.filter_bar.minimumHeight():
+                self.filter_bar.setMinimumHeight(need)
+                self.updateGeometry()  # the splitter above gives the list its new minimum height
         return super().eventFilter(obj, event)
 
     def set_scale(self, scale: tuple[str, ...]) -> None:
@@ -198,7 +204,20 @@ class ChangeList(QWidget):
         self.proxy.unpin()
         self.set_scale(scale)
         self.model.set_comparison(index, verdicts)
+        self._flags_width = self._flags_column_need(index)
+        self._fit_columns()
         self._update_count()
+
+    def _flags_column_need(self, index: ComparisonIndex | None) -> int:
+        """The Flags column's width for its longest text in this comparison (at most
+        :data:`_MOST_FLAGS_WIDTH`): a flag name is never cut in a window that has the room."""
+        if index is None:
+            return 0
+        combos = {frozenset(f.type for f in c.flags) for c in index.review_changes if c.flags}
+        texts = {", ".join(sorted(t.value.replace("_", " ") for t in combo)) for combo in combos}
+        metrics = self.table.fontMetrics()
+        need = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        return min(_MOST_FLAGS_WIDTH, need + 16) if need else 0
 
     def set_verdict(self, change_id: str, value: str | None) -> None:
         """Show a change's new verdict. The selected change stays where it is in the list

@@ -6,79 +6,159 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
+from math import ceil
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut, QTextLayout
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from factcheck_gui.review.docindex import ComparisonIndex, Side
+from factcheck_gui.review.search import Hit, StorySearch
 from factcheck_gui.ui.shell.compact import ElidedLabel, FlowLayout
 from factcheck_gui.ui.views.curtain import LinkCurtain
-from factcheck_gui.ui.views.highlight import legend_items
-from factcheck_gui.ui.views.pane import StoryPane
+from factcheck_gui.ui.views.highlight import legend_items, story_format
+from factcheck_gui.ui.views.pane import StoryPane, text_cursor
 from factcheck_gui.ui.views.sync import ScrollSync
 
 
+class FormatSample(QWidget):
+    """A word drawn with a story pane's character format (the legend's samples)."""
+
+    def __init__(self, text: str, keys: frozenset[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = text
+        self.keys = keys
+        self.format = story_format(keys, self.palette())
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def refresh(self, palette: QPalette) -> None:
+        self.format = story_format(self.keys, palette)
+        self.updateGeometry()
+        self.update()
+
+    def _layout(self) -> QTextLayout:
+        layout = QTextLayout(self.text, self.font())
+        r = QTextLayout.FormatRange()
+        r.start, r.length, r.format = 0, len(self.text), self.format
+        layout.setFormats([r])
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(10_000)
+        layout.endLayout()
+        return layout
+
+    def sizeHint(self) -> QSize:
+        layout = self._layout()  # kept while its line is read
+        line = layout.lineAt(0)
+        return QSize(ceil(line.naturalTextWidth()) + 2, ceil(line.height()) + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        background = self.format.background()
+        if background.style() != Qt.BrushStyle.NoBrush:
+            painter.fillRect(self.rect(), background)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        layout = self._layout()
+        layout.draw(painter, QPointF(1, 1))
+        painter.end()
+
+
 class Legend(QWidget):
-    """Swatch, mark and name of each change kind, plus what the text decorations mean."""
+    """Each change kind (its mark on the tint the panes give it) and what the text decorations
+    mean, every sample drawn with exactly the format the panes use (``story_format``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         row = FlowLayout(self, spacing=12)  # wraps in a narrow window rather than widen it
         row.setContentsMargins(6, 2, 6, 2)
-        for colour, mark, label in legend_items():
-            lab = QLabel(self)
-            lab.setTextFormat(Qt.TextFormat.RichText)
-            lab.setText(f'<span style="background:{colour};color:#000">&nbsp;{mark}&nbsp;</span> {label}')
-            lab.setObjectName(f"legend-{label}")
-            row.addWidget(lab)
-        deco = QLabel(self)
-        deco.setTextFormat(Qt.TextFormat.RichText)
-        deco.setText(
-            "<s>deleted</s> · <u>inserted</u> · "
-            '<span style="text-decoration: underline wavy">flagged</span> · <b>fact token</b>'
-        )
-        row.addWidget(deco)
+        self.samples: dict[str, FormatSample] = {}
+        for item in legend_items():
+            entry = QWidget(self)
+            pair = QHBoxLayout(entry)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(4)
+            sample = FormatSample(item.sample, item.keys, entry)
+            pair.addWidget(sample)
+            name = item.name
+            if item.label:
+                label = QLabel(item.label, entry)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                pair.addWidget(label)
+            entry.setObjectName(f"legend-{name}")
+            self.samples[name] = sample
+            row.addWidget(entry)
+
+    def refresh_theme(self, palette: QPalette) -> None:
+        for sample in self.samples.values():
+            sample.refresh(palette)
 
 
-FIND_STATUSES = ("in the original", "in the rewrite", "not found")
+NO_MATCH = "no match"
+PREPARING = "searching…"
+READY_POLL_MS = 25
+# The longest answer the bar gives, for the width it keeps from the start.
+_LONGEST_STATUS = "88888 of 88888 · rewrite"
 
 
 class FindBar(QWidget):
-    """Ctrl+F: find in the pane that last had focus; Enter next, Shift+Enter previous."""
+    """Ctrl+F: find in both panes; Enter or F3 next, Shift+Enter or Shift+F3 previous.
+
+    A hit selects the change that holds it (in the change list, both panes and the verdict
+    panel), its words are selected in its pane and nothing stays selected in the other pane;
+    the bar says which hit of how many is shown ("3 of 17 · rewrite", "no match").
+    """
 
     def __init__(self, view: ComparisonView) -> None:
         super().__init__(view)
         self._view = view
+        self._search: StorySearch | None = None  # for the comparison shown
+        self._current: Hit | None = None  # the match shown
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("Find in the story…")
         self.edit.setClearButtonEnabled(True)
         self.edit.installEventFilter(self)
+        self.edit.textChanged.connect(self._on_text_changed)
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         # Room for the longest answer from the start, so the buttons never shift.
         metrics = self.status.fontMetrics()
-        self.status.setFixedWidth(max(metrics.horizontalAdvance(t) for t in FIND_STATUSES) + 12)
+        self.status.setFixedWidth(
+            max(metrics.horizontalAdvance(t) for t in (_LONGEST_STATUS, NO_MATCH, PREPARING)) + 12
+        )
         prev_btn = QPushButton("Previous", self)
         next_btn = QPushButton("Next", self)
         close_btn = QPushButton("Close", self)
+        prev_btn.setToolTip("Previous match (Shift+Enter, Shift+F3)")
+        next_btn.setToolTip("Next match (Enter, F3)")
         prev_btn.clicked.connect(lambda: self.find_text(backward=True))
         next_btn.clicked.connect(lambda: self.find_text())
         close_btn.clicked.connect(self.close_bar)
         self.edit.returnPressed.connect(self.find_text)
         for w in (QLabel("Find:", self), self.edit, prev_btn, next_btn, self.status, close_btn):
             row.addWidget(w)
+        # F3 / Shift+F3 anywhere in the comparison view (the panes too) once there is a text.
+        for key, backward in (("F3", False), ("Shift+F3", True)):
+            sc = QShortcut(QKeySequence(key), view)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(lambda backward=backward: self._again(backward=backward))
         self.hide()
 
     def open_bar(self) -> None:
+        self.search()  # a long story is lower-cased while the reader types
         self.show()
         self.edit.setFocus()
         self.edit.selectAll()
@@ -87,41 +167,93 @@ class FindBar(QWidget):
         self.hide()
         self._view.last_pane.setFocus()
 
-    def find_text(self, *, backward: bool = False) -> bool:
-        """Find the next (or previous) match, going on into the other pane, then wrapping around.
+    def _on_text_changed(self, _text: str) -> None:
+        self._current = None
+        self.status.setText("")
 
-        The search starts in the pane that last had focus, from its cursor; past its last match
-        it goes on in the other pane from the top (backward: from the bottom), then back round.
-        A pane is only moved when a match is shown in it: "not found" leaves both views alone.
-        """
-        text = self.edit.text()
-        if not text:
+    def _again(self, *, backward: bool) -> None:
+        if not self.edit.text():
+            self.open_bar()
+            return
+        self.find_text(backward=backward)
+
+    def search(self) -> StorySearch | None:
+        """The search over the comparison shown (made once per comparison; a long story is
+        prepared in a thread of its own, see :class:`StorySearch`)."""
+        index = self._view.index
+        if index is None:
+            self._search = None
+        elif self._search is None or self._search.index is not index:
+            self._search = StorySearch(index)
+            self._current = None
+        if self._search is not None:
+            self._search.start()
+        return self._search
+
+    def _when_ready(self, backward: bool) -> None:
+        """Enter was pressed while a long story was still being prepared: find once it is."""
+        search = self._search
+        if search is None or not self.edit.text() or not self.isVisible():
+            return
+        if search.ready:
+            self.find_text(backward=backward)
+        else:
+            QTimer.singleShot(READY_POLL_MS, lambda: self._when_ready(backward))
+
+    def _pane(self, side: Side) -> StoryPane:
+        return self._view.left if side is Side.ORIGINAL else self._view.right
+
+    def _start(self, *, backward: bool) -> tuple[Side, int]:
+        """Where the next search starts: after (before) the match shown while its words are
+        still selected, else from the cursor of the pane that last had focus."""
+        hit = self._current
+        if hit is not None:
+            cur = self._pane(hit.side).textCursor()
+            if (cur.selectionStart(), cur.selectionEnd()) == (hit.start, hit.end):
+                return hit.side, hit.start if backward else hit.end
+        pane = self._view.last_pane
+        cur = pane.textCursor()
+        return pane.side, cur.selectionStart() if backward else cur.selectionEnd()
+
+    def find_text(self, *, backward: bool = False) -> bool:
+        """Show the next (or previous) match: select its change, its words in its pane, and
+        say which of how many it is. "no match" leaves both panes and the selection alone."""
+        needle = self.edit.text()
+        search = self.search()
+        if not needle or search is None:
             return False
-        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
-        here = self._view.last_pane
-        there = self._view.right if here is self._view.left else self._view.left
-        found = None
-        # From the cursor in this pane, then the other pane from its edge, then this one round.
-        for pane, from_edge in ((here, False), (there, True), (here, True)):
-            start = pane.textCursor()
-            if from_edge:
-                start = QTextCursor(pane.document())
-                edge = QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
-                start.movePosition(edge)
-            cur = pane.document().find(text, start, flags)
-            if not cur.isNull():
-                found = pane, cur
-                break
-        if found is None:
-            self.status.setText(FIND_STATUSES[-1])
+        if not search.ready:  # a long story's first search: a moment, never a wait here
+            self.status.setText(PREPARING)
+            QTimer.singleShot(READY_POLL_MS, lambda: self._when_ready(backward))
             return False
-        pane, cur = found
-        pane.setTextCursor(cur)
-        pane.ensureCursorVisible()
-        self._view.last_pane = pane
-        side = "original" if pane.side is Side.ORIGINAL else "rewrite"
-        self.status.setText(f"in the {side}")
+        side, qpos = self._start(backward=backward)
+        hit = search.step(needle, side, qpos, backward=backward)
+        if hit is None:
+            self.status.setText(NO_MATCH)
+            return False
+        self._current = hit
+        self._show(hit)
+        where = "original" if hit.side is Side.ORIGINAL else "rewrite"
+        self.status.setText(f"{search.ordinal(needle, hit)} of {search.total(needle)} · {where}")
         return True
+
+    def _show(self, hit: Hit) -> None:
+        view = self._view
+        pane = self._pane(hit.side)
+        other = view.right if pane is view.left else view.left
+        index = view.index
+        if index is not None:
+            change = index.change_at(hit.side, hit.start)
+            if change is not None and change.id != pane.current_change_id:
+                view.changeActivated.emit(change.id)  # the list, both panes, the verdict panel
+        # The other pane's old hit is no longer shown as selected.
+        keep = other.textCursor()
+        if keep.hasSelection():
+            keep.clearSelection()
+            other.setTextCursor(keep)
+        pane.setTextCursor(text_cursor(pane.document(), hit.start, hit.end))
+        pane.ensureCursorVisible()
+        view.last_pane = pane
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.edit and event.type() == QEvent.Type.KeyPress:
@@ -203,6 +335,7 @@ class ComparisonView(QWidget):
     def refresh_theme(self) -> None:
         for pane in (self.left, self.right):
             pane.refresh_theme()
+        self.legend.refresh_theme(self.left.palette())
         self.curtain.update()
 
     def show_change(self, change_id: str) -> None:

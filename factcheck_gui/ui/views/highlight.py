@@ -14,6 +14,7 @@ the same words; for a long story the pane lexes them in slices between events
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import QObject
@@ -42,6 +43,36 @@ _BOLD_FACTS = {"fact:number", "fact:date", "fact:name"}
 _ACCENT_FACTS = {"fact:hedge", "fact:negation", "fact:attribution"}
 # A story with no more stretches than this is formatted whole when shown (a few milliseconds).
 FORMAT_ALL_UP_TO = 4000
+
+
+def story_format(keys: frozenset[str], palette: QPalette) -> QTextCharFormat:
+    """The character format a story pane gives text with these run keys (kind values, marks,
+    "fact:<kind>"); the legend draws its samples with the same function, so both always agree."""
+    fmt = QTextCharFormat()
+    for kind in ChangeKind:
+        if kind.value in keys:
+            fmt.setBackground(kind_tint(kind, palette))
+    if Mark.DELETED.value in keys:
+        fmt.setFontStrikeOut(True)
+        fmt.setForeground(deleted_colour(palette))
+    if Mark.INSERTED.value in keys:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setForeground(inserted_colour(palette))
+    if Mark.TRIVIAL.value in keys:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    if Mark.FLAG.value in keys:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(FLAG_COLOUR))
+    if keys & _BOLD_FACTS:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if "fact:quote" in keys:
+        fmt.setFontItalic(True)
+    if keys & _ACCENT_FACTS:
+        fmt.setFontItalic(True)
+        if Mark.DELETED.value not in keys and Mark.INSERTED.value not in keys:
+            fmt.setForeground(fact_colour(palette))
+    fmt.setProperty(QTextCharFormat.Property.UserProperty, ",".join(sorted(keys)))
+    return fmt
 
 
 class StoryHighlighter(QObject):
@@ -86,33 +117,8 @@ class StoryHighlighter(QObject):
     def format_for(self, keys: frozenset[str]) -> QTextCharFormat:
         """The combined character format for a set of run keys (cached)."""
         fmt = self._cache.get(keys)
-        if fmt is not None:
-            return fmt
-        fmt = QTextCharFormat()
-        for kind in ChangeKind:
-            if kind.value in keys:
-                fmt.setBackground(kind_tint(kind, self._palette))
-        if Mark.DELETED.value in keys:
-            fmt.setFontStrikeOut(True)
-            fmt.setForeground(deleted_colour(self._palette))
-        if Mark.INSERTED.value in keys:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setForeground(inserted_colour(self._palette))
-        if Mark.TRIVIAL.value in keys:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        if Mark.FLAG.value in keys:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(FLAG_COLOUR))
-        if keys & _BOLD_FACTS:
-            fmt.setFontWeight(QFont.Weight.Bold)
-        if "fact:quote" in keys:
-            fmt.setFontItalic(True)
-        if keys & _ACCENT_FACTS:
-            fmt.setFontItalic(True)
-            if Mark.DELETED.value not in keys and Mark.INSERTED.value not in keys:
-                fmt.setForeground(fact_colour(self._palette))
-        fmt.setProperty(QTextCharFormat.Property.UserProperty, ",".join(sorted(keys)))
-        self._cache[keys] = fmt
+        if fmt is None:
+            fmt = self._cache[keys] = story_format(keys, self._palette)
         return fmt
 
     def _style_format(self, plan: StylePlan, sid: int) -> QTextCharFormat:
@@ -210,14 +216,38 @@ class StoryHighlighter(QObject):
         return self.format_blocks(self._doc.firstBlock(), lambda _b: True)
 
 
-def legend_items() -> list[tuple[str, str, str]]:
-    """(colour, mark, label) for the legend, in reading order."""
-    order = [
-        ChangeKind.REWORDED,
-        ChangeKind.MOVED,
-        ChangeKind.SPLIT,
-        ChangeKind.MERGED,
-        ChangeKind.ADDED,
-        ChangeKind.REMOVED,
+@dataclass(frozen=True, slots=True)
+class LegendItem:
+    """One entry of the legend: a sample drawn with the pane format of ``keys``, then a label."""
+
+    sample: str
+    keys: frozenset[str]
+    label: str
+    name: str  # what the entry is called ("reworded", "inserted", "flagged")
+
+
+KIND_ORDER = (
+    ChangeKind.REWORDED,
+    ChangeKind.MOVED,
+    ChangeKind.SPLIT,
+    ChangeKind.MERGED,
+    ChangeKind.ADDED,
+    ChangeKind.REMOVED,
+)
+
+
+def legend_items() -> list[LegendItem]:
+    """The legend's entries in reading order: each change kind (its mark on its tint), then
+    the decorations of words within a change."""
+    kinds = [
+        LegendItem(f" {KIND_STYLES[k].mark} ", frozenset({k.value}), KIND_STYLES[k].label, k.value)
+        for k in KIND_ORDER
     ]
-    return [(KIND_STYLES[k].colour, KIND_STYLES[k].mark, KIND_STYLES[k].label) for k in order]
+    marks = [
+        LegendItem("deleted", frozenset({Mark.DELETED.value}), "", "deleted"),
+        LegendItem("inserted", frozenset({Mark.INSERTED.value}), "", "inserted"),
+        LegendItem("flagged", frozenset({Mark.FLAG.value}), "", "flagged"),
+        LegendItem("punctuation", frozenset({Mark.TRIVIAL.value}), "or case only", "trivial"),
+        LegendItem("fact token", frozenset({"fact:number"}), "", "fact token"),
+    ]
+    return kinds + marks

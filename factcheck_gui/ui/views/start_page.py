@@ -6,9 +6,20 @@ Signals:
 
 from __future__ import annotations
 
+import os
+from datetime import datetime
+from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,11 +38,68 @@ from factcheck_gui.ui.views.pane import StoryPane
 
 ReviewIdRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
-_HEADERS = ("Review", "Progress", "Updated", "Reviewers")
+
+
+class Col(IntEnum):
+    REVIEW = 0
+    FOLDER = 1
+    ORIGINAL = 2
+    REWRITE = 3
+    PROGRESS = 4
+    UPDATED = 5
+    REVIEWERS = 6
+
+
+_HEADERS = {
+    Col.REVIEW: "Review",
+    Col.FOLDER: "Folder",
+    Col.ORIGINAL: "Original begins",
+    Col.REWRITE: "Rewrite begins",
+    Col.PROGRESS: "Progress",
+    Col.UPDATED: "Updated",
+    Col.REVIEWERS: "Reviewers",
+}
+PASTED = "pasted text"
+_FOLDER_PARTS = 2  # a folder is shown by its last parts: "…/news/2024-06"
+
+
+def short_folder(location: str, home: str | None = None) -> str:
+    """Where a text came from, short: the last two parts of its file's folder ("…/news/june",
+    "~/desk" under the home folder), the host of a URL, :data:`PASTED` for text with no place."""
+    location = location.strip()
+    if not location:
+        return PASTED
+    if "://" in location:
+        host = location.split("://", 1)[1].split("/", 1)[0]
+        return host or location
+    home = os.path.expanduser("~") if home is None else home
+    folder = os.path.dirname(location.replace("\\", "/")) or "."
+    if home and (folder == home or folder.startswith(home.rstrip("/") + "/")):
+        folder = "~" + folder[len(home.rstrip("/")) :]
+    parts = [p for p in folder.split("/") if p]
+    if len(parts) <= _FOLDER_PARTS:
+        return folder
+    return "…/" + "/".join(parts[-_FOLDER_PARTS:])
+
+
+def review_folder(r: ReviewSummary) -> str:
+    """The folder of both texts ("…/news/june"), or of each ("…/a → …/b") when they differ."""
+    a, b = short_folder(r.original_location), short_folder(r.rewrite_location)
+    return a if a == b else f"{a} → {b}"
+
+
+def local_time(moment: datetime) -> str:
+    """A stored time in the reader's time zone and locale's short format ("07/12/2026 14:05")."""
+    local = QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))  # the local time zone
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
 class ReviewListModel(QAbstractTableModel):
-    """Recent reviews, newest first, as the store lists them."""
+    """Recent reviews, newest first, as the store lists them (summary columns only).
+
+    All of it is plain text: titles, folders and first words come from the stories and their
+    file names, untrusted, and are never read as markup.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -59,7 +127,7 @@ class ReviewListModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(_HEADERS)
         ):
-            return _HEADERS[section]
+            return _HEADERS[Col(section)]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -74,18 +142,35 @@ class ReviewListModel(QAbstractTableModel):
         if role == ReviewIdRole:
             return r.id
         if role == Qt.ItemDataRole.ToolTipRole:  # titles are file names: shown as written
-            return plain_tooltip(str(self.data(index, Qt.ItemDataRole.DisplayRole)))
+            return plain_tooltip(self._tooltip(r, Col(index.column())))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        col = index.column()
-        if col == 0:
+        col = Col(index.column())
+        if col == Col.REVIEW:
             return f"#{r.id}  {r.title}"
-        if col == 1:
+        if col == Col.FOLDER:
+            return review_folder(r)
+        if col == Col.ORIGINAL:
+            return r.original_excerpt or "—"
+        if col == Col.REWRITE:
+            return r.rewrite_excerpt or "—"
+        if col == Col.PROGRESS:
             done = " ✓" if r.total_changes and r.reviewed_changes >= r.total_changes else ""
             return f"{r.reviewed_changes} of {r.total_changes} reviewed{done}"
-        if col == 2:
-            return r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if col == Col.UPDATED:
+            return local_time(r.updated_at)
         return ", ".join(r.reviewers)
+
+    def _tooltip(self, r: ReviewSummary, col: Col) -> str:
+        if col in (Col.FOLDER, Col.ORIGINAL, Col.REWRITE):
+            return "\n".join(
+                f"{side}: {name or PASTED}{f' ({place})' if place else ''}\n  {words or '—'}"
+                for side, name, place, words in (
+                    ("Original", r.original_name, r.original_location, r.original_excerpt),
+                    ("Rewrite", r.rewrite_name, r.rewrite_location, r.rewrite_excerpt),
+                )
+            )
+        return str(self.data(self.index(self._rows.index(r), col), Qt.ItemDataRole.DisplayRole))
 
 
 class StartPage(QWidget):
@@ -103,7 +188,20 @@ class StartPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # One line a review: long titles, folders and first words are shortened, never wrapped.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for stretch in (Col.ORIGINAL, Col.REWRITE):
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for fitted in (Col.PROGRESS, Col.UPDATED):
+            header.setSectionResizeMode(fitted, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.fontMetrics()
+        header.resizeSection(Col.REVIEW, metrics.horizontalAdvance("#000  original.txt → rewrite.txt") + 16)
+        header.resizeSection(Col.FOLDER, metrics.horizontalAdvance("…/resources/samples") + 16)
+        header.resizeSection(Col.REVIEWERS, metrics.horizontalAdvance("Reviewers, more") + 16)
         self.table.activated.connect(lambda idx: self.reviewActivated.emit(int(idx.data(ReviewIdRole))))
         self.status = QLabel("Loading recent reviews…", self)
         self.status.setObjectName("startStatus")
@@ -166,4 +264,4 @@ class StartPage(QWidget):
     def _open_selected(self) -> None:
         idx = self.table.currentIndex()
         if idx.isValid():
-            self.reviewActivated.emit(int(self.model.index(idx.row(), 0).data(ReviewIdRole)))
+            self.reviewActivated.emit(int(self.model.index(idx.row(), Col.REVIEW).data(ReviewIdRole)))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_gui.engine.types import ChangeKind
+from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind
 from factcheck_gui.review import wording
 from factcheck_gui.review.drafts import DraftState, NoteDrafts, Saved
 from factcheck_gui.review.session import Press
@@ -161,6 +161,12 @@ class VerdictPanel(QWidget):
         self.flags.setTextFormat(Qt.TextFormat.PlainText)  # flag messages quote story text
         self.flags.setWordWrap(True)
         self.flags.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What changed, word by word ("“might” → “may consider”; + “echoing …”"): plain text.
+        self.changed = QLabel(self)
+        self.changed.setObjectName("whatChanged")
+        self.changed.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed.setWordWrap(True)
+        self.changed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history = QLabel(self)
         self.history.setObjectName("history")
         self.history.setTextFormat(Qt.TextFormat.PlainText)
@@ -168,7 +174,14 @@ class VerdictPanel(QWidget):
 
         self._inner = inner = QWidget(self)
         col = QVBoxLayout(inner)
+        # The explanation first: what the change is and why it is flagged are read before a
+        # verdict is chosen, so they sit at the top, in view without scrolling in any window.
         col.addWidget(self.title)
+        col.addWidget(self.changed)
+        col.addWidget(_heading("Flags", self))
+        col.addWidget(self.flags)
+        self.similarity_line = SimilarityLine(self)  # what the similarity figure means
+        col.addWidget(self.similarity_line)
         col.addWidget(self.scale_box)
         col.addWidget(self.clear_button)
         note_label = QLabel("&Note:", self)
@@ -177,10 +190,6 @@ class VerdictPanel(QWidget):
         col.addWidget(self.note)
         col.addWidget(self.saved_label)
         col.addWidget(self.conflict_box)
-        col.addWidget(_heading("Flags", self))
-        col.addWidget(self.flags)
-        self.similarity_line = SimilarityLine(self)  # what the similarity figure means
-        col.addWidget(self.similarity_line)
         col.addWidget(_heading("History", self))
         col.addWidget(self.history)
         col.addStretch(1)
@@ -236,6 +245,7 @@ class VerdictPanel(QWidget):
         verdict until the reader picks a change they can see."""
         self.show_change("")
         self.title.setText(f"{change_id} is hidden by the filters — choose a change in the list")
+        self.changed.setText("")
         self.flags.setText(
             "Verdict keys do nothing until a visible change is selected, so a verdict never goes "
             "to a change you cannot see. Clear the filters to see it again."
@@ -248,11 +258,14 @@ class VerdictPanel(QWidget):
             self.saved_label.setText("")  # "Note saved" belongs to the change it was said for
             if self.session is not None:
                 self.session.seen(change_id)  # its verdict is on screen from now
+            if not self.note.hasFocus():  # a new change: its explanation, at the top, in view
+                self.scroll_area.verticalScrollBar().setValue(0)
         self.change_id = change_id
         session = self.session
         if session is None or not change_id:
             self.title.setText("No change selected")
             self.similarity_line.show_change(None)
+            self.changed.setText("")
             self.flags.setText("")
             self.history.setText("")
             self._set_note_text(self.drafts.show(""))
@@ -275,6 +288,7 @@ class VerdictPanel(QWidget):
         near = session.index.comparison.nearest_line(change)
         if near:  # an added or removed claim: what a reviewer might link it to by hand
             explained.append(near)
+        self.changed.setText(what_changed(change, session.index.comparison))
         self.flags.setText("\n\n".join(explained) or "No fact flags.")
         self._set_note_text(self.drafts.show(change_id))
         state = self.drafts.state(change_id)
@@ -505,3 +519,34 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+WHAT_CHANGED_OPS = 3  # word changes listed; the rest are counted
+_QUOTED_CHARS = 40
+
+
+def _quoted(text: str) -> str:
+    flat = " ".join(text.split())
+    return f"“{flat if len(flat) <= _QUOTED_CHARS else flat[: _QUOTED_CHARS - 1] + '…'}”"
+
+
+def what_changed(change: Change, comparison: Comparison) -> str:
+    """The change's word differences in a line: "“might” → “may consider”; − “not”; + “echoing
+    …”" (the first few, the others counted; punctuation- or case-only ones left out)."""
+    parts: list[str] = []
+    for op in change.diff:
+        if op.op is DiffOpKind.EQUAL or op.trivial:
+            continue
+        before = comparison.original.text[op.original[0] : op.original[1]] if op.original else ""
+        after = comparison.rewrite.text[op.rewrite[0] : op.rewrite[1]] if op.rewrite else ""
+        if before.strip() and after.strip():
+            parts.append(f"{_quoted(before)} → {_quoted(after)}")
+        elif before.strip():
+            parts.append(f"− {_quoted(before)}")
+        elif after.strip():
+            parts.append(f"+ {_quoted(after)}")
+    if not parts:
+        return ""
+    more = len(parts) - WHAT_CHANGED_OPS
+    shown = "; ".join(parts[:WHAT_CHANGED_OPS])
+    return f"Changed: {shown}" + (f" (and {more} more)" if more > 0 else "")

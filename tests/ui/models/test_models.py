@@ -18,7 +18,7 @@ from factcheck_gui.ui.models.change_model import (
     ChangeTableModel,
     Column,
 )
-from factcheck_gui.ui.views.start_page import ReviewListModel
+from factcheck_gui.ui.views.start_page import Col, ReviewListModel
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +94,8 @@ def test_review_list_model(qtmodeltester) -> None:
     )
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "#2  c → d"  # most recently updated first
-    assert model.index(1, 1).data() == "12 of 31 reviewed"
-    assert model.index(0, 1).data() == "4 of 4 reviewed ✓"
+    assert model.index(1, Col.PROGRESS).data() == "12 of 31 reviewed"
+    assert model.index(0, Col.PROGRESS).data() == "4 of 4 reviewed ✓"
 
 
 @pytest.mark.parametrize("which", ["changes", "proxy", "reviews"])

@@ -154,4 +154,4 @@ def test_find_in_the_focused_pane(qtbot, view: ComparisonView) -> None:
     assert view.right.textCursor().selectedText() == "nuclear doctrine"
     view.find_bar.edit.setText("no such words anywhere")
     assert not view.find_bar.find_text()
-    assert view.find_bar.status.text() == "not found"
+    assert view.find_bar.status.text() == "no match"

@@ -6,7 +6,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 
 from factcheck_gui.ui.shell.theme import Theme, apply_theme
@@ -69,7 +69,14 @@ def test_the_review_is_usable_in_a_window_of_800_by_560(  # type: ignore[no-unty
     assert changes.table.viewport().height() >= 3 * changes.table.verticalHeader().defaultSectionSize()
 
     # The legend wraps too: every entry whole, none on another.
-    _side_by_side([w for w in comp.legend.findChildren(QWidget) if w.isVisible()], comp.legend)
+    _side_by_side(
+        [
+            w
+            for w in comp.legend.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if w.isVisible()
+        ],
+        comp.legend,
+    )
 
     # A short message in the status bar still has room beside the permanent parts.
     message = "Saved: verdict on C3"
@@ -91,7 +98,10 @@ def test_the_review_is_usable_in_a_window_of_800_by_560(  # type: ignore[no-unty
     from factcheck_gui.ui.models.change_model import Column
 
     header = win.review.changes.table.horizontalHeader()
-    assert [header.sectionSize(c) for c in (Column.KIND, Column.FLAGS, Column.VERDICT)] == [110, 130, 130]
+    kind, flags, verdict = (header.sectionSize(c) for c in (Column.KIND, Column.FLAGS, Column.VERDICT))
+    # the Flags column is as wide as this comparison's longest flag names need (issue 15)
+    assert (kind, verdict) == (110, 130) and flags >= 130
+    assert flags == win.review.changes._flags_width
 
 
 def test_long_names_are_shortened_rather_than_widen_the_window(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -140,7 +150,10 @@ def test_a_wide_window_opens_a_review_with_the_columns_at_their_usual_widths(qtb
         window.nav.open_paths(*REFERENCE)
     qtbot.wait(50)
     header = window.review.changes.table.horizontalHeader()
-    assert [header.sectionSize(c) for c in (Column.KIND, Column.FLAGS, Column.VERDICT)] == [110, 130, 130]
+    kind, flags, verdict = (header.sectionSize(c) for c in (Column.KIND, Column.FLAGS, Column.VERDICT))
+    # the Flags column is as wide as this comparison's longest flag names need (issue 15)
+    assert (kind, verdict) == (110, 130) and flags >= 130
+    assert flags == window.review.changes._flags_width
 
 
 def test_filters_wrapped_in_a_short_narrow_list_stay_above_the_table(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
