@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from factcheck_gui.engine.align.evidence import (
     enough_shared,
     link_rank,
+    metadata,
     partial,
     shared_content,
     shared_run,
@@ -279,6 +280,8 @@ def link_headlines(al: Alignment) -> None:
             continue
         best, best_w = -1, 0.0
         for k in range(min(len(other), HEADLINE_REACH)):
+            if metadata(other[k]):
+                continue  # a "Presenters: …" line names people; it sums up nothing
             shared = head.content & other[k].content
             if len(shared) >= 2:
                 w = al.vocab.total(sorted(shared)) * (1.0 - HEADLINE_LEAD * k)
@@ -327,6 +330,8 @@ def link_reuse(al: Alignment) -> None:
         if (i, j) in linked or i not in al.used_o or j not in al.used_r:
             continue
         pi, pj = o_profile(i), r_profile(j)
+        if metadata(pi) is not metadata(pj):
+            continue
         if partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4:
             both = pi.content & pj.content
             if told(both, partners_r[j], o_profile) and told(both, partners_o[i], r_profile):

@@ -34,6 +34,14 @@ NUMBER_BONUS = 0.06  # rank added for a shared number (counts, years: strong anc
 YEAR_PENALTY = 0.15  # rank taken when both claims name years and share none
 
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+# A header line of a transcript or release that names who took part or whom to ask
+# ("Presenters: Secretary of Defense Robert Gates and Adm. Mike Mullen", "Media contact: …"):
+# data about the document, not a claim of the story. Its names recur in the story's sentences
+# ("Adm. Mike Mullen, chairman of the Joint Chiefs, said …"), which restate nothing of it.
+_METADATA = re.compile(
+    r"^(?:presenters?|participants?|panell?ists?|moderators?|speakers?|(?:media |press )?contacts?"
+    r"|release (?:no\.?|number)|briefer|attendees?)\s*:\s"
+)
 
 
 def shared_content(a: Profile, b: Profile) -> int:
@@ -68,8 +76,17 @@ def contained(a: Profile, b: Profile, shared: float) -> float:
     return 0.0
 
 
+def metadata(p: Profile) -> bool:
+    """Is the claim a header line naming a document's presenters, participants or contacts?"""
+    return p.norm[:1] in "abcmprs" and _METADATA.match(p.norm) is not None
+
+
 def link_rank(a: Profile, b: Profile, score: float, shared: float) -> float:
-    """The order in which candidate pairs are linked: the score, plus containment and numbers."""
+    """The order in which candidate pairs are linked: the score, plus containment and numbers.
+
+    A document's header line (:func:`metadata`) pairs only with another such line."""
+    if metadata(a) is not metadata(b):
+        return score - 1.0
     rank = score
     cover = contained(a, b, shared)
     if cover:
