@@ -25,6 +25,7 @@ Named phases, each a function of the alignment so far (:class:`Alignment`):
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ HEADLINE_REACH = 12  # ... summarising one of the other text's first claims,
 HEADLINE_LEAD = 0.05  # ... the earlier the likelier: shared weight counts 5 % less per claim before it
 FRAGMENT_MATCH = 0.22  # an unmatched claim joins a matched one (split/merge) at this score
 FRAGMENT_MARGIN = 0.05  # ... if it beats its next candidate by this much
+FRAGMENT_NEW = 1  # ... and shares with it this many words its partners do not
 
 
 # (rank, score, original index, rewrite index, shared weight)
@@ -93,6 +95,29 @@ def exact_pairs(al: Alignment) -> None:
         pool = by_norm.get(norm)
         if pool:
             al.take(pool.pop(0), j, 1.0)
+
+
+# The title of a record rather than a story ("Transcript of VOA Interview with Secretary of
+# State John Kerry", "DOD News Briefing with Secretary Gates"): it names who spoke, not what.
+_RECORD_TITLE = re.compile(r"\b(?:transcript|briefing|interview|remarks|press conference|news conference)\b")
+
+
+def _record(*ps: Profile) -> bool:
+    """Is any of the claims a record's title (:data:`_RECORD_TITLE`)?"""
+    return any(_RECORD_TITLE.search(p.norm) for p in ps)
+
+
+def link_headline_pair(al: Alignment) -> None:
+    """Two texts that open with headlines sharing two content words: the headlines are each
+    other's counterpart, whatever body sentence either resembles more ("MN4 2004 asteroid now
+    considered safe" / "Possibility of an Earth Impact in 2029 Ruled Out for Asteroid 2004
+    MN4"). Linked first, so no body sentence takes either."""
+    if _head(al.orig) != 0 or _head(al.rew) != 0 or not al.free(0, 0):
+        return
+    ho, hr = al.orig[0], al.rew[0]
+    if _record(ho, hr) or shared_content(ho, hr) < 2:
+        return
+    al.take(0, 0, scored_pair(ho, hr, al.vocab)[0])
 
 
 def score_candidates(al: Alignment, check: Callable[[], None]) -> None:
@@ -202,7 +227,7 @@ def fill_gaps(al: Alignment) -> None:
         rank = pair(i, j)[0]
         pi, pj = o_profile(i), r_profile(j)
         both = shared_content(pi, pj)
-        if i == 0 and j == 0 and both >= 1 and _headline(pi) and _headline(pj):
+        if i == 0 and j == 0 and both >= 1 and _headline(pi) and _headline(pj) and not _record(pi, pj):
             return max(rank, GAP_MIN) - GAP_MIN + 0.05  # two headlines sharing a name or number
         if rank < GAP_MIN or both < GAP_MIN_SHARED or not enough_shared(pi, pj):
             return 0.0
@@ -240,6 +265,24 @@ def link_splits_merges(al: Alignment) -> None:
             return None
         return cands[0]
 
+    partners_o: dict[int, list[int]] = defaultdict(list)
+    partners_r: dict[int, list[int]] = defaultdict(list)
+    for lk in al.links:
+        partners_o[lk.o].append(lk.r)
+        partners_r[lk.r].append(lk.o)
+
+    def adds(fragment: Profile, target: Profile, partners: list[int], side: Profiles) -> bool:
+        """Does the fragment share with the claim it joins words its partners do not already
+        share with it? ("Hundreds of deaths also are being reported in the Indian portion of
+        Kashmir" shares only "deaths … portion of Kashmir" with a sentence whose own source says
+        that: a look-alike, no second half.)"""
+        new = fragment.content & target.content
+        for k in partners:
+            if side[k].norm == fragment.norm:
+                return True  # the same sentence twice (or in two sources): both are its source
+            new = new - side[k].content
+        return len(new) >= FRAGMENT_NEW
+
     found: list[Link] = []
     # A headline sums up its story's lead: link_headlines links it, never as part of a split
     # or merge (neither joining another claim nor joined by one).
@@ -248,13 +291,25 @@ def link_splits_merges(al: Alignment) -> None:
         if i in al.used_o or i == head_o:
             continue
         best = clear_best(by_o.get(i, []))
-        if best and best[1] in al.used_r and best[1] != head_r and enough_shared(al.orig[i], al.rew[best[1]]):
+        if (
+            best
+            and best[1] in al.used_r
+            and best[1] != head_r
+            and enough_shared(al.orig[i], al.rew[best[1]])
+            and adds(al.orig[i], al.rew[best[1]], partners_r[best[1]], al.orig)
+        ):
             found.append(Link(i, best[1], score_of[(i, best[1])], partial=True))
     for j in range(len(al.rew)):
         if j in al.used_r or j == head_r:
             continue
         best = clear_best(by_r.get(j, []))
-        if best and best[1] in al.used_o and best[1] != head_o and enough_shared(al.orig[best[1]], al.rew[j]):
+        if (
+            best
+            and best[1] in al.used_o
+            and best[1] != head_o
+            and enough_shared(al.orig[best[1]], al.rew[j])
+            and adds(al.rew[j], al.orig[best[1]], partners_o[best[1]], al.rew)
+        ):
             found.append(Link(best[1], j, score_of[(best[1], j)], partial=True))
     al.links.extend(found)
     al.used_o.update(lk.o for lk in found)
@@ -276,12 +331,12 @@ def link_headlines(al: Alignment) -> None:
         if not len(mine) or not len(other) or not _headline(mine[0]):
             continue
         head = mine[0]
-        if len(head.content) < 2:
-            continue
+        if len(head.content) < 2 or _record(head):
+            continue  # (a record's title names who spoke, not what the story says)
         best, best_w = -1, 0.0
         for k in range(min(len(other), HEADLINE_REACH)):
-            if metadata(other[k]):
-                continue  # a "Presenters: …" line names people; it sums up nothing
+            if metadata(other[k]) or (k == 0 and _record(other[k])):
+                continue  # a "Presenters: …" line or a record's title names people; it sums up nothing
             shared = head.content & other[k].content
             if len(shared) >= 2:
                 w = al.vocab.total(sorted(shared)) * (1.0 - HEADLINE_LEAD * k)
@@ -367,6 +422,7 @@ def align(
     """Group claims into changes. Unlinked claims come back as one-sided groups."""
     al = Alignment(orig, rew, vocab)
     exact_pairs(al)
+    link_headline_pair(al)
     check()
     score_candidates(al, check)
     link_confident(al)
