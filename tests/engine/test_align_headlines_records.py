@@ -66,3 +66,26 @@ def test_a_look_alike_that_adds_nothing_to_a_linked_pair_is_not_merged_into_it()
     )
     links = _links(original, rewrite)
     assert links == {(("o1",), ("r1",))}
+
+
+def test_a_headline_is_not_linked_to_a_transcript_turn_by_its_speakers_label() -> None:
+    # The State Department's transcript of a VOA interview and VOA's story (statement-kerry-voa-interview-snowden)
+    original = (
+        "Transcript of VOA Interview with Secretary of State John Kerry\n"
+        "VOA STATE DEPARTMENT CORESPONDENT SCOTT STEARNS: Mr. Secretary thank you for being with us.\n"
+        "SECRETARY OF STATE JOHN KERRY: Happy to be with you.\n"
+        "QUESTION:  Is Mr. Snowden a whistleblower or a traitor?\n"
+        "SECRETARY KERRY:  I believe that he has betrayed his country, because he took an oath.\n"
+    )
+    rewrite = (
+        "John Kerry Tells VOA: Snowden Betrayed Country\n"
+        "U.S. Secretary of State John Kerry says fugitive former National Security Agency contractor Edward "
+        "Snowden “betrayed his country” and put the lives of Americans at risk by violating secrecy laws.\n"
+        "In a one-on-one interview with VOA’s Scott Stearns, Secretary of State Kerry said Snowden took an "
+        "oath to uphold secrecy laws and violated that trust.\n"
+    )
+    links = _links(original, rewrite)
+    assert not any(
+        r == ("r1",) and o in {("o1",), ("o3",)} for o, r in links
+    )  # not the title, not "Happy to be with you"
+    assert (("o1",), ("r2",)) not in links  # the record's title is not the lead's source

@@ -35,13 +35,14 @@ from factcheck_gui.engine.align.evidence import (
     link_rank,
     metadata,
     partial,
+    record_title,
     shared_content,
     shared_run,
 )
 from factcheck_gui.engine.align.gaps import best_monotone, fill, gaps
 from factcheck_gui.engine.align.groups import Group, Link, make_groups, out_of_order
 from factcheck_gui.engine.align.index import CandidateIndex
-from factcheck_gui.engine.similarity import Profile, Profiles, Vocabulary, scored_pair
+from factcheck_gui.engine.similarity import Profile, Profiles, Vocabulary, scored_pair, terms_of
 
 __all__ = ["Alignment", "CandidateIndex", "Group", "Link", "align", "out_of_order"]
 
@@ -97,14 +98,9 @@ def exact_pairs(al: Alignment) -> None:
             al.take(pool.pop(0), j, 1.0)
 
 
-# The title of a record rather than a story ("Transcript of VOA Interview with Secretary of
-# State John Kerry", "DOD News Briefing with Secretary Gates"): it names who spoke, not what.
-_RECORD_TITLE = re.compile(r"\b(?:transcript|briefing|interview|remarks|press conference|news conference)\b")
-
-
 def _record(*ps: Profile) -> bool:
-    """Is any of the claims a record's title (:data:`_RECORD_TITLE`)?"""
-    return any(_RECORD_TITLE.search(p.norm) for p in ps)
+    """Is any of the claims a record's title (a transcript's, a briefing's: :func:`record_title`)?"""
+    return any(record_title(p) for p in ps)
 
 
 def link_headline_pair(al: Alignment) -> None:
@@ -337,7 +333,7 @@ def link_headlines(al: Alignment) -> None:
         for k in range(min(len(other), HEADLINE_REACH)):
             if metadata(other[k]) or (k == 0 and _record(other[k])):
                 continue  # a "Presenters: …" line or a record's title names people; it sums up nothing
-            shared = head.content & other[k].content
+            shared = head.content & _said(other, k)
             if len(shared) >= 2:
                 w = al.vocab.total(sorted(shared)) * (1.0 - HEADLINE_LEAD * k)
                 if w > best_w:
@@ -355,6 +351,21 @@ def link_headlines(al: Alignment) -> None:
             al.used_o.add(i)
             al.used_r.add(j)
         linked.add((i, j))
+
+
+# A transcript's speaker label: "SECRETARY OF STATE JOHN KERRY:", "SEC. GATES:", "Q:".
+_SPEAKER_LABEL = re.compile(r"[ \t]*[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,7}:\s")
+
+
+def _said(side: Profiles, k: int) -> frozenset[str]:
+    """The content words of claim ``k`` without a transcript's speaker label: a headline says
+    what was said ("John Kerry Tells VOA: Snowden Betrayed Country"), and the speaker's name in
+    a label ("SECRETARY OF STATE JOHN KERRY: Happy to be with you.") is not that."""
+    p = side[k]
+    m = _SPEAKER_LABEL.match(side.texts[k])
+    if m is None:
+        return p.content
+    return p.content - frozenset(terms_of(m.group()))
 
 
 def link_reuse(al: Alignment) -> None:

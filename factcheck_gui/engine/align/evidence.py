@@ -76,6 +76,22 @@ def contained(a: Profile, b: Profile, shared: float) -> float:
     return 0.0
 
 
+# The title of a record rather than a story ("Transcript of VOA Interview with Secretary of
+# State John Kerry", "DOD News Briefing with Secretary Gates"): it names who spoke, not what.
+RECORD_WORDS = re.compile(r"\b(?:transcript|briefing|interview|remarks|press conference|news conference)\b")
+
+
+def record_title(p: Profile) -> bool:
+    """Is the claim a record's title: a line of at most 16 words, no full stop at its end,
+    that names a transcript, briefing, interview or remarks?"""
+    text = p.norm.rstrip()
+    return (
+        RECORD_WORDS.search(text) is not None
+        and len(text.split()) <= 16
+        and not text.endswith((".", '."', ".'"))
+    )
+
+
 def metadata(p: Profile) -> bool:
     """Is the claim a header line naming a document's presenters, participants or contacts?"""
     return p.norm[:1] in "abcmprs" and _METADATA.match(p.norm) is not None
@@ -84,8 +100,14 @@ def metadata(p: Profile) -> bool:
 def link_rank(a: Profile, b: Profile, score: float, shared: float) -> float:
     """The order in which candidate pairs are linked: the score, plus containment and numbers.
 
-    A document's header line (:func:`metadata`) pairs only with another such line."""
+    A document's header line (:func:`metadata`) pairs only with another such line, a record's
+    title (:func:`record_title`) only with a claim that speaks of such a record."""
     if metadata(a) is not metadata(b):
+        return score - 1.0
+    ta, tb = record_title(a), record_title(b)
+    if ta is not tb and RECORD_WORDS.search((b if ta else a).norm) is None:
+        # a record's title is restated only where the record is spoken of ("In a one-on-one
+        # interview with VOA's Scott Stearns, Kerry said …"), not by whatever names its speaker
         return score - 1.0
     rank = score
     cover = contained(a, b, shared)
