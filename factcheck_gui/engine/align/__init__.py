@@ -3,6 +3,7 @@
 Named phases, each a function of the alignment so far (:class:`Alignment`):
 
 1. :func:`exact_pairs` — claims identical after normalising pair first, in reading order;
+   :func:`link_headline_pair` — then two opening headlines that share two content words;
 2. :func:`score_candidates` — every other rewrite claim is scored against the original claims
    the rare-term index finds for it (never an all-pairs matrix);
 3. :func:`link_confident` — a greedy one-to-one matching of the strongest pairs, by a rank that
@@ -16,7 +17,9 @@ Named phases, each a function of the alignment so far (:class:`Alignment`):
    takes the second half, and before the flags compare facts against the union);
    :func:`link_headlines` — a headline is linked to what it sums up: the other text's
    headline, or else the lead claim that shares most of its words (earlier claims first);
-   a headline is never part of a split or merge;
+   a headline is never part of a split or merge; a record's title ("Transcript of VOA
+   Interview with …") is no headline, and a transcript's "Presenters:" line pairs only with
+   another such line (``evidence.py``);
 6. :func:`link_reuse` — matched claims sharing a verbatim fragment are reuse, unless each has
    its own counterpart that says all the two share (look-alikes with different numbers);
 7. groups and order (``groups.py``): links become changes, and what falls outside the longest

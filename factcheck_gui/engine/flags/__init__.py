@@ -11,7 +11,8 @@ original has it nowhere. One module per family of rules; their word lists are in
 
 :func:`fact_flags` returns every flag; :func:`split_omitted` parts the flags a reviewer must
 check (changed or added facts) from the omissions and low notes (a figure left out, "about
-250" for 248, "yesterday" for "Thursday"), which are not changes of fact.
+250" for 248, "yesterday" for "Thursday", a name, date or figure only the rewrite gives), which
+are not changes of fact.
 """
 
 from __future__ import annotations
