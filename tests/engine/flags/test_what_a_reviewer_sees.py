@@ -106,3 +106,14 @@ def test_background_a_rewrite_adds_is_a_note_not_a_changed_fact() -> None:
     assert [(f.change, f.severity, f.rewrite) for f in notes] == [
         (FlagChange.ADDED, Severity.LOW, "January 2024")
     ]
+
+
+def test_the_text_output_says_left_out_only_of_what_was_left_out() -> None:
+    from factcheck_gui.cli.render import render_text
+
+    rewrite = STORY.replace("About 250 homes were destroyed.", "About 250 homes were destroyed in Quetta.")
+    rewrite = rewrite.replace("Mayor Anna Berg said on Thursday that", "Mayor Anna Berg said that")
+    cmp, _ = review(STORY, rewrite)
+    out = render_text(cmp)
+    assert "· note: name added: Quetta" in out
+    assert "· left out: date omitted: Thursday" in out
