@@ -86,9 +86,9 @@ def record_title(p: Profile) -> bool:
     that names a transcript, briefing, interview or remarks?"""
     text = p.norm.rstrip()
     return (
-        RECORD_WORDS.search(text) is not None
-        and len(text.split()) <= 16
-        and not text.endswith((".", '."', ".'"))
+        not text.endswith((".", '."', ".'"))
+        and text.count(" ") < 16
+        and RECORD_WORDS.search(text) is not None
     )
 
 
