@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from factcheck_gui import __version__
-from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, Document
+from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, Document, FlagChange
 
 KIND_LABEL = {
     ChangeKind.UNCHANGED: "unchanged",
@@ -138,8 +138,9 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
             lines.append(f"  + {inert(text)}")
         for f in ch.flags:
             lines.append(f"  ! {f.type.value}: {inert(f.message)}")
-        for f in ch.omitted:  # left out, not changed: shown apart from the fact flags
-            lines.append(f"  · left out: {inert(f.message)}")
+        for f in ch.omitted:  # left out or a low note, not changed: shown apart from the fact flags
+            label = "left out" if f.change is FlagChange.OMITTED else "note"
+            lines.append(f"  · {label}: {inert(f.message)}")
         near = cmp.nearest_line(ch)
         if near:
             lines.append(f"  ~ {inert(near)}")

@@ -40,7 +40,9 @@ from factcheck_gui.engine.worddiff import equal_diff, word_diff
 # 0.1.2: a title dropped, added or changed before a name, names after "Dr." and middle initials,
 # swapped numbers shown and flagged as changed; 0.2.0: alignment in phases with gap filling,
 # containment, headlines and nearest counterparts; flags say omitted / changed / added with a
-# severity, omissions apart from the flags, first-person sources, substitutions.
+# severity, omissions apart from the flags, first-person sources, substitutions; 0.2.1: a name,
+# date or figure only the rewrite gives is a low note, headlines paired first, records' titles
+# and "Presenters:" lines kept apart, look-alike fragments no longer merged.
 
 
 class Cancelled(Exception):

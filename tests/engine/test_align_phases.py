@@ -52,3 +52,23 @@ def test_a_headline_sums_up_its_lead_without_splitting_it() -> None:
     assert by_rewrite[("r2",)].kind.value == "unchanged"
     assert by_rewrite[("r1",)].original == ("o1",)
     assert not [c for c in cmp.changes if c.kind.value == "added"]
+
+
+def test_a_transcripts_presenters_line_is_not_linked_to_a_sentence_naming_them() -> None:
+    # A DoD briefing transcript and the AFPS story about it (benchmarks/pairs, statement-gates-greenert-cno):
+    # the header line names who spoke; the story's sentence quotes one of them and restates nothing of it.
+    original = (
+        "Presenters: Secretary of Defense Robert Gates and Chairman of the Joint Chiefs of Staff Adm. Mike Mullen\n"
+        "SEC. GATES: Good afternoon.\n"
+    )
+    rewrite = (
+        "Navy Adm. Mike Mullen, chairman of the Joint Chiefs of Staff, said Greenert is “an exceptional "
+        "officer, and if confirmed, will be, I believe, an exceptional CNO.”\n"
+    )
+    cmp = compare_texts(original, rewrite)
+    (mullen,) = [c for c in cmp.changes if c.rewrite == ("r1",)]
+    assert mullen.kind.value == "added"  # (its quotation is not in this excerpt: flagged as such)
+    # two such header lines are still each other's counterpart
+    other = original.replace("Robert Gates", "Robert M. Gates")
+    linked = {(c.original, c.rewrite) for c in compare_texts(original, other).changes}
+    assert (("o1",), ("r1",)) in linked

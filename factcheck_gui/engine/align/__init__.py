@@ -3,6 +3,7 @@
 Named phases, each a function of the alignment so far (:class:`Alignment`):
 
 1. :func:`exact_pairs` — claims identical after normalising pair first, in reading order;
+   :func:`link_headline_pair` — then two opening headlines that share two content words;
 2. :func:`score_candidates` — every other rewrite claim is scored against the original claims
    the rare-term index finds for it (never an all-pairs matrix);
 3. :func:`link_confident` — a greedy one-to-one matching of the strongest pairs, by a rank that
@@ -16,7 +17,9 @@ Named phases, each a function of the alignment so far (:class:`Alignment`):
    takes the second half, and before the flags compare facts against the union);
    :func:`link_headlines` — a headline is linked to what it sums up: the other text's
    headline, or else the lead claim that shares most of its words (earlier claims first);
-   a headline is never part of a split or merge;
+   a headline is never part of a split or merge; a record's title ("Transcript of VOA
+   Interview with …") is no headline, and a transcript's "Presenters:" line pairs only with
+   another such line (``evidence.py``);
 6. :func:`link_reuse` — matched claims sharing a verbatim fragment are reuse, unless each has
    its own counterpart that says all the two share (look-alikes with different numbers);
 7. groups and order (``groups.py``): links become changes, and what falls outside the longest
@@ -25,6 +28,7 @@ Named phases, each a function of the alignment so far (:class:`Alignment`):
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,14 +36,16 @@ from dataclasses import dataclass, field
 from factcheck_gui.engine.align.evidence import (
     enough_shared,
     link_rank,
+    metadata,
     partial,
+    record_title,
     shared_content,
     shared_run,
 )
 from factcheck_gui.engine.align.gaps import best_monotone, fill, gaps
 from factcheck_gui.engine.align.groups import Group, Link, make_groups, out_of_order
 from factcheck_gui.engine.align.index import CandidateIndex
-from factcheck_gui.engine.similarity import Profile, Profiles, Vocabulary, scored_pair
+from factcheck_gui.engine.similarity import Profile, Profiles, Vocabulary, scored_pair, terms_of
 
 __all__ = ["Alignment", "CandidateIndex", "Group", "Link", "align", "out_of_order"]
 
@@ -54,6 +60,7 @@ HEADLINE_REACH = 12  # ... summarising one of the other text's first claims,
 HEADLINE_LEAD = 0.05  # ... the earlier the likelier: shared weight counts 5 % less per claim before it
 FRAGMENT_MATCH = 0.22  # an unmatched claim joins a matched one (split/merge) at this score
 FRAGMENT_MARGIN = 0.05  # ... if it beats its next candidate by this much
+FRAGMENT_NEW = 1  # ... and shares with it this many words its partners do not
 
 
 # (rank, score, original index, rewrite index, shared weight)
@@ -92,6 +99,24 @@ def exact_pairs(al: Alignment) -> None:
         pool = by_norm.get(norm)
         if pool:
             al.take(pool.pop(0), j, 1.0)
+
+
+def _record(*ps: Profile) -> bool:
+    """Is any of the claims a record's title (a transcript's, a briefing's: :func:`record_title`)?"""
+    return any(record_title(p) for p in ps)
+
+
+def link_headline_pair(al: Alignment) -> None:
+    """Two texts that open with headlines sharing two content words: the headlines are each
+    other's counterpart, whatever body sentence either resembles more ("MN4 2004 asteroid now
+    considered safe" / "Possibility of an Earth Impact in 2029 Ruled Out for Asteroid 2004
+    MN4"). Linked first, so no body sentence takes either."""
+    if _head(al.orig) != 0 or _head(al.rew) != 0 or not al.free(0, 0):
+        return
+    ho, hr = al.orig[0], al.rew[0]
+    if _record(ho, hr) or shared_content(ho, hr) < 2:
+        return
+    al.take(0, 0, scored_pair(ho, hr, al.vocab)[0])
 
 
 def score_candidates(al: Alignment, check: Callable[[], None]) -> None:
@@ -201,7 +226,7 @@ def fill_gaps(al: Alignment) -> None:
         rank = pair(i, j)[0]
         pi, pj = o_profile(i), r_profile(j)
         both = shared_content(pi, pj)
-        if i == 0 and j == 0 and both >= 1 and _headline(pi) and _headline(pj):
+        if i == 0 and j == 0 and both >= 1 and _headline(pi) and _headline(pj) and not _record(pi, pj):
             return max(rank, GAP_MIN) - GAP_MIN + 0.05  # two headlines sharing a name or number
         if rank < GAP_MIN or both < GAP_MIN_SHARED or not enough_shared(pi, pj):
             return 0.0
@@ -239,6 +264,24 @@ def link_splits_merges(al: Alignment) -> None:
             return None
         return cands[0]
 
+    partners_o: dict[int, list[int]] = defaultdict(list)
+    partners_r: dict[int, list[int]] = defaultdict(list)
+    for lk in al.links:
+        partners_o[lk.o].append(lk.r)
+        partners_r[lk.r].append(lk.o)
+
+    def adds(fragment: Profile, target: Profile, partners: list[int], side: Profiles) -> bool:
+        """Does the fragment share with the claim it joins words its partners do not already
+        share with it? ("Hundreds of deaths also are being reported in the Indian portion of
+        Kashmir" shares only "deaths … portion of Kashmir" with a sentence whose own source says
+        that: a look-alike, no second half.)"""
+        new = fragment.content & target.content
+        for k in partners:
+            if side[k].norm == fragment.norm:
+                return True  # the same sentence twice (or in two sources): both are its source
+            new = new - side[k].content
+        return len(new) >= FRAGMENT_NEW
+
     found: list[Link] = []
     # A headline sums up its story's lead: link_headlines links it, never as part of a split
     # or merge (neither joining another claim nor joined by one).
@@ -247,13 +290,25 @@ def link_splits_merges(al: Alignment) -> None:
         if i in al.used_o or i == head_o:
             continue
         best = clear_best(by_o.get(i, []))
-        if best and best[1] in al.used_r and best[1] != head_r and enough_shared(al.orig[i], al.rew[best[1]]):
+        if (
+            best
+            and best[1] in al.used_r
+            and best[1] != head_r
+            and enough_shared(al.orig[i], al.rew[best[1]])
+            and adds(al.orig[i], al.rew[best[1]], partners_r[best[1]], al.orig)
+        ):
             found.append(Link(i, best[1], score_of[(i, best[1])], partial=True))
     for j in range(len(al.rew)):
         if j in al.used_r or j == head_r:
             continue
         best = clear_best(by_r.get(j, []))
-        if best and best[1] in al.used_o and best[1] != head_o and enough_shared(al.orig[best[1]], al.rew[j]):
+        if (
+            best
+            and best[1] in al.used_o
+            and best[1] != head_o
+            and enough_shared(al.orig[best[1]], al.rew[j])
+            and adds(al.rew[j], al.orig[best[1]], partners_o[best[1]], al.rew)
+        ):
             found.append(Link(best[1], j, score_of[(best[1], j)], partial=True))
     al.links.extend(found)
     al.used_o.update(lk.o for lk in found)
@@ -275,11 +330,13 @@ def link_headlines(al: Alignment) -> None:
         if not len(mine) or not len(other) or not _headline(mine[0]):
             continue
         head = mine[0]
-        if len(head.content) < 2:
-            continue
+        if len(head.content) < 2 or _record(head):
+            continue  # (a record's title names who spoke, not what the story says)
         best, best_w = -1, 0.0
         for k in range(min(len(other), HEADLINE_REACH)):
-            shared = head.content & other[k].content
+            if metadata(other[k]) or (k == 0 and _record(other[k])):
+                continue  # a "Presenters: …" line or a record's title names people; it sums up nothing
+            shared = head.content & _said(other, k)
             if len(shared) >= 2:
                 w = al.vocab.total(sorted(shared)) * (1.0 - HEADLINE_LEAD * k)
                 if w > best_w:
@@ -297,6 +354,21 @@ def link_headlines(al: Alignment) -> None:
             al.used_o.add(i)
             al.used_r.add(j)
         linked.add((i, j))
+
+
+# A transcript's speaker label: "SECRETARY OF STATE JOHN KERRY:", "SEC. GATES:", "Q:".
+_SPEAKER_LABEL = re.compile(r"[ \t]*[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,7}:\s")
+
+
+def _said(side: Profiles, k: int) -> frozenset[str]:
+    """The content words of claim ``k`` without a transcript's speaker label: a headline says
+    what was said ("John Kerry Tells VOA: Snowden Betrayed Country"), and the speaker's name in
+    a label ("SECRETARY OF STATE JOHN KERRY: Happy to be with you.") is not that."""
+    p = side[k]
+    m = _SPEAKER_LABEL.match(side.texts[k])
+    if m is None:
+        return p.content
+    return p.content - frozenset(terms_of(m.group()))
 
 
 def link_reuse(al: Alignment) -> None:
@@ -327,6 +399,8 @@ def link_reuse(al: Alignment) -> None:
         if (i, j) in linked or i not in al.used_o or j not in al.used_r:
             continue
         pi, pj = o_profile(i), r_profile(j)
+        if metadata(pi) is not metadata(pj):
+            continue
         if partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4:
             both = pi.content & pj.content
             if told(both, partners_r[j], o_profile) and told(both, partners_o[i], r_profile):
@@ -362,6 +436,7 @@ def align(
     """Group claims into changes. Unlinked claims come back as one-sided groups."""
     al = Alignment(orig, rew, vocab)
     exact_pairs(al)
+    link_headline_pair(al)
     check()
     score_candidates(al, check)
     link_confident(al)

@@ -34,6 +34,14 @@ NUMBER_BONUS = 0.06  # rank added for a shared number (counts, years: strong anc
 YEAR_PENALTY = 0.15  # rank taken when both claims name years and share none
 
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+# A header line of a transcript or release that names who took part or whom to ask
+# ("Presenters: Secretary of Defense Robert Gates and Adm. Mike Mullen", "Media contact: …"):
+# data about the document, not a claim of the story. Its names recur in the story's sentences
+# ("Adm. Mike Mullen, chairman of the Joint Chiefs, said …"), which restate nothing of it.
+_METADATA = re.compile(
+    r"^(?:presenters?|participants?|panell?ists?|moderators?|speakers?|(?:media |press )?contacts?"
+    r"|release (?:no\.?|number)|briefer|attendees?)\s*:\s"
+)
 
 
 def shared_content(a: Profile, b: Profile) -> int:
@@ -68,8 +76,39 @@ def contained(a: Profile, b: Profile, shared: float) -> float:
     return 0.0
 
 
+# The title of a record rather than a story ("Transcript of VOA Interview with Secretary of
+# State John Kerry", "DOD News Briefing with Secretary Gates"): it names who spoke, not what.
+RECORD_WORDS = re.compile(r"\b(?:transcript|briefing|interview|remarks|press conference|news conference)\b")
+
+
+def record_title(p: Profile) -> bool:
+    """Is the claim a record's title: a line of at most 16 words, no full stop at its end,
+    that names a transcript, briefing, interview or remarks?"""
+    text = p.norm.rstrip()
+    return (
+        not text.endswith((".", '."', ".'"))
+        and text.count(" ") < 16
+        and RECORD_WORDS.search(text) is not None
+    )
+
+
+def metadata(p: Profile) -> bool:
+    """Is the claim a header line naming a document's presenters, participants or contacts?"""
+    return p.norm[:1] in "abcmprs" and _METADATA.match(p.norm) is not None
+
+
 def link_rank(a: Profile, b: Profile, score: float, shared: float) -> float:
-    """The order in which candidate pairs are linked: the score, plus containment and numbers."""
+    """The order in which candidate pairs are linked: the score, plus containment and numbers.
+
+    A document's header line (:func:`metadata`) pairs only with another such line, a record's
+    title (:func:`record_title`) only with a claim that speaks of such a record."""
+    if metadata(a) is not metadata(b):
+        return score - 1.0
+    ta, tb = record_title(a), record_title(b)
+    if ta is not tb and RECORD_WORDS.search((b if ta else a).norm) is None:
+        # a record's title is restated only where the record is spoken of ("In a one-on-one
+        # interview with VOA's Scott Stearns, Kerry said …"), not by whatever names its speaker
+        return score - 1.0
     rank = score
     cover = contained(a, b, shared)
     if cover:

@@ -11,7 +11,8 @@ original has it nowhere. One module per family of rules; their word lists are in
 
 :func:`fact_flags` returns every flag; :func:`split_omitted` parts the flags a reviewer must
 check (changed or added facts) from the omissions and low notes (a figure left out, "about
-250" for 248, "yesterday" for "Thursday"), which are not changes of fact.
+250" for 248, "yesterday" for "Thursday", a name, date or figure only the rewrite gives), which
+are not changes of fact.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from factcheck_gui.engine.flags.titles import may_have_titles, mentions, title_f
 from factcheck_gui.engine.flags.whole import FlagContext, whole_of
 from factcheck_gui.engine.lexicon import STOPWORDS
 from factcheck_gui.engine.normalize import Token
-from factcheck_gui.engine.types import Claim, DiffOp, Flag, FlagChange, Severity
+from factcheck_gui.engine.types import Claim, DiffOp, Flag, FlagChange, FlagType, Severity
 
 __all__ = ["FlagContext", "QuoteContext", "fact_flags", "quote_flags", "split_omitted"]
 
@@ -68,7 +69,7 @@ def fact_flags(
         flags.extend(substitution_flags(ta, tb, diff))
     if flags and few:
         flags = [_as_note(f) for f in flags]
-    return numbers + flags
+    return [_as_detail(f) for f in numbers + flags]
 
 
 FEW_WORDS = 0.2  # content words the two sides share (Dice), under which they are hardly one claim
@@ -84,6 +85,21 @@ def _as_note(f: Flag) -> Flag:
     if f.severity is Severity.LOW:
         return f
     return replace(f, severity=Severity.LOW, message=f"{f.message} (the two claims share few words)")
+
+
+# Values a rewrite may add to a claim it restates without changing any of the claim's facts:
+# who said it ("Pentagon spokesman Peter Cook said"), a title or full name for someone the
+# original names ("President Barack Obama"), background from elsewhere ("commander of Submarine
+# Squadron 11", "as of January 2024"). News rewrites add such detail all the time; it is no
+# value of the original's changed into another (those are "changed" flags, of high severity),
+# so it is a note to check, not a changed fact.
+_DETAIL_TYPES = frozenset({FlagType.NAME, FlagType.DATE, FlagType.NUMBER})
+
+
+def _as_detail(f: Flag) -> Flag:
+    if f.change is not FlagChange.ADDED or f.severity is not Severity.MEDIUM or f.type not in _DETAIL_TYPES:
+        return f
+    return replace(f, severity=Severity.LOW)
 
 
 def is_omitted(flag: Flag) -> bool:

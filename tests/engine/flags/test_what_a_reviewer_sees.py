@@ -40,8 +40,10 @@ def test_a_value_is_added_only_if_the_whole_original_has_it_nowhere() -> None:
     assert flags(seen) == []  # Ziarat and Berg are in the original; "Berg said" only attributes
     rewrite = STORY.replace("About 250 homes were destroyed.", "About 250 homes were destroyed in Quetta.")
     _, seen = review(STORY, rewrite)
-    (added,) = flags(seen)
-    assert (added.type, added.change, added.severity) == (FlagType.NAME, FlagChange.ADDED, Severity.MEDIUM)
+    # a value only the rewrite gives is added detail: a note to check, not a changed fact
+    assert flags(seen) == []
+    (added,) = omitted(seen, FlagType.NAME)
+    assert (added.type, added.change, added.severity) == (FlagType.NAME, FlagChange.ADDED, Severity.LOW)
     assert added.message == "name added: Quetta"
 
 
@@ -89,3 +91,29 @@ def test_a_quotation_of_the_speakers_own_statement_is_no_flag_but_an_altered_one
     assert flags(seen) == []
     _, seen = review(original, rewrite.replace("will not rest", "will never rest"))
     assert FlagType.QUOTE_ALTERED in [f.type for f in flags(seen)]
+
+
+def test_background_a_rewrite_adds_is_a_note_not_a_changed_fact() -> None:
+    # Simple English Wikipedia and its English Wikipedia source (benchmarks/pairs, heavy-rewrite-simple-english-wikipedia)
+    original = "The Simple English Wikipedia was launched on September 18, 2001.\n"
+    rewrite = (
+        "The Simple English Wikipedia started on September 18, 2001, and is the 44th-largest Wikipedia, "
+        "as of January 2024.\n"
+    )
+    _, seen = review(original, rewrite)
+    assert flags(seen) == []
+    notes = omitted(seen, FlagType.DATE)
+    assert [(f.change, f.severity, f.rewrite) for f in notes] == [
+        (FlagChange.ADDED, Severity.LOW, "January 2024")
+    ]
+
+
+def test_the_text_output_says_left_out_only_of_what_was_left_out() -> None:
+    from factcheck_gui.cli.render import render_text
+
+    rewrite = STORY.replace("About 250 homes were destroyed.", "About 250 homes were destroyed in Quetta.")
+    rewrite = rewrite.replace("Mayor Anna Berg said on Thursday that", "Mayor Anna Berg said that")
+    cmp, _ = review(STORY, rewrite)
+    out = render_text(cmp)
+    assert "· note: name added: Quetta" in out
+    assert "· left out: date omitted: Thursday" in out

@@ -51,12 +51,15 @@ def test_naming_who_we_are_in_a_statement_is_no_added_name() -> None:
     assert [f.message for f in notes] == [
         "name given for the original's “we”: Agency for International Development"
     ]
-    # a name put where the original names nobody is still added
-    kept, _ = parted(
+    # a name put where the original names nobody is still added: a detail to check, noted
+    kept, notes = parted(
         "The agency is also expanding existing programs in flood-affected areas.",
         "The agency is also expanding existing programs in flood-affected areas of Sindh.",
     )
-    assert [(f.change, f.message) for f in kept] == [(FlagChange.ADDED, "name added: Sindh")]
+    assert kept == []
+    assert [(f.change, f.severity, f.message) for f in notes] == [
+        (FlagChange.ADDED, Severity.LOW, "name added: Sindh")
+    ]
 
 
 def test_an_omitted_value_is_never_reported_as_a_changed_one() -> None:
