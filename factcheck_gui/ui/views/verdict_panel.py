@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind
+from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, FlagChange
 from factcheck_gui.review import wording
 from factcheck_gui.review.drafts import DraftState, NoteDrafts, Saved
 from factcheck_gui.review.session import Press
@@ -283,8 +283,13 @@ class VerdictPanel(QWidget):
         self.similarity_line.show_change(change)
         self.title.setToolTip(self.similarity_line.toolTip() if similarity else "")
         explained = [f"• {f.message}" for f in change.flags]
-        if change.omitted:  # left out by the rewrite: worth knowing, not a changed fact
-            explained.append("Left out (not a changed fact): " + "; ".join(f.message for f in change.omitted))
+        if change.omitted:  # left out, or detail only the rewrite gives: worth knowing, not a changed fact
+            left = [f.message for f in change.omitted if f.change is FlagChange.OMITTED]
+            notes = [f.message for f in change.omitted if f.change is not FlagChange.OMITTED]
+            if left:
+                explained.append("Left out (not a changed fact): " + "; ".join(left))
+            if notes:
+                explained.append("Note (not a changed fact): " + "; ".join(notes))
         near = session.index.comparison.nearest_line(change)
         if near:  # an added or removed claim: what a reviewer might link it to by hand
             explained.append(near)

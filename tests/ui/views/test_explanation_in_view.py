@@ -47,3 +47,23 @@ def test_the_flags_column_shows_its_text_uncut(qtbot, driver: Driver, size) -> N
     driver.open_demo()
     qtbot.wait(20)
     assert driver.elided_cells(Column.FLAGS) == []
+
+
+def test_detail_only_the_rewrite_gives_is_a_note_in_the_panel_not_a_left_out_fact(
+    qtbot, driver: Driver, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    story = (
+        "Mayor Anna Berg said on Thursday that 36 people died in the flood in Ziarat district. "
+        "About 250 homes were destroyed. The city may close the old bridge, she said.\n"
+    )
+    (tmp_path / "o.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(
+        story.replace("About 250 homes were destroyed.", "About 250 homes were destroyed in Quetta."),
+        encoding="utf-8",
+    )
+    driver.open_pair(tmp_path / "o.txt", tmp_path / "r.txt")
+    change = next(c for c in driver.win.session.index.review_changes if c.omitted)
+    driver.select_change(change.id)
+    qtbot.wait(20)
+    assert "Note (not a changed fact): name added: Quetta" in driver.flag_reasons
+    assert "Left out" not in driver.flag_reasons  # nothing was left out: Quetta was added
