@@ -34,6 +34,7 @@ from factcheck_gui.store.errors import CorruptDatabaseError, StoreError
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.workers import Failure, TaskContext, TaskHandle, Workers
 from factcheck_gui.ui.views.pane import prepare_documents
+from factcheck_gui.ui.views.summary_strip import prepare_counts
 
 if TYPE_CHECKING:
     from factcheck_gui.importers import ImportedText
@@ -382,6 +383,8 @@ class Navigator(QObject):
 
 
 def _with_documents(opened: OpenedReview) -> OpenedReview:
-    """*worker*: the story panes' documents filled here, so the GUI thread only adopts them."""
+    """*worker*: the story panes' documents filled and the summary strip's counts made here, so
+    the GUI thread only adopts them."""
     prepare_documents(opened.index)
+    prepare_counts(opened.index)
     return opened
