@@ -111,7 +111,7 @@ def test_counts_made_in_a_worker_are_shown_as_made_and_not_kept_after_the_review
 
     index = ComparisonIndex(demo)
     made: list[summary_strip.StoryCounts] = []
-    worker = threading.Thread(target=lambda: made.append(summary_strip.prepare_counts(index)))
+    worker = threading.Thread(target=lambda ix: made.append(summary_strip.prepare_counts(ix)), args=(index,))
     worker.start()
     worker.join()
     assert made[0] == summary_strip.story_counts(demo)
