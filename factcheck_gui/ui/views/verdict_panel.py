@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from factcheck_gui.store.records import HistoryRecord
 
 NOTE_DEBOUNCE_MS = 600
+# A change's history is read once the selection rests this long: a held J key passes many
+# changes without starting a read for each.
+HISTORY_REST_MS = 40
 # The panel's width: the review screen gives it the preferred width while the change list has
 # room, and lets it narrow down to the minimum (or what its verdict buttons need) in a window
 # in half a screen or on a laptop.
@@ -176,6 +179,10 @@ class VerdictPanel(QWidget):
         self._history_workers = Workers(self)
         self._history_workers.pool.setMaxThreadCount(1)
         self._history_asked = 0  # requests made; only the latest one's answer is shown
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(HISTORY_REST_MS)
+        self._history_timer.timeout.connect(self._read_history)
         self._history_for = ""  # the change whose history the label shows
 
         self._inner = inner = QWidget(self)
@@ -295,19 +302,23 @@ class VerdictPanel(QWidget):
         """Read the shown change's history from the store in a worker and show it when it comes.
 
         Selecting a change (a held J key) never waits on the store: the label is emptied at
-        once, and an answer for a change no longer shown — or older than a later request for
-        the same change (a verdict given meanwhile) — is dropped. The verdict and note writes
-        themselves are not here: they stay committed the moment they are made.
+        once and the read starts when the selection has rested for :data:`HISTORY_REST_MS`;
+        an answer for a change no longer shown — or older than a later request for the same
+        change (a verdict given meanwhile) — is dropped. The verdict and note writes themselves
+        are not here: they stay committed the moment they are made.
         """
         self._history_asked += 1
-        asked = self._history_asked
-        session, change_id = self.session, self.change_id
-        if session is None or not change_id:
-            self._history_for = ""
-            self.history.setText("")
-            return
         self._history_for = ""  # nothing of another change (or an older read) stays on show
         self.history.setText("")
+        if self.session is None or not self.change_id:
+            self._history_timer.stop()
+            return
+        self._history_timer.start()
+
+    def _read_history(self) -> None:
+        asked, session, change_id = self._history_asked, self.session, self.change_id
+        if session is None or not change_id:
+            return
 
         def read(_ctx: TaskContext) -> list[HistoryRecord] | None:
             if asked != self._history_asked:  # the reader moved on before this could start

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from PySide6.QtCore import Qt
 from sqlalchemy import event
 
 from factcheck_gui.store.records import DEFAULT_SCALE
@@ -65,3 +66,14 @@ def test_the_history_shown_is_always_the_selected_changes(qtbot, reviewing: Driv
         reviewing.press("K")
     assert reviewing.current_change == first
     assert DEFAULT_SCALE[1] in reviewing.history
+
+
+def test_a_held_key_reads_the_history_once_where_it_stops(qtbot, reviewing: Driver) -> None:  # type: ignore[no-untyped-def]
+    reads = _history_reads_by_thread(reviewing.win)
+    table = reviewing.win.review.changes.table
+    table.setFocus()
+    for _ in range(6):  # presses faster than the selection's rest: no read starts between them
+        qtbot.keyClick(table, Qt.Key.Key_J)
+    assert reviewing.history == "No verdict yet."
+    qtbot.wait(100)
+    assert len(reads) == 1, reads  # for the change it stopped on
