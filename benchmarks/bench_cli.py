@@ -34,8 +34,9 @@ ENTRY = "import sys; from factcheck_gui.cli import main; sys.exit(main())"
 GOALS = {"--version": 0.15, "compare demo": 0.35, "review list": 0.30}
 
 
-def run(argv: list[str], checkout: Path | None, cwd: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB) of one fresh process; fails loudly on a non-zero exit."""
+def run(argv: list[str], checkout: Path | None, cwd: Path) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB, CPU seconds: user + system) of one fresh process; fails
+    loudly on a non-zero exit. On a loaded machine the CPU time is the steadier figure."""
     env = dict(os.environ)
     if checkout is not None:
         env["PYTHONPATH"] = str(checkout)
@@ -48,7 +49,7 @@ def run(argv: list[str], checkout: Path | None, cwd: Path) -> tuple[float, float
     proc.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({checkout}):\n{err}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def build_database(db: Path, reviews: int, claims: int, folder: Path) -> None:
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         for cmd in cases.values():  # once each first: byte-compiled files, databases upgraded
             for argv_, checkout in cmd.values():
                 run(argv_, checkout, tmp)
-        results: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        results: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
         for r in range(args.repeat):
             order = list(cases) if r % 2 == 0 else list(cases)[::-1]
             for peer, (argv_, checkout) in peers.items():
@@ -131,20 +132,22 @@ def main(argv: list[str] | None = None) -> int:
                 for name in order:
                     argv_, checkout = cases[name][what]
                     results.setdefault((name, what), []).append(run(argv_, checkout, tmp))
-    print(f"\nfresh processes, median of {args.repeat} (wall s, peak RSS MiB):")
+    print(f"\nfresh processes, median of {args.repeat} (wall s, CPU s, peak RSS MiB):")
     for (peer_name, what), runs in results.items():
         if peer_name == "peer":
-            wall, rss = statistics.median(w for w, _ in runs), statistics.median(m for _, m in runs)
-            print(f"  {'peer':6} {what:20} {wall:6.3f} s  {rss:6.0f} MiB")
+            wall, rss = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+            cpu = statistics.median(r[2] for r in runs)
+            print(f"  {'peer':6} {what:20} {wall:6.3f} s  CPU {cpu:5.3f} s {rss:6.0f} MiB")
     whats = list(next(iter(cases.values())))
     for what in whats:
         line = f"  {what:27}"
         walls = {}
         for name in checkouts:
             runs = results[(name, what)]
-            wall, rss = statistics.median(w for w, _ in runs), statistics.median(m for _, m in runs)
+            wall, rss = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+            cpu = statistics.median(r[2] for r in runs)
             walls[name] = wall
-            line += f" {name} {wall:6.3f} s {rss:5.0f} MiB "
+            line += f" {name} {wall:6.3f} s CPU {cpu:5.3f} s {rss:4.0f} MiB "
         if walls.get("old"):
             line += f" ratio {walls['this'] / walls['old']:.2f}"
         goal = GOALS.get(what)
@@ -152,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
             line += f"  (goal ≤ {goal:.2f} s)"
         print(line)
     for name in checkouts:
-        many_rss = statistics.median(m for _, m in results[(name, "review list")])
-        few_rss = statistics.median(m for _, m in results[(name, "review list (1/3)")])
+        many_rss = statistics.median(r[1] for r in results[(name, "review list")])
+        few_rss = statistics.median(r[1] for r in results[(name, "review list (1/3)")])
         print(
             f"  {name}: peak RSS listing {args.reviews} vs {max(1, args.reviews // 3)} reviews: "
             f"{many_rss - few_rss:+.0f} MiB"

@@ -294,7 +294,8 @@ def child(pair_dir: Path, tmp: Path, trace: bool = False) -> dict[str, Any]:
     handle = win.open_paths(original, rewrite)
 
     def on_progress(f: float) -> None:
-        if f >= 0.9 and "compared" not in marks:
+        # The engine's part ends at 0.9; progress is sent in 1 % steps, so 0.89 is its last.
+        if f >= 0.89 and "compared" not in marks:
             marks["compared"] = time.perf_counter()
 
     # Direct: marked in the worker when the engine is done, not when the GUI thread gets to it.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -178,6 +178,9 @@ class VerdictPanel(QWidget):
         # History reads run here, one at a time, never behind a comparison in the window's pool.
         self._history_workers = Workers(self)
         self._history_workers.pool.setMaxThreadCount(1)
+        app = QCoreApplication.instance()
+        if app is not None:  # a read still running when the app quits is waited for, its answer dropped
+            app.aboutToQuit.connect(self._history_workers.shutdown)
         self._history_asked = 0  # requests made; only the latest one's answer is shown
         self._history_timer = QTimer(self)
         self._history_timer.setSingleShot(True)
