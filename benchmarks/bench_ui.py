@@ -108,6 +108,57 @@ class Probe:
         return best * 1000
 
 
+class StallTracer:
+    """``--trace``: a 4 ms interval timer (SIGALRM) whose handler, run on the GUI thread between
+    two bytecodes, notes the stack whenever the probe has not ticked for ``threshold`` seconds,
+    so a stall can be told where it is spent (a long C call shows as its Python caller)."""
+
+    def __init__(self, probe: Probe, threshold: float = 0.03, interval: float = 0.004) -> None:
+        import signal
+
+        self.probe = probe
+        self.threshold = threshold
+        self.samples: list[tuple[float, tuple[str, ...]]] = []
+        signal.signal(signal.SIGALRM, self._sample)
+        signal.setitimer(signal.ITIMER_REAL, interval, interval)
+
+    def _sample(self, _signum: int, frame: Any) -> None:
+        import traceback
+
+        ticks = self.probe.ticks
+        if frame is None or not ticks or time.perf_counter() - ticks[-1] <= self.threshold:
+            return
+        stack = tuple(
+            f"{f.f_code.co_filename.rsplit('factcheck_gui/', 1)[-1]}:{line} {f.f_code.co_name}"
+            for f, line in traceback.walk_stack(frame)
+        )
+        self.samples.append((ticks[-1], stack))
+
+    def report(self, origin: float, top: int = 8) -> list[dict[str, Any]]:
+        """The stalls with the most samples: when (s from ``origin``), how many samples, and the
+        frames seen most often in them (innermost first)."""
+        import signal
+        from collections import Counter, defaultdict
+
+        signal.setitimer(signal.ITIMER_REAL, 0, 0)
+        by_gap: dict[float, list[tuple[str, ...]]] = defaultdict(list)
+        for t0, stack in self.samples:
+            by_gap[t0].append(stack)
+        out = []
+        for t0, stacks in sorted(by_gap.items(), key=lambda kv: -len(kv[1]))[:top]:
+            frames: Counter[str] = Counter()
+            for stack in stacks:
+                frames.update(set(stack[:30]))
+            out.append(
+                {
+                    "at": round(t0 - origin, 3),
+                    "samples": len(stacks),
+                    "frames": [f"{n}× {f}" for f, n in frames.most_common(14)],
+                }
+            )
+        return out
+
+
 def _wait(seconds: float) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -169,7 +220,49 @@ def _switch_stalls(
     return out, cpu
 
 
-def child(pair_dir: Path, tmp: Path) -> dict[str, Any]:
+def _keys_stalls(probe: Probe, presses: list[tuple[Any, Any]], pause: float) -> tuple[float, float]:
+    """Press each (widget, key) from the event loop, ``pause`` apart (a held key repeats about
+    every 30–60 ms); the longest stall of them all and the GUI thread's CPU in it."""
+    from PySide6.QtTest import QTest
+
+    t0 = time.perf_counter()
+    worst_cpu = 0.0
+    for widget, key in presses:
+        c0 = time.thread_time()
+        QTest.keyClick(widget, key)
+        worst_cpu = max(worst_cpu, (time.thread_time() - c0) * 1000)
+        _wait(pause)
+    _wait(0.3)
+    t1 = time.perf_counter()
+    return probe.max_gap_ms(t0, t1), max(worst_cpu, probe.max_cpu_gap_ms(t0, t1))
+
+
+def _selection_phase(probe: Probe, win: Any) -> dict[str, Any]:
+    """Moving through the list as a reader does: 50 presses of J (next change), then 20 rounds
+    of a verdict key and J (each verdict is stored the moment it is given)."""
+    from PySide6.QtCore import Qt
+
+    out: dict[str, Any] = {}
+    changes = win.review.changes
+    if changes.proxy.rowCount() < 2:
+        return out
+    win.activateWindow()
+    changes.select_row(0)
+    changes.table.setFocus()
+    _wait(0.3)
+    table = changes.table
+    seen: set[str] = set()
+    win.review.currentChangeChanged.connect(seen.add)
+    out["select_ms"], out["select_cpu_ms"] = _keys_stalls(probe, [(table, Qt.Key.Key_J)] * 50, 0.06)
+    out["select_moved"] = len(seen)
+    before = len(win.session.values()) if win.session else 0
+    rounds: list[tuple[Any, Any]] = [(table, Qt.Key.Key_1), (table, Qt.Key.Key_J)] * 20
+    out["verdict_ms"], out["verdict_cpu_ms"] = _keys_stalls(probe, rounds, 0.06)
+    out["verdicts_given"] = (len(win.session.values()) if win.session else 0) - before
+    return out
+
+
+def child(pair_dir: Path, tmp: Path, trace: bool = False) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -192,22 +285,26 @@ def child(pair_dir: Path, tmp: Path) -> dict[str, Any]:
     res: dict[str, Any] = {}
     probe = Probe()
     probe.start()
+    tracer = StallTracer(probe) if trace else None
     marks: dict[str, float] = {}
+
+    from PySide6.QtCore import QObject, Qt, Signal
 
     start = time.perf_counter()
     handle = win.open_paths(original, rewrite)
 
     def on_progress(f: float) -> None:
-        if f >= 0.9 and "compared" not in marks:
+        # The engine's part ends at 0.9; progress is sent in 1 % steps, so 0.89 is its last.
+        if f >= 0.89 and "compared" not in marks:
             marks["compared"] = time.perf_counter()
 
-    handle.signals.progress.connect(on_progress)
+    # Direct: marked in the worker when the engine is done, not when the GUI thread gets to it.
+    handle.signals.progress.connect(on_progress, Qt.ConnectionType.DirectConnection)
     # Connected after the window's own slot: this runs once the window has taken the result.
     handle.signals.finished.connect(lambda *_a: marks.setdefault("arrived", time.perf_counter()))
+
     # The result reaches the GUI thread before the window's slot runs: a queued call from the
     # worker's signal, posted before the window's, marks the moment of arrival.
-    from PySide6.QtCore import QObject, Qt, Signal
-
     class _Arrival(QObject):
         hit = Signal()
 
@@ -240,6 +337,8 @@ def child(pair_dir: Path, tmp: Path) -> dict[str, Any]:
     res["highlighted_after_3s"] = [_visible_highlighted(left), _visible_highlighted(right)]
 
     changes = win.review.changes
+    phases = res["phases_at"] = {"result": round(result_at - start, 3)}
+    phases["filters"] = round(time.perf_counter() - start, 3)
 
     def combo_step(combo: Any, data: Any) -> Any:
         return lambda: combo.setCurrentIndex(combo.findData(data))
@@ -279,11 +378,15 @@ def child(pair_dir: Path, tmp: Path) -> dict[str, Any]:
     steps += [
         (f"select far change {i}", lambda cid=cid: win.review.select_change(cid)) for i, cid in enumerate(far)
     ]
+    phases["scroll"] = round(time.perf_counter() - start, 3)
     scroll, scroll_cpu = _switch_stalls(probe, steps, pause=0.2)
     res["scroll_ms"] = max(scroll.values()) if scroll else 0.0
     res["scroll_cpu_ms"] = max(scroll_cpu.values()) if scroll_cpu else 0.0
     res["scroll_worst"] = max(scroll, key=lambda k: scroll[k]) if scroll else ""
     res["highlighted_after_scroll"] = [_visible_highlighted(left), _visible_highlighted(right)]
+
+    phases["select"] = round(time.perf_counter() - start, 3)
+    res.update(_selection_phase(probe, win))
 
     review_id = win.session.review_id if win.session else None
     if review_id is not None:
@@ -291,6 +394,7 @@ def child(pair_dir: Path, tmp: Path) -> dict[str, Any]:
         _run_until(win.reviewsListed, 60)
         _wait(0.5)
         t0 = time.perf_counter()
+        phases["stored_open"] = round(t0 - start, 3)
         (win.nav if hasattr(win, "nav") else win).open_review(review_id)
         _run_until(win.reviewShown)
         win.repaint()
@@ -299,6 +403,8 @@ def child(pair_dir: Path, tmp: Path) -> dict[str, Any]:
         res["stored_open_stall_ms"] = probe.max_gap_ms(t0, time.perf_counter())
         res["stored_open_stall_cpu_ms"] = probe.max_cpu_gap_ms(t0, time.perf_counter())
     probe.stop()
+    if tracer is not None:
+        res["trace"] = tracer.report(start)
     if hasattr(win, "quit_without_notes"):
         win.quit_without_notes = True
     else:
@@ -322,13 +428,14 @@ def _bigpair(n: int, out: Path) -> Path:
     return pair
 
 
-def _run_child(checkout: Path, pair: Path, tmp: Path) -> dict[str, Any]:
+def _run_child(checkout: Path, pair: Path, tmp: Path, trace: bool = False) -> dict[str, Any]:
     env = dict(
         os.environ, PYTHONPATH=str(checkout), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")
     )
     tmp.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", str(pair), "--tmp", str(tmp)],
+        [sys.executable, str(Path(__file__).resolve()), "--child", str(pair), "--tmp", str(tmp)]
+        + (["--trace"] if trace else []),
         env=env,
         capture_output=True,
         text=True,
@@ -363,6 +470,10 @@ def _fmt(label: str, runs: list[dict[str, Any]]) -> dict[str, float]:
         "  its CPU ms ": med_max("filters_cpu_ms"),
         "scroll ms": med("scroll_ms"),
         "  its CPU ms  ": med("scroll_cpu_ms"),
+        "select (50 J) ms": med("select_ms"),
+        "  its CPU ms    ": med("select_cpu_ms"),
+        "verdict + J ms": med("verdict_ms"),
+        "  its CPU ms     ": med("verdict_cpu_ms"),
         "stored open s": med("stored_open_s"),
         "stored open stall ms": med("stored_open_stall_ms"),
         "  its CPU ms   ": med("stored_open_stall_cpu_ms"),
@@ -377,9 +488,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--tmp", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, help="also write every run's figures here")
+    ap.add_argument(
+        "--trace", action="store_true", help="sample the GUI thread's stack in every stall over 30 ms"
+    )
     args = ap.parse_args(argv)
     if args.child is not None:
-        print("RESULT " + json.dumps(child(args.child, args.tmp)), flush=True)
+        print("RESULT " + json.dumps(child(args.child, args.tmp, args.trace)), flush=True)
         return 0
     checkouts = [("this", ROOT)] + ([("against", args.against.resolve())] if args.against else [])
     every: dict[str, Any] = {}
@@ -391,9 +505,14 @@ def main(argv: list[str] | None = None) -> int:
             for r in range(args.repeat):
                 order = checkouts if r % 2 == 0 else checkouts[::-1]
                 for name, path in order:
-                    res = _run_child(path, pair, tmp / f"{name}-{n}-{r}")
+                    res = _run_child(path, pair, tmp / f"{name}-{n}-{r}", args.trace)
+                    trace = res.pop("trace", None)
                     runs[name].append(res)
                     print(f"  [{n} {name} run {r + 1}] {json.dumps(res)}", flush=True)
+                    for stall in trace or ():
+                        print(f"    stall at {stall['at']} s ({stall['samples']} samples):")
+                        for frame in stall["frames"]:
+                            print(f"      {frame}")
             every[str(n)] = runs
             table = {name: _fmt(name, rs) for name, rs in runs.items()}
             print(f"\n{n} claims a side (median of {args.repeat}):")

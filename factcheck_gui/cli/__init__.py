@@ -11,7 +11,7 @@ from typing import NoReturn
 
 from factcheck_gui import version_line
 from factcheck_gui.cli.common import CliError
-from factcheck_gui.cli.render import inert_line
+from factcheck_gui.cli.text import inert_line
 
 # Each command's module, imported only when that command runs: `compare` needs the engine and
 # the importers, `review`/`export` SQLAlchemy and the exporters; `--version` needs none of it.

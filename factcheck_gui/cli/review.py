@@ -7,15 +7,18 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck_gui.cli.common import CliError, write_output
-from factcheck_gui.cli.render import inert, inert_line, plural
-from factcheck_gui.review.opening import store_review
+from factcheck_gui.cli.text import inert, inert_line, plural
 from factcheck_gui.review.reviewer import default_reviewer
-from factcheck_gui.store import CorruptDatabaseError, ReviewStore, StoreError, resolve_db_url
-from factcheck_gui.store.database import check_folder
+from factcheck_gui.store.errors import CorruptDatabaseError, StoreError
 from factcheck_gui.store.records import Review, ReviewSummary, VerdictRecord
+
+# The store (SQLAlchemy) and the engine are imported where a command needs them: `review list`
+# of a current local database needs neither (factcheck_gui.store.listing).
+if TYPE_CHECKING:
+    from factcheck_gui.store import ReviewStore
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -94,6 +97,9 @@ def opened(db: str | None, *, write: bool = False) -> Iterator[ReviewStore]:
     command that writes (``write``); a command that reads says once, on standard error, that
     verdicts cannot be saved there, and goes on.
     """
+    from factcheck_gui.store import ReviewStore, resolve_db_url
+    from factcheck_gui.store.database import check_folder
+
     try:
         url = resolve_db_url(db)
         check_folder(url)
@@ -152,6 +158,7 @@ def summary_json(s: ReviewSummary) -> dict[str, Any]:
 
 def run_new(args: argparse.Namespace) -> int:
     from factcheck_gui.cli.compare import load_pair
+    from factcheck_gui.review.opening import store_review
 
     if args.source:
         from factcheck_gui.cli.sources import checked_sources, load_sources
@@ -179,13 +186,18 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with opened(args.db) as store:
-        reviews = store.list_reviews()
+    from factcheck_gui.store.listing import list_current_sqlite, local_file
+
+    path = local_file(args.db)
+    reviews = list_current_sqlite(path) if path is not None else None
+    if reviews is None:  # not a current local database with reviews: the store opens it
+        with opened(args.db) as store:
+            reviews = store.list_reviews()
+        if not reviews and not args.json:
+            write_output(f"no reviews yet in {inert(store.display_name)}", None)
+            return 0
     if args.json:
         write_output(json.dumps([summary_json(s) for s in reviews], ensure_ascii=False, indent=1), None)
-        return 0
-    if not reviews:
-        write_output(f"no reviews yet in {inert(store.display_name)}", None)
         return 0
     lines = [f"{'ID':>4}  {'STATUS':6}  {'DONE':>7}  {'UPDATED':16}  TITLE"]
     for s in reviews:

@@ -15,7 +15,8 @@ from collections import Counter
 
 from factcheck_gui import __version__
 from factcheck_gui.cli.common import CliError, refuse_overwrite, write_output
-from factcheck_gui.cli.render import KIND_LABEL, inert, plural
+from factcheck_gui.cli.render import KIND_LABEL
+from factcheck_gui.cli.text import inert, plural
 from factcheck_gui.engine.sources import (
     MAX_SOURCES,
     MultiChange,

@@ -20,7 +20,6 @@ from factcheck_gui.importers.loader import (
     load_url,
     sniff,
 )
-from factcheck_gui.importers.url import USER_AGENT
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -37,3 +36,12 @@ __all__ = [
     "max_import_bytes",
     "sniff",
 ]
+
+
+def __getattr__(name: str) -> str:
+    # http.client, ssl and email come with the URL module: a command reading files never pays.
+    if name == "USER_AGENT":
+        from factcheck_gui.importers.url import USER_AGENT
+
+        return USER_AGENT
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -154,7 +154,8 @@ class SideIndex:
         if self._lexer is None:
             self._lexer = _FactLexer(self.doc.text, self.to_qt)
         if self._lexer.step(seconds):
-            self.facts = RunList(self._lexer.runs)
+            # In order and disjoint already: no sort of every token at the end (50 ms at 5k).
+            self.facts = RunList.ordered(self._lexer.runs, self._lexer.ends)
             self._lexer = None
             self.facts_pending = False
         return not self.facts_pending
@@ -214,6 +215,13 @@ class RunList:
         for r in self.runs:
             m = max(m, r.end)
             self._max_end.append(m)
+
+    @classmethod
+    def ordered(cls, runs: list[Run], ends: list[int]) -> RunList:
+        """Runs already sorted and not overlapping, with their ends: taken as they are."""
+        made = cls.__new__(cls)
+        made.runs, made._max_end = runs, ends
+        return made
 
     def __len__(self) -> int:
         return len(self.runs)

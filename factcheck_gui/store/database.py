@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -29,10 +28,9 @@ from factcheck_gui.store.errors import (
     ReadOnlyDatabaseError,
     StoreError,
 )
+from factcheck_gui.store.paths import ENV_VAR as ENV_VAR  # (re-exported: the window names it)
+from factcheck_gui.store.paths import default_db_path
 
-APP_DIR_NAME = "factcheck-compare"
-DB_FILE_NAME = "reviews.sqlite3"
-ENV_VAR = "FACTCHECK_DB"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 # How long to wait for the team database to answer a new connection, in seconds.
 DB_TIMEOUT_ENV = "FACTCHECK_DB_TIMEOUT"
@@ -43,11 +41,6 @@ _MIN_DB_TIMEOUT = 2  # libpq's (and psycopg's) own minimum: a smaller value mean
 # the write lock is taken before the version check, not at the first UPDATE (which would fail
 # with SQLITE_BUSY_SNAPSHOT instead of waiting).
 WRITE_OPTION = "factcheck_write"
-
-
-def default_db_path() -> Path:
-    """The SQLite file in the user data directory (the folder may not exist yet)."""
-    return Path(user_data_dir(APP_DIR_NAME)) / DB_FILE_NAME
 
 
 def default_db_url() -> str:

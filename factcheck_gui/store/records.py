@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from factcheck_gui.engine.types import Comparison
+if TYPE_CHECKING:  # a listing needs no engine: the comparison is only a field's type here
+    from factcheck_gui.engine.types import Comparison
 
 DEFAULT_SCALE: tuple[str, ...] = (
     "Accurate",

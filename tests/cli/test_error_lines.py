@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck_gui.cli.render import inert, inert_line
+from factcheck_gui.cli.text import inert, inert_line
 from tests.cli.test_cli_files import ORIGINAL, REWRITE, assert_usage_error, factcheck
 
 HOSTILE = "a\nb\x1b[31m\x07c"

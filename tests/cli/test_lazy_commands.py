@@ -51,6 +51,14 @@ def test_short_commands_import_no_database_exporter_or_parser(args: list[str]) -
     assert not heavy, heavy
 
 
+def test_version_imports_not_even_the_engine() -> None:
+    out, modules = loaded_after(["--version"])
+    assert out.returncode == 0, out.stderr
+    ours = sorted(m for m in modules if m.startswith("factcheck_gui."))
+    assert ours and not [m for m in ours if not m.startswith("factcheck_gui.cli")], ours
+    assert "factcheck_gui.cli.render" not in ours  # (it imports the engine's types)
+
+
 def test_review_commands_still_get_the_store(tmp_path: Path) -> None:
     out, modules = loaded_after(["review", "list", "--db", f"sqlite:///{tmp_path / 'r.sqlite3'}"])
     assert out.returncode == 0, out.stderr

@@ -201,6 +201,8 @@ class Driver:
 
     @property
     def history(self) -> str:
+        """The history the panel shows for the change on show (read in a worker: waited for)."""
+        self.qtbot.waitUntil(lambda: not self._panel.history_pending, timeout=self.timeout_ms)
         return str(self._panel.history.text())
 
     # -- the message bar and the status bar -------------------------------------------------

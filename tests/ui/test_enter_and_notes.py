@@ -56,6 +56,7 @@ def test_a_note_of_only_whitespace_is_not_saved(qtbot, opened, db_url: str, stor
     store = store_for(db_url)
     assert store.verdict(win.session.review_id, cid) is None
     assert store.history(win.session.review_id, cid) == []
+    qtbot.waitUntil(lambda: not win.review.verdict.history_pending)
     assert "note edited" not in win.review.verdict.history.text()
 
     # A real note is saved; emptying it with whitespace later clears it (a real change).

@@ -7,6 +7,8 @@ Pointing at a band tells which claims it joins (plain text: see ``views/tips.py`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -82,9 +84,10 @@ class LinkCurtain(QWidget):
             return []
         w = float(self.width())
         out: list[tuple[QPainterPath, str]] = []
+        near_left, near_right = self._near(self.left, Side.ORIGINAL), self._near(self.right, Side.REWRITE)
         for ch in self.visible_changes():
-            lefts = [self.left.claim_rect(c) for c in ch.original]
-            rights = [self.right.claim_rect(c) for c in ch.rewrite]
+            lefts = [near_left(c) for c in ch.original]
+            rights = [near_right(c) for c in ch.rewrite]
             if not lefts:
                 y = self.sync.corresponding_y(Side.REWRITE, rights[0][0])
                 lefts = [(int(y), int(y) + 2)]
@@ -106,6 +109,27 @@ class LinkCurtain(QWidget):
                         )
                     )
         return out
+
+    def _near(self, pane: StoryPane, side: Side) -> Callable[[str], tuple[int, int]]:
+        """A claim's top and bottom in ``pane``; for a claim far from the view (a moved claim's
+        counterpart thousands of lines away) a place well beyond the viewport's edge instead:
+        its band leaves the curtain the same way, and the pane need not lay out every block
+        between the view and it (tens of milliseconds per paint in a long story)."""
+        assert self.index is not None
+        si = self.index.sides[side]
+        lo, hi = pane.visible_range()
+        reach = 3 * max(1, hi - lo)
+        far = 3 * max(1, pane.viewport().height())
+
+        def rect(claim_id: str) -> tuple[int, int]:
+            start, end = si.span(claim_id)
+            if end < lo - reach:
+                return -far - 2, -far
+            if start > hi + reach:
+                return far, far + 2
+            return pane.span_rect(start, end)
+
+        return rect
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -6,7 +6,9 @@ waits for a Save click and a closed window loses nothing already typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, FlagChange
 from factcheck_gui.review import wording
@@ -28,9 +31,16 @@ from factcheck_gui.review.session import Press
 from factcheck_gui.review.wording import NO_VERDICT_TO_CLEAR, NOT_SAVED_CONFLICT, NOT_SAVED_YET
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.theme import KIND_STYLES, is_dark, restyle
+from factcheck_gui.ui.shell.workers import TaskContext, Workers
 from factcheck_gui.ui.views.tips import SimilarityLine
 
+if TYPE_CHECKING:
+    from factcheck_gui.store.records import HistoryRecord
+
 NOTE_DEBOUNCE_MS = 600
+# A change's history is read once the selection rests this long: a held J key passes many
+# changes without starting a read for each.
+HISTORY_REST_MS = 40
 # The panel's width: the review screen gives it the preferred width while the change list has
 # room, and lets it narrow down to the minimum (or what its verdict buttons need) in a window
 # in half a screen or on a laptop.
@@ -93,6 +103,7 @@ class VerdictPanel(QWidget):
     """
 
     flash = Signal(str)
+    historyShown = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +182,18 @@ class VerdictPanel(QWidget):
         self.history.setObjectName("history")
         self.history.setTextFormat(Qt.TextFormat.PlainText)
         self.history.setWordWrap(True)
+        # History reads run here, one at a time, never behind a comparison in the window's pool.
+        self._history_workers = Workers(self)
+        self._history_workers.pool.setMaxThreadCount(1)
+        app = QCoreApplication.instance()
+        if app is not None:  # a read still running when the app quits is waited for, its answer dropped
+            app.aboutToQuit.connect(self._history_workers.shutdown)
+        self._history_asked = 0  # requests made; only the latest one's answer is shown
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(HISTORY_REST_MS)
+        self._history_timer.timeout.connect(self._read_history)
+        self._history_for = ""  # the change whose history the label shows
 
         self._inner = inner = QWidget(self)
         col = QVBoxLayout(inner)
@@ -304,23 +327,53 @@ class VerdictPanel(QWidget):
         self.refresh_history()
 
     def refresh_history(self) -> None:
+        """Read the shown change's history from the store in a worker and show it when it comes.
+
+        Selecting a change (a held J key) never waits on the store: the label is emptied at
+        once and the read starts when the selection has rested for :data:`HISTORY_REST_MS`;
+        an answer for a change no longer shown — or older than a later request for the same
+        change (a verdict given meanwhile) — is dropped. The verdict and note writes themselves
+        are not here: they stay committed the moment they are made.
+        """
+        self._history_asked += 1
+        self._history_for = ""  # nothing of another change (or an older read) stays on show
+        self.history.setText("")
         if self.session is None or not self.change_id:
-            self.history.setText("")
+            self._history_timer.stop()
             return
-        rows = self.session.history(self.change_id)
-        lines = []
-        for h in reversed(rows):
-            when = h.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            if h.action == "note":
-                what = "note edited"
-            elif h.action == "cleared":
-                what = f"cleared {h.old_value or ''}".strip()
-            elif h.action == "carried":
-                what = f"carried over: {h.new_value}"
-            else:
-                what = f"{h.old_value} → {h.new_value}" if h.old_value else f"{h.new_value}"
-            lines.append(f"{when}  {h.reviewer}: {what}")
-        self.history.setText("\n".join(lines) or "No verdict yet.")
+        self._history_timer.start()
+
+    def _read_history(self) -> None:
+        asked, session, change_id = self._history_asked, self.session, self.change_id
+        if session is None or not change_id:
+            return
+
+        def read(_ctx: TaskContext) -> list[HistoryRecord] | None:
+            if asked != self._history_asked:  # the reader moved on before this could start
+                return None
+            return session.history(change_id)
+
+        self._history_workers.start(
+            "reading a change's history",
+            read,
+            finished=lambda rows: self._history_read(asked, session, change_id, rows),
+        )
+
+    @property
+    def history_pending(self) -> bool:
+        """A history read for the change on show has not been shown yet."""
+        return bool(self.change_id) and self._history_for != self.change_id
+
+    def _history_read(
+        self, asked: int, session: ReviewSession, change_id: str, rows: list[HistoryRecord] | None
+    ) -> None:
+        if not isValid(self) or rows is None or asked != self._history_asked:
+            return  # a later request (another change, a newer write) has its own answer coming
+        if session is not self.session or change_id != self.change_id:
+            return
+        self.history.setText(history_text(rows))
+        self._history_for = change_id
+        self.historyShown.emit(change_id)
 
     # -- verdicts -----------------------------------------------------------------------------
     def apply_verdict(self, value: str | None) -> bool:
@@ -516,6 +569,23 @@ class VerdictPanel(QWidget):
     def _set_enabled(self, on: bool) -> None:
         for w in (self.scale_box, self.clear_button, self.note):
             w.setEnabled(on)
+
+
+def history_text(rows: list[HistoryRecord]) -> str:
+    """A change's history as the panel shows it, newest first."""
+    lines = []
+    for h in reversed(rows):
+        when = h.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if h.action == "note":
+            what = "note edited"
+        elif h.action == "cleared":
+            what = f"cleared {h.old_value or ''}".strip()
+        elif h.action == "carried":
+            what = f"carried over: {h.new_value}"
+        else:
+            what = f"{h.old_value} → {h.new_value}" if h.old_value else f"{h.new_value}"
+        lines.append(f"{when}  {h.reviewer}: {what}")
+    return "\n".join(lines) or "No verdict yet."
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:

@@ -77,6 +77,7 @@ def test_compare_again_from_the_menu_offers_the_verdicts_and_carries_them(  # ty
     # The verdict panel shows the carried verdict's history.
     current = win.review.current_change_id()
     if stored.get(current) is not None:
+        qtbot.waitUntil(lambda: not win.review.verdict.history_pending)
         assert "carried over" in win.review.verdict.history.text()
 
 

@@ -98,3 +98,28 @@ def test_story_text_never_reaches_the_strip(qtbot) -> None:  # type: ignore[no-u
     s.set_comparison(c)
     assert s.counts()["flag:number"] == "1 number"
     assert all("<" not in t for t in s.counts().values())
+
+
+def test_counts_made_in_a_worker_are_shown_as_made_and_not_kept_after_the_review(  # type: ignore[no-untyped-def]
+    qtbot, demo: Comparison
+) -> None:
+    import gc
+    import threading
+
+    from factcheck_gui.review.docindex import ComparisonIndex
+    from factcheck_gui.ui.views import summary_strip
+
+    index = ComparisonIndex(demo)
+    made: list[summary_strip.StoryCounts] = []
+    worker = threading.Thread(target=lambda ix: made.append(summary_strip.prepare_counts(ix)), args=(index,))
+    worker.start()
+    worker.join()
+    assert made[0] == summary_strip.story_counts(demo)
+    assert summary_strip._counts_for(demo) is made[0]  # showing it counts nothing again
+    s = SummaryStrip()
+    qtbot.addWidget(s)
+    s.set_comparison(demo, {})
+    assert s.counts()["kind:added"] == "+ 3 added"
+    del index
+    gc.collect()
+    assert id(demo) not in summary_strip._PREPARED  # nothing of a closed review stays behind
