@@ -5,6 +5,11 @@ A background task runs ``factcheck export`` in a child process (see
 write to a temporary file and rename it into place, so a failed export never harms an existing
 file.
 
+A ClaimReview needs its publisher (organisation, review URL; Settings keeps them): when Settings
+lacks them, or holds a web address that is not one, the export first asks for exactly those
+fields (:class:`~factcheck_gui.ui.views.publisher_form.PublisherDialog`), stores the answer in
+Settings and goes on; Cancel writes nothing and says so.
+
 Signals:
     exported(str): the file was written; carries its path.
     failed(str): the export failed; carries the one-line message shown in the window.

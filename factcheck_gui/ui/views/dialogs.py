@@ -195,7 +195,7 @@ class SettingsDialog(QDialog):
         publishing = QLabel("ClaimReview publishing (required for File → Export → ClaimReview):", self)
         publishing.setWordWrap(True)
         form.addRow(publishing)
-        form.addRow(self.publisher_form)
+        self.publisher_form.add_rows(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

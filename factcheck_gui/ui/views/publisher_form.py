@@ -1,9 +1,9 @@
 """Who publishes ClaimReview exports: the fields shared by Settings and the export's question.
 
-:class:`PublisherForm` is the labelled fields (all four in Settings, only those still missing when
-an export asks); :class:`PublisherDialog` is the small window-modal question File → Export →
-ClaimReview… opens when Settings lacks them. Both check the values as the exporter does
-(:meth:`ClaimReviewPublisher.check`), so what the dialog accepts the export accepts.
+:class:`PublisherForm` is the labelled fields, as rows of a form (all four in Settings; only
+those still missing when an export asks). :class:`PublisherDialog` is the small window-modal
+question File → Export → ClaimReview… opens when Settings lacks them; it checks the values as
+the exporter does (:meth:`ClaimReviewPublisher.check`), so what it accepts the export accepts.
 """
 
 from __future__ import annotations
@@ -60,26 +60,27 @@ def keys_to_ask(fields: Mapping[str, str]) -> list[str]:
     return [k for k, _hint in PUBLISHER_FIELDS if k in keys]
 
 
-class PublisherForm(QWidget):
-    """Labelled line edits for ``keys`` (default: all four), prefilled from ``fields``.
+class PublisherForm:
+    """The labelled publisher line edits for ``keys`` (default: all four), prefilled from
+    ``fields``, as rows of a form: :meth:`add_rows` puts them into a QFormLayout (Settings' own,
+    so its labels line up with the other settings; the export's question's).
 
     ``edits`` maps each key to its QLineEdit (object name ``claimreview_<key>``).
     """
 
-    def __init__(
-        self, parent: QWidget | None, fields: Mapping[str, str], keys: Sequence[str] | None = None
-    ) -> None:
-        super().__init__(parent)
-        shown = [k for k, _hint in PUBLISHER_FIELDS if keys is None or k in keys]
+    def __init__(self, parent: QWidget, fields: Mapping[str, str], keys: Sequence[str] | None = None) -> None:
         hints = dict(PUBLISHER_FIELDS)
         self.edits: dict[str, QLineEdit] = {}
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        for key in shown:
-            edit = QLineEdit(fields.get(key, ""), self)
+        for key, _hint in PUBLISHER_FIELDS:
+            if keys is not None and key not in keys:
+                continue
+            edit = QLineEdit(fields.get(key, ""), parent)
             edit.setObjectName(f"claimreview_{key}")
             edit.setPlaceholderText(hints[key])
             self.edits[key] = edit
+
+    def add_rows(self, form: QFormLayout) -> None:
+        for key, edit in self.edits.items():
             form.addRow(PUBLISHER_LABELS[key], edit)
 
     def values(self) -> dict[str, str]:
@@ -120,7 +121,9 @@ class PublisherDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(why)
-        layout.addWidget(self.form)
+        rows = QFormLayout()
+        self.form.add_rows(rows)
+        layout.addLayout(rows)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         for edit in self.form.edits.values():
