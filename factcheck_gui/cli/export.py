@@ -5,14 +5,18 @@ output is not a terminal (a pipe or a redirect), never as binary noise on a scre
 
 ``--only-changed-or-added`` (csv, md, html, pdf) lists only the changes that change or add
 something. ``--format claimreview`` needs ``--organisation`` and ``--review-url`` (and takes
-``--reviewer-name`` and ``--organisation-url``); without them it is refused before the database
-is opened. What an export left out (ClaimReview: the changes without a rating) is said in one
-line on standard error, which stays free of the export itself.
+``--reviewer-name`` and ``--organisation-url``); each not given is read from its environment
+variable (:data:`PUBLISHER_ENV`: ``FACTCHECK_ORGANISATION``, ``FACTCHECK_REVIEW_URL``, …), and a
+value given on the command line, even an empty one, wins. Without the organisation or the
+review URL the export is refused before the database is opened. What an export left out
+(ClaimReview: the changes without a rating) is said in one line on standard error, which stays
+free of the export itself.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -42,6 +46,16 @@ if TYPE_CHECKING:
     from factcheck_gui.store.records import Review
 
 
+# The ClaimReview publisher options, each read from the environment when not given:
+# (option destination, option, metavar, environment variable).
+PUBLISHER_ENV = (
+    ("organisation", "--organisation", "NAME", "FACTCHECK_ORGANISATION"),
+    ("review_url", "--review-url", "URL", "FACTCHECK_REVIEW_URL"),
+    ("reviewer_name", "--reviewer-name", "NAME", "FACTCHECK_REVIEWER_NAME"),
+    ("organisation_url", "--organisation-url", "URL", "FACTCHECK_ORGANISATION_URL"),
+)
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the ``export`` and ``import-review`` sub-commands."""
     p = sub.add_parser(
@@ -49,7 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="export a review log (CSV, JSON, Markdown, HTML, PDF, ClaimReview, audit trail)",
         description="Export review REVIEW_ID. csv: one row per change; json: the whole review "
         "(import-review loads it back); md/html/pdf: a readable report; claimreview: schema.org "
-        "JSON-LD for the changes with a rating (needs --organisation and --review-url); "
+        "JSON-LD for the changes with a rating (needs --organisation and --review-url, or "
+        "FACTCHECK_ORGANISATION and FACTCHECK_REVIEW_URL in the environment); "
         "audit: every verdict change (CSV).",
     )
     p.add_argument("review_id", metavar="REVIEW_ID", type=_review_id)
@@ -62,21 +77,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="csv, md, html, pdf: list only the changes that change or add something, leaving out "
         "removed claims, shorter restatements and the facts the rewrite only leaves out",
     )
-    cr = p.add_argument_group("ClaimReview (--format claimreview)")
-    cr.add_argument(
-        "--organisation",
-        metavar="NAME",
-        default="",
-        help="the organisation publishing the fact check (required)",
+    cr = p.add_argument_group(
+        "ClaimReview (--format claimreview)",
+        "Each option not given is read from the environment variable named with it.",
     )
-    cr.add_argument(
-        "--review-url",
-        metavar="URL",
-        default="",
-        help="the web address of the page publishing the review (required)",
-    )
-    cr.add_argument("--reviewer-name", metavar="NAME", default="", help="the reviewer's name as published")
-    cr.add_argument("--organisation-url", metavar="URL", default="", help="the organisation's web address")
+    helps = {
+        "organisation": "the organisation publishing the fact check (required)",
+        "review_url": "the web address of the page publishing the review (required)",
+        "reviewer_name": "the reviewer's name as published",
+        "organisation_url": "the organisation's web address",
+    }
+    for dest, option, metavar, env in PUBLISHER_ENV:
+        cr.add_argument(option, metavar=metavar, default=None, help=f"{helps[dest]}; default: ${env}")
     p.set_defaults(func=run_export)
 
     q = sub.add_parser(
@@ -165,22 +177,25 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     before the database is opened."""
     publisher = None
     if args.format == "claimreview":
-        publisher = ClaimReviewPublisher(
-            organisation=args.organisation,
-            reviewer_name=args.reviewer_name,
-            review_url=args.review_url,
-            organisation_url=args.organisation_url,
-        )
+        values, from_env = _publisher_values(args)
+        publisher = ClaimReviewPublisher(**values)
         try:
             publisher.check()
         except PublisherMissing as exc:
-            needed = " and ".join(
-                {"the organisation's name": "--organisation NAME", "the review URL": "--review-url URL"}[m]
-                for m in exc.missing
-            )
-            raise CliError(f"{exc}: give {needed}") from None
+            asks = {
+                "the organisation's name": "--organisation NAME (or set FACTCHECK_ORGANISATION)",
+                "the review URL": "--review-url URL (or set FACTCHECK_REVIEW_URL)",
+            }
+            raise CliError(f"{exc}: give {' and '.join(asks[m] for m in exc.missing)}") from None
         except ExportError as exc:
-            raise CliError(str(exc)) from None
+            labels = {"review_url": "the review URL ", "organisation_url": "the organisation URL "}
+            where = [
+                env
+                for dest, _o, _m, env in PUBLISHER_ENV
+                if dest in from_env and labels.get(dest, "\0") in str(exc)
+            ]
+            said = f" (from {where[0]})" if where else ""
+            raise CliError(f"{exc}{said}") from None
     options = ExportOptions(changed_or_added_only=args.only_changed_or_added, publisher=publisher)
     try:
         check_options(args.format, options)  # as the export will, before anything is opened
@@ -189,6 +204,20 @@ def _options(args: argparse.Namespace) -> ExportOptions:
             f"--only-changed-or-added: {exc}" if args.only_changed_or_added else str(exc)
         ) from None
     return options
+
+
+def _publisher_values(args: argparse.Namespace) -> tuple[dict[str, str], set[str]]:
+    """The ClaimReview publisher fields: each option given, else its environment variable
+    (stripped; "" when neither); and which of them came from the environment."""
+    values: dict[str, str] = {}
+    from_env: set[str] = set()
+    for dest, _option, _metavar, env in PUBLISHER_ENV:
+        given = getattr(args, dest, None)
+        if given is None:
+            given = os.environ.get(env, "")
+            from_env.add(dest)
+        values[dest] = given.strip()
+    return values, from_env
 
 
 def _is_terminal(stream: IO[bytes]) -> bool:

@@ -183,7 +183,11 @@ def test_import_review_of_a_file_with_a_huge_number_is_a_clean_error(
         assert [r.id for r in store.list_reviews()] == [review.id]
 
 
-def test_claimreview_without_its_publisher_is_refused_before_anything_is_opened(tmp_path: Path) -> None:
+def test_claimreview_without_its_publisher_is_refused_before_anything_is_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("FACTCHECK_ORGANISATION", "FACTCHECK_REVIEW_URL", "FACTCHECK_ORGANISATION_URL"):
+        monkeypatch.delenv(name, raising=False)  # the options would be read from them
     db = tmp_path / "none.sqlite3"
     target = tmp_path / "fc.jsonld"
     with pytest.raises(CliError) as err:
@@ -191,8 +195,13 @@ def test_claimreview_without_its_publisher_is_refused_before_anything_is_opened(
     msg = str(err.value)
     assert err.value.status == 2 and "\n" not in msg
     assert msg.startswith("ClaimReview needs the organisation's name and the review URL")
-    assert msg.endswith("give --organisation NAME and --review-url URL")
-    with pytest.raises(CliError, match=r"needs the review URL .*give --review-url URL$"):
+    assert msg.endswith(
+        "give --organisation NAME (or set FACTCHECK_ORGANISATION) and "
+        "--review-url URL (or set FACTCHECK_REVIEW_URL)"
+    )
+    with pytest.raises(
+        CliError, match=r"needs the review URL .*give --review-url URL \(or set FACTCHECK_REVIEW_URL\)$"
+    ):
         run(["export", "1", "--format", "claimreview", "--organisation", "Checks", "--db", f"sqlite:///{db}"])
     with pytest.raises(CliError, match="is not a web address"):
         run(

@@ -5,6 +5,11 @@ A background task runs ``factcheck export`` in a child process (see
 write to a temporary file and rename it into place, so a failed export never harms an existing
 file.
 
+A ClaimReview needs its publisher (organisation, review URL; Settings keeps them): when Settings
+lacks them, or holds a web address that is not one, the export first asks for exactly those
+fields (:class:`~factcheck_gui.ui.views.publisher_form.PublisherDialog`), stores the answer in
+Settings and goes on; Cancel writes nothing and says so.
+
 Signals:
     exported(str): the file was written; carries its path.
     failed(str): the export failed; carries the one-line message shown in the window.
@@ -17,11 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from factcheck_gui.ui.shell.export_process import can_run_in_child, export_in_child
 from factcheck_gui.ui.shell.workers import Failure, TaskContext, TaskHandle, Workers
 from factcheck_gui.ui.views.dialogs import file_dialog
+from factcheck_gui.ui.views.publisher_form import PublisherDialog, keys_to_ask
 
 if TYPE_CHECKING:
     from factcheck_gui.ui.controllers.navigator import Navigator
@@ -86,11 +92,48 @@ class ExportController(QObject):
         self.save_note = save_note
         self.last_format = ""
 
-    def choose(self, fmt: str = "") -> QFileDialog | None:
-        """Ask where to save (a window-modal save dialog, returned); the export follows."""
+    def choose(self, fmt: str = "") -> QDialog | None:
+        """Ask where to save (a window-modal save dialog, returned); the export follows.
+
+        File → Export review → ClaimReview… without the publisher in Settings first asks for it
+        (the dialog returned then; the save dialog follows its Continue)."""
         session = self.nav.session
         formats = export_formats()
         if session is None or not formats:
+            return None
+        if fmt == "claimreview":
+            asked = self.ask_publisher(lambda: self._save_dialog(fmt, formats))
+            if asked is not None:
+                return asked
+        return self._save_dialog(fmt, formats)
+
+    def ask_publisher(self, then: Callable[[], object]) -> PublisherDialog | None:
+        """Ask for the ClaimReview publisher fields Settings lacks (None, and ``then()`` at
+        once, when nothing is missing); Continue stores them in Settings and calls ``then()``,
+        Cancel says that nothing was written."""
+        fields = self.settings.publisher_fields
+        keys = keys_to_ask(fields)
+        if not keys:
+            then()
+            return None
+        dialog = PublisherDialog(self.parent_widget, fields, keys)
+
+        def accepted() -> None:
+            self.settings.set_publisher_fields(**dialog.fields())
+            self.settings.sync()
+            then()
+
+        def rejected() -> None:
+            self.notifier.info("ClaimReview export cancelled: nothing was written.")
+
+        dialog.accepted.connect(accepted)
+        dialog.rejected.connect(rejected)
+        dialog.open()
+        return dialog
+
+    def _save_dialog(self, fmt: str, formats: list[tuple[str, str]]) -> QFileDialog | None:
+        session = self.nav.session
+        if session is None:
             return None
         fmt = fmt or self.last_format or formats[0][0]
         codes = [f for f, _label in formats]
@@ -115,7 +158,7 @@ class ExportController(QObject):
             if other:
                 self.ask_format(Path(path), picked, other, dict(formats))
             else:
-                self.export_to(picked, Path(path))
+                self.export_asking(picked, Path(path))
 
         dialog.fileSelected.connect(chosen)
         dialog.open()
@@ -142,13 +185,21 @@ class ExportController(QObject):
 
         def answered(button: object) -> None:
             if button is keep:
-                self.export_to(picked, path)
+                self.export_asking(picked, path)
             elif button is switch:
-                self.export_to(other, path)
+                self.export_asking(other, path)
 
         box.buttonClicked.connect(answered)
         box.open()
         return box
+
+    def export_asking(self, fmt: str, path: Path) -> None:
+        """Export, first asking for the ClaimReview publisher when Settings lacks it (Export…
+        with the ClaimReview file type chosen)."""
+        if fmt == "claimreview":
+            self.ask_publisher(lambda: self.export_to(fmt, path))
+        else:
+            self.export_to(fmt, path)
 
     def export_to(self, fmt: str, path: Path) -> TaskHandle[tuple[str, str]] | None:
         """Export the open review in a worker; ``exported`` or ``failed`` follows."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 import factcheck_gui
 from factcheck_gui.ui.shell.settings import Settings
 from factcheck_gui.ui.shell.theme import Theme
+from factcheck_gui.ui.views.publisher_form import PublisherForm
 
 FILE_FILTER = "Stories (*.txt *.md *.markdown *.html *.htm *.docx *.pdf *.eml);;All files (*)"
 
@@ -178,13 +179,8 @@ class SettingsDialog(QDialog):
         self.db_browse.clicked.connect(self._choose_db_file)
         db_row.addWidget(self.db_browse)
         # ClaimReview publishing: asked once here, used by every ClaimReview export.
-        fields = settings.publisher_fields
-        self.publisher: dict[str, QLineEdit] = {}
-        for key, hint in PUBLISHER_FIELDS:
-            edit = QLineEdit(fields.get(key, ""), self)
-            edit.setObjectName(f"claimreview_{key}")
-            edit.setPlaceholderText(hint)
-            self.publisher[key] = edit
+        self.publisher_form = PublisherForm(self, settings.publisher_fields)
+        self.publisher: dict[str, QLineEdit] = self.publisher_form.edits
         form = QFormLayout(self)
         form.addRow("&Reviewer name:", self.reviewer)
         form.addRow("&Theme:", self.theme)
@@ -199,10 +195,7 @@ class SettingsDialog(QDialog):
         publishing = QLabel("ClaimReview publishing (required for File → Export → ClaimReview):", self)
         publishing.setWordWrap(True)
         form.addRow(publishing)
-        form.addRow("&Organisation:", self.publisher["organisation"])
-        form.addRow("Name on &ratings:", self.publisher["reviewer_name"])
-        form.addRow("Review &URL:", self.publisher["review_url"])
-        form.addRow("Organisation w&eb site:", self.publisher["organisation_url"])
+        self.publisher_form.add_rows(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -240,18 +233,10 @@ class SettingsDialog(QDialog):
             self.font_family.currentFont().family() if self.font_size.value() or s.font_family else ""
         )
         s.font_size = self.font_size.value()
-        s.set_publisher_fields(**{key: edit.text() for key, edit in self.publisher.items()})
+        s.set_publisher_fields(**self.publisher_form.values())
         if database and self.db_edited():  # a database given with --db is not written unasked
             s.db_url = self.db_url.text()
         s.sync()
-
-
-PUBLISHER_FIELDS = (
-    ("organisation", "the fact-checking organisation that publishes the ratings"),
-    ("reviewer_name", "the reviewer's name as published (optional)"),
-    ("review_url", "https://… the page where the fact-check is published"),
-    ("organisation_url", "https://… (optional)"),
-)
 
 
 def show_about(parent: QWidget) -> QMessageBox:

@@ -171,6 +171,7 @@ def test_the_format_chosen_in_the_menu_is_what_gets_written(qtbot, opened, tmp_p
 
 def test_cancelling_the_format_question_writes_nothing(qtbot, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     win = opened
+    win.settings.set_publisher_fields(organisation="Example Checks", review_url="https://checks.example/r/1")
     give_first_change_a_verdict(qtbot, win)
     win.commands["export_claimreview"].trigger()
     target = tmp_path / "out.json"
