@@ -11,7 +11,7 @@ A paint is one pixmap and one frame, however many changes the story has.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
@@ -37,22 +37,32 @@ class MapMark:
     change_id: str
 
 
-def marks_of(comparison: Comparison, side: Side | str) -> tuple[list[MapMark], int]:
+def marks_of(
+    comparison: Comparison, side: Side | str, to_qt: Callable[[int], int] | None = None
+) -> tuple[list[MapMark], int]:
     """The marks of one pane (character offsets) and that text's length: every claim of a
     change a reviewer has to look at, by its change's kind. Plain Python: a worker can make
-    them for a long story, and the GUI thread only :meth:`OverviewMap.set_marks`."""
+    them for a long story, and the GUI thread only :meth:`OverviewMap.set_marks`.
+
+    ``to_qt``: map the offsets to the pane's positions (UTF-16, see ``docindex.utf16_mapper``)
+    so that marks and the framed part of the pane share one unit."""
     original = Side(side) is Side.ORIGINAL
     doc = comparison.original if original else comparison.rewrite
     claims = doc.claims
     unchanged = ChangeKind.UNCHANGED
     marks: list[MapMark] = []
+    q = to_qt if to_qt is not None else _same
     for ch in comparison.changes:
         if ch.kind is unchanged and not ch.flags:
             continue  # (most changes of a long story: nothing to mark)
         for cid in ch.original if original else ch.rewrite:
             claim = claims[int(cid[1:]) - 1]
-            marks.append(MapMark(claim.start, claim.end, ch.kind, bool(ch.flags), ch.id))
-    return marks, len(doc.text)
+            marks.append(MapMark(q(claim.start), q(claim.end), ch.kind, bool(ch.flags), ch.id))
+    return marks, q(len(doc.text))
+
+
+def _same(i: int) -> int:
+    return i
 
 
 # How telling a mark is when several share a pixel row (higher wins).
@@ -86,6 +96,7 @@ class OverviewMap(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName("Overview of the changes")
         self._marks: list[MapMark] = []
+        self._first: dict[str, MapMark] = {}  # each change's first mark (found once, not per click)
         self._length = 1.0
         self._rows: list[MapMark | None] = []  # the winning mark of each pixel row
         self._pixmap: QPixmap | None = None
@@ -107,6 +118,9 @@ class OverviewMap(QWidget):
         pixels of the pane's layout for an exact match with its scrollbar)."""
         self._marks = sorted(marks, key=lambda m: m.start)
         self._length = max(float(length), 1.0)
+        self._first = {}
+        for m in self._marks:
+            self._first.setdefault(m.change_id, m)
         ids = {m.change_id for m in self._marks}
         self.setAccessibleDescription(
             f"{len(ids)} changes marked, {len({m.change_id for m in self._marks if m.flagged})} flagged"
@@ -128,7 +142,7 @@ class OverviewMap(QWidget):
         """Point at the selected change ("" for none)."""
         if change_id != self._current:
             self._current = change_id
-            m = next((m for m in self._marks if m.change_id == change_id), None) if change_id else None
+            m = self._first.get(change_id) if change_id else None
             self._current_at = m.start if m is not None else -1.0
             self.update()
 
@@ -297,10 +311,15 @@ class OverviewMap(QWidget):
 
     def change_rows(self, change_id: str) -> range:
         """The pixel rows the first claim of a change covers (empty: not marked)."""
-        for m in self._marks:
-            if m.change_id == change_id:
-                first = self.row_of(m.start)
-                h = max(self.height(), 1)
-                last = min(max(math.ceil(m.end / self._length * h) - 1, first), h - 1)
-                return range(first, last + 1)
-        return range(0)
+        m = self._first.get(change_id)
+        if m is None:
+            return range(0)
+        first = self.row_of(m.start)
+        h = max(self.height(), 1)
+        last = min(max(math.ceil(m.end / self._length * h) - 1, first), h - 1)
+        return range(first, last + 1)
+
+    def refresh_theme(self) -> None:
+        """Draw again in the palette's colours (the theme was switched)."""
+        self._pixmap = None
+        self.update()

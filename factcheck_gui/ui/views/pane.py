@@ -11,9 +11,10 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -40,6 +41,8 @@ from factcheck_gui.engine.types import Change, ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex, Side, SideIndex
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
 from factcheck_gui.ui.views.highlight import FORMAT_ALL_UP_TO, StoryHighlighter
+from factcheck_gui.ui.views.overview_map import WIDTH as MAP_WIDTH
+from factcheck_gui.ui.views.overview_map import MapMark, OverviewMap, marks_of
 
 MARGIN_WIDTH = 18
 DOCUMENT_MARGIN = 8
@@ -73,12 +76,27 @@ def prepare_document(text: str) -> QTextDocument:
     return doc
 
 
+@dataclass(frozen=True)
+class PreparedSide:
+    """What a worker made for one pane: its document (None without a running application,
+    whose thread the panes live in) and its overview map's marks, in the pane's positions."""
+
+    document: QTextDocument | None
+    marks: list[MapMark]
+    length: int
+
+
+def prepare_side(index: ComparisonIndex, side: Side) -> PreparedSide:
+    """*worker*: one pane's document and map marks for ``index``."""
+    s = index.sides[side]
+    marks, length = marks_of(index.comparison, side, s.to_qt)
+    has_app = isinstance(QCoreApplication.instance(), QApplication)
+    return PreparedSide(prepare_document(s.doc.text) if has_app else None, marks, length)
+
+
 def prepare_documents(index: ComparisonIndex) -> None:
-    """*worker*: both panes' documents for ``index`` (each pane adopts its own once; nothing
-    without a running application, whose thread the panes would live in)."""
-    if not isinstance(QCoreApplication.instance(), QApplication):
-        return
-    index.prepared = {side: prepare_document(index.sides[side].doc.text) for side in Side}
+    """*worker*: both panes' documents and map marks for ``index`` (each pane takes its own once)."""
+    index.prepared = {side: prepare_side(index, side) for side in Side}
 
 
 class _Margin(QWidget):
@@ -155,6 +173,22 @@ class StoryPane(QPlainTextEdit):
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.format_visible())
         self._margin = _Margin(self)
         self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
+        # The overview map, between the text and the scrollbar: shown while a review is.
+        self.map = OverviewMap(self)
+        self.map.hide()
+        self.map.changeClicked.connect(self.changeClicked.emit)
+        self.map.positionClicked.connect(self._map_position)
+        sb = self.verticalScrollBar()
+        sb.valueChanged.connect(self._on_scrolled)
+        sb.rangeChanged.connect(lambda _lo, _hi: self._frame_map())
+        # Where the reader is (the selected change if on screen, else the top line): kept in
+        # place when the pane is resized or its font changes, which relayout the text.
+        self._anchor: tuple[int, float] | None = None
+        self._keeping = 0
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(0)
+        self._keep_timer.timeout.connect(self.release_place)
         self.updateRequest.connect(self._on_update_request)
         self._press_pos: QPoint | None = None
         # A review's panes are never overwritten by a paste; the start page's panes hold a
@@ -175,22 +209,121 @@ class StoryPane(QPlainTextEdit):
         """Show one side of a comparison (None empties the pane)."""
         self.index = index
         self.current_change_id = ""
+        self._anchor = None
         self.setExtraSelections([])
         self.highlighter.set_index(None)
         self._lex_timer.stop()
         if index is None:
             self.setPlainText("")
+            self._show_map(None)
             return
         side = index.sides[self.side]
         prepared = index.prepared.pop(self.side, None)
-        if isinstance(prepared, QTextDocument) and prepared.thread() is self.thread():
-            self._adopt(prepared)
+        if not isinstance(prepared, PreparedSide):
+            prepared = PreparedSide(None, *marks_of(index.comparison, self.side, side.to_qt))
+        doc = prepared.document
+        if doc is not None and doc.thread() is self.thread():
+            self._adopt(doc)
         else:
             self.setPlainText(side.doc.text)
         self._highlight(side)
         if side.facts_pending:
             self._lex_timer.start()
+        self._show_map(prepared)
         self._margin.update()
+
+    # -- the overview map ----------------------------------------------------------------------
+    def _show_map(self, prepared: PreparedSide | None) -> None:
+        """The map with a review's marks (None: no map, the text takes its room)."""
+        if prepared is None:
+            self.map.set_marks((), 1)
+            self.map.hide()
+            self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
+            return
+        self.map.set_marks(prepared.marks, prepared.length)
+        self.setViewportMargins(MARGIN_WIDTH, 0, MAP_WIDTH, 0)
+        self._place_side_widgets()
+        self.map.show()
+        self._frame_map()
+
+    def _frame_map(self) -> None:
+        """Frame on the map the part of the text the pane shows."""
+        if self.map.isHidden():
+            return
+        total = max(self.document().characterCount() - 1, 1)
+        first, last = self.visible_range()
+        self.map.set_viewport(first / total, (last + 1) / total)
+
+    def _map_position(self, fraction: float) -> None:
+        """A click on the map where no change is: that part of the text in the pane's middle."""
+        qpos = round(fraction * max(self.document().characterCount() - 1, 0))
+        self.scroll_to_y(qpos, self.viewport().height() / 2)
+
+    def _place_side_widgets(self) -> None:
+        cr = self.contentsRect()
+        self._margin.setGeometry(QRect(cr.left(), cr.top(), MARGIN_WIDTH, cr.height()))
+        vp = self.viewport().geometry()
+        self.map.setGeometry(QRect(vp.right() + 1, vp.top(), MAP_WIDTH, vp.height()))
+
+    # -- keeping the reader's place --------------------------------------------------------------
+    def _on_scrolled(self, _value: int) -> None:
+        self._frame_map()
+        if not self._keeping:
+            self._remember_anchor()
+
+    def _remember_anchor(self) -> None:
+        """Note where the reader is: the selected change's first claim if it is on screen,
+        else the first line shown (its position, and how far down the viewport it sits)."""
+        height = self.viewport().height()
+        if self.index is None or height <= 0 or self.document().isEmpty():
+            self._anchor = None
+            return
+        side = self.side_index
+        if side is not None and self.current_change_id:
+            change = self.index.change(self.current_change_id)
+            claims = self.index.claim_ids(change, self.side)
+            if claims:
+                start = side.span(claims[0])[0]
+                top = self.position_rect(start).top()
+                if 0 <= top < height:
+                    self._anchor = (start, top / height)
+                    return
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        self._anchor = (first, self.position_rect(first).top() / height)
+
+    @property
+    def keeping_place(self) -> bool:
+        return bool(self._keeping)
+
+    def keep_place(self) -> None:
+        """Hold the reader's place (see :meth:`_remember_anchor`) through a relayout: until
+        :meth:`release_place`, scrolling does not move it and :meth:`restore_place` goes back
+        to it. The review view holds both panes at once (the scroll sync held meanwhile); a
+        pane on its own releases itself once the event loop has run."""
+        if not self._keeping and self._anchor is None:
+            self._remember_anchor()
+        self._keeping += 1
+
+    def restore_place(self) -> None:
+        """Scroll back to the place held (the text may have wrapped anew)."""
+        if self._anchor is None or self.index is None:
+            return
+        qpos, frac = self._anchor
+        self.scroll_to_y(qpos, frac * self.viewport().height())
+
+    def release_place(self) -> None:
+        """Back at the place held: from now on scrolling moves it again."""
+        if not self._keeping:
+            return
+        self._keep_timer.stop()
+        self.restore_place()
+        self._keeping = 0
+        self._frame_map()
+
+    def _relayout_starts(self) -> None:
+        if not self._keeping:  # nobody holds the place: hold it until the event loop has run
+            self.keep_place()
+            self._keep_timer.start()
 
     def _adopt(self, doc: QTextDocument) -> None:
         """Show a document built by :func:`prepare_document` (the previous one is let go)."""
@@ -312,10 +445,12 @@ class StoryPane(QPlainTextEdit):
             self._highlight(self.index.sides[self.side])
             self.set_current(self.current_change_id)
         self._margin.update()
+        self.map.refresh_theme()
 
     def set_current(self, change_id: str) -> None:
         """Emphasise the claims of the selected change."""
         self.current_change_id = change_id
+        self.map.set_current(change_id)
         sels: list[QTextEdit.ExtraSelection] = []
         idx = self.side_index
         if idx is not None and self.index is not None and change_id:
@@ -333,6 +468,8 @@ class StoryPane(QPlainTextEdit):
                 sels.append(sel)
         self.setExtraSelections(sels)
         self._margin.update()
+        if not self._keeping:
+            self._remember_anchor()
 
     # -- geometry (viewport coordinates) -----------------------------------------------------
     def position_rect(self, qpos: int) -> QRect:
@@ -381,10 +518,23 @@ class StoryPane(QPlainTextEdit):
 
     # -- events ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
+        resized = event.oldSize().isValid() and event.oldSize() != event.size()
+        if resized:
+            self._relayout_starts()
         super().resizeEvent(event)
-        cr = self.contentsRect()
-        self._margin.setGeometry(QRect(cr.left(), cr.top(), MARGIN_WIDTH, cr.height()))
+        self._place_side_widgets()
+        if resized:
+            self.restore_place()
         self.format_visible()
+        self._frame_map()
+
+    def changeEvent(self, event: QEvent) -> None:
+        font_changed = event.type() == QEvent.Type.FontChange
+        if font_changed:
+            self._relayout_starts()
+        super().changeEvent(event)
+        if font_changed:
+            self.restore_place()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Scrolling and resizing format first; this catches what moved into view otherwise

@@ -6,7 +6,9 @@ the navigation actions; it holds no store logic (that is :class:`ReviewSession`)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from contextlib import ExitStack
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +26,7 @@ from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.settings import ReviewUiState
 from factcheck_gui.ui.views.change_list import ChangeList
 from factcheck_gui.ui.views.comparison_view import ComparisonView
+from factcheck_gui.ui.views.pane import StoryPane
 from factcheck_gui.ui.views.summary_strip import TO_REVIEW, SummaryStrip
 from factcheck_gui.ui.views.verdict_panel import PREFERRED_WIDTH, VerdictPanel
 
@@ -96,6 +99,48 @@ class ReviewView(QWidget):
         self.changes.currentHidden.connect(self.verdict.show_hidden)
         self.comparison.changeActivated.connect(self.select_change)
         self.verdict.note.escaped.connect(self._leave_note)
+        # A resize or a new font wraps the stories anew: both panes keep the reader's place
+        # (the selected change where it was), the scroll sync held until both are back.
+        self._places_held: ExitStack | None = None
+        self._place_timer = QTimer(self)
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(0)
+        self._place_timer.timeout.connect(self._release_places)
+        for pane in self._panes():
+            pane.installEventFilter(self)
+
+    def _panes(self) -> tuple[StoryPane, StoryPane]:
+        return self.comparison.left, self.comparison.right
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.FontChange or (
+            kind == QEvent.Type.Resize
+            and isinstance(event, QResizeEvent)
+            and event.oldSize().isValid()
+            and event.oldSize() != event.size()
+        ):
+            self._hold_places()
+        return super().eventFilter(obj, event)
+
+    def _hold_places(self) -> None:
+        if self._places_held is None:
+            held = ExitStack()
+            held.enter_context(self.comparison.sync.hold())
+            for pane in self._panes():
+                pane.keep_place()
+            self._places_held = held
+        self._place_timer.start()
+
+    def _release_places(self) -> None:
+        held, self._places_held = self._places_held, None
+        if held is None:
+            return
+        with held:
+            for pane in self._panes():
+                pane.restore_place()
+            for pane in self._panes():
+                pane.release_place()
 
     @staticmethod
     def _choose(box: QComboBox, value: str) -> None:
