@@ -324,9 +324,9 @@ class Driver:
     def row_menu(self, change_id: str) -> Any:
         """Right-click a change's row: the context menu (built, not shown)."""
         changes = self.win.review.changes
-        row = self.ids_shown().index(change_id)
-        rect = changes.table.visualRect(changes.proxy.index(row, 3))
-        return changes.row_menu(rect.center())
+        index = changes.proxy.index(self.ids_shown().index(change_id), 3)
+        changes.table.scrollTo(index)
+        return self.win.review.row_menu(changes.table.visualRect(index).center())
 
     def choose(self, menu: Any, text: str) -> None:
         """Trigger the menu item whose text starts with ``text`` (its "&" left out)."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QStackedWidget
 
 from factcheck_gui.review import wording
 from factcheck_gui.review.opening import OpenedReview, ReviewService
+from factcheck_gui.review.punctuation import punctuation_only_of
 from factcheck_gui.store.errors import CorruptDatabaseError, StoreError
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.workers import Failure, TaskContext, TaskHandle, Workers
@@ -382,6 +383,8 @@ class Navigator(QObject):
 
 
 def _with_documents(opened: OpenedReview) -> OpenedReview:
-    """*worker*: the story panes' documents filled here, so the GUI thread only adopts them."""
+    """*worker*: the story panes' documents and overview maps made here, and the
+    punctuation-only changes found, so the GUI thread only adopts them."""
     prepare_documents(opened.index)
+    punctuation_only_of(opened.index)
     return opened

@@ -183,7 +183,7 @@ class StoryPane(QPlainTextEdit):
         sb.rangeChanged.connect(lambda _lo, _hi: self._frame_map())
         # Where the reader is (the selected change if on screen, else the top line): kept in
         # place when the pane is resized or its font changes, which relayout the text.
-        self._anchor: tuple[int, float] | None = None
+        self._anchor: tuple[int, int, int] | None = None  # position, its top, viewport height
         self._keeping = 0
         self._keep_timer = QTimer(self)
         self._keep_timer.setSingleShot(True)
@@ -286,10 +286,10 @@ class StoryPane(QPlainTextEdit):
                 start = side.span(claims[0])[0]
                 top = self.position_rect(start).top()
                 if 0 <= top < height:
-                    self._anchor = (start, top / height)
+                    self._anchor = (start, top, height)
                     return
         first = self.cursorForPosition(QPoint(0, 0)).position()
-        self._anchor = (first, self.position_rect(first).top() / height)
+        self._anchor = (first, self.position_rect(first).top(), height)
 
     @property
     def keeping_place(self) -> bool:
@@ -308,8 +308,12 @@ class StoryPane(QPlainTextEdit):
         """Scroll back to the place held (the text may have wrapped anew)."""
         if self._anchor is None or self.index is None:
             return
-        qpos, frac = self._anchor
-        self.scroll_to_y(qpos, frac * self.viewport().height())
+        qpos, top, height = self._anchor
+        now = self.viewport().height()
+        # Where it was when that is still well inside the view (a find bar opening below
+        # moves nothing), else as far down the view as it was.
+        y = top if top + self.line_step() <= 0.9 * now else top * now / max(height, 1)
+        self.scroll_to_y(qpos, y)
 
     def release_place(self) -> None:
         """Back at the place held: from now on scrolling moves it again."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QMenu,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_gui.review import wording
-from factcheck_gui.ui.models.change_model import REVIEWED, UNREVIEWED
+from factcheck_gui.review.docindex import Side
+from factcheck_gui.ui.models.change_model import REVIEWED, UNREVIEWED, ChangeIdRole
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.settings import ReviewUiState
 from factcheck_gui.ui.views.change_list import ChangeList
@@ -47,14 +49,18 @@ class _BottomSplitter(QSplitter):
 
 
 class ReviewView(QWidget):
-    """Signals: currentChangeChanged(str), progressChanged() when a verdict changes."""
+    """Signals: currentChangeChanged(str), progressChanged() when a verdict changes,
+    said(str) a short word for the status bar ("Back to the first flagged change")."""
 
     currentChangeChanged = Signal(str)
     progressChanged = Signal()
+    said = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: ReviewSession | None = None
+        # A verdict key goes on to the next unreviewed change (the setting, on by default).
+        self.advance_after_verdict = True
         self.comparison = ComparisonView(self)
         self.changes = ChangeList(self)
         self.verdict = VerdictPanel(self)
@@ -108,6 +114,7 @@ class ReviewView(QWidget):
         self._place_timer.timeout.connect(self._release_places)
         for pane in self._panes():
             pane.installEventFilter(self)
+        self.changes.table.customContextMenuRequested.connect(self._popup_row_menu)
 
     def _panes(self) -> tuple[StoryPane, StoryPane]:
         return self.comparison.left, self.comparison.right
@@ -227,8 +234,120 @@ class ReviewView(QWidget):
             return wording.hidden_unreviewed(left, shown_any=bool(changes.proxy.rowCount()))
         return "Every change has a verdict."
 
+    def step_flagged(self, delta: int, *, unreviewed: bool = False) -> str:
+        """Review → Next / Previous flagged change (``unreviewed``: the next one without a
+        verdict), among the changes the list shows; what was said ("" when it just moved)."""
+        found, wrapped = self.changes.step_flagged(delta, unreviewed=unreviewed)
+        what = "unreviewed flagged change" if unreviewed else "flagged change"
+        if found:
+            said = ""
+            if wrapped:
+                said = f"Back to the {'first' if delta > 0 else 'last'} {what} shown."
+        else:
+            said = self._none_shown(what, unreviewed=unreviewed)
+        if said:
+            self.said.emit(said)
+        return said
+
+    def _none_shown(self, what: str, *, unreviewed: bool) -> str:
+        """No such change among those shown: say whether the filters hide some."""
+        session = self.session
+        if session is None:
+            return ""
+        hidden = sum(
+            1
+            for c in session.index.review_changes
+            if c.flags and not (unreviewed and session.value(c.id)) and not self.changes.is_shown(c.id)
+        )
+        if hidden:
+            are = "is" if hidden == 1 else "are"
+            return f"No {what} is shown; {hidden} {are} hidden by the filters (Review → Show all changes)."
+        return f"No {what} {'left' if unreviewed else 'in this review'}."
+
     def current_change_id(self) -> str:
         return self.changes.current_change_id()
+
+    def verdict_key(self, number: int) -> bool:
+        """A verdict key (1–9): the verdict for the change selected, committed at once; then,
+        with :attr:`advance_after_verdict`, the next unreviewed change the list shows. A note
+        the store did not take keeps the reader on its change, with what became of it."""
+        change_id = self.verdict.change_id
+        saved = self.verdict.apply_number(number)
+        if (
+            saved
+            and self.advance_after_verdict
+            and change_id
+            and change_id == self.current_change_id()
+            and self.verdict.drafts.state(change_id) is None
+        ):
+            said = self.next_unreviewed()
+            if said:
+                self.said.emit(said)
+        return saved
+
+    # -- the change list's row menu -------------------------------------------------------------
+    def row_menu(self, pos: QPoint) -> QMenu | None:
+        """The context menu of the row at ``pos`` (the table's viewport; a key press: the
+        current row), not shown yet."""
+        table = self.changes.table
+        idx = table.indexAt(pos)
+        if not idx.isValid():
+            idx = table.currentIndex()
+        if not idx.isValid() or self.session is None:
+            return None
+        change_id = str(idx.data(ChangeIdRole))
+        menu = QMenu(self)
+        menu.setObjectName("changeRowMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("&Copy change with verdict and note", lambda: self.copy_change(change_id))
+        target = self._other_pane()
+        change = self.session.index.change(change_id)
+        holds = bool(self.session.index.claim_ids(change, target.side))
+        where = "the original" if target.side is Side.ORIGINAL else "the rewrite"
+        show = menu.addAction(
+            f"&Show in the other pane ({where})" if holds else f"Show in the other pane (not in {where})",
+            lambda: self.show_in_pane(change_id, target.side),
+        )
+        show.setEnabled(holds)
+        menu.addAction("Copy change &id", lambda: _copy(change_id))
+        return menu
+
+    def _popup_row_menu(self, pos: QPoint) -> None:
+        menu = self.row_menu(pos)
+        if menu is not None:
+            menu.popup(self.changes.table.viewport().mapToGlobal(pos))
+
+    def _other_pane(self) -> StoryPane:
+        """The pane the reader did not use last."""
+        c = self.comparison
+        return c.right if c.last_pane is c.left else c.left
+
+    def show_in_pane(self, change_id: str, side: Side) -> bool:
+        """Select the change and bring its claims on ``side`` into that pane's view; the pane
+        becomes the one used last (so the menu's next "other pane" is the first again)."""
+        if self.session is None:
+            return False
+        if change_id != self.current_change_id():
+            self.select_change(change_id)
+        change = self.session.index.change(change_id)
+        claims = self.session.index.claim_ids(change, side)
+        if not claims:
+            return False
+        pane = self.comparison.left if side is Side.ORIGINAL else self.comparison.right
+        with self.comparison.sync.hold():
+            pane.scroll_to_y(self.session.index.sides[side].span(claims[0])[0], pane.viewport().height() / 3)
+        self.comparison.last_pane = pane
+        pane.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def copy_change(self, change_id: str) -> str:
+        """Put the change, its verdict and note on the clipboard as plain text; the text."""
+        if self.session is None:
+            return ""
+        text = change_as_text(self.session, change_id)
+        _copy(text)
+        self.said.emit(f"{change_id} copied with its verdict and note.")
+        return text
 
     def select_change(self, change_id: str) -> bool:
         """Select a change in the list (and so in the panes and the verdict panel)."""
@@ -247,3 +366,36 @@ class ReviewView(QWidget):
             self.select_change(state.change_id)
         if state.left_scroll or state.right_scroll:
             self.comparison.restore_scroll(state.left_scroll, state.right_scroll)
+
+
+def _copy(text: str) -> None:
+    """Plain text on the clipboard, nothing else (story text never goes there as markup)."""
+    QGuiApplication.clipboard().setText(text)
+
+
+def change_as_text(session: ReviewSession, change_id: str) -> str:
+    """A change as a reader would paste it into a message: id and kind, both sides' text, the
+    flags, the verdict, the note and who gave the verdict."""
+    index = session.index
+    change = index.change(change_id)
+    comparison = index.comparison
+    kind = change.kind.value + (" (moved)" if change.moved and change.kind.value != "moved" else "")
+    lines = [f"{change.id} · {kind}"]
+    for side, label in ((Side.ORIGINAL, "Original"), (Side.REWRITE, "Rewrite")):
+        claims = index.claim_ids(change, side)
+        text = " ".join(comparison.text_of(change, side).split())
+        lines.append(f"{label} ({', '.join(claims)}): {text}" if claims else f"{label}: —")
+    if change.flags:
+        lines += [f"Flag ({f.type.value.replace('_', ' ')}): {f.message}" for f in change.flags]
+    else:
+        lines.append("Flags: none")
+    lines.append(f"Verdict: {session.value(change_id) or 'none yet'}")
+    note = session.note(change_id)
+    lines.append(f"Note: {note}" if note else "Note: —")
+    record = session.record(change_id)
+    if record is not None and session.value(change_id):
+        when = record.decided_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        lines.append(f"Reviewer: {record.reviewer or '—'}, {when}")
+    else:
+        lines.append("Reviewer: —")
+    return "\n".join(lines) + "\n"
