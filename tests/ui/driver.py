@@ -245,6 +245,7 @@ class Driver:
 
     def map_frame(self, side: str) -> tuple[float, float]:
         """The part of the story the map frames (fractions 0 top .. 1 bottom)."""
+        self.qtbot.wait(20)  # (the frame follows once the event loop has run)
         frame = self._pane(side).map.viewport()
         assert frame is not None
         return (float(frame[0]), float(frame[1]))
@@ -336,3 +337,14 @@ class Driver:
                 action.trigger()
                 return
         raise AssertionError(f"no {text!r} in {[a.text() for a in menu.actions()]}")
+
+    def pane_menu(self, side: str, change_id: str) -> Any:
+        """Right-click on a change's first claim in a pane: the context menu (built, not shown)."""
+        from factcheck_gui.engine.types import Side
+
+        index, pane = self.win.session.index, self._pane(side)
+        change = index.change(change_id)
+        start, end = index.sides[Side(side)].span(index.claim_ids(change, Side(side))[0])
+        self.win.review.comparison.show_change(change_id)  # (the claim on screen)
+        rect = pane.position_rect((start + end) // 2)
+        return pane.context_menu(rect.center())

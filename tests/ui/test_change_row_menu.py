@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 
 from tests.ui.driver import Driver
 
@@ -81,3 +83,48 @@ def test_show_in_the_other_pane(qtbot, reviewing: Driver) -> None:  # type: igno
     comparison.last_pane = comparison.left  # (the reader clicked in the original)
     show = next(a for a in reviewing.row_menu("c13").actions() if "other pane" in a.text())
     assert not show.isEnabled() and "not in the rewrite" in show.text()
+
+
+# (the offscreen platform cannot raise a popup or give it the keyboard)
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
+def test_a_right_click_or_the_menu_key_opens_it(qtbot, reviewing: Driver) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    changes = reviewing.win.review.changes
+    table, viewport = changes.table, changes.table.viewport()
+    reviewing.select_change("c2")
+
+    def menu_shown() -> QMenu:
+        menus = [m for m in reviewing.win.findChildren(QMenu, "changeRowMenu") if m.isVisible()]
+        assert len(menus) == 1
+        return menus[0]
+
+    pos = table.visualRect(changes.proxy.index(reviewing.ids_shown().index("c5"), 3)).center()
+    QApplication.sendEvent(
+        viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    )
+    qtbot.waitUntil(lambda: menu_shown() is not None, timeout=3000)
+    reviewing.choose(menu_shown(), "Copy change id")  # the row under the pointer
+    assert _clipboard()[0] == "c5"
+    menu_shown().close()
+    at = QPoint(1, 1)
+    QApplication.sendEvent(
+        table, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, table.mapToGlobal(at))
+    )
+    qtbot.waitUntil(lambda: menu_shown() is not None, timeout=3000)
+    reviewing.choose(menu_shown(), "Copy change id")  # the Menu key: the current row
+    assert _clipboard()[0] == "c2"
+    menu_shown().close()
+
+
+def test_show_in_the_other_pane_from_a_claim(reviewing: Driver) -> None:
+    reviewing.menu_item("sync_scroll").trigger()
+    reviewing.set_story_font_size(16)
+    reviewing.select_change("c1")
+    reviewing.win.review.comparison.right.verticalScrollBar().setValue(0)
+    menu = reviewing.pane_menu("original", "c10")
+    reviewing.choose(menu, "Show c10 in the other pane (the rewrite)")
+    assert reviewing.current_change == "c10"
+    assert reviewing.on_screen("c10") == {"original": True, "rewrite": True}
+    show = next(a for a in reviewing.pane_menu("original", "c13").actions() if "c13" in a.text())
+    assert not show.isEnabled() and show.text() == "c13 is not in the rewrite"

@@ -76,7 +76,6 @@ class ChangeList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for stretch in (Column.ORIGINAL, Column.REWRITE):
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._index: ComparisonIndex | None = None
         self._hide_punctuation = False  # View → Hide punctuation-only changes
         self._fitting = False

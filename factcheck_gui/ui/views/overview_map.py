@@ -74,6 +74,29 @@ def _rank(m: MapMark) -> int:
     return 1 if m.kind is not ChangeKind.UNCHANGED else 0
 
 
+@dataclass(frozen=True)
+class MapData:
+    """A map's marks ready to show: sorted, each with its rank, each change's first mark, and
+    what the map says to a screen reader. Plain Python (see :func:`map_data`)."""
+
+    marks: tuple[MapMark, ...]
+    ranks: tuple[int, ...]
+    first: dict[str, MapMark]
+    length: float
+    description: str
+
+
+def map_data(marks: Iterable[MapMark], length: float) -> MapData:
+    """:class:`MapData` of ``marks`` over a document ``length`` long; a worker can make it."""
+    ordered = tuple(sorted(marks, key=lambda m: m.start))
+    first: dict[str, MapMark] = {}
+    for m in ordered:
+        first.setdefault(m.change_id, m)
+    flagged = sum(1 for m in first.values() if m.flagged)
+    description = f"{len(first)} changes marked, {flagged} flagged" if first else "No changes"
+    return MapData(ordered, tuple(_rank(m) for m in ordered), first, max(float(length), 1.0), description)
+
+
 class OverviewMap(QWidget):
     """Marks of one pane's changes over the document's height, and the visible part framed.
 
@@ -95,9 +118,7 @@ class OverviewMap(QWidget):
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName("Overview of the changes")
-        self._marks: list[MapMark] = []
-        self._first: dict[str, MapMark] = {}  # each change's first mark (found once, not per click)
-        self._length = 1.0
+        self._data = map_data((), 1)
         self._rows: list[MapMark | None] = []  # the winning mark of each pixel row
         self._pixmap: QPixmap | None = None
         self._view: tuple[float, float] | None = None  # no frame until a pane says what it shows
@@ -116,19 +137,27 @@ class OverviewMap(QWidget):
     def set_marks(self, marks: Iterable[MapMark], length: float) -> None:
         """Show ``marks`` over a document ``length`` long (the marks' unit: characters, or
         pixels of the pane's layout for an exact match with its scrollbar)."""
-        self._marks = sorted(marks, key=lambda m: m.start)
-        self._length = max(float(length), 1.0)
-        self._first = {}
-        for m in self._marks:
-            self._first.setdefault(m.change_id, m)
-        ids = {m.change_id for m in self._marks}
-        self.setAccessibleDescription(
-            f"{len(ids)} changes marked, {len({m.change_id for m in self._marks if m.flagged})} flagged"
-            if ids
-            else "No changes"
-        )
+        self.set_data(map_data(marks, length))
+
+    def set_data(self, data: MapData) -> None:
+        """Show marks sorted and summed up by :func:`map_data` (in a worker, for a long story)."""
+        self._data = data
+        self.setAccessibleDescription(data.description)
         self._current, self._current_at = "", -1.0
         self._invalidate()
+
+    # (the data's parts, as the painting and the lookups read them)
+    @property
+    def _marks(self) -> tuple[MapMark, ...]:
+        return self._data.marks
+
+    @property
+    def _length(self) -> float:
+        return self._data.length
+
+    @property
+    def _first(self) -> dict[str, MapMark]:
+        return self._data.first
 
     def set_viewport(self, top: float, bottom: float) -> None:
         """Frame the part of the document the pane shows (fractions 0..1)."""
@@ -171,6 +200,10 @@ class OverviewMap(QWidget):
     def marks(self) -> Sequence[MapMark]:
         return self._marks
 
+    def length(self) -> float:
+        """The document's length in the marks' unit."""
+        return self._length
+
     def row_of(self, position: float) -> int:
         """The pixel row of a position in the document (in the marks' unit)."""
         h = max(self.height(), 1)
@@ -201,14 +234,15 @@ class OverviewMap(QWidget):
         if len(self._rows) == h:
             return self._rows
         rows: list[MapMark | None] = [None] * h
+        best = [-1] * h  # the rank of each row's mark
         scale = h / self._length
-        for m in self._marks:
-            first = min(int(m.start * scale), h - 1)
-            last = min(max(math.ceil(m.end * scale) - 1, first), h - 1)  # (end exclusive)
-            rank = _rank(m)
+        ceil, top = math.ceil, h - 1
+        for m, rank in zip(self._marks, self._data.ranks, strict=True):
+            first = min(int(m.start * scale), top)
+            last = min(max(ceil(m.end * scale) - 1, first), top)  # (end exclusive)
             for r in range(first, last + 1):
-                was = rows[r]
-                if was is None or rank > _rank(was):
+                if rank > best[r]:  # (the first of equals stays)
+                    best[r] = rank
                     rows[r] = m
         self._rows = rows
         return rows

@@ -6,6 +6,7 @@ Signals:
     textPasted(str, str): plain text and HTML pasted into the pane.
     textDropped(str, str): the same, dragged and dropped onto it.
     cleared(): the reader cleared a :attr:`replaceable` pane (context menu → Clear).
+    otherPaneRequested(str): context menu → Show in the other pane, on a change's claim.
 """
 
 from __future__ import annotations
@@ -35,14 +36,21 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMenu,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from factcheck_gui.engine.types import Change, ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex, Side, SideIndex
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
 from factcheck_gui.ui.views.highlight import FORMAT_ALL_UP_TO, StoryHighlighter
 from factcheck_gui.ui.views.overview_map import WIDTH as MAP_WIDTH
-from factcheck_gui.ui.views.overview_map import MapMark, OverviewMap, marks_of
+from factcheck_gui.ui.views.overview_map import MapData, OverviewMap, map_data, marks_of
 
 MARGIN_WIDTH = 18
 DOCUMENT_MARGIN = 8
@@ -82,16 +90,15 @@ class PreparedSide:
     whose thread the panes live in) and its overview map's marks, in the pane's positions."""
 
     document: QTextDocument | None
-    marks: list[MapMark]
-    length: int
+    map: MapData
 
 
 def prepare_side(index: ComparisonIndex, side: Side) -> PreparedSide:
     """*worker*: one pane's document and map marks for ``index``."""
     s = index.sides[side]
-    marks, length = marks_of(index.comparison, side, s.to_qt)
+    marks = map_data(*marks_of(index.comparison, side, s.to_qt))
     has_app = isinstance(QCoreApplication.instance(), QApplication)
-    return PreparedSide(prepare_document(s.doc.text) if has_app else None, marks, length)
+    return PreparedSide(prepare_document(s.doc.text) if has_app else None, marks)
 
 
 def prepare_documents(index: ComparisonIndex) -> None:
@@ -145,6 +152,7 @@ class StoryPane(QPlainTextEdit):
     textPasted = Signal(str, str)
     textDropped = Signal(str, str)  # as textPasted, for text dragged in (say, from a browser)
     cleared = Signal()
+    otherPaneRequested = Signal(str)  # "Show in the other pane" on a change's claim (its id)
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,11 +186,17 @@ class StoryPane(QPlainTextEdit):
         self.map.hide()
         self.map.changeClicked.connect(self.changeClicked.emit)
         self.map.positionClicked.connect(self._map_position)
+        # The frame follows the pane once per turn of the event loop, however many scroll
+        # and layout steps that turn took (finding the positions shown is not free).
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setSingleShot(True)
+        self._frame_timer.setInterval(0)
+        self._frame_timer.timeout.connect(self._frame_map)
         sb = self.verticalScrollBar()
-        sb.valueChanged.connect(self._on_scrolled)
-        sb.rangeChanged.connect(lambda _lo, _hi: self._frame_map())
-        # Where the reader is (the selected change if on screen, else the top line): kept in
-        # place when the pane is resized or its font changes, which relayout the text.
+        sb.valueChanged.connect(lambda _v: self._frame_timer.start())
+        sb.rangeChanged.connect(lambda _lo, _hi: self._frame_timer.start())
+        # Where the reader is (the selected change if on screen, else the top line), noted
+        # before a resize or a new font wraps the text anew, and scrolled back to after.
         self._anchor: tuple[int, int, int] | None = None  # position, its top, viewport height
         self._keeping = 0
         self._keep_timer = QTimer(self)
@@ -218,9 +232,12 @@ class StoryPane(QPlainTextEdit):
             self._show_map(None)
             return
         side = index.sides[self.side]
+        # The map's room first: the margins change the text's width, so the story is laid
+        # out once, at the width it is shown at.
+        self.setViewportMargins(MARGIN_WIDTH, 0, MAP_WIDTH, 0)
         prepared = index.prepared.pop(self.side, None)
         if not isinstance(prepared, PreparedSide):
-            prepared = PreparedSide(None, *marks_of(index.comparison, self.side, side.to_qt))
+            prepared = PreparedSide(None, map_data(*marks_of(index.comparison, self.side, side.to_qt)))
         doc = prepared.document
         if doc is not None and doc.thread() is self.thread():
             self._adopt(doc)
@@ -240,18 +257,20 @@ class StoryPane(QPlainTextEdit):
             self.map.hide()
             self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
             return
-        self.map.set_marks(prepared.marks, prepared.length)
+        self.map.set_data(prepared.map)
         self.setViewportMargins(MARGIN_WIDTH, 0, MAP_WIDTH, 0)
         self._place_side_widgets()
         self.map.show()
-        self._frame_map()
+        self._frame_timer.start()
 
     def _frame_map(self) -> None:
         """Frame on the map the part of the text the pane shows."""
         if self.map.isHidden():
             return
         total = max(self.document().characterCount() - 1, 1)
-        first, last = self.visible_range()
+        vp = self.viewport()
+        first = self.firstVisibleBlock().position()
+        last = self.cursorForPosition(QPoint(vp.width() - 1, vp.height() - 1)).position()
         self.map.set_viewport(first / total, (last + 1) / total)
 
     def _map_position(self, fraction: float) -> None:
@@ -266,11 +285,6 @@ class StoryPane(QPlainTextEdit):
         self.map.setGeometry(QRect(vp.right() + 1, vp.top(), MAP_WIDTH, vp.height()))
 
     # -- keeping the reader's place --------------------------------------------------------------
-    def _on_scrolled(self, _value: int) -> None:
-        self._frame_map()
-        if not self._keeping:
-            self._remember_anchor()
-
     def _remember_anchor(self) -> None:
         """Note where the reader is: the selected change's first claim if it is on screen,
         else the first line shown (its position, and how far down the viewport it sits)."""
@@ -296,11 +310,11 @@ class StoryPane(QPlainTextEdit):
         return bool(self._keeping)
 
     def keep_place(self) -> None:
-        """Hold the reader's place (see :meth:`_remember_anchor`) through a relayout: until
-        :meth:`release_place`, scrolling does not move it and :meth:`restore_place` goes back
-        to it. The review view holds both panes at once (the scroll sync held meanwhile); a
-        pane on its own releases itself once the event loop has run."""
-        if not self._keeping and self._anchor is None:
+        """Note the reader's place now (see :meth:`_remember_anchor`), before a relayout, and
+        hold it until :meth:`release_place`: :meth:`restore_place` goes back to it. The review
+        view holds both panes at once, before either wraps anew (the scroll sync held
+        meanwhile); a pane on its own releases itself once the event loop has run."""
+        if not self._keeping:
             self._remember_anchor()
         self._keeping += 1
 
@@ -322,7 +336,7 @@ class StoryPane(QPlainTextEdit):
         self._keep_timer.stop()
         self.restore_place()
         self._keeping = 0
-        self._frame_map()
+        self._frame_timer.start()
 
     def _relayout_starts(self) -> None:
         if not self._keeping:  # nobody holds the place: hold it until the event loop has run
@@ -472,8 +486,6 @@ class StoryPane(QPlainTextEdit):
                 sels.append(sel)
         self.setExtraSelections(sels)
         self._margin.update()
-        if not self._keeping:
-            self._remember_anchor()
 
     # -- geometry (viewport coordinates) -----------------------------------------------------
     def position_rect(self, qpos: int) -> QRect:
@@ -530,7 +542,7 @@ class StoryPane(QPlainTextEdit):
         if resized:
             self.restore_place()
         self.format_visible()
-        self._frame_map()
+        self._frame_timer.start()
 
     def changeEvent(self, event: QEvent) -> None:
         font_changed = event.type() == QEvent.Type.FontChange
@@ -586,7 +598,21 @@ class StoryPane(QPlainTextEdit):
             self.textPasted.emit(text, html)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu()
+        self.context_menu(event.pos()).exec(event.globalPos())
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The menu at ``pos`` (viewport coordinates): copy and select, on a claim of a change
+        "Show in the other pane", on the start page's panes paste and clear."""
+        menu = self.createStandardContextMenu(pos)
+        change = self.change_at_point(pos) if self.index is not None else None
+        if change is not None and change.is_change:
+            other = "the rewrite" if self.side is Side.ORIGINAL else "the original"
+            holds = bool(self.index.claim_ids(change, self.side.other)) if self.index else False
+            menu.addSeparator()
+            cid = change.id
+            text = f"Show {cid} in the other pane ({other})" if holds else f"{cid} is not in {other}"
+            show = menu.addAction(text, lambda: self.otherPaneRequested.emit(cid))
+            show.setEnabled(holds)
         if self.takes_text():
             menu.addSeparator()
             menu.addAction(
@@ -595,7 +621,7 @@ class StoryPane(QPlainTextEdit):
             )
         if self.replaceable and not self.is_empty():
             menu.addAction("Clear", self.clear_story)
-        menu.exec(event.globalPos())
+        return menu
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _local_files(event) or (self.takes_text() and event.mimeData().hasText()):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -114,13 +114,25 @@ class ReviewView(QWidget):
         self._place_timer.timeout.connect(self._release_places)
         for pane in self._panes():
             pane.installEventFilter(self)
-        self.changes.table.customContextMenuRequested.connect(self._popup_row_menu)
+            pane.otherPaneRequested.connect(lambda cid, side=pane.side.other: self.show_in_pane(cid, side))
+        # The row menu, by the mouse (on the rows) or the keyboard (Menu key: the current row).
+        for w in (self.changes.table, self.changes.table.viewport()):
+            w.installEventFilter(self)
 
     def _panes(self) -> tuple[StoryPane, StoryPane]:
         return self.comparison.left, self.comparison.right
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
+        table = self.changes.table
+        on_rows = obj is table or obj is table.viewport()
+        if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent) and on_rows:
+            if event.reason() == QContextMenuEvent.Reason.Keyboard:
+                pos = table.visualRect(table.currentIndex()).center()
+            else:
+                pos = event.pos() if obj is table.viewport() else table.viewport().mapFrom(table, event.pos())
+            self._popup_row_menu(pos)
+            return True
         if kind == QEvent.Type.FontChange or (
             kind == QEvent.Type.Resize
             and isinstance(event, QResizeEvent)
