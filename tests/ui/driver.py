@@ -293,7 +293,7 @@ class Driver:
         with self.qtbot.waitSignal(self.win.dialogOpened) as opened:
             self.win.commands["settings"].trigger()
         dialog = opened.args[0]
-        dialog.findChild(QSpinBox).setValue(points)
+        dialog.findChild(QSpinBox, "fontSize").setValue(points)
         box = dialog.findChild(QDialogButtonBox)
         self.qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
         self.qtbot.wait(50)

@@ -97,3 +97,15 @@ def test_hiding_at_the_next_start(qtbot, settings: Settings, db_url: str, tmp_pa
     assert d.menu_item("hide_punctuation").isChecked()
     assert d.rows_shown == 2 and "3 punctuation-only hidden" in d.count_text
     win.close()
+
+
+def test_reopening_on_a_hidden_change_keeps_it_hidden(qtbot, punctuated: Driver, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    cid = _ids(punctuated)["The mayor op"]
+    punctuated.select_change(cid)  # where the reader leaves the review
+    review_id = punctuated.review_id
+    punctuated.go_to_start_page()
+    qtbot.waitUntil(lambda: punctuated.on_start_page, timeout=5000)
+    punctuated.menu_item("hide_punctuation").trigger()  # (from the start page)
+    punctuated.open_review(review_id)
+    assert punctuated.menu_item("hide_punctuation").isChecked() and settings.hide_punctuation
+    assert punctuated.rows_shown == 2 and punctuated.current_change in punctuated.ids_shown()

@@ -153,6 +153,7 @@ class SettingsDialog(QDialog):
         if settings.font_family:
             self.font_family.setCurrentFont(QFont(settings.font_family))
         self.font_size = QSpinBox(self)
+        self.font_size.setObjectName("fontSize")
         self.font_size.setRange(0, 72)
         self.font_size.setSpecialValueText("default")
         self.font_size.setValue(settings.font_size)

@@ -374,7 +374,10 @@ class ReviewView(QWidget):
         return ReviewUiState(self.current_change_id(), left, right)
 
     def restore_ui_state(self, state: ReviewUiState) -> None:
-        if state.change_id:
+        if state.change_id in self.changes.proxy.hidden():
+            # Punctuation-only and hidden (View menu): reopening does not undo the reader's choice.
+            self.changes.select_row(0)
+        elif state.change_id:
             self.select_change(state.change_id)
         if state.left_scroll or state.right_scroll:
             self.comparison.restore_scroll(state.left_scroll, state.right_scroll)
