@@ -313,11 +313,13 @@ def child(pair_dir: Path, tmp: Path) -> dict[str, Any]:
     maps = [p.map for p in (left, right) if getattr(p, "map", None) is not None]
     if maps:
         # What the GUI thread does with the marks the worker made: take them, summarise them
-        # per pixel row and paint (both panes).
+        # per pixel row and paint (both panes; a long story's summary is an event of its own).
         res["map_marks"] = [len(m.marks()) for m in maps]
         t0, c0 = time.perf_counter(), time.thread_time()
         for m in maps:
-            m.set_marks(list(m.marks()), m.length())
+            m.set_data(m.data())
+            if hasattr(m, "render_now"):
+                m.render_now()
             m.repaint()
         res["map_show_ms"] = (time.perf_counter() - t0) * 1000
         res["map_show_cpu_ms"] = (time.thread_time() - c0) * 1000

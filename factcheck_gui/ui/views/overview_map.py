@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
 
@@ -23,6 +23,7 @@ from factcheck_gui.ui.shell.theme import FLAG_COLOUR, KIND_STYLES, blend, is_dar
 
 WIDTH = 14
 SNAP = 3  # pixels around a click in which a marked change is taken for the one meant
+DRAW_LATER_FROM = 1500  # marks: a map with more is drawn after the paint that first shows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,10 @@ class OverviewMap(QWidget):
         self._current = ""
         self._current_at = -1.0  # where the selected change starts (found once, not per paint)
         self._scrollbar: QScrollBar | None = None
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.render_now)
 
     # -- data -------------------------------------------------------------------------------
     def set_comparison(self, comparison: Comparison | None, side: Side | str) -> None:
@@ -199,6 +204,10 @@ class OverviewMap(QWidget):
     # -- lookups ----------------------------------------------------------------------------
     def marks(self) -> Sequence[MapMark]:
         return self._marks
+
+    def data(self) -> MapData:
+        """What the map shows (see :meth:`set_data`)."""
+        return self._data
 
     def length(self) -> float:
         """The document's length in the marks' unit."""
@@ -282,9 +291,23 @@ class OverviewMap(QWidget):
         self._pixmap = pix
         return pix
 
+    def render_now(self) -> None:
+        """Summarise the marks for this size and draw them (if not done yet), then repaint."""
+        self._render()
+        self.update()
+
+    def _drawn(self) -> bool:
+        return self._pixmap is not None and self._pixmap.size() == self.size()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        p.drawPixmap(0, 0, self._render())
+        if self._drawn() or len(self._marks) <= DRAW_LATER_FROM:
+            p.drawPixmap(0, 0, self._render())
+        else:
+            # A long story's marks are summed up in a turn of the event loop of their own, not
+            # in the paint that shows the window (or its new size) the first time.
+            p.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
+            self._later.start()
         h = self.height()
         text = self.palette().color(QPalette.ColorRole.Text)
         if self._current_at >= 0:
