@@ -55,3 +55,12 @@ def test_the_selected_change_stays_in_view_after_a_font_change(reviewing: Driver
     for points in (20, 9, 16):
         reviewing.set_story_font_size(points)
         assert all(reviewing.on_screen(change_id).values()), f"{change_id} out of view at {points} pt"
+
+
+def test_a_change_chosen_during_a_resize_is_where_the_panes_end(qtbot, reviewing: Driver) -> None:  # type: ignore[no-untyped-def]
+    reviewing.set_story_font_size(14)
+    reviewing.select_change("c2")
+    reviewing.win.resize(1000, 700)  # the panes hold the reader's place on c2 …
+    reviewing.select_change("c13")  # … until the reader chose another change
+    qtbot.wait(50)
+    assert reviewing.on_screen("c13") == {"original": True}

@@ -327,7 +327,7 @@ class Navigator(QObject):
             return
         review = self.screens.review
         if state.left_scroll or state.right_scroll:
-            review.comparison.restore_scroll(state.left_scroll, state.right_scroll)
+            review.restore_scroll(state.left_scroll, state.right_scroll)
         review.changes.table.setFocus()
         self.reviewShown.emit(review_id)
 

@@ -329,12 +329,13 @@ class StoryPane(QPlainTextEdit):
         y = top if top + self.line_step() <= 0.9 * now else top * now / max(height, 1)
         self.scroll_to_y(qpos, y)
 
-    def release_place(self) -> None:
-        """Back at the place held: from now on scrolling moves it again."""
+    def release_place(self, *, restore: bool = True) -> None:
+        """Back at the place held (``restore``; False: the reader has gone elsewhere since)."""
         if not self._keeping:
             return
         self._keep_timer.stop()
-        self.restore_place()
+        if restore:
+            self.restore_place()
         self._keeping = 0
         self._frame_timer.start()
 

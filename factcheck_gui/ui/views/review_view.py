@@ -151,15 +151,22 @@ class ReviewView(QWidget):
             self._places_held = held
         self._place_timer.start()
 
-    def _release_places(self) -> None:
+    def _release_places(self, *, restore: bool = True) -> None:
         held, self._places_held = self._places_held, None
+        self._place_timer.stop()
         if held is None:
             return
         with held:
+            if restore:
+                for pane in self._panes():
+                    pane.restore_place()
             for pane in self._panes():
-                pane.restore_place()
-            for pane in self._panes():
-                pane.release_place()
+                pane.release_place(restore=restore)
+
+    def drop_places(self) -> None:
+        """The panes go somewhere new (another change, a scroll restored): a place held
+        through a resize is not gone back to."""
+        self._release_places(restore=False)
 
     @staticmethod
     def _choose(box: QComboBox, value: str) -> None:
@@ -231,6 +238,7 @@ class ReviewView(QWidget):
         self.progressChanged.emit()
 
     def _on_current(self, change_id: str) -> None:
+        self.drop_places()
         self.comparison.show_change(change_id)
         self.verdict.show_change(change_id)
         self.currentChangeChanged.emit(change_id)
@@ -380,7 +388,12 @@ class ReviewView(QWidget):
         elif state.change_id:
             self.select_change(state.change_id)
         if state.left_scroll or state.right_scroll:
-            self.comparison.restore_scroll(state.left_scroll, state.right_scroll)
+            self.restore_scroll(state.left_scroll, state.right_scroll)
+
+    def restore_scroll(self, left: int, right: int) -> None:
+        """Both panes where the reader left them (a place held through a resize gives way)."""
+        self.drop_places()
+        self.comparison.restore_scroll(left, right)
 
 
 def _copy(text: str) -> None:
