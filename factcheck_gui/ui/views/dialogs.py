@@ -157,7 +157,7 @@ class SettingsDialog(QDialog):
         self.font_size.setRange(0, 72)
         self.font_size.setSpecialValueText("default")
         self.font_size.setValue(settings.font_size)
-        self.advance = QCheckBox("After a verdict, go to the next &unreviewed change", self)
+        self.advance = QCheckBox("After a verdict, go to the ne&xt unreviewed change", self)
         self.advance.setObjectName("advanceAfterVerdict")
         self.advance.setChecked(settings.advance_after_verdict)
         self._db_shown = settings.db_url if db_in_use is None else db_in_use
