@@ -23,6 +23,9 @@ Measured, in one window per size:
   longest stall each;
 * scrolling: page steps, jumps to the middle and the end of both panes, jumps of the change
   table, and selecting changes far apart (the panes scroll to them), the longest stall;
+* the overview maps: a click far down each map (the change there is selected), the GUI
+  thread's share of showing them (taking the worker's marks, summarising, painting), and a
+  window resize (the panes wrap anew and keep the selected change in view), the longest stall;
 * opening the stored review from the start page: time to shown and painted, longest stall.
 
 A stall is the longest gap between ticks of a 5 ms timer; "its CPU" is the GUI thread's CPU
@@ -379,11 +382,47 @@ def child(pair_dir: Path, tmp: Path, trace: bool = False) -> dict[str, Any]:
         (f"select far change {i}", lambda cid=cid: win.review.select_change(cid)) for i, cid in enumerate(far)
     ]
     phases["scroll"] = round(time.perf_counter() - start, 3)
+    # The overview maps: a click far down each (it selects the change there, both panes
+    # follow), and a window resize (the maps summarise anew, the panes keep their place).
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    def map_click(pane: Any, frac: float) -> Any:
+        omap = getattr(pane, "map", None)
+        if omap is None or not omap.isVisible():
+            return lambda: None
+        at = QPoint(5, round(frac * (omap.height() - 1)))
+        return lambda: QTest.mouseClick(omap, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+
     scroll, scroll_cpu = _switch_stalls(probe, steps, pause=0.2)
+    nav_steps: list[tuple[str, Any]] = [
+        ("map click left 80 %", map_click(left, 0.8)),
+        ("map click right 20 %", map_click(right, 0.2)),
+        ("window narrower", lambda: win.resize(1100, 800)),
+        ("window wider", lambda: win.resize(1400, 900)),
+    ]
+    moved, moved_cpu = _switch_stalls(probe, nav_steps, pause=0.3)
     res["scroll_ms"] = max(scroll.values()) if scroll else 0.0
     res["scroll_cpu_ms"] = max(scroll_cpu.values()) if scroll_cpu else 0.0
     res["scroll_worst"] = max(scroll, key=lambda k: scroll[k]) if scroll else ""
     res["highlighted_after_scroll"] = [_visible_highlighted(left), _visible_highlighted(right)]
+    res["map_click_ms"] = max(moved["map click left 80 %"], moved["map click right 20 %"])
+    res["map_click_cpu_ms"] = max(moved_cpu["map click left 80 %"], moved_cpu["map click right 20 %"])
+    res["resize_ms"] = max(moved["window narrower"], moved["window wider"])
+    res["resize_cpu_ms"] = max(moved_cpu["window narrower"], moved_cpu["window wider"])
+    maps = [p.map for p in (left, right) if getattr(p, "map", None) is not None]
+    if maps:
+        # What the GUI thread does with the marks the worker made: take them, summarise them
+        # per pixel row and paint (both panes; a long story's summary is an event of its own).
+        res["map_marks"] = [len(m.marks()) for m in maps]
+        t0, c0 = time.perf_counter(), time.thread_time()
+        for m in maps:
+            m.set_data(m.data())
+            if hasattr(m, "render_now"):
+                m.render_now()
+            m.repaint()
+        res["map_show_ms"] = (time.perf_counter() - t0) * 1000
+        res["map_show_cpu_ms"] = (time.thread_time() - c0) * 1000
 
     phases["select"] = round(time.perf_counter() - start, 3)
     res.update(_selection_phase(probe, win))
@@ -474,6 +513,12 @@ def _fmt(label: str, runs: list[dict[str, Any]]) -> dict[str, float]:
         "  its CPU ms    ": med("select_cpu_ms"),
         "verdict + J ms": med("verdict_ms"),
         "  its CPU ms     ": med("verdict_cpu_ms"),
+        "map click ms": med("map_click_ms"),
+        "  its CPU ms       ": med("map_click_cpu_ms"),
+        "map set+paint ms": med("map_show_ms"),
+        "  its CPU ms        ": med("map_show_cpu_ms"),
+        "window resize ms": med("resize_ms"),
+        "  its CPU ms         ": med("resize_cpu_ms"),
         "stored open s": med("stored_open_s"),
         "stored open stall ms": med("stored_open_stall_ms"),
         "  its CPU ms   ": med("stored_open_stall_cpu_ms"),

@@ -40,6 +40,7 @@ from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.actions import build_actions, is_text_input, keep_enter_for_typing
 from factcheck_gui.ui.shell.messages import MessageBar, Notifier, StatusArea
 from factcheck_gui.ui.shell.settings import Settings
+from factcheck_gui.ui.shell.theme import Theme
 from factcheck_gui.ui.shell.workers import TaskHandle, Workers
 from factcheck_gui.ui.views.dialogs import OpenPairDialog, show_about
 from factcheck_gui.ui.views.review_view import ReviewView
@@ -130,8 +131,14 @@ class MainWindow(QMainWindow):
             "next_change": lambda: review.changes.step(1),
             "previous_change": lambda: review.changes.step(-1),
             "next_unreviewed": self.next_unreviewed,
+            "next_flagged": lambda: review.step_flagged(1),
+            "previous_flagged": lambda: review.step_flagged(-1),
+            "next_unreviewed_flagged": lambda: review.step_flagged(1, unreviewed=True),
+            "advance_after_verdict": self.prefs.set_advance,
+            "hide_punctuation": self.prefs.set_hide_punctuation,
+            **{f"theme_{t.value}": lambda on, t=t: self.prefs.set_theme(t, on) for t in Theme},
             "focus_note": self.focus_note,
-            "verdict": review.verdict.apply_number,
+            "verdict": review.verdict_key,
             "clear_verdict": lambda: review.verdict.apply_verdict(None),
             "clear_filters": review.changes.clear_filters,
             "sync_scroll": lambda on: setattr(review.comparison.sync, "enabled", on),
@@ -142,6 +149,7 @@ class MainWindow(QMainWindow):
             "demo_guide": lambda: self.guide.open_guide(),
         }
         self.commands = build_actions(self, slots, export_formats(), self.exports.choose)
+        self.prefs.bind(self.commands, review)  # the View and Review menus' settings, checked
         self.ledger = LedgerPanel(self, self.workers, self.review.select_change)
         self.undo_redo = UndoRedo(nav, review, self.notifier, self.commands, self)
         self.guide = DemoGuide(nav, review, settings, self)
@@ -178,6 +186,7 @@ class MainWindow(QMainWindow):
             pane.filesDropped.connect(lambda files, s=pane.side: self.again.dropped(s, files))
         review.progressChanged.connect(self._update_status)
         review.verdict.flash.connect(self.status.flash)
+        review.said.connect(self.status.flash)
         review.currentChangeChanged.connect(lambda _c: nav.save_ui_state())
         review.currentChangeChanged.connect(self.ledger.show_change)
         nav.reviewOpened.connect(self.ledger.review_opened)

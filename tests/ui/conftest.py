@@ -42,6 +42,9 @@ def db_url(tmp_path: Path) -> str:
 def settings(tmp_path: Path) -> Settings:
     s = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     s.reviewer = "Tester"
+    # On for the reader by default; the tests of other behaviour stay on the rated change
+    # (tests/ui/test_advance_after_verdict.py covers the default and the switch).
+    s.advance_after_verdict = False
     return s
 
 

@@ -284,6 +284,7 @@ class Driver:
         self.win.commands["demo_guide"].trigger()
 
     # -- tooltips -------------------------------------------------------------------------------
+    # -- navigation comforts: the overview maps, the place kept, the menus ----------------------
     def _pane(self, side: str) -> Any:
         comparison = self.win.review.comparison
         return comparison.left if side == "original" else comparison.right
@@ -555,3 +556,114 @@ class Driver:
     def wait_for_recent_reviews(self, count: int) -> None:
         self.win.nav.refresh_reviews()
         self.qtbot.waitUntil(lambda: self.win.start.model.rowCount() == count, timeout=self.timeout_ms)
+    def map_marks(self, side: str) -> set[str]:
+        """The changes marked on a pane's overview map ("original" or "rewrite")."""
+        pane = self._pane(side)
+        assert pane.map.isVisible(), f"no overview map beside the {side} pane"
+        return {m.change_id for m in pane.map.marks()}
+
+    def map_frame(self, side: str) -> tuple[float, float]:
+        """The part of the story the map frames (fractions 0 top .. 1 bottom)."""
+        self.qtbot.wait(20)  # (the frame follows once the event loop has run)
+        frame = self._pane(side).map.viewport()
+        assert frame is not None
+        return (float(frame[0]), float(frame[1]))
+
+    def map_fraction(self, side: str, change_id: str) -> float:
+        """Where a change starts on a pane's map (a fraction of the story)."""
+        omap = self._pane(side).map
+        rows = omap.change_rows(change_id)
+        assert rows, f"{change_id} is not marked on the {side} map"
+        return float(rows[0] / max(omap.height(), 1))
+
+    def click_map(self, side: str, change_id: str) -> None:
+        """Click a change's mark on a pane's overview map."""
+        from PySide6.QtCore import QPoint
+
+        omap = self._pane(side).map
+        rows = omap.change_rows(change_id)
+        assert rows, f"{change_id} is not marked on the {side} map"
+        self.qtbot.mouseClick(omap, Qt.MouseButton.LeftButton, pos=QPoint(5, rows[len(rows) // 2]))
+
+    def on_screen(self, change_id: str) -> dict[str, bool]:
+        """For each pane holding the change: is its first claim inside the pane's view?"""
+        from factcheck_gui.engine.types import Side
+
+        index = self.win.session.index
+        change = index.change(change_id)
+        out: dict[str, bool] = {}
+        for side in Side:
+            claims = change.original if side is Side.ORIGINAL else change.rewrite
+            if claims:
+                pane = self._pane(side.value)
+                top = pane.position_rect(index.sides[side].span(claims[0])[0]).top()
+                out[side.value] = 0 <= top < pane.viewport().height()
+        return out
+
+    def resize_window(self, width: int, height: int) -> None:
+        self.win.resize(width, height)
+        self.qtbot.waitUntil(lambda: self.win.size().width() == width, timeout=3000)
+        self.qtbot.wait(50)  # the panes wrap anew, then come back to the reader's place
+
+    def set_story_font_size(self, points: int) -> None:
+        """File → Settings…, Font size, OK."""
+        from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
+
+        with self.qtbot.waitSignal(self.win.dialogOpened) as opened:
+            self.win.commands["settings"].trigger()
+        dialog = opened.args[0]
+        dialog.findChild(QSpinBox, "fontSize").setValue(points)
+        box = dialog.findChild(QDialogButtonBox)
+        self.qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        self.qtbot.wait(50)
+
+    def menu_item(self, name: str) -> Any:
+        """A window command by its name ("next_flagged"), as the menus hold it."""
+        return self.win.commands[name]
+
+    def key(self, sequence: str) -> None:
+        """A window shortcut pressed on the change list ("F", "Shift+F", "U")."""
+        from PySide6.QtGui import QKeySequence
+
+        combo = QKeySequence(sequence)[0]
+        self._table.setFocus()
+        self.qtbot.keyClick(self._table, combo.key(), combo.keyboardModifiers())
+
+    @property
+    def count_text(self) -> str:
+        """The change list's header count ("12 of 16 shown …")."""
+        return str(self.win.review.changes.count_label.text())
+
+    def ids_shown(self) -> list[str]:
+        """The change ids the list shows, in its order."""
+        from factcheck_gui.ui.models.change_model import ChangeIdRole
+
+        proxy = self.win.review.changes.proxy
+        return [str(proxy.index(r, 0).data(ChangeIdRole)) for r in range(proxy.rowCount())]
+
+    def row_menu(self, change_id: str) -> Any:
+        """Right-click a change's row: the context menu (built, not shown)."""
+        changes = self.win.review.changes
+        index = changes.proxy.index(self.ids_shown().index(change_id), 3)
+        changes.table.scrollTo(index)
+        return self.win.review.row_menu(changes.table.visualRect(index).center())
+
+    def choose(self, menu: Any, text: str) -> None:
+        """Trigger the menu item whose text starts with ``text`` (its "&" left out)."""
+        for action in menu.actions():
+            if action.text().replace("&", "").startswith(text):
+                assert action.isEnabled(), f"{action.text()!r} is disabled"
+                action.trigger()
+                return
+        raise AssertionError(f"no {text!r} in {[a.text() for a in menu.actions()]}")
+
+    def pane_menu(self, side: str, change_id: str) -> Any:
+        """Right-click on a change's first claim in a pane: the context menu (built, not shown)."""
+        from factcheck_gui.engine.types import Side
+
+        index, pane = self.win.session.index, self._pane(side)
+        change = index.change(change_id)
+        start, end = index.sides[Side(side)].span(index.claim_ids(change, Side(side))[0])
+        self.win.review.comparison.show_change(change_id)  # (the claim on screen)
+        rect = pane.position_rect((start + end) // 2)
+        return pane.context_menu(rect.center())

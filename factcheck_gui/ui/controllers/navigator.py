@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QStackedWidget
 
 from factcheck_gui.review import wording
 from factcheck_gui.review.opening import OpenedReview, ReviewService
+from factcheck_gui.review.punctuation import punctuation_only_of
 from factcheck_gui.store.errors import CorruptDatabaseError, StoreError
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.workers import Failure, TaskContext, TaskHandle, Workers
@@ -330,7 +331,7 @@ class Navigator(QObject):
             return
         review = self.screens.review
         if state.left_scroll or state.right_scroll:
-            review.comparison.restore_scroll(state.left_scroll, state.right_scroll)
+            review.restore_scroll(state.left_scroll, state.right_scroll)
         review.changes.table.setFocus()
         self.reviewShown.emit(review_id)
 
@@ -429,8 +430,9 @@ def _open_job(job: Callable[[TaskContext], OpenedReview]) -> Callable[[TaskConte
 
 
 def _with_documents(opened: OpenedReview) -> OpenedReview:
-    """*worker*: the story panes' documents filled and the summary strip's counts made here, so
-    the GUI thread only adopts them."""
+    """*worker*: the story panes' documents and overview maps, the summary strip's counts and
+    the punctuation-only changes made here, so the GUI thread only adopts them."""
     prepare_documents(opened.index)
     prepare_counts(opened.index)
+    punctuation_only_of(opened.index)
     return opened

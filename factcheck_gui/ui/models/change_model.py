@@ -274,6 +274,7 @@ class ChangeFilterProxy(QAbstractProxyModel):
         self._flag = ""
         self._verdict = ""
         self._unreviewed_only = False
+        self._hidden: frozenset[str] = frozenset()  # change ids hidden whatever the filters say
         self._pinned: tuple[str, str] | None = None  # change id, its verdict when pinned
         self._sort_column = int(Column.NUMBER)
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -384,6 +385,9 @@ class ChangeFilterProxy(QAbstractProxyModel):
         elif self._flag:
             flag = self._flag
             ok = [a and flag in f for a, f in zip(ok, model.flag_types(), strict=True)]
+        if self._hidden:
+            hidden = self._hidden
+            ok = [a and model.change_at(r).id not in hidden for r, a in enumerate(ok)]
         if self._verdict or self._unreviewed_only:
             for r in range(n):
                 if not ok[r]:
@@ -450,6 +454,13 @@ class ChangeFilterProxy(QAbstractProxyModel):
     def set_unreviewed_only(self, on: bool) -> None:
         self._refilter("_unreviewed_only", on)
 
+    def set_hidden(self, change_ids: frozenset[str]) -> None:
+        """Hide these changes whatever the other filters say (View → Hide punctuation-only)."""
+        self._refilter("_hidden", frozenset(change_ids))
+
+    def hidden(self) -> frozenset[str]:
+        return self._hidden
+
     def _refilter(self, attr: str, value: object) -> None:
         # The reader changed the filters: every row by its verdict now, the pinned one too.
         was_pinned = self._pinned is not None
@@ -460,7 +471,7 @@ class ChangeFilterProxy(QAbstractProxyModel):
         self._relayout(resort=was_pinned and self._sort_column == Column.VERDICT)
 
     def is_filtering(self) -> bool:
-        return bool(self._kind or self._flag or self._verdict or self._unreviewed_only)
+        return bool(self._kind or self._flag or self._verdict or self._unreviewed_only or self._hidden)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(Column)):

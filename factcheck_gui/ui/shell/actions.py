@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QLineEdit,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from factcheck_gui.ui.shell.theme import Theme
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -175,6 +177,9 @@ def build_actions(
     add(review_menu, "next_change", "&Next change", ["Alt+Down", "J"], review=True)
     add(review_menu, "previous_change", "&Previous change", ["Alt+Up", "K"], review=True)
     add(review_menu, "next_unreviewed", "Next &unreviewed change", ["N"], review=True)
+    add(review_menu, "next_flagged", "Next &flagged change", ["F"], review=True)
+    add(review_menu, "previous_flagged", "Previous flagge&d change", ["Shift+F"], review=True)
+    add(review_menu, "next_unreviewed_flagged", "Next unreviewed fla&gged change", ["U"], review=True)
     # Enter: not while typing in a text field (see KeepEnterForTyping).
     add(review_menu, "focus_note", "Write a &note", ["Return", "Enter"], review=True)
     review_menu.addSeparator()
@@ -192,10 +197,16 @@ def build_actions(
     add(verdict_menu, "clear_verdict", "&Clear verdict", ["0"], review=True)
     review_menu.addSeparator()
     add(review_menu, "clear_filters", "Show &all changes", review=True)
+    advance = "After a verdict, go &to the next unreviewed change"
+    add(review_menu, "advance_after_verdict", advance, checkable=True)
 
     view_menu = bar.addMenu("&View")
     sync = add(view_menu, "sync_scroll", "&Synchronised scrolling", checkable=True)
     sync.setChecked(True)
+    theme_menu, themes = view_menu.addMenu("&Theme"), QActionGroup(win)
+    for t in Theme:
+        themes.addAction(add(theme_menu, f"theme_{t.value}", f"&{t.value.capitalize()}", checkable=True))
+    add(view_menu, "hide_punctuation", "&Hide punctuation-only changes", checkable=True)
 
     help_menu = bar.addMenu("&Help")
     add(help_menu, "shortcuts", "&Keyboard shortcuts", ["F1"])

@@ -49,6 +49,12 @@ class Settings:
         except (TypeError, ValueError):
             return default
 
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self.q.value(key, default)
+        if isinstance(value, bool):
+            return value
+        return str(value).strip().lower() in ("1", "true", "yes", "on")
+
     @property
     def reviewer(self) -> str:
         """The name set here, else $FACTCHECK_REVIEWER, else the login name (see default_reviewer)."""
@@ -86,6 +92,24 @@ class Settings:
     @font_size.setter
     def font_size(self, size: int) -> None:
         self.q.setValue("font/size", int(size))
+
+    @property
+    def advance_after_verdict(self) -> bool:
+        """After a verdict key, select the next unreviewed change (on unless switched off)."""
+        return self._bool("review/advance_after_verdict", True)
+
+    @advance_after_verdict.setter
+    def advance_after_verdict(self, on: bool) -> None:
+        self.q.setValue("review/advance_after_verdict", bool(on))
+
+    @property
+    def hide_punctuation(self) -> bool:
+        """View → Hide punctuation-only changes (off unless switched on)."""
+        return self._bool("view/hide_punctuation", False)
+
+    @hide_punctuation.setter
+    def hide_punctuation(self, on: bool) -> None:
+        self.q.setValue("view/hide_punctuation", bool(on))
 
     @property
     def db_url(self) -> str:

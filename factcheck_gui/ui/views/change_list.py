@@ -2,6 +2,8 @@
 
 Signals:
     currentChangeChanged(str): the selected row changed; carries the change id ("" for none).
+    currentHidden(str): a filter hid the change on show (its id).
+    hidingChanged(bool): punctuation-only changes are hidden (True) or shown again (False).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from factcheck_gui.engine.types import ChangeKind, FlagType
 from factcheck_gui.review.docindex import ComparisonIndex
+from factcheck_gui.review.punctuation import punctuation_only_of
 from factcheck_gui.ui.models.change_model import (
     REVIEWED,
     UNREVIEWED,
@@ -32,6 +35,7 @@ from factcheck_gui.ui.models.change_model import (
     ChangeIdRole,
     ChangeTableModel,
     Column,
+    FlagTypesRole,
     VerdictRole,
 )
 from factcheck_gui.ui.shell.compact import FlowLayout
@@ -50,6 +54,7 @@ class ChangeList(QWidget):
     # The change on show was hidden by a filter: no verdict may go to it until the reader
     # chooses a visible one (its id is the argument).
     currentHidden = Signal(str)
+    hidingChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +77,8 @@ class ChangeList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for stretch in (Column.ORIGINAL, Column.REWRITE):
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self._index: ComparisonIndex | None = None
+        self._hide_punctuation = False  # View → Hide punctuation-only changes
         self._fitting = False
         self._flags_width = 0  # what the longest flag names of this comparison need
         self._columns_set = False  # the reader resized a column: their widths stay
@@ -203,6 +210,8 @@ class ChangeList(QWidget):
     ) -> None:
         self.proxy.unpin()
         self.set_scale(scale)
+        self._index = index
+        self.proxy.set_hidden(self._punctuation_hidden())
         self.model.set_comparison(index, verdicts)
         self._flags_width = self._flags_column_need(index)
         self._fit_columns()
@@ -218,6 +227,25 @@ class ChangeList(QWidget):
         metrics = self.table.fontMetrics()
         need = max((metrics.horizontalAdvance(t) for t in texts), default=0)
         return min(_MOST_FLAGS_WIDTH, need + 16) if need else 0
+    # -- hiding punctuation-only changes -------------------------------------------------------
+    def _punctuation_hidden(self) -> frozenset[str]:
+        if not self._hide_punctuation or self._index is None:
+            return frozenset()
+        return punctuation_only_of(self._index)  # (worked out in the worker that compared)
+
+    def set_hide_punctuation(self, on: bool) -> None:
+        """Hide the changes that only touch punctuation, white space or case (see
+        :mod:`factcheck_gui.review.punctuation`); the count above the list says how many."""
+        if on == self._hide_punctuation:
+            return
+        self._hide_punctuation = on
+        self._filter(self.proxy.set_hidden, self._punctuation_hidden())
+        self._update_count()
+        self.hidingChanged.emit(on)
+
+    @property
+    def hides_punctuation(self) -> bool:
+        return self._hide_punctuation
 
     def set_verdict(self, change_id: str, value: str | None) -> None:
         """Show a change's new verdict. The selected change stays where it is in the list
@@ -227,13 +255,19 @@ class ChangeList(QWidget):
         self.model.set_verdict(change_id, value)
 
     def clear_filters(self) -> None:
+        """Show every change (Review → Show all changes): the filters and the hiding off."""
         for combo in (self.kind_filter, self.flag_filter, self.verdict_filter):
             combo.setCurrentIndex(0)
         self.unreviewed_only.setChecked(False)
+        self.set_hide_punctuation(False)
 
     def _update_count(self, *args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{shown} of {total} shown" if shown != total else f"{total} changes")
+        text = f"{shown} of {total} shown" if shown != total else f"{total} changes"
+        hidden = len(self.proxy.hidden())
+        if hidden:
+            text += f" · {hidden} punctuation-only hidden"
+        self.count_label.setText(text)
 
     # -- selection and navigation ------------------------------------------------------------
     def current_change_id(self) -> str:
@@ -263,6 +297,11 @@ class ChangeList(QWidget):
         if self.proxy.pinned() and self.proxy.pinned() != change_id:
             self.proxy.unpin()  # the reader moved on: the change just decided goes where it belongs
 
+    def is_shown(self, change_id: str) -> bool:
+        """True when the filters let the change's row show."""
+        row = self.model.row_of(change_id)
+        return row >= 0 and self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
+
     def select_row(self, row: int) -> bool:
         if not (0 <= row < self.proxy.rowCount()):
             return False
@@ -290,6 +329,22 @@ class ChangeList(QWidget):
         if not cur.isValid():
             return self.select_row(0 if delta > 0 else self.proxy.rowCount() - 1)
         return self.select_row(cur.row() + delta)
+
+    def step_flagged(self, delta: int, *, unreviewed: bool = False) -> tuple[bool, bool]:
+        """Select the next (+1) or previous (-1) shown row with a fact flag (``unreviewed``:
+        and no verdict yet), wrapping around; (found, wrapped). Only the rows the filters
+        show are candidates: a verdict key then rates a change the reader sees selected."""
+        n = self.proxy.rowCount()
+        cur = self.table.currentIndex()
+        start = cur.row() if cur.isValid() else (-1 if delta > 0 else n)
+        for k in range(1, n + 1):
+            row = start + k * delta
+            wrapped = not 0 <= row < n
+            row %= n
+            idx = self.proxy.index(row, 0)
+            if idx.data(FlagTypesRole) and not (unreviewed and idx.data(VerdictRole)):
+                return self.select_row(row), wrapped
+        return False, False
 
     def next_unreviewed(self) -> bool:
         """Select the next row without a verdict after the current one, wrapping around."""

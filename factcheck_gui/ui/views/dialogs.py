@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -153,9 +154,13 @@ class SettingsDialog(QDialog):
         if settings.font_family:
             self.font_family.setCurrentFont(QFont(settings.font_family))
         self.font_size = QSpinBox(self)
+        self.font_size.setObjectName("fontSize")
         self.font_size.setRange(0, 72)
         self.font_size.setSpecialValueText("default")
         self.font_size.setValue(settings.font_size)
+        self.advance = QCheckBox("After a verdict, go to the ne&xt unreviewed change", self)
+        self.advance.setObjectName("advanceAfterVerdict")
+        self.advance.setChecked(settings.advance_after_verdict)
         self._db_shown = settings.db_url if db_in_use is None else db_in_use
         self.db_url = QLineEdit(self._db_shown, self)
         self.db_url.setObjectName("dbUrl")
@@ -186,6 +191,7 @@ class SettingsDialog(QDialog):
         form.addRow("&Theme:", self.theme)
         form.addRow("Story &font:", self.font_family)
         form.addRow("Font &size:", self.font_size)
+        form.addRow("", self.advance)
         db_label = QLabel("&Database:", self)
         db_label.setBuddy(self.db_url)  # a row holding a layout gets no buddy of its own
         db_col = QVBoxLayout()
@@ -233,6 +239,7 @@ class SettingsDialog(QDialog):
             self.font_family.currentFont().family() if self.font_size.value() or s.font_family else ""
         )
         s.font_size = self.font_size.value()
+        s.advance_after_verdict = self.advance.isChecked()
         s.set_publisher_fields(**self.publisher_form.values())
         if database and self.db_edited():  # a database given with --db is not written unasked
             s.db_url = self.db_url.text()

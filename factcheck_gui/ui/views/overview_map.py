@@ -11,10 +11,10 @@ A paint is one pixmap and one frame, however many changes the story has.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
 
@@ -23,6 +23,7 @@ from factcheck_gui.ui.shell.theme import FLAG_COLOUR, KIND_STYLES, blend, is_dar
 
 WIDTH = 14
 SNAP = 3  # pixels around a click in which a marked change is taken for the one meant
+DRAW_LATER_FROM = 1500  # marks: a map with more is drawn after the paint that first shows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,22 +38,32 @@ class MapMark:
     change_id: str
 
 
-def marks_of(comparison: Comparison, side: Side | str) -> tuple[list[MapMark], int]:
+def marks_of(
+    comparison: Comparison, side: Side | str, to_qt: Callable[[int], int] | None = None
+) -> tuple[list[MapMark], int]:
     """The marks of one pane (character offsets) and that text's length: every claim of a
     change a reviewer has to look at, by its change's kind. Plain Python: a worker can make
-    them for a long story, and the GUI thread only :meth:`OverviewMap.set_marks`."""
+    them for a long story, and the GUI thread only :meth:`OverviewMap.set_marks`.
+
+    ``to_qt``: map the offsets to the pane's positions (UTF-16, see ``docindex.utf16_mapper``)
+    so that marks and the framed part of the pane share one unit."""
     original = Side(side) is Side.ORIGINAL
     doc = comparison.original if original else comparison.rewrite
     claims = doc.claims
     unchanged = ChangeKind.UNCHANGED
     marks: list[MapMark] = []
+    q = to_qt if to_qt is not None else _same
     for ch in comparison.changes:
         if ch.kind is unchanged and not ch.flags:
             continue  # (most changes of a long story: nothing to mark)
         for cid in ch.original if original else ch.rewrite:
             claim = claims[int(cid[1:]) - 1]
-            marks.append(MapMark(claim.start, claim.end, ch.kind, bool(ch.flags), ch.id))
-    return marks, len(doc.text)
+            marks.append(MapMark(q(claim.start), q(claim.end), ch.kind, bool(ch.flags), ch.id))
+    return marks, q(len(doc.text))
+
+
+def _same(i: int) -> int:
+    return i
 
 
 # How telling a mark is when several share a pixel row (higher wins).
@@ -62,6 +73,29 @@ def _rank(m: MapMark) -> int:
     if m.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         return 2
     return 1 if m.kind is not ChangeKind.UNCHANGED else 0
+
+
+@dataclass(frozen=True)
+class MapData:
+    """A map's marks ready to show: sorted, each with its rank, each change's first mark, and
+    what the map says to a screen reader. Plain Python (see :func:`map_data`)."""
+
+    marks: tuple[MapMark, ...]
+    ranks: tuple[int, ...]
+    first: dict[str, MapMark]
+    length: float
+    description: str
+
+
+def map_data(marks: Iterable[MapMark], length: float) -> MapData:
+    """:class:`MapData` of ``marks`` over a document ``length`` long; a worker can make it."""
+    ordered = tuple(sorted(marks, key=lambda m: m.start))
+    first: dict[str, MapMark] = {}
+    for m in ordered:
+        first.setdefault(m.change_id, m)
+    flagged = sum(1 for m in first.values() if m.flagged)
+    description = f"{len(first)} changes marked, {flagged} flagged" if first else "No changes"
+    return MapData(ordered, tuple(_rank(m) for m in ordered), first, max(float(length), 1.0), description)
 
 
 class OverviewMap(QWidget):
@@ -85,14 +119,17 @@ class OverviewMap(QWidget):
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName("Overview of the changes")
-        self._marks: list[MapMark] = []
-        self._length = 1.0
+        self._data = map_data((), 1)
         self._rows: list[MapMark | None] = []  # the winning mark of each pixel row
         self._pixmap: QPixmap | None = None
         self._view: tuple[float, float] | None = None  # no frame until a pane says what it shows
         self._current = ""
         self._current_at = -1.0  # where the selected change starts (found once, not per paint)
         self._scrollbar: QScrollBar | None = None
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.render_now)
 
     # -- data -------------------------------------------------------------------------------
     def set_comparison(self, comparison: Comparison | None, side: Side | str) -> None:
@@ -105,16 +142,27 @@ class OverviewMap(QWidget):
     def set_marks(self, marks: Iterable[MapMark], length: float) -> None:
         """Show ``marks`` over a document ``length`` long (the marks' unit: characters, or
         pixels of the pane's layout for an exact match with its scrollbar)."""
-        self._marks = sorted(marks, key=lambda m: m.start)
-        self._length = max(float(length), 1.0)
-        ids = {m.change_id for m in self._marks}
-        self.setAccessibleDescription(
-            f"{len(ids)} changes marked, {len({m.change_id for m in self._marks if m.flagged})} flagged"
-            if ids
-            else "No changes"
-        )
+        self.set_data(map_data(marks, length))
+
+    def set_data(self, data: MapData) -> None:
+        """Show marks sorted and summed up by :func:`map_data` (in a worker, for a long story)."""
+        self._data = data
+        self.setAccessibleDescription(data.description)
         self._current, self._current_at = "", -1.0
         self._invalidate()
+
+    # (the data's parts, as the painting and the lookups read them)
+    @property
+    def _marks(self) -> tuple[MapMark, ...]:
+        return self._data.marks
+
+    @property
+    def _length(self) -> float:
+        return self._data.length
+
+    @property
+    def _first(self) -> dict[str, MapMark]:
+        return self._data.first
 
     def set_viewport(self, top: float, bottom: float) -> None:
         """Frame the part of the document the pane shows (fractions 0..1)."""
@@ -128,7 +176,7 @@ class OverviewMap(QWidget):
         """Point at the selected change ("" for none)."""
         if change_id != self._current:
             self._current = change_id
-            m = next((m for m in self._marks if m.change_id == change_id), None) if change_id else None
+            m = self._first.get(change_id) if change_id else None
             self._current_at = m.start if m is not None else -1.0
             self.update()
 
@@ -156,6 +204,14 @@ class OverviewMap(QWidget):
     # -- lookups ----------------------------------------------------------------------------
     def marks(self) -> Sequence[MapMark]:
         return self._marks
+
+    def data(self) -> MapData:
+        """What the map shows (see :meth:`set_data`)."""
+        return self._data
+
+    def length(self) -> float:
+        """The document's length in the marks' unit."""
+        return self._length
 
     def row_of(self, position: float) -> int:
         """The pixel row of a position in the document (in the marks' unit)."""
@@ -187,14 +243,15 @@ class OverviewMap(QWidget):
         if len(self._rows) == h:
             return self._rows
         rows: list[MapMark | None] = [None] * h
+        best = [-1] * h  # the rank of each row's mark
         scale = h / self._length
-        for m in self._marks:
-            first = min(int(m.start * scale), h - 1)
-            last = min(max(math.ceil(m.end * scale) - 1, first), h - 1)  # (end exclusive)
-            rank = _rank(m)
+        ceil, top = math.ceil, h - 1
+        for m, rank in zip(self._marks, self._data.ranks, strict=True):
+            first = min(int(m.start * scale), top)
+            last = min(max(ceil(m.end * scale) - 1, first), top)  # (end exclusive)
             for r in range(first, last + 1):
-                was = rows[r]
-                if was is None or rank > _rank(was):
+                if rank > best[r]:  # (the first of equals stays)
+                    best[r] = rank
                     rows[r] = m
         self._rows = rows
         return rows
@@ -234,9 +291,23 @@ class OverviewMap(QWidget):
         self._pixmap = pix
         return pix
 
+    def render_now(self) -> None:
+        """Summarise the marks for this size and draw them (if not done yet), then repaint."""
+        self._render()
+        self.update()
+
+    def _drawn(self) -> bool:
+        return self._pixmap is not None and self._pixmap.size() == self.size()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        p.drawPixmap(0, 0, self._render())
+        if self._drawn() or len(self._marks) <= DRAW_LATER_FROM:
+            p.drawPixmap(0, 0, self._render())
+        else:
+            # A long story's marks are summed up in a turn of the event loop of their own, not
+            # in the paint that shows the window (or its new size) the first time.
+            p.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
+            self._later.start()
         h = self.height()
         text = self.palette().color(QPalette.ColorRole.Text)
         if self._current_at >= 0:
@@ -297,10 +368,15 @@ class OverviewMap(QWidget):
 
     def change_rows(self, change_id: str) -> range:
         """The pixel rows the first claim of a change covers (empty: not marked)."""
-        for m in self._marks:
-            if m.change_id == change_id:
-                first = self.row_of(m.start)
-                h = max(self.height(), 1)
-                last = min(max(math.ceil(m.end / self._length * h) - 1, first), h - 1)
-                return range(first, last + 1)
-        return range(0)
+        m = self._first.get(change_id)
+        if m is None:
+            return range(0)
+        first = self.row_of(m.start)
+        h = max(self.height(), 1)
+        last = min(max(math.ceil(m.end / self._length * h) - 1, first), h - 1)
+        return range(first, last + 1)
+
+    def refresh_theme(self) -> None:
+        """Draw again in the palette's colours (the theme was switched)."""
+        self._pixmap = None
+        self.update()

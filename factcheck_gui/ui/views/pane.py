@@ -6,14 +6,16 @@ Signals:
     textPasted(str, str): plain text and HTML pasted into the pane.
     textDropped(str, str): the same, dragged and dropped onto it.
     cleared(): the reader cleared a :attr:`replaceable` pane (context menu → Clear).
+    otherPaneRequested(str): context menu → Show in the other pane, on a change's claim.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -34,12 +36,21 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMenu,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from factcheck_gui.engine.types import Change, ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex, Side, SideIndex
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
 from factcheck_gui.ui.views.highlight import FORMAT_ALL_UP_TO, StoryHighlighter
+from factcheck_gui.ui.views.overview_map import WIDTH as MAP_WIDTH
+from factcheck_gui.ui.views.overview_map import MapData, OverviewMap, map_data, marks_of
 from factcheck_gui.ui.views.tips import install_pane_tips
 
 MARGIN_WIDTH = 18
@@ -74,12 +85,26 @@ def prepare_document(text: str) -> QTextDocument:
     return doc
 
 
+@dataclass(frozen=True)
+class PreparedSide:
+    """What a worker made for one pane: its document (None without a running application,
+    whose thread the panes live in) and its overview map's marks, in the pane's positions."""
+
+    document: QTextDocument | None
+    map: MapData
+
+
+def prepare_side(index: ComparisonIndex, side: Side) -> PreparedSide:
+    """*worker*: one pane's document and map marks for ``index``."""
+    s = index.sides[side]
+    marks = map_data(*marks_of(index.comparison, side, s.to_qt))
+    has_app = isinstance(QCoreApplication.instance(), QApplication)
+    return PreparedSide(prepare_document(s.doc.text) if has_app else None, marks)
+
+
 def prepare_documents(index: ComparisonIndex) -> None:
-    """*worker*: both panes' documents for ``index`` (each pane adopts its own once; nothing
-    without a running application, whose thread the panes would live in)."""
-    if not isinstance(QCoreApplication.instance(), QApplication):
-        return
-    index.prepared = {side: prepare_document(index.sides[side].doc.text) for side in Side}
+    """*worker*: both panes' documents and map marks for ``index`` (each pane takes its own once)."""
+    index.prepared = {side: prepare_side(index, side) for side in Side}
 
 
 class _Margin(QWidget):
@@ -128,6 +153,7 @@ class StoryPane(QPlainTextEdit):
     textPasted = Signal(str, str)
     textDropped = Signal(str, str)  # as textPasted, for text dragged in (say, from a browser)
     cleared = Signal()
+    otherPaneRequested = Signal(str)  # "Show in the other pane" on a change's claim (its id)
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +183,28 @@ class StoryPane(QPlainTextEdit):
         self._margin = _Margin(self)
         install_pane_tips(self, self._margin)  # flag reasons, kind marks (views/tips.py)
         self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
+        # The overview map, between the text and the scrollbar: shown while a review is.
+        self.map = OverviewMap(self)
+        self.map.hide()
+        self.map.changeClicked.connect(self.changeClicked.emit)
+        self.map.positionClicked.connect(self._map_position)
+        # The frame follows the pane once per turn of the event loop, however many scroll
+        # and layout steps that turn took (finding the positions shown is not free).
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setSingleShot(True)
+        self._frame_timer.setInterval(0)
+        self._frame_timer.timeout.connect(self._frame_map)
+        sb = self.verticalScrollBar()
+        sb.valueChanged.connect(lambda _v: self._frame_timer.start())
+        sb.rangeChanged.connect(lambda _lo, _hi: self._frame_timer.start())
+        # Where the reader is (the selected change if on screen, else the top line), noted
+        # before a resize or a new font wraps the text anew, and scrolled back to after.
+        self._anchor: tuple[int, int, int] | None = None  # position, its top, viewport height
+        self._keeping = 0
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(0)
+        self._keep_timer.timeout.connect(self.release_place)
         self.updateRequest.connect(self._on_update_request)
         self._press_pos: QPoint | None = None
         self._adopted: QTextDocument | None = None  # the document :meth:`_adopt` took last
@@ -178,22 +226,126 @@ class StoryPane(QPlainTextEdit):
         """Show one side of a comparison (None empties the pane)."""
         self.index = index
         self.current_change_id = ""
+        self._anchor = None
         self.setExtraSelections([])
         self.highlighter.set_index(None)
         self._lex_timer.stop()
         if index is None:
             self.setPlainText("")
+            self._show_map(None)
             return
         side = index.sides[self.side]
+        # The map's room first: the margins change the text's width, so the story is laid
+        # out once, at the width it is shown at.
+        self.setViewportMargins(MARGIN_WIDTH, 0, MAP_WIDTH, 0)
         prepared = index.prepared.pop(self.side, None)
-        if isinstance(prepared, QTextDocument) and prepared.thread() is self.thread():
-            self._adopt(prepared)
+        if not isinstance(prepared, PreparedSide):
+            prepared = PreparedSide(None, map_data(*marks_of(index.comparison, self.side, side.to_qt)))
+        doc = prepared.document
+        if doc is not None and doc.thread() is self.thread():
+            self._adopt(doc)
         else:
             self.setPlainText(side.doc.text)
         self._highlight(side)
         if side.facts_pending:
             self._lex_timer.start()
+        self._show_map(prepared)
         self._margin.update()
+
+    # -- the overview map ----------------------------------------------------------------------
+    def _show_map(self, prepared: PreparedSide | None) -> None:
+        """The map with a review's marks (None: no map, the text takes its room)."""
+        if prepared is None:
+            self.map.set_marks((), 1)
+            self.map.hide()
+            self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
+            return
+        self.map.set_data(prepared.map)
+        self.setViewportMargins(MARGIN_WIDTH, 0, MAP_WIDTH, 0)
+        self._place_side_widgets()
+        self.map.show()
+        self._frame_timer.start()
+
+    def _frame_map(self) -> None:
+        """Frame on the map the part of the text the pane shows."""
+        if self.map.isHidden():
+            return
+        total = max(self.document().characterCount() - 1, 1)
+        vp = self.viewport()
+        first = self.firstVisibleBlock().position()
+        last = self.cursorForPosition(QPoint(vp.width() - 1, vp.height() - 1)).position()
+        self.map.set_viewport(first / total, (last + 1) / total)
+
+    def _map_position(self, fraction: float) -> None:
+        """A click on the map where no change is: that part of the text in the pane's middle."""
+        qpos = round(fraction * max(self.document().characterCount() - 1, 0))
+        self.scroll_to_y(qpos, self.viewport().height() / 2)
+
+    def _place_side_widgets(self) -> None:
+        cr = self.contentsRect()
+        self._margin.setGeometry(QRect(cr.left(), cr.top(), MARGIN_WIDTH, cr.height()))
+        vp = self.viewport().geometry()
+        self.map.setGeometry(QRect(vp.right() + 1, vp.top(), MAP_WIDTH, vp.height()))
+
+    # -- keeping the reader's place --------------------------------------------------------------
+    def _remember_anchor(self) -> None:
+        """Note where the reader is: the selected change's first claim if it is on screen,
+        else the first line shown (its position, and how far down the viewport it sits)."""
+        height = self.viewport().height()
+        if self.index is None or height <= 0 or self.document().isEmpty():
+            self._anchor = None
+            return
+        side = self.side_index
+        if side is not None and self.current_change_id:
+            change = self.index.change(self.current_change_id)
+            claims = self.index.claim_ids(change, self.side)
+            if claims:
+                start = side.span(claims[0])[0]
+                top = self.position_rect(start).top()
+                if 0 <= top < height:
+                    self._anchor = (start, top, height)
+                    return
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        self._anchor = (first, self.position_rect(first).top(), height)
+
+    @property
+    def keeping_place(self) -> bool:
+        return bool(self._keeping)
+
+    def keep_place(self) -> None:
+        """Note the reader's place now (see :meth:`_remember_anchor`), before a relayout, and
+        hold it until :meth:`release_place`: :meth:`restore_place` goes back to it. The review
+        view holds both panes at once, before either wraps anew (the scroll sync held
+        meanwhile); a pane on its own releases itself once the event loop has run."""
+        if not self._keeping:
+            self._remember_anchor()
+        self._keeping += 1
+
+    def restore_place(self) -> None:
+        """Scroll back to the place held (the text may have wrapped anew)."""
+        if self._anchor is None or self.index is None:
+            return
+        qpos, top, height = self._anchor
+        now = self.viewport().height()
+        # Where it was when that is still well inside the view (a find bar opening below
+        # moves nothing), else as far down the view as it was.
+        y = top if top + self.line_step() <= 0.9 * now else top * now / max(height, 1)
+        self.scroll_to_y(qpos, y)
+
+    def release_place(self, *, restore: bool = True) -> None:
+        """Back at the place held (``restore``; False: the reader has gone elsewhere since)."""
+        if not self._keeping:
+            return
+        self._keep_timer.stop()
+        if restore:
+            self.restore_place()
+        self._keeping = 0
+        self._frame_timer.start()
+
+    def _relayout_starts(self) -> None:
+        if not self._keeping:  # nobody holds the place: hold it until the event loop has run
+            self.keep_place()
+            self._keep_timer.start()
 
     def _adopt(self, doc: QTextDocument) -> None:
         """Show a document built by :func:`prepare_document` (the previous one is let go)."""
@@ -318,10 +470,12 @@ class StoryPane(QPlainTextEdit):
             self._highlight(self.index.sides[self.side])
             self.set_current(self.current_change_id)
         self._margin.update()
+        self.map.refresh_theme()
 
     def set_current(self, change_id: str) -> None:
         """Emphasise the claims of the selected change."""
         self.current_change_id = change_id
+        self.map.set_current(change_id)
         sels: list[QTextEdit.ExtraSelection] = []
         idx = self.side_index
         if idx is not None and self.index is not None and change_id:
@@ -387,10 +541,23 @@ class StoryPane(QPlainTextEdit):
 
     # -- events ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
+        resized = event.oldSize().isValid() and event.oldSize() != event.size()
+        if resized:
+            self._relayout_starts()
         super().resizeEvent(event)
-        cr = self.contentsRect()
-        self._margin.setGeometry(QRect(cr.left(), cr.top(), MARGIN_WIDTH, cr.height()))
+        self._place_side_widgets()
+        if resized:
+            self.restore_place()
         self.format_visible()
+        self._frame_timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        font_changed = event.type() == QEvent.Type.FontChange
+        if font_changed:
+            self._relayout_starts()
+        super().changeEvent(event)
+        if font_changed:
+            self.restore_place()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Scrolling and resizing format first; this catches what moved into view otherwise
@@ -438,7 +605,21 @@ class StoryPane(QPlainTextEdit):
             self.textPasted.emit(text, html)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu()
+        self.context_menu(event.pos()).exec(event.globalPos())
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The menu at ``pos`` (viewport coordinates): copy and select, on a claim of a change
+        "Show in the other pane", on the start page's panes paste and clear."""
+        menu = self.createStandardContextMenu(pos)
+        change = self.change_at_point(pos) if self.index is not None else None
+        if change is not None and change.is_change:
+            other = "the rewrite" if self.side is Side.ORIGINAL else "the original"
+            holds = bool(self.index.claim_ids(change, self.side.other)) if self.index else False
+            menu.addSeparator()
+            cid = change.id
+            text = f"Show {cid} in the other pane ({other})" if holds else f"{cid} is not in {other}"
+            show = menu.addAction(text, lambda: self.otherPaneRequested.emit(cid))
+            show.setEnabled(holds)
         if self.takes_text():
             menu.addSeparator()
             menu.addAction(
@@ -447,7 +628,7 @@ class StoryPane(QPlainTextEdit):
             )
         if self.replaceable and not self.is_empty():
             menu.addAction("Clear", self.clear_story)
-        menu.exec(event.globalPos())
+        return menu
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _local_files(event) or (self.takes_text() and event.mimeData().hasText()):

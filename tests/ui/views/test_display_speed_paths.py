@@ -308,7 +308,7 @@ def test_a_document_built_in_a_worker_is_shown_highlighted_and_searchable(qtbot,
     v.show()
     qtbot.waitExposed(v)
     v.set_index(idx)
-    assert v.left.document() is prepared and not idx.prepared  # adopted, once
+    assert v.left.document() is prepared.document and not idx.prepared  # adopted, once
     assert v.left.toPlainText() == idx.comparison.original.text
     assert v.left.isReadOnly() and v.left.document().documentMargin() == 8
     change = next(c for c in idx.review_changes if c.original)

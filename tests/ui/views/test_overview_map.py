@@ -120,3 +120,19 @@ def test_marks_of_counts_claims(demo: Comparison) -> None:
     assert {m.change_id for m in marks if m.kind is ChangeKind.ADDED} == {"c14", "c15", "c16"}
     c1 = [m for m in marks if m.change_id == "c1"]
     assert len(c1) == 2 and all(m.flagged for m in c1)  # a split: both rewrite claims
+
+
+def test_a_long_storys_marks_are_drawn_in_a_turn_of_their_own(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from factcheck_gui.ui.views.overview_map import DRAW_LATER_FROM
+
+    n = DRAW_LATER_FROM + 500
+    marks = [MapMark(i * 10, i * 10 + 5, ChangeKind.REMOVED, False, f"c{i + 1}") for i in range(n)]
+    m = OverviewMap()
+    qtbot.addWidget(m)
+    m.resize(m.width(), 300)
+    m.set_marks(marks, n * 10)
+    m.show()
+    qtbot.waitExposed(m)
+    removed = QColor(KIND_STYLES[ChangeKind.REMOVED].colour)
+    qtbot.waitUntil(lambda: _close(_pixel(m, 4, 150), removed, 80), timeout=3000)
+    assert m.mark_at(150) is not None
