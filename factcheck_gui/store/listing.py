@@ -16,6 +16,7 @@ import SQLAlchemy, Alembic or the engine (``tests/cli/test_lazy_commands.py``).
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections import defaultdict
@@ -27,12 +28,13 @@ from factcheck_gui.store.paths import ENV_VAR, default_db_path
 from factcheck_gui.store.records import ReviewSummary
 
 # Kept beside schema.HEAD_REVISION by a test (schema.py imports SQLAlchemy).
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0006"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _REVIEWS = (
     "SELECT id, title, status, created_by, created_at, updated_at, original_name, rewrite_name, "
-    "replaced_chars FROM reviews ORDER BY created_at DESC, id DESC"
+    "replaced_chars, source_names, original_location, rewrite_location, original_excerpt, "
+    "rewrite_excerpt FROM reviews ORDER BY created_at DESC, id DESC"
 )
 _COUNTS = (
     "SELECT changes.review_id, count(*), count(verdicts.value) FROM changes "
@@ -83,7 +85,11 @@ def list_current_sqlite(path: Path) -> list[ReviewSummary] | None:
         if versions != [(HEAD_REVISION,)]:
             return None
         with_reviews = _summaries(conn)
-    except (sqlite3.Error, ValueError, TypeError):  # damaged, locked, or not what this app wrote
+    except (
+        sqlite3.Error,
+        ValueError,
+        TypeError,
+    ):  # damaged (a bad JSON list is a ValueError), locked, or not what this app wrote
         return None
     finally:
         conn.close()
@@ -101,7 +107,22 @@ def _summaries(conn: sqlite3.Connection) -> list[ReviewSummary]:
     finally:
         conn.execute("COMMIT")
     out = []
-    for rid, title, status, created_by, created, updated, original, rewrite, replaced in rows:
+    for (
+        rid,
+        title,
+        status,
+        created_by,
+        created,
+        updated,
+        original,
+        rewrite,
+        replaced,
+        sources,
+        original_location,
+        rewrite_location,
+        original_excerpt,
+        rewrite_excerpt,
+    ) in rows:
         names = [created_by] if created_by else []
         names += [n for n in people.get(rid, ()) if n and n not in names]
         total, reviewed = totals.get(rid, (0, 0))
@@ -118,6 +139,11 @@ def _summaries(conn: sqlite3.Connection) -> list[ReviewSummary]:
                 original_name=original,
                 rewrite_name=rewrite,
                 replaced_chars=replaced or 0,
+                source_names=tuple(json.loads(sources)) if sources else (),
+                original_location=original_location or "",
+                rewrite_location=rewrite_location or "",
+                original_excerpt=original_excerpt or "",
+                rewrite_excerpt=rewrite_excerpt or "",
             )
         )
     return out
