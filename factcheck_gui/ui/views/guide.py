@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -162,10 +162,19 @@ class GuideCard(QFrame):
             QPoint(target.left() - GAP - w, target.top()),  # left
         ]
         fits = [p for p in spots if area.contains(QRect(p, size.expandedTo(self.size())))]
-        spot = fits[0] if fits else target.center() - QPoint(w // 2, h // 2)
-        x = max(area.left(), min(spot.x(), area.right() - w))
-        y = max(area.top(), min(spot.y(), area.bottom() - h))
-        self.move(x, y)
+
+        def inside(p: QPoint) -> QPoint:
+            return QPoint(
+                max(area.left(), min(p.x(), area.right() - w)), max(area.top(), min(p.y(), area.bottom() - h))
+            )
+
+        if fits:
+            spot = inside(fits[0])
+        else:  # a target taller or wider than the room beside it: the side where the card, kept
+            # inside the window, still leaves the target uncovered; else over its middle
+            clear = [inside(p) for p in spots if not QRect(inside(p), QSize(w, h)).intersects(target)]
+            spot = clear[0] if clear else inside(target.center() - QPoint(w // 2, h // 2))
+        self.move(spot)
         self.raise_()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
