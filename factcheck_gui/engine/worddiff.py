@@ -8,6 +8,7 @@ tokens differ only in punctuation are marked ``trivial`` so a viewer can hide th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -64,9 +65,10 @@ def _is_number(t: Token) -> bool:
     return t.key[:1].isdigit() or t.key in _NUMBER_WORD_KEYS
 
 
-def _context_matches(a: list[Token], ops: Opcodes) -> int:
-    """How many tokens other than numbers the opcodes keep equal."""
-    return sum(not _is_number(t) for tag, i1, i2, _, _ in ops if tag == "equal" for t in a[i1:i2])
+def _context_matches(num_a: list[bool], ops: Opcodes) -> int:
+    """How many tokens other than numbers the opcodes keep equal (``num_a``: which tokens of
+    the original side are numbers)."""
+    return sum(i2 - i1 - sum(num_a[i1:i2]) for tag, i1, i2, _, _ in ops if tag == "equal")
 
 
 def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
@@ -82,22 +84,22 @@ def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
     """
     free_a: set[int] = set()
     free_b: set[int] = set()
+    num_a = [_is_number(t) for t in a]  # (once: a long claim has thousands of tokens)
+    num_b = [_is_number(t) for t in b]
+    at_a = [i for i, n in enumerate(num_a) if n]  # where the numbers are
+    at_b = [j for j, n in enumerate(num_b) if n]
     for _ in range(3):
         lost: list[int] = []  # indices of changed numbers on either side
         gained: list[int] = []
+        kept = []  # (original index, rewrite index) of kept numbers
         for tag, i1, i2, j1, j2 in ops:
             if tag != "equal":
-                lost.extend(i for i in range(i1, i2) if _is_number(a[i]))
-                gained.extend(j for j in range(j1, j2) if _is_number(b[j]))
+                lost.extend(at_a[bisect_left(at_a, i1) : bisect_left(at_a, i2)])
+                gained.extend(at_b[bisect_left(at_b, j1) : bisect_left(at_b, j2)])
+            else:
+                kept.extend((i, j1 - i1 + i) for i in at_a[bisect_left(at_a, i1) : bisect_left(at_a, i2)])
         if not lost or not gained:
             return ops
-        kept = [  # (original index, rewrite index) of kept numbers
-            (i1 + k, j1 + k)
-            for tag, i1, i2, j1, _ in ops
-            if tag == "equal"
-            for k in range(i2 - i1)
-            if _is_number(a[i1 + k])
-        ]
         if not kept:
             return ops
         crossing = [
@@ -112,7 +114,7 @@ def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
         ka = [f"\0a{i}" if i in free_a else t.key for i, t in enumerate(a)]
         kb = [f"\0b{j}" if j in free_b else t.key for j, t in enumerate(b)]
         redone = _opcodes(ka, kb)
-        if _context_matches(a, redone) <= _context_matches(a, ops):
+        if _context_matches(num_a, redone) <= _context_matches(num_a, ops):
             return ops
         ops = redone
     return ops
@@ -141,22 +143,26 @@ def _merge(ops: Opcodes, a: list[Token], b: list[Token]) -> list[_Op]:
             last.tag, last.i2, last.j2 = "replace", i2, j2
             continue
         out.append(_Op(tag, i1, i2, j1, j2))
-    # equal islands of one or two stopwords/punctuation between two changes
-    changed = True
-    while changed:
-        changed = False
-        for k in range(1, len(out) - 1):
-            op = out[k]
-            if op.tag != "equal" or out[k - 1].tag == "equal" or out[k + 1].tag == "equal":
+    # Equal islands of one or two stopwords/punctuation between two changes, swallowed one at
+    # a time, always the first one left (what rescanning from the start after each would
+    # find): a swallowed island changes only its neighbours, so the scan goes on from the
+    # island before it, and a claim with a thousand islands costs what its islands do.
+    k = 1
+    while k < len(out) - 1:
+        op = out[k]
+        if op.tag != "equal" or out[k - 1].tag == "equal" or out[k + 1].tag == "equal":
+            k += 1
+            continue
+        island = a[op.i1 : op.i2]
+        if len(island) <= 2 and all(t.key in STOPWORDS or not t.is_word for t in island):
+            prev, nxt = out[k - 1], out[k + 1]
+            if _number_for_number(prev, a, b) and _number_for_number(nxt, a, b):
+                k += 1
                 continue
-            island = a[op.i1 : op.i2]
-            if len(island) <= 2 and all(t.key in STOPWORDS or not t.is_word for t in island):
-                prev, nxt = out[k - 1], out[k + 1]
-                if _number_for_number(prev, a, b) and _number_for_number(nxt, a, b):
-                    continue
-                out[k - 1 : k + 2] = [_Op("replace", prev.i1, nxt.i2, prev.j1, nxt.j2)]
-                changed = True
-                break
+            out[k - 1 : k + 2] = [_Op("replace", prev.i1, nxt.i2, prev.j1, nxt.j2)]
+            k = max(1, k - 2)
+            continue
+        k += 1
     return out
 
 
