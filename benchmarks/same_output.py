@@ -28,8 +28,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 _CHILD = r"""
-import json, sys
+import json, os, sys
+import factcheck_gui
 from factcheck_gui.engine import compare_texts
+print("engine from", os.path.dirname(os.path.dirname(factcheck_gui.__file__)), file=sys.stderr)
 jobs = json.load(open(sys.argv[1], encoding="utf-8"))
 out = {}
 for name, (pa, pb) in jobs.items():
@@ -71,7 +73,9 @@ def run(checkout: Path, jobs: dict[str, tuple[str, str]], tmp: Path, tag: str) -
     job_file, out_file = tmp / f"jobs_{tag}.json", tmp / f"out_{tag}.json"
     job_file.write_text(json.dumps(jobs), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(checkout))
-    subprocess.run([sys.executable, "-c", _CHILD, str(job_file), str(out_file)], env=env, check=True)
+    # (run in the temporary folder: ``-c`` puts the working directory first on the path, and
+    # from a checkout that would be the checkout's own engine whatever PYTHONPATH says)
+    subprocess.run([sys.executable, "-c", _CHILD, str(job_file), str(out_file)], env=env, check=True, cwd=tmp)
     return json.loads(out_file.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 

@@ -96,12 +96,14 @@ _FIRST = itemgetter(0)
 _FOLD = methodcaller("translate", _TRANSLATE)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=1_024)
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Split ``text`` into word and punctuation tokens with offsets (plus ``offset``).
 
-    Cached: the diff, the flags and the quotation check all tokenise the same claims. Built
-    list by list rather than token by token (a 1,500-character claim has hundreds).
+    Cached: the diff and the flags of a change tokenise the same claims, one right after the
+    other. (A thousand claims, not every claim of a comparison: the tokens of a long
+    story's claims took more memory than the rest of its comparison.) Built list by list
+    rather than token by token (a 1,500-character claim has hundreds).
     """
     parts = _TOKEN_SPLIT.split(text)
     if len(parts) == 1:
