@@ -91,7 +91,7 @@ def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
     for _ in range(3):
         lost: list[int] = []  # indices of changed numbers on either side
         gained: list[int] = []
-        kept = []  # (original index, rewrite index) of kept numbers
+        kept: list[tuple[int, int]] = []  # (original index, rewrite index) of kept numbers
         for tag, i1, i2, j1, j2 in ops:
             if tag != "equal":
                 lost.extend(at_a[bisect_left(at_a, i1) : bisect_left(at_a, i2)])
