@@ -65,10 +65,20 @@ def _is_number(t: Token) -> bool:
     return t.key[:1].isdigit() or t.key in _NUMBER_WORD_KEYS
 
 
-def _context_matches(num_a: list[bool], ops: Opcodes) -> int:
-    """How many tokens other than numbers the opcodes keep equal (``num_a``: which tokens of
-    the original side are numbers)."""
-    return sum(i2 - i1 - sum(num_a[i1:i2]) for tag, i1, i2, _, _ in ops if tag == "equal")
+def _context_matches(at_a: list[int], ops: Opcodes) -> int:
+    """How many tokens other than numbers the opcodes keep equal (``at_a``: where the numbers
+    of the original side are, in order)."""
+    return sum(
+        i2 - i1 - (bisect_left(at_a, i2) - bisect_left(at_a, i1))
+        for tag, i1, i2, _, _ in ops
+        if tag == "equal"
+    )
+
+
+def _numbers_at(toks: list[Token]) -> list[int]:
+    """Indices of the tokens that are numbers (what :func:`_is_number` says of each), in order."""
+    words = _NUMBER_WORD_KEYS
+    return [i for i, k in enumerate(map(_KEY, toks)) if k[0].isdigit() or k in words]
 
 
 def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
@@ -84,10 +94,7 @@ def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
     """
     free_a: set[int] = set()
     free_b: set[int] = set()
-    num_a = [_is_number(t) for t in a]  # (once: a long claim has thousands of tokens)
-    num_b = [_is_number(t) for t in b]
-    at_a = [i for i, n in enumerate(num_a) if n]  # where the numbers are
-    at_b = [j for j, n in enumerate(num_b) if n]
+    at_a, at_b = _numbers_at(a), _numbers_at(b)  # (once: a long claim has hundreds of tokens)
     for _ in range(3):
         lost: list[int] = []  # indices of changed numbers on either side
         gained: list[int] = []
@@ -114,7 +121,7 @@ def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
         ka = [f"\0a{i}" if i in free_a else t.key for i, t in enumerate(a)]
         kb = [f"\0b{j}" if j in free_b else t.key for j, t in enumerate(b)]
         redone = _opcodes(ka, kb)
-        if _context_matches(num_a, redone) <= _context_matches(num_a, ops):
+        if _context_matches(at_a, redone) <= _context_matches(at_a, ops):
             return ops
         ops = redone
     return ops
@@ -173,6 +180,8 @@ def _number_for_number(op: _Op, a: list[Token], b: list[Token]) -> bool:
 
 def _spans(toks: list[Token], owner: list[int], lo: int, hi: int) -> list[Span]:
     """Character spans of tokens ``lo:hi``, cut at claim boundaries (claims may not be adjacent)."""
+    if not owner or owner[0] == owner[-1]:  # one claim (the usual side): one span
+        return [(toks[lo].start, toks[hi - 1].end)] if lo < hi else []
     spans: list[Span] = []
     k = lo
     while k < hi:
