@@ -78,7 +78,7 @@ def _context_matches(at_a: list[int], ops: Opcodes) -> int:
 def _numbers_at(toks: list[Token]) -> list[int]:
     """Indices of the tokens that are numbers (what :func:`_is_number` says of each), in order."""
     words = _NUMBER_WORD_KEYS
-    return [i for i, k in enumerate(map(_KEY, toks)) if k[0].isdigit() or k in words]
+    return [i for i, k in enumerate(map(_KEY, toks)) if k[:1].isdigit() or k in words]  # ("\xad": "")
 
 
 def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
