@@ -17,7 +17,7 @@ from factcheck_gui.engine.similarity import (
     Profiles,
     Vocabulary,
     make_profile,
-    similarity,
+    scored_pair,
     terms_and_norms,
 )
 from factcheck_gui.engine.types import (
@@ -254,11 +254,12 @@ def _change(
     if identical:
         return Change(cid, kind, orig_ids, rew_ids, 1.0, equal_diff(oc, rc), (), moved)
     if len(oc) == 1 and len(rc) == 1:
-        sim = similarity(o_prof[g.original[0]], r_prof[g.rewrite[0]], vocab)
+        # = similarity(…), bit for bit (tests/engine/test_fast_paths.py), in one fused step
+        sim = scored_pair(o_prof[g.original[0]], r_prof[g.rewrite[0]], vocab)[0]
     else:
         a_text = " ".join(c.text for c in oc)
         b_text = " ".join(c.text for c in rc)
-        sim = similarity(make_profile(a_text, vocab), make_profile(b_text, vocab), vocab)
+        sim = scored_pair(make_profile(a_text, vocab), make_profile(b_text, vocab), vocab)[0]
     # A secondary link (a fragment of a claim reused in a claim that restates something else)
     # shows where words came from; comparing the facts of the two whole claims would mislead.
     diff = word_diff(oc, rc)

@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from rapidfuzz.distance import Indel
@@ -234,21 +235,31 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 MAX_GAP = 12  # words skipped in the source between two matched stretches of one quotation
 
 
+_WORDS_SPLIT = re.compile(f"({_WORDS.pattern})")  # (split gives words and what is between)
+
+
 def _word_spans(text: str, base: int) -> tuple[list[str], list[tuple[int, int]]]:
-    ws, spans = [], []
-    for m in _WORDS.finditer(text):
-        w = m.group().casefold()
+    """The words of ``text`` in lower case (contractions written out) and their spans plus
+    ``base``; built list by list, as a source claim of 1,500 characters has hundreds."""
+    parts = _WORDS_SPLIT.split(text)
+    at = list(accumulate(map(len, parts), initial=base))  # at[k]: where parts[k] starts
+    ws = list(map(str.casefold, parts[1::2]))
+    spans = list(zip(at[1:-1:2], at[2::2], strict=True))
+    if "'" not in text and "’" not in text:
+        return ws, spans
+    out_w: list[str] = []
+    out_s: list[tuple[int, int]] = []
+    for w, span in zip(ws, spans, strict=True):
         if "’" in w:
             w = w.replace("’", "'")  # (the only quote mark a word holds)
-        span = (base + m.start(), base + m.end())
         if "'" in w:  # "we're": "we", "are", both at the word's place
             for part in _key(w).split():
-                ws.append(part)
-                spans.append(span)
+                out_w.append(part)
+                out_s.append(span)
             continue
-        ws.append(w)
-        spans.append(span)
-    return ws, spans
+        out_w.append(w)
+        out_s.append(span)
+    return out_w, out_s
 
 
 def _best_wording(src: _Source, key: str, candidates: Sequence[int]) -> tuple[float, int, int]:

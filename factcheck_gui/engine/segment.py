@@ -10,6 +10,7 @@ benchmarks/golden_rules.py scores it on the English Golden Rules of sentence seg
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -242,16 +243,30 @@ def _word_before(text: str, pos: int, floor: int) -> str:
 
 
 def _boundary(
-    text: str, m: re.Match[str], cs: int, para_start: int, para_end: int, quotes: list[tuple[int, int]]
+    text: str,
+    m: re.Match[str],
+    cs: int,
+    para_start: int,
+    para_end: int,
+    quotes: list[tuple[int, int]],
+    quote_starts: list[int] | None = None,
 ) -> int:
-    """``m.end(2)`` if end mark ``m`` ends the sentence (the claim begun at ``cs``), else -1."""
+    """``m.end(2)`` if end mark ``m`` ends the sentence (the claim begun at ``cs``), else -1.
+
+    ``quotes``: the paragraph's quotations (disjoint, in order, as :func:`_quote_spans` gives
+    them); ``quote_starts``: their starts, to find the one around ``m`` by bisection (a long
+    paragraph has thousands).
+    """
     end = m.end(2)
     nxt_pos = m.end()
     nxt = text[nxt_pos] if nxt_pos < para_end else ""
     if not nxt:
         return -1
-    for qs, qe in quotes:
-        if qs < end < qe:
+    if quotes:
+        if quote_starts is None:
+            quote_starts = [qs for qs, _ in quotes]
+        k = bisect_left(quote_starts, end) - 1  # the last quotation opening before ``end``
+        if k >= 0 and end < quotes[k][1]:
             return -1  # a quotation running over several sentences stays one claim
     if nxt.islower():
         # Only a plain word and a single full stop end a sentence before a lower-case word
@@ -443,8 +458,9 @@ def split_claims(text: str, prefix: str) -> tuple[Claim, ...]:
         for cs, scan, ie in items:  # (claim start, where to look for sentence ends, end)
             floor = cs
             quotes = _quote_spans(text, cs, ie)
+            starts = [qs for qs, _ in quotes]
             for m in _SENT_END.finditer(text, scan, ie):
-                end = _boundary(text, m, cs, floor, ie, quotes)
+                end = _boundary(text, m, cs, floor, ie, quotes, starts)
                 if end < 0:
                     continue
                 if cs < end <= cs + MAX_CLAIM_CHARS:  # what _split_long gives, without its loop

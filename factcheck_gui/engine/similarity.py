@@ -153,31 +153,27 @@ def terms_and_norms(
     Each distinct text is done once: most claims of a rewrite are word for word claims of the
     original. Equal texts share their lists and sets (nothing modifies them).
     """
-    seen: dict[str, tuple[list[str], frozenset[str], str]] = {}
-    terms: list[list[str]] = []
-    sets: list[frozenset[str]] = []
-    norms: list[str] = []
-    for text in texts:
-        got = seen.get(text)
-        if got is None:
-            t = terms_of(text)
-            got = seen[text] = (t, frozenset(t), normalize_text(text))
-        terms.append(got[0])
-        sets.append(got[1])
-        norms.append(got[2])
+    distinct = list(dict.fromkeys(texts))
+    d_terms = list(map(terms_of, distinct))
+    d_sets = list(map(frozenset, d_terms))
+    d_norms = list(map(normalize_text, distinct))
     # A place and its people's adjective are one term when the texts use both.
-    same = unified_forms(seen_terms for seen_terms, _, _ in seen.values())
+    same = unified_forms(d_terms)
     if same:
-        redo: dict[int, tuple[list[str], frozenset[str]]] = {}  # (equal texts share lists)
-        for k, (t, ts) in enumerate(zip(terms, sets, strict=True)):
-            if ts.isdisjoint(same):
-                continue
-            got2 = redo.get(id(t))
-            if got2 is None:
-                t2 = [same.get(x, x) for x in t]
-                got2 = redo[id(t)] = (t2, frozenset(t2))
-            terms[k], sets[k] = got2
-    return terms, sets, norms
+        joined = frozenset(same)  # (a set: isdisjoint with a dict walks all of the dict)
+        for k, ts in enumerate(d_sets):
+            if not ts.isdisjoint(joined):
+                t2 = [same.get(x, x) for x in d_terms[k]]
+                d_terms[k], d_sets[k] = t2, frozenset(t2)
+    if len(distinct) == len(texts):
+        return d_terms, d_sets, d_norms
+    where = dict(zip(distinct, range(len(distinct)), strict=True))
+    at = list(map(where.__getitem__, texts))
+    return (
+        list(map(d_terms.__getitem__, at)),
+        list(map(d_sets.__getitem__, at)),
+        list(map(d_norms.__getitem__, at)),
+    )
 
 
 def unified_forms(term_lists: Iterable[Sequence[str]]) -> dict[str, str]:

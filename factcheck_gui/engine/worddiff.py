@@ -8,6 +8,7 @@ tokens differ only in punctuation are marked ``trivial`` so a viewer can hide th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -64,9 +65,20 @@ def _is_number(t: Token) -> bool:
     return t.key[:1].isdigit() or t.key in _NUMBER_WORD_KEYS
 
 
-def _context_matches(a: list[Token], ops: Opcodes) -> int:
-    """How many tokens other than numbers the opcodes keep equal."""
-    return sum(not _is_number(t) for tag, i1, i2, _, _ in ops if tag == "equal" for t in a[i1:i2])
+def _context_matches(at_a: list[int], ops: Opcodes) -> int:
+    """How many tokens other than numbers the opcodes keep equal (``at_a``: where the numbers
+    of the original side are, in order)."""
+    return sum(
+        i2 - i1 - (bisect_left(at_a, i2) - bisect_left(at_a, i1))
+        for tag, i1, i2, _, _ in ops
+        if tag == "equal"
+    )
+
+
+def _numbers_at(toks: list[Token]) -> list[int]:
+    """Indices of the tokens that are numbers (what :func:`_is_number` says of each), in order."""
+    words = _NUMBER_WORD_KEYS
+    return [i for i, k in enumerate(map(_KEY, toks)) if k[:1].isdigit() or k in words]  # ("\xad": "")
 
 
 def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
@@ -82,22 +94,19 @@ def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
     """
     free_a: set[int] = set()
     free_b: set[int] = set()
+    at_a, at_b = _numbers_at(a), _numbers_at(b)  # (once: a long claim has hundreds of tokens)
     for _ in range(3):
         lost: list[int] = []  # indices of changed numbers on either side
         gained: list[int] = []
+        kept: list[tuple[int, int]] = []  # (original index, rewrite index) of kept numbers
         for tag, i1, i2, j1, j2 in ops:
             if tag != "equal":
-                lost.extend(i for i in range(i1, i2) if _is_number(a[i]))
-                gained.extend(j for j in range(j1, j2) if _is_number(b[j]))
+                lost.extend(at_a[bisect_left(at_a, i1) : bisect_left(at_a, i2)])
+                gained.extend(at_b[bisect_left(at_b, j1) : bisect_left(at_b, j2)])
+            else:
+                kept.extend((i, j1 - i1 + i) for i in at_a[bisect_left(at_a, i1) : bisect_left(at_a, i2)])
         if not lost or not gained:
             return ops
-        kept = [  # (original index, rewrite index) of kept numbers
-            (i1 + k, j1 + k)
-            for tag, i1, i2, j1, _ in ops
-            if tag == "equal"
-            for k in range(i2 - i1)
-            if _is_number(a[i1 + k])
-        ]
         if not kept:
             return ops
         crossing = [
@@ -112,7 +121,7 @@ def _unswap_numbers(a: list[Token], b: list[Token], ops: Opcodes) -> Opcodes:
         ka = [f"\0a{i}" if i in free_a else t.key for i, t in enumerate(a)]
         kb = [f"\0b{j}" if j in free_b else t.key for j, t in enumerate(b)]
         redone = _opcodes(ka, kb)
-        if _context_matches(a, redone) <= _context_matches(a, ops):
+        if _context_matches(at_a, redone) <= _context_matches(at_a, ops):
             return ops
         ops = redone
     return ops
@@ -141,22 +150,26 @@ def _merge(ops: Opcodes, a: list[Token], b: list[Token]) -> list[_Op]:
             last.tag, last.i2, last.j2 = "replace", i2, j2
             continue
         out.append(_Op(tag, i1, i2, j1, j2))
-    # equal islands of one or two stopwords/punctuation between two changes
-    changed = True
-    while changed:
-        changed = False
-        for k in range(1, len(out) - 1):
-            op = out[k]
-            if op.tag != "equal" or out[k - 1].tag == "equal" or out[k + 1].tag == "equal":
+    # Equal islands of one or two stopwords/punctuation between two changes, swallowed one at
+    # a time, always the first one left (what rescanning from the start after each would
+    # find): a swallowed island changes only its neighbours, so the scan goes on from the
+    # island before it, and a claim with a thousand islands costs what its islands do.
+    k = 1
+    while k < len(out) - 1:
+        op = out[k]
+        if op.tag != "equal" or out[k - 1].tag == "equal" or out[k + 1].tag == "equal":
+            k += 1
+            continue
+        island = a[op.i1 : op.i2]
+        if len(island) <= 2 and all(t.key in STOPWORDS or not t.is_word for t in island):
+            prev, nxt = out[k - 1], out[k + 1]
+            if _number_for_number(prev, a, b) and _number_for_number(nxt, a, b):
+                k += 1
                 continue
-            island = a[op.i1 : op.i2]
-            if len(island) <= 2 and all(t.key in STOPWORDS or not t.is_word for t in island):
-                prev, nxt = out[k - 1], out[k + 1]
-                if _number_for_number(prev, a, b) and _number_for_number(nxt, a, b):
-                    continue
-                out[k - 1 : k + 2] = [_Op("replace", prev.i1, nxt.i2, prev.j1, nxt.j2)]
-                changed = True
-                break
+            out[k - 1 : k + 2] = [_Op("replace", prev.i1, nxt.i2, prev.j1, nxt.j2)]
+            k = max(1, k - 2)
+            continue
+        k += 1
     return out
 
 
@@ -167,6 +180,8 @@ def _number_for_number(op: _Op, a: list[Token], b: list[Token]) -> bool:
 
 def _spans(toks: list[Token], owner: list[int], lo: int, hi: int) -> list[Span]:
     """Character spans of tokens ``lo:hi``, cut at claim boundaries (claims may not be adjacent)."""
+    if not owner or owner[0] == owner[-1]:  # one claim (the usual side): one span
+        return [(toks[lo].start, toks[hi - 1].end)] if lo < hi else []
     spans: list[Span] = []
     k = lo
     while k < hi:

@@ -232,9 +232,17 @@ def fill_gaps(al: Alignment) -> None:
             return 0.0
         return rank - GAP_MIN + 0.01
 
+    by_o: dict[int, list[tuple[int, int]]] = {}  # original → (place in ``cand``, rewrite)
+
     def sparse(os_: list[int], rs: list[int]) -> Iterable[tuple[int, int]]:
-        so, sr = set(os_), set(rs)
-        return [(i, j) for (i, j) in cand if i in so and j in sr]
+        # The candidate pairs of the gap in ``cand``'s order, found by the gap's originals (not
+        # by a pass over every candidate pair for each gap: two unrelated texts have many gaps).
+        if not by_o:
+            for n, (i, j) in enumerate(cand):
+                by_o.setdefault(i, []).append((n, j))
+        sr = set(rs)
+        got = sorted((n, i, j) for i in set(os_) for n, j in by_o.get(i, ()) if j in sr)
+        return [(i, j) for _, i, j in got]
 
     for i, j in fill(gap_list, value, sparse):
         al.take(i, j, pair(i, j)[1])
