@@ -6,6 +6,9 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
@@ -21,6 +24,8 @@ from factcheck_gui.review.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.shell.compact import ElidedLabel, FlowLayout
 from factcheck_gui.ui.views.curtain import LinkCurtain
 from factcheck_gui.ui.views.highlight import legend_items
+from factcheck_gui.ui.views.inline_view import InlineView
+from factcheck_gui.ui.views.keep_place import Placeable, keeping_place
 from factcheck_gui.ui.views.pane import StoryPane
 from factcheck_gui.ui.views.sync import ScrollSync
 
@@ -169,6 +174,10 @@ class ComparisonView(QWidget):
         panes.addWidget(self.left, 1)
         panes.addWidget(self.curtain)
         panes.addWidget(self.right, 1)
+        self.inline = InlineView(self)  # View → Inline view: one column instead of the two panes
+        self.inline.hide()
+        self.inline.changeClicked.connect(self.changeActivated.emit)
+        panes.addWidget(self.inline, 1)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
@@ -193,6 +202,7 @@ class ComparisonView(QWidget):
             pane.set_index(index)
         self.sync.set_index(index)
         self.curtain.set_index(index)
+        self.inline.set_index(index)
         if index is not None:
             self.left_title.setText(f"Original — {index.comparison.original.name}")
             self.right_title.setText(f"Rewrite — {index.comparison.rewrite.name}")
@@ -204,12 +214,14 @@ class ComparisonView(QWidget):
         for pane in (self.left, self.right):
             pane.refresh_theme()
         self.curtain.update()
+        self.inline.refresh_theme()
 
     def show_change(self, change_id: str) -> None:
         """Select a change: emphasise it in both panes and bring it level in both."""
         for pane in (self.left, self.right):
             pane.set_current(change_id)
         self.curtain.set_current(change_id)
+        self.inline.show_change(change_id)
         if self.index is None or not change_id:
             return
         change = self.index.change(change_id)
@@ -231,3 +243,25 @@ class ComparisonView(QWidget):
         with self.sync.hold():
             self.left.verticalScrollBar().setValue(left)
             self.right.verticalScrollBar().setValue(right)
+
+    def set_inline(self, on: bool) -> None:
+        """One column (the inline view) instead of the two panes and the curtain, or back."""
+        for w in (self.left, self.right, self.curtain, self.left_title, self.right_title):
+            w.setVisible(not on)
+        self.inline.setVisible(on)
+        if on:
+            self.inline.show_change(self.inline.current_change_id)
+
+    @contextmanager
+    def keeping_place(self) -> Iterator[None]:
+        """Keep the selected change (else the top line) where it is on screen in each story view
+        shown while their font or size changes (see :mod:`.keep_place`)."""
+        cid = self.left.current_change_id
+        views: list[tuple[Placeable, int | None]] = []
+        for pane in (self.left, self.right):
+            side = pane.side_index
+            ids = self.index.claim_ids(self.index.change(cid), pane.side) if self.index and cid else ()
+            views.append((pane, side.span(ids[0])[0] if side is not None and ids else None))
+        views.append((self.inline, self.inline.change_start(cid)))
+        with self.sync.hold(), keeping_place([(v, pos) for v, pos in views if v.viewport().isVisible()]):
+            yield
