@@ -19,6 +19,7 @@ Signals (:class:`InlineView`):
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -265,8 +266,10 @@ def plan_inline(index: ComparisonIndex, cancelled: Callable[[], bool] | None = N
     for claim in removed_after.get(0, ()):
         write_removed(claim)
     for n, claim in enumerate(rewrite.claims, 1):
-        if cancelled is not None and n % 500 == 0 and cancelled():
-            raise Cancelled()
+        if n % 200 == 0:
+            time.sleep(0)  # let the window have the interpreter now (see build_inline)
+            if cancelled is not None and cancelled():
+                raise Cancelled()
         write_rewrite(claim)
         for removed in removed_after.get(n, ()):
             write_removed(removed)
@@ -302,7 +305,12 @@ class InlineDocument:
 def build_inline(
     index: ComparisonIndex, palette: QPalette, cancelled: Callable[[], bool] | None = None
 ) -> InlineDocument:
-    """*worker*: the inline document, handed to the application's thread."""
+    """*worker*: the inline document, handed to the application's thread.
+
+    The window's thread waits for the interpreter while this runs: Python hands it over only
+    every few milliseconds to a busy thread, and each of the window's many short event handlers
+    needs it, so the build gives it away itself every few hundred pieces.
+    """
     plan = plan_inline(index, cancelled)
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
@@ -319,8 +327,10 @@ def build_inline(
         else:
             cursor.insertText(item.text, formats.format_for(item.keys) if item.keys else plain)
         pos = cursor.position()
-        if cancelled is not None and i % 2000 == 0 and cancelled():
-            raise Cancelled()
+        if i % 256 == 0:
+            time.sleep(0)  # hand the interpreter to the window between Qt calls (see below)
+            if cancelled is not None and cancelled():
+                raise Cancelled()
     qpos[len(plan.items)] = pos
     doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
     spans = sorted((qpos[a], qpos[b], cid) for cid, (a, b) in plan.claim_items.items())
@@ -402,6 +412,7 @@ class InlineView(QPlainTextEdit):
         self.built: InlineDocument | None = None
         self.building = False
         self._stale = False  # the document shown has the colours of an earlier theme
+        self._own_document = False  # the first one is the text control's (it frees it itself)
         self.current_change_id = ""
         self.setObjectName("inlineView")
         self.setAccessibleName("Inline view: the rewrite with deletions and insertions in place")
@@ -448,11 +459,11 @@ class InlineView(QPlainTextEdit):
     def _adopt(self, doc: QTextDocument) -> None:
         """Show ``doc`` and let the previous document go (the first belongs to the text control,
         which frees it itself)."""
-        old = self.document()
-        ours = old.parent() is self
+        old, ours = self.document(), self._own_document
         doc.setParent(self)
         doc.setDefaultFont(self.font())
         self.setDocument(doc)
+        self._own_document = True
         if ours and old is not doc:
             old.deleteLater()
 
