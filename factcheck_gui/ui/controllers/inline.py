@@ -7,6 +7,8 @@ The choice is kept in the settings.
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QObject
 
 from factcheck_gui.review.docindex import ComparisonIndex
@@ -27,8 +29,12 @@ class InlineController(QObject):
         self.comparison = comparison
         self.settings = settings
         self.view = comparison.inline
-        self.task: TaskHandle[InlineDocument] | None = None
+        # The build under way, weakly: a strong reference would close a cycle (its signals hold
+        # these callbacks, which hold this controller) that the garbage collector might free
+        # in a worker thread, with the signals' QObject in it.
+        self._task: weakref.ref[TaskHandle[InlineDocument]] | None = None
         self._token = 0  # only the latest build's answer is taken
+        self.builds = 0  # documents built (for the tests and the benchmark)
         self.view.needsDocument.connect(self._build)
 
     @property
@@ -40,12 +46,14 @@ class InlineController(QObject):
         self.comparison.set_inline(on)
 
     def _build(self, index: ComparisonIndex) -> None:
-        if self.task is not None and not self.task.done:
-            self.task.cancel()  # of a comparison left, or colours changed: its result is dropped
+        running = self._task() if self._task is not None else None
+        if running is not None and not running.done:
+            running.cancel()  # of a comparison left, or colours changed: its result is dropped
         self._token += 1
         token, view = self._token, self.view
 
         def done(built: InlineDocument) -> None:
+            self.builds += 1
             if token == self._token:
                 view.set_built(built)  # refused when the view shows another comparison now
 
@@ -57,10 +65,11 @@ class InlineController(QObject):
             if token == self._token:
                 view.building = False
 
-        self.task = self.workers.start(
+        task = self.workers.start(
             "preparing the inline view",
             inline_task(index, view.palette()),
             finished=done,
             failed=failed,
             cancelled=cancelled,
         )
+        self._task = weakref.ref(task)

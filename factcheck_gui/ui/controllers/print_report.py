@@ -17,6 +17,7 @@ Signals:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -60,10 +61,12 @@ class PrintReport(QObject):
         self.parent_widget = parent
         self.save_note = save_note
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # the reader's choices stay
-        self.task: TaskHandle[Any] | None = None
+        # Weakly (see InlineController): the task's signals hold callbacks that hold this.
+        self._task: weakref.ref[TaskHandle[Any]] | None = None
 
     def _busy(self) -> bool:
-        if self.task is not None and not self.task.done:
+        task = self._task() if self._task is not None else None
+        if task is not None and not task.done:
             self.notifier.flash("The report is still being prepared for printing.")
             return True
         return False
@@ -126,10 +129,11 @@ class PrintReport(QObject):
             self.printed.emit(where)
 
         self.notifier.flash("Printing the report…")
-        self.task = self.workers.start(
+        task = self.workers.start(
             "printing the report", self._job(printer, draw=True), finished=done, failed=self._failed
         )
-        return self.task
+        self._task = weakref.ref(task)
+        return task
 
     def preview(self) -> TaskHandle[Any] | None:
         """Lay the report out in a worker, then open the print preview on it."""
@@ -162,10 +166,11 @@ class PrintReport(QObject):
             self.previewShown.emit(dialog)
 
         self.notifier.flash("Preparing the print preview…")
-        self.task = self.workers.start(
+        task = self.workers.start(
             "preparing the print preview", self._job(printer, draw=False), finished=done, failed=self._failed
         )
-        return self.task
+        self._task = weakref.ref(task)
+        return task
 
     def _failed(self, failure: Failure) -> None:
         text = f"Printing failed: {failure.message}"

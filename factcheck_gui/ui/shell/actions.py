@@ -195,7 +195,7 @@ def build_actions(
     view_menu = bar.addMenu("&View")
     sync = add(view_menu, "sync_scroll", "&Synchronised scrolling", checkable=True)
     sync.setChecked(True)
-    add(view_menu, "inline_view", "&Inline view (one column)", ["Ctrl+I"], checkable=True)
+    add(view_menu, "inline_view", "&Inline view", ["Ctrl+I"], checkable=True)
     view_menu.addSeparator()
     zoom_in = QKeySequence(QKeySequence.StandardKey.ZoomIn).toString() or "Ctrl++"
     add(view_menu, "zoom_in", "Zoom &in", sorted({zoom_in, "Ctrl++", "Ctrl+="}))
