@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 from factcheck_gui.engine.compare import compare_texts
 from factcheck_gui.engine.types import ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex, Mark
+from factcheck_gui.review.inline import BREAK, plan_inline
 from factcheck_gui.ui.shell.settings import Settings
 from factcheck_gui.ui.shell.theme import deleted_colour, inserted_colour
-from factcheck_gui.ui.views.inline_view import BREAK, InlineView, build_inline, plan_inline
+from factcheck_gui.ui.views.inline_view import InlineView, build_inline
 from tests.ui.conftest import REFERENCE
 
 
