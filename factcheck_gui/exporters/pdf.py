@@ -18,18 +18,20 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
+from factcheck_gui.engine import Cancelled
 from factcheck_gui.exporters.common import ExportError, clean_text
 from factcheck_gui.exporters.html import HTML_TAIL, html_head, iter_back, iter_changes, iter_front
 from factcheck_gui.store.records import Review
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QFont, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QPagedPaintDevice, QTextDocument
 
 _APP: Any = None  # the QGuiApplication this module created, kept alive for the process
+_INERT: Any = None  # the QTextDocument class that loads no resources (made on first use)
 _DPI = 300
 _MARGIN_MM = 15.0
 # A part is cut after this many changes, or sooner once its HTML reaches _PART_CHARS (one
@@ -100,19 +102,51 @@ class _Part:
     pages: int
 
 
+def inert_document() -> QTextDocument:
+    """A QTextDocument that loads nothing: no image, no style sheet, from a file or anywhere.
+
+    The report's markup has no resource of its own and story text is escaped, but Qt would read
+    any local file an ``<img>`` named: a document that prints the report answers every image
+    with one blank pixel (an empty answer would make Qt read the file itself) and every other
+    resource with nothing.
+    """
+    global _INERT
+    if _INERT is None:
+        from PySide6.QtCore import QByteArray
+        from PySide6.QtGui import QImage, QTextDocument
+
+        blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+        blank.fill(0)
+        image = QTextDocument.ResourceType.ImageResource.value
+
+        class _Inert(QTextDocument):
+            def loadResource(self, type: int, name: Any) -> Any:
+                return QImage(blank) if type == image else QByteArray()
+
+        _INERT = _Inert
+    return _INERT()  # type: ignore[no-any-return]
+
+
 def _lay_out(
-    parts: Iterator[str], writer: QPdfWriter, font: QFont, width: float, height: float
+    parts: Iterator[str],
+    writer: QPagedPaintDevice,
+    font: QFont,
+    width: float,
+    height: float,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[_Part]:
     """Each part as a paginated QTextDocument, placed after the previous one."""
     from PySide6.QtCore import QSizeF
-    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
 
     scale = writer.logicalDpiY() / _qt_default_dpi()
     out: list[_Part] = []
     page = 0
     used = 0.0  # height taken on PDF page ``page`` by the parts so far (document coordinates)
     for html in parts:
-        doc = QTextDocument()
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        doc = inert_document()
         doc.documentLayout().setPaintDevice(writer)
         doc.setDefaultFont(font)
         doc.setHtml(html)
@@ -143,6 +177,121 @@ def _lay_out(
     return out
 
 
+@dataclass
+class LaidOutReport:
+    """The report laid out for one paint device's page (see :func:`lay_out_report`)."""
+
+    parts: list[_Part]
+    font: QFont
+    width: float
+    height: float
+    footer: float
+    dpi: int
+    pages: int  # in all
+
+    def fits(self, device: QPagedPaintDevice) -> bool:
+        """True while ``device`` still has the page this was laid out for."""
+        page = device.pageLayout().paintRectPixels(device.logicalDpiY())
+        return device.logicalDpiY() == self.dpi and (page.width(), page.height()) == (
+            round(self.width),
+            round(self.height + self.footer),
+        )
+
+    def move_to_thread(self, thread: Any) -> None:
+        """Hand the documents to ``thread`` (from the thread that laid them out)."""
+        for part in self.parts:
+            part.doc.moveToThread(thread)
+
+
+def lay_out_report(
+    review: Review,
+    device: QPagedPaintDevice,
+    *,
+    max_changes: int = _PART_CHANGES,
+    max_chars: int = _PART_CHARS,
+    changed_or_added_only: bool = False,
+    cancelled: Callable[[], bool] | None = None,
+) -> LaidOutReport:
+    """Lay the report out in parts for the page of ``device`` (a QPdfWriter, a QPrinter)."""
+    from PySide6.QtGui import QFont
+
+    dpi = device.logicalDpiY()
+    page = device.pageLayout().paintRectPixels(dpi)
+    footer = dpi * 0.35  # room for the page number, in device pixels (~9 mm)
+    font = QFont()
+    font.setPointSizeF(10)
+    # No ligatures: an "ff" drawn as one glyph is extracted as U+FB00, so a copied word (or the
+    # hex of a SHA-256) would not be the text. Every format in the report inherits this font.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    width, height = float(page.width()), float(page.height()) - footer
+    parts = _lay_out(
+        report_parts(
+            review, max_changes=max_changes, max_chars=max_chars, changed_or_added_only=changed_or_added_only
+        ),
+        device,
+        font,
+        width,
+        height,
+        cancelled,
+    )
+    return LaidOutReport(parts, font, width, height, footer, dpi, parts[-1].first_page + parts[-1].pages)
+
+
+def draw_report(
+    laid: LaidOutReport,
+    device: QPagedPaintDevice,
+    *,
+    keep: bool = False,
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
+    """Draw a laid-out report on ``device``, page by page, numbered.
+
+    The parts are let go one by one once drawn (freeing them all at once would hold the GIL as
+    long as one big document did), unless ``keep`` (a preview draws them again on a new setup).
+    """
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFont, QPainter
+
+    width, height, footer, total = laid.width, laid.height, laid.footer, laid.pages
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("cannot start drawing the report")
+    try:
+        small = QFont(laid.font)
+        small.setPointSizeF(8)
+
+        def number(n: int) -> None:
+            painter.setFont(small)
+            painter.drawText(
+                QRectF(0, height, width, footer),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                f"Page {n + 1} of {total}",
+            )
+
+        current = 0  # the page being drawn
+        parts = list(reversed(laid.parts))
+        if not keep:
+            laid.parts = []
+        while parts:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            part = parts.pop()
+            for i in range(part.pages):
+                while current < part.first_page + i:
+                    number(current)
+                    device.newPage()
+                    current += 1
+                painter.save()
+                painter.translate(0, -i * height)
+                part.doc.drawContents(painter, QRectF(0, i * height, width, height))
+                painter.restore()
+            del part
+        number(current)
+    finally:
+        painter.end()
+
+
 def write_pdf(
     review: Review,
     stream: IO[bytes],
@@ -156,8 +305,8 @@ def write_pdf(
     ``max_changes`` and ``max_chars`` size the parts it is laid out in (see :func:`report_parts`).
     """
     ensure_gui_app()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     data = QByteArray()
     buf = QBuffer(data)
@@ -170,61 +319,14 @@ def write_pdf(
     )
     writer.setTitle(clean_text(f"Review #{review.id}: {review.title}"))
     writer.setCreator("Factcheck Compare")
-
-    page = writer.pageLayout().paintRectPixels(_DPI)
-    footer = _DPI * 0.35  # room for the page number, in device pixels (~9 mm)
-    font = QFont()
-    font.setPointSizeF(10)
-    # No ligatures: an "ff" drawn as one glyph is extracted as U+FB00, so a copied word (or the
-    # hex of a SHA-256) would not be the text. Every format in the report inherits this font.
-    for tag in ("liga", "clig"):
-        font.setFeature(QFont.Tag(tag), 0)
-    width, height = float(page.width()), float(page.height()) - footer
-    parts = _lay_out(
-        report_parts(
-            review, max_changes=max_changes, max_chars=max_chars, changed_or_added_only=changed_or_added_only
-        ),
+    laid = lay_out_report(
+        review,
         writer,
-        font,
-        width,
-        height,
+        max_changes=max_changes,
+        max_chars=max_chars,
+        changed_or_added_only=changed_or_added_only,
     )
-    total = parts[-1].first_page + parts[-1].pages
-
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise ExportError("cannot start drawing the PDF")
-    try:
-        small = QFont(font)
-        small.setPointSizeF(8)
-
-        def number(n: int) -> None:
-            painter.setFont(small)
-            painter.drawText(
-                QRectF(0, height, width, footer),
-                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                f"Page {n + 1} of {total}",
-            )
-
-        current = 0  # the PDF page being drawn
-        # Parts are dropped one by one once drawn: freeing them all at once when the list goes
-        # would hold the GIL as long as one big document did.
-        parts.reverse()
-        while parts:
-            part = parts.pop()
-            for i in range(part.pages):
-                while current < part.first_page + i:
-                    number(current)
-                    writer.newPage()
-                    current += 1
-                painter.save()
-                painter.translate(0, -i * height)
-                part.doc.drawContents(painter, QRectF(0, i * height, width, height))
-                painter.restore()
-            del part
-        number(current)
-    finally:
-        painter.end()
+    draw_report(laid, writer)
     buf.close()
     stream.write(plain_text_cmaps(bytes(data.data())))
 

@@ -334,7 +334,8 @@ def latest_of_texts(session: Session, original_sha256: str, rewrite_sha256: str)
     return int(found) if found is not None else None
 
 
-def load(session: Session, review_id: int) -> Review:
+def load(session: Session, review_id: int, comparison: Comparison | None = None) -> Review:
+    """``comparison``: the review's stored comparison when the caller has it already decoded."""
     row = get_review(session, review_id)
     verdicts = {
         change_id: verdict_record(v, change_id)
@@ -352,13 +353,14 @@ def load(session: Session, review_id: int) -> Review:
         )
     )
     (summary_,) = summaries(session, [review_id])
-    stored_json, stored_zlib = session.execute(
-        select(ReviewRow.comparison_json, ReviewRow.comparison_zlib).where(ReviewRow.id == review_id)
-    ).one()
-    try:
-        comparison = stored_comparison(stored_json, stored_zlib)
-    except StoreError as exc:
-        raise StoreError(f"review {review_id}: {exc}") from None
+    if comparison is None:
+        stored_json, stored_zlib = session.execute(
+            select(ReviewRow.comparison_json, ReviewRow.comparison_zlib).where(ReviewRow.id == review_id)
+        ).one()
+        try:
+            comparison = stored_comparison(stored_json, stored_zlib)
+        except StoreError as exc:
+            raise StoreError(f"review {review_id}: {exc}") from None
     return Review(
         summary=summary_,
         comparison=comparison,

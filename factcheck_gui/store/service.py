@@ -219,10 +219,11 @@ class ReviewStore:
         with self._session(write=False) as s:
             return reviews.latest_of_texts(s, original_sha256, rewrite_sha256)
 
-    def load_review(self, review_id: int) -> Review:
-        """The whole review exactly as stored, with current verdicts and full history."""
+    def load_review(self, review_id: int, *, comparison: Comparison | None = None) -> Review:
+        """The whole review exactly as stored, with current verdicts and full history
+        (``comparison``: its comparison, already decoded by the caller: not decoded again)."""
         with self._session(write=False) as s:
-            return reviews.load(s, review_id)
+            return reviews.load(s, review_id, comparison)
 
     def set_scale(self, review_id: int, scale: Sequence[str]) -> tuple[str, ...]:
         """Replace the review's verdict scale (existing verdicts keep their values)."""

@@ -29,13 +29,16 @@ from factcheck_gui.ui.controllers.compare_again import CompareAgain
 from factcheck_gui.ui.controllers.database_recovery import DatabaseRecovery
 from factcheck_gui.ui.controllers.export_action import ExportController, export_formats
 from factcheck_gui.ui.controllers.guide import DemoGuide
+from factcheck_gui.ui.controllers.inline import InlineController
 from factcheck_gui.ui.controllers.ledger import LedgerPanel
 from factcheck_gui.ui.controllers.navigator import Leaving, Navigator, NotesGuard, Screens
 from factcheck_gui.ui.controllers.preferences import Preferences
+from factcheck_gui.ui.controllers.print_report import PrintReport
 from factcheck_gui.ui.controllers.review_file import ReviewFileError, ReviewFileImport
 from factcheck_gui.ui.controllers.sources import SourcesController
 from factcheck_gui.ui.controllers.story_input import StoryInput
 from factcheck_gui.ui.controllers.undo import UndoRedo
+from factcheck_gui.ui.controllers.zoom import Zoom
 from factcheck_gui.ui.models.session import ReviewSession
 from factcheck_gui.ui.shell.actions import build_actions, is_text_input, keep_enter_for_typing
 from factcheck_gui.ui.shell.messages import MessageBar, Notifier, StatusArea
@@ -116,6 +119,11 @@ class MainWindow(QMainWindow):
         self.review_file = ReviewFileImport(nav, settings, self)
         self.recovery = DatabaseRecovery(nav, self.notifier, self.workers, self)
         self.prefs = Preferences(nav, settings, self, self.open_dialog)
+        self.zoom = Zoom(
+            settings, review.comparison, [self.start.left, self.start.right], self, self.status.flash
+        )
+        self.inline_view = InlineController(self.workers, review.comparison, settings, self)
+        self.printing = PrintReport(nav, self.notifier, self.workers, self, review.verdict.save_note)
 
         slots: dict[str, Any] = {
             "open_pair": self.open_pair_dialog,
@@ -142,6 +150,12 @@ class MainWindow(QMainWindow):
             "clear_verdict": lambda: review.verdict.apply_verdict(None),
             "clear_filters": review.changes.clear_filters,
             "sync_scroll": lambda on: setattr(review.comparison.sync, "enabled", on),
+            "inline_view": self.inline_view.set_shown,
+            "zoom_in": self.zoom.zoom_in,
+            "zoom_out": self.zoom.zoom_out,
+            "actual_size": self.zoom.actual_size,
+            "print_report": self.printing.choose,
+            "print_preview": self.printing.preview,
             "about": lambda: show_about(self),
             "shortcuts": self.show_shortcuts,
             "undo": lambda: self.undo_redo.undo(),
@@ -150,6 +164,7 @@ class MainWindow(QMainWindow):
         }
         self.commands = build_actions(self, slots, export_formats(), self.exports.choose)
         self.prefs.bind(self.commands, review)  # the View and Review menus' settings, checked
+        self.commands["inline_view"].setChecked(settings.inline_view)
         self.ledger = LedgerPanel(self, self.workers, self.review.select_change)
         self.undo_redo = UndoRedo(nav, review, self.notifier, self.commands, self)
         self.guide = DemoGuide(nav, review, settings, self)
@@ -217,13 +232,9 @@ class MainWindow(QMainWindow):
         )
 
     def _set_story_font(self, font: QFont) -> None:
-        for pane in (
-            self.review.comparison.left,
-            self.review.comparison.right,
-            self.start.left,
-            self.start.right,
-        ):
-            pane.setFont(font)
+        # Every story view (the review's panes and inline view, the start page's panes), at the
+        # View menu's zoom, the selected change kept in view.
+        self.zoom.set_base_font(font)
 
     # -- the review lifecycle, as the app and the tests call it ----------------------------------
     @property

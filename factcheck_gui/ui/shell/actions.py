@@ -161,6 +161,8 @@ def build_actions(
         action.triggered.connect(lambda _c=False, f=fmt: export_slot(f))
         acts.export_menu.addAction(action)
         acts.by_name[f"export_{fmt}"] = action
+    add(file_menu, "print_report", "&Print report…", ["Ctrl+P"], review=True)
+    add(file_menu, "print_preview", "Print pre&view…", ["Ctrl+Shift+P"], review=True)
     file_menu.addSeparator()
     add(file_menu, "settings", "Se&ttings…", ["Ctrl+,"])
     file_menu.addSeparator()
@@ -207,6 +209,12 @@ def build_actions(
     for t in Theme:
         themes.addAction(add(theme_menu, f"theme_{t.value}", f"&{t.value.capitalize()}", checkable=True))
     add(view_menu, "hide_punctuation", "&Hide punctuation-only changes", checkable=True)
+    add(view_menu, "inline_view", "&Inline view", ["Ctrl+I"], checkable=True)
+    view_menu.addSeparator()
+    zoom_in = QKeySequence(QKeySequence.StandardKey.ZoomIn).toString() or "Ctrl++"
+    add(view_menu, "zoom_in", "Zoom &in", sorted({zoom_in, "Ctrl++", "Ctrl+="}))
+    add(view_menu, "zoom_out", "Zoom &out", ["Ctrl+-"])
+    add(view_menu, "actual_size", "&Actual size", ["Ctrl+0"])
 
     help_menu = bar.addMenu("&Help")
     add(help_menu, "shortcuts", "&Keyboard shortcuts", ["F1"])

@@ -17,6 +17,7 @@ from factcheck_gui.ui.shell.theme import Theme
 
 ORGANIZATION = "factcheck"
 APPLICATION = "factcheck-gui"
+ZOOM_RANGE = (50, 300)  # story text zoom bounds, percent
 
 
 def default_qsettings() -> QSettings:
@@ -141,6 +142,23 @@ class Settings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self.q.setValue("window/geometry", value)
+
+    # -- View menu: story text zoom (percent, ZOOM_RANGE) and the inline view ------------------
+    @property
+    def zoom(self) -> int:
+        return max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], self._int("view/zoom", 100)))
+
+    @zoom.setter
+    def zoom(self, percent: int) -> None:
+        self.q.setValue("view/zoom", int(percent))
+
+    @property
+    def inline_view(self) -> bool:
+        return self._str("view/inline").lower() == "true"
+
+    @inline_view.setter
+    def inline_view(self, on: bool) -> None:
+        self.q.setValue("view/inline", "true" if on else "false")
 
     # -- who publishes ClaimReview exports (asked once) ---------------------------------------
     @property

@@ -6,10 +6,20 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from math import ceil
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut, QTextLayout
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShortcut,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +35,8 @@ from factcheck_gui.review.search import Hit, StorySearch
 from factcheck_gui.ui.shell.compact import ElidedLabel, FlowLayout
 from factcheck_gui.ui.views.curtain import LinkCurtain
 from factcheck_gui.ui.views.highlight import legend_items, story_format
+from factcheck_gui.ui.views.inline_view import InlineView
+from factcheck_gui.ui.views.keep_place import Placeable, keeping_place
 from factcheck_gui.ui.views.pane import StoryPane, text_cursor
 from factcheck_gui.ui.views.sync import ScrollSync
 
@@ -301,6 +313,10 @@ class ComparisonView(QWidget):
         panes.addWidget(self.left, 1)
         panes.addWidget(self.curtain)
         panes.addWidget(self.right, 1)
+        self.inline = InlineView(self)  # View → Inline view: one column instead of the two panes
+        self.inline.hide()
+        self.inline.changeClicked.connect(self.changeActivated.emit)
+        panes.addWidget(self.inline, 1)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
@@ -325,6 +341,7 @@ class ComparisonView(QWidget):
             pane.set_index(index)
         self.sync.set_index(index)
         self.curtain.set_index(index)
+        self.inline.set_index(index)
         if index is not None:
             self.left_title.setText(f"Original — {index.comparison.original.name}")
             self.right_title.setText(f"Rewrite — {index.comparison.rewrite.name}")
@@ -337,12 +354,14 @@ class ComparisonView(QWidget):
             pane.refresh_theme()
         self.legend.refresh_theme(self.left.palette())
         self.curtain.update()
+        self.inline.refresh_theme()
 
     def show_change(self, change_id: str) -> None:
         """Select a change: emphasise it in both panes and bring it level in both."""
         for pane in (self.left, self.right):
             pane.set_current(change_id)
         self.curtain.set_current(change_id)
+        self.inline.show_change(change_id)
         if self.index is None or not change_id:
             return
         change = self.index.change(change_id)
@@ -364,3 +383,25 @@ class ComparisonView(QWidget):
         with self.sync.hold():
             self.left.verticalScrollBar().setValue(left)
             self.right.verticalScrollBar().setValue(right)
+
+    def set_inline(self, on: bool) -> None:
+        """One column (the inline view) instead of the two panes and the curtain, or back."""
+        for w in (self.left, self.right, self.curtain, self.left_title, self.right_title):
+            w.setVisible(not on)
+        self.inline.setVisible(on)
+        if on:
+            self.inline.show_change(self.inline.current_change_id)
+
+    @contextmanager
+    def keeping_place(self) -> Iterator[None]:
+        """Keep the selected change (else the top line) where it is on screen in each story view
+        shown while their font or size changes (see :mod:`.keep_place`)."""
+        cid = self.left.current_change_id
+        views: list[tuple[Placeable, int | None]] = []
+        for pane in (self.left, self.right):
+            side = pane.side_index
+            ids = self.index.claim_ids(self.index.change(cid), pane.side) if self.index and cid else ()
+            views.append((pane, side.span(ids[0])[0] if side is not None and ids else None))
+        views.append((self.inline, self.inline.change_start(cid)))
+        with self.sync.hold(), keeping_place([(v, pos) for v, pos in views if v.viewport().isVisible()]):
+            yield
