@@ -4,8 +4,8 @@ Usage (Debian: apt-get install xvfb libxcb-cursor0 …):
     xvfb-run -a -s "-screen 0 1600x1000x24" python benchmarks/screenshots.py [OUTDIR]
 Writes OUTDIR/main-light.png and OUTDIR/main-dark.png (the review window with the summary
 strip above the panes and the overview maps beside them), OUTDIR/ledger-light.png (the same
-window with View → Fact ledger open) and OUTDIR/strip-light.png (the summary strip alone),
-default docs/screenshots/.
+window with View → Fact ledger open), OUTDIR/strip-light.png (the summary strip alone) and
+OUTDIR/sources-light.png (a story checked against several sources), default docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -71,6 +71,15 @@ def shoot(app: QApplication, theme: Theme, out: Path, tmp: Path) -> None:
         win.grab().save(str(target))
         print(target)
         win.ledger.action.trigger()
+        # A story checked against several sources: the switcher and shares above the panes, the
+        # "From" column in the change list (a real Wikinews article and the texts it cites).
+        case = ROOT / "benchmarks" / "pairs" / "multi" / "powell-resignation"
+        win.sources.open_several(case / "derived-wikinews.txt", sorted(case.glob("source*.txt")))
+        wait_for(win.reviewShown)
+        settle(app, 800)
+        target = out / "sources-light.png"
+        win.grab().save(str(target))
+        print(target)
     win.close()
 
 

@@ -72,8 +72,12 @@ def test_a_held_key_reads_the_history_once_where_it_stops(qtbot, reviewing: Driv
     reads = _history_reads_by_thread(reviewing.win)
     table = reviewing.win.review.changes.table
     table.setFocus()
+    # The rest made long for the test, so six presses surely come within it however loaded the
+    # machine is (a held key repeats every 30–50 ms; the real rest is 40 ms).
+    reviewing.win.review.verdict._history_timer.setInterval(1000)
     for _ in range(6):  # presses faster than the selection's rest: no read starts between them
         qtbot.keyClick(table, Qt.Key.Key_J)
     assert reviewing.history == "No verdict yet."
+    qtbot.waitUntil(lambda: len(reads) > 0, timeout=5000)
     qtbot.wait(100)
     assert len(reads) == 1, reads  # for the change it stopped on
