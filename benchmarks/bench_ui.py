@@ -26,6 +26,10 @@ Measured, in one window per size:
 * the overview maps: a click far down each map (the change there is selected), the GUI
   thread's share of showing them (taking the worker's marks, summarising, painting), and a
   window resize (the panes wrap anew and keep the selected change in view), the longest stall;
+* the fact ledger (View → Fact ledger): from showing the dock to the ledger on screen (built
+  in a worker: its time, and the longest stall from the dock shown until 1.5 s after the
+  ledger is in), a status-filter switch, a search typed letter by letter and cleared, and a
+  click on a fact far down (the window selects its change), the longest stall each;
 * opening the stored review from the start page: time to shown and painted, longest stall.
 
 A stall is the longest gap between ticks of a 5 ms timer; "its CPU" is the GUI thread's CPU
@@ -265,6 +269,69 @@ def _selection_phase(probe: Probe, win: Any) -> dict[str, Any]:
     return out
 
 
+def _ledger_phase(probe: Probe, win: Any) -> dict[str, Any]:
+    """The fact ledger dock (View → Fact ledger): shown for the review (the ledger is built in a
+    worker, then put on screen), its status filter switched, a search typed letter by letter
+    and cleared, and a click on a fact far down (the window selects its change); the longest
+    stall each, and the GUI thread's CPU in it. The dock is hidden again afterwards."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    panel = getattr(win, "ledger", None)
+    if panel is None or not hasattr(panel, "view"):
+        return {}
+    out: dict[str, Any] = {}
+    view = panel.view
+    t0 = time.perf_counter()
+    panel.action.trigger()
+    deadline = t0 + 300.0
+    while view.model.ledger() is None and time.perf_counter() < deadline:
+        _wait(0.02)
+    out["ledger_built_s"] = time.perf_counter() - t0
+    t_built = time.perf_counter()
+    _wait(1.5)
+    t1 = time.perf_counter()
+    out["ledger_facts"] = len(view.model.ledger() or ())
+    out["ledger_show_ms"] = probe.max_gap_ms(t0, t1)
+    out["ledger_show_cpu_ms"] = probe.max_cpu_gap_ms(t0, t1)
+    out["ledger_arrive_ms"] = probe.max_gap_ms(t_built - 0.03, t1)  # once the worker is done
+    out["ledger_arrive_cpu_ms"] = probe.max_cpu_gap_ms(t_built - 0.03, t1)
+    filters, filters_cpu = _switch_stalls(
+        probe,
+        [
+            ("all facts", lambda: view.set_status_filter("")),
+            ("kept", lambda: view.set_status_filter("kept")),
+            ("changed", lambda: view.set_status_filter("changed")),
+            ("not kept", lambda: view.set_status_filter("not kept")),
+        ],
+    )
+    out["ledger_filter_ms"], out["ledger_filter_cpu_ms"] = max(filters.values()), max(filters_cpu.values())
+    view.set_status_filter("")
+    _wait(0.3)
+    typed: list[tuple[Any, Any]] = [(view.search, ch) for ch in "mil"]
+    typed += [(view.search, Qt.Key.Key_Backspace)] * 3
+    out["ledger_search_ms"], out["ledger_search_cpu_ms"] = _keys_stalls(probe, typed, 0.12)
+    view.set_status_filter("not kept")  # (a fact of a change in the list)
+    table = view.table
+    sb = table.verticalScrollBar()
+    sb.setValue(round(0.8 * sb.maximum()))
+    _wait(0.3)
+
+    def click_fact() -> None:
+        y = table.viewport().height() // 2
+        no = Qt.KeyboardModifier.NoModifier
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, no, QPoint(60, y))
+
+    seen: list[str] = []
+    view.changeRequested.connect(seen.append)
+    clicks, clicks_cpu = _switch_stalls(probe, [("fact click", click_fact)], pause=0.5)
+    out["ledger_click_ms"], out["ledger_click_cpu_ms"] = clicks["fact click"], clicks_cpu["fact click"]
+    out["ledger_click_selected"] = bool(seen) and win.review.current_change_id() == seen[-1]
+    panel.dock.hide()
+    _wait(0.3)
+    return out
+
+
 def child(pair_dir: Path, tmp: Path, trace: bool = False) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
@@ -426,6 +493,8 @@ def child(pair_dir: Path, tmp: Path, trace: bool = False) -> dict[str, Any]:
 
     phases["select"] = round(time.perf_counter() - start, 3)
     res.update(_selection_phase(probe, win))
+    phases["ledger"] = round(time.perf_counter() - start, 3)
+    res.update(_ledger_phase(probe, win))
 
     review_id = win.session.review_id if win.session else None
     if review_id is not None:
@@ -519,6 +588,15 @@ def _fmt(label: str, runs: list[dict[str, Any]]) -> dict[str, float]:
         "  its CPU ms        ": med("map_show_cpu_ms"),
         "window resize ms": med("resize_ms"),
         "  its CPU ms         ": med("resize_cpu_ms"),
+        "ledger worker s": med("ledger_built_s"),
+        "ledger shown stall ms": med("ledger_show_ms"),
+        "  its CPU ms          ": med("ledger_show_cpu_ms"),
+        "ledger filter ms": med("ledger_filter_ms"),
+        "  its CPU ms           ": med("ledger_filter_cpu_ms"),
+        "ledger search ms": med("ledger_search_ms"),
+        "  its CPU ms            ": med("ledger_search_cpu_ms"),
+        "ledger fact click ms": med("ledger_click_ms"),
+        "  its CPU ms             ": med("ledger_click_cpu_ms"),
         "stored open s": med("stored_open_s"),
         "stored open stall ms": med("stored_open_stall_ms"),
         "  its CPU ms   ": med("stored_open_stall_cpu_ms"),

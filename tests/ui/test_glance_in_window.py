@@ -72,3 +72,23 @@ def test_the_fact_ledger_lists_the_demo_s_facts_and_a_click_selects_their_change
     rect = panel.view.table.visualRect(index)
     qtbot.mouseClick(panel.view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert d.current_change == target.change
+
+
+def test_the_fact_ledger_dock_keeps_its_width_while_the_reader_filters_and_searches(
+    qtbot: Any, reviewing: Any
+) -> None:
+    d = reviewing
+    panel = d.win.ledger
+    d.win.show()
+    panel.action.trigger()
+    qtbot.waitUntil(lambda: panel.view.model.ledger() is not None, timeout=30000)
+    qtbot.wait(50)
+    width = d.win.review.width()  # the panes and the list beside the dock
+    for key in ("", "kept", "changed", "not kept"):
+        panel.view.set_status_filter(key)
+        qtbot.wait(20)
+        assert d.win.review.width() == width, key
+    for text in ("Yonhap", "no such fact anywhere", ""):
+        panel.view.search.setText(text)
+        qtbot.wait(20)
+        assert d.win.review.width() == width, text

@@ -2,21 +2,26 @@
 number, date, name, title and quotation of both versions, kept, changed, dropped or new.
 
 The ledger of a review is built in a worker the first time the dock is shown for it (never
-on the GUI thread); activating a fact selects the change that holds it, and selecting a
-change shows its facts.
+on the GUI thread), started once the window has made room for the dock and painted: a worker
+holding the GIL makes every Python call of that relayout (both panes rewrap, the change table
+repaints) wait its turn, which turned a 60 ms relayout into a stall of half a second.
+Activating a fact selects the change that holds it, and selecting a change shows its facts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from factcheck_gui.engine.ledger import Ledger
 from factcheck_gui.review.opening import OpenedReview
 from factcheck_gui.ui.shell.workers import Failure, Workers
 from factcheck_gui.ui.views.ledger_view import LedgerView, ledger_task
+
+# How long after the dock is shown the build starts: the relayout and paint come first.
+SETTLE_MS = 120
 
 
 class LedgerPanel(QObject):
@@ -73,6 +78,11 @@ class LedgerPanel(QObject):
         self._token += 1
         token = self._token
         self.view.set_building()
+        QTimer.singleShot(SETTLE_MS, self, lambda: self._start(opened, token))
+
+    def _start(self, opened: OpenedReview, token: int) -> None:
+        if token != self._token:  # the review was left (or another build began) meanwhile
+            return
 
         def done(ledger: Ledger) -> None:
             if token == self._token:  # not a ledger of a review left meanwhile

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -310,6 +311,9 @@ class LedgerView(QWidget):
         self.search.setObjectName("ledgerSearch")
         self.search.setPlaceholderText("Find a fact")
         self.search.setClearButtonEnabled(True)
+        # (A width of its own: the clear button, shown once there is text, would widen it.)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Find a fact") + 48)
+        self.search.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.search.textChanged.connect(self._refilter)
         self.table = QTableView(self)
         self.table.setObjectName("ledgerTable")
@@ -338,9 +342,14 @@ class LedgerView(QWidget):
         self.placeholder.setObjectName("ledgerPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
+        self.placeholder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary = QLabel(self)
         self.summary.setObjectName("ledgerSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        # Its text changes with every filter and search: were its width the dock's minimum, the
+        # dock would widen and narrow with it, and both panes of a long story rewrap each time.
+        self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         show = QLabel("&Show:", self)

@@ -168,3 +168,29 @@ def test_built_in_the_window_worker_pool(qtbot, demo: tuple[Comparison, Ledger])
     workers.shutdown()
     assert len(v.model.ledger() or ()) == len(demo[1])
     assert v.placeholder.isHidden() and "facts:" in v.summary.text()
+
+
+def test_its_width_does_not_follow_the_filter_or_the_search(qtbot, demo: tuple[Comparison, Ledger]) -> None:  # type: ignore[no-untyped-def]
+    # In its dock the view's width hints are the dock's: had they followed the summary's text,
+    # the placeholder's or the search's clear button, the dock would widen and narrow with every
+    # filter and every letter typed, and both panes of the review beside it would rewrap.
+    v = LedgerView()
+    qtbot.addWidget(v)
+    v.show()
+    hints: set[tuple[int, int]] = set()
+
+    def note() -> None:
+        hints.add((v.minimumSizeHint().width(), v.sizeHint().width()))
+
+    note()
+    v.set_building()
+    note()
+    v.set_ledger(demo[1])
+    note()
+    for key in ("", "kept", "changed", "dropped", "new", "not kept"):
+        v.set_status_filter(key)
+        note()
+    for text in ("m", "mil", "a fact the story never states", ""):
+        v.search.setText(text)
+        note()
+    assert len(hints) == 1, hints
