@@ -52,10 +52,11 @@ def run(argv: list[str], checkout: Path | None, cwd: Path) -> tuple[float, float
     return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def build_database(db: Path, reviews: int, claims: int, folder: Path) -> None:
-    """``reviews`` reviews of one ``claims``-claim pair, stored by this checkout's store."""
-    sys.path.insert(0, str(ROOT))
+def build_database(db: Path, reviews: int, claims: int, folder: Path, checkout: Path = ROOT) -> None:
+    """``reviews`` reviews of one ``claims``-claim pair, stored by ``checkout``'s store (each
+    checkout lists a database its own version wrote: an older one refuses a newer schema)."""
     sys.path.insert(0, str(HERE))
+    sys.path.insert(0, str(checkout))
     from sharedpath import shared_dir
 
     from factcheck_gui.engine import compare_texts
@@ -79,11 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--reviews", type=int, default=30)
     ap.add_argument("--claims", type=int, default=5000)
-    ap.add_argument("--build", nargs=3, help=argparse.SUPPRESS)
+    ap.add_argument("--build", nargs=4, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.build:
-        db, count, claims = args.build
-        build_database(Path(db), int(count), int(claims), Path(db).parent)
+        db, count, claims, checkout = args.build
+        build_database(Path(db), int(count), int(claims), Path(db).parent, Path(checkout))
         return 0
     checkouts = {"this": ROOT} | ({"old": args.old.resolve()} if args.old else {})
     samples = ROOT / "resources" / "samples"
@@ -91,23 +92,22 @@ def main(argv: list[str] | None = None) -> int:
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
-        many, few = tmp / "many.sqlite3", tmp / "few.sqlite3"
         t0 = time.perf_counter()
         # Built in a child: a forked child's peak RSS counts the parent's pages, keep it small.
-        for db, count in ((many, args.reviews), (few, max(1, args.reviews // 3))):
-            build = [py, str(Path(__file__).resolve()), "--build", str(db), str(count), str(args.claims)]
-            subprocess.run(build, check=True, cwd=tmp)
+        # Each checkout lists the databases its own store wrote.
+        dbs = {}
+        few_count = max(1, args.reviews // 3)
+        for name, checkout in checkouts.items():
+            dbs[name] = (tmp / f"{name}-many.sqlite3", tmp / f"{name}-few.sqlite3")
+            for db, count in ((dbs[name][0], args.reviews), (dbs[name][1], few_count)):
+                build = [py, str(Path(__file__).resolve()), "--build", str(db), str(count), str(args.claims)]
+                subprocess.run([*build, str(checkout)], check=True, cwd=tmp)
+        many = dbs["this"][0]
         print(
-            f"built {args.reviews} and {max(1, args.reviews // 3)} reviews of a {args.claims}-claim "
-            f"pair in {time.perf_counter() - t0:.1f} s ({many.stat().st_size / 2**20:.0f} MiB)",
+            f"built {args.reviews} and {few_count} reviews of a {args.claims}-claim pair per checkout "
+            f"in {time.perf_counter() - t0:.1f} s ({many.stat().st_size / 2**20:.0f} MiB here)",
             flush=True,
         )
-        # Each checkout lists its own copy (a first open may upgrade a database).
-        dbs = {}
-        for name in checkouts:
-            dbs[name] = (tmp / f"{name}-many.sqlite3", tmp / f"{name}-few.sqlite3")
-            shutil.copy(many, dbs[name][0])
-            shutil.copy(few, dbs[name][1])
         peers: dict[str, tuple[list[str], Path | None]] = {"python -c pass": ([py, "-c", "pass"], None)}
         if shutil.which("git"):
             peers["git --version"] = (["git", "--version"], None)
