@@ -170,9 +170,11 @@ else
   OLD_HOME=$T/oldhome
   mkdir -p "$OLD_HOME"
   DB=$(env -i HOME="$OLD_HOME" "$SRC_PY" -c 'from pathlib import Path; from platformdirs import user_data_dir
-from factcheck_gui.store.database import APP_DIR_NAME, DB_FILE_NAME
-print(Path(user_data_dir(APP_DIR_NAME)) / DB_FILE_NAME)')
-  if revs=$("$SRC_PY" "$ROOT/packaging/make_old_db.py" "$DB" 2>"$T/olddb.err"); then
+from factcheck_gui.store.paths import APP_DIR_NAME, DB_FILE_NAME
+print(Path(user_data_dir(APP_DIR_NAME)) / DB_FILE_NAME)' 2>"$T/olddb.err")
+  if [ -z "$DB" ]; then
+    not_ok "old-database upgrade: could not name the default database path" "$(cat "$T/olddb.err")"
+  elif revs=$("$SRC_PY" "$ROOT/packaging/make_old_db.py" "$DB" 2>"$T/olddb.err"); then
     read -r OLD_REV HEAD_REV <<<"$revs"
     [ "$(id -u)" = 0 ] && chown -R 65534:65534 "$OLD_HOME"
     RUN_HOME=$OLD_HOME run upgrade timeout "$GUI_TIMEOUT" "$INSTALL/factcheck-gui" --quit-after 300
