@@ -14,9 +14,10 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from collections.abc import Callable
 from typing import NamedTuple
 
-from factcheck_gui.review.docindex import ComparisonIndex, Side, SideIndex
+from factcheck_gui.review.docindex import ComparisonIndex, Side, qt_unmapper, utf16_mapper
 
 SIDES = (Side.ORIGINAL, Side.REWRITE)  # the order Next goes through the matches
 
@@ -41,13 +42,13 @@ def search_text(text: str) -> str | None:
 
 
 class _Text:
-    """One side's text as searched: lower-cased (by the index, in the worker), with Python ↔ Qt
-    offset maps."""
+    """One text as searched (a side of the story, or the inline column): lower-cased once, with
+    Python ↔ Qt offset maps."""
 
-    def __init__(self, side: SideIndex) -> None:
-        self.text = side.doc.text
-        self.to_qt = side.to_qt
-        self.from_qt = side.from_qt
+    def __init__(self, text: str, to_qt: Callable[[int], int], from_qt: Callable[[int], int]) -> None:
+        self.text = text
+        self.to_qt = to_qt
+        self.from_qt = from_qt
         # None until prepared; stays None when a character lower-cases to two ("İ"): offsets
         # would shift, so that text is searched by a regular expression instead (rare).
         self.lower: str | None = None
@@ -94,7 +95,10 @@ class StorySearch:
 
     def __init__(self, index: ComparisonIndex) -> None:
         self.index = index
-        self._texts = {side: _Text(index.sides[side]) for side in SIDES}
+        self._texts = {
+            side: _Text(index.sides[side].doc.text, index.sides[side].to_qt, index.sides[side].from_qt)
+            for side in SIDES
+        }
         self._counts: dict[str, tuple[int, int]] = {}
         self._ready = threading.Event()
         self._started = False
@@ -170,3 +174,48 @@ class StorySearch:
             if found >= 0:
                 return self._hit(s, found, needle)
         return None
+
+
+class ColumnSearch:
+    """Find in one column of text: the inline view's, as its document reads (paragraph breaks as
+    one character each, as Qt counts them). The same literal, case-insensitive matches as
+    :class:`StorySearch`, in one ring. Made and lower-cased where the column's document is built
+    (a worker), so the window only counts and steps."""
+
+    def __init__(self, text: str) -> None:
+        to_qt = utf16_mapper(text)
+        self._text = _Text(text, to_qt, qt_unmapper(text, to_qt))
+        self._text.prepare()
+        self._counts: dict[str, int] = {}
+
+    def total(self, needle: str) -> int:
+        got = self._counts.get(needle)
+        if got is None:
+            got = self._counts[needle] = self._text.count(needle) if needle else 0
+        return got
+
+    def ordinal(self, needle: str, start: int) -> int:
+        """1-based place of the match starting at Qt position ``start``."""
+        return self._text.count(needle, self._text.from_qt(start)) + 1
+
+    def step(self, needle: str, qpos: int, *, backward: bool = False) -> tuple[int, int] | None:
+        """The next match (Qt start and end) from Qt position ``qpos`` (backward: the previous
+        one, ending at or before it), round past the end; None when nothing matches."""
+        if not needle or not self.total(needle):
+            return None
+        text = self._text
+        pos = text.from_qt(qpos)
+        if backward:
+            found = text.before(needle, pos)
+            if found < 0:
+                found = text.before(needle, len(text.text))
+        else:
+            found = text.after(needle, pos)
+            if found < 0:
+                found = text.after(needle, 0)
+        if found < 0:
+            return None
+        end = found + len(needle)
+        if text.lower is None:  # the matched stretch may differ in length from the needle
+            end = next(e for s, e in text.spans(needle) if s == found)
+        return text.to_qt(found), text.to_qt(end)

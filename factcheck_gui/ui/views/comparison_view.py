@@ -128,7 +128,9 @@ class FindBar(QWidget):
 
     A hit selects the change that holds it (in the change list, both panes and the verdict
     panel), its words are selected in its pane and nothing stays selected in the other pane;
-    the bar says which hit of how many is shown ("3 of 17 · rewrite", "no match").
+    the bar says which hit of how many is shown ("3 of 17 · rewrite", "no match"). While the
+    inline view is shown, Find searches the text shown there instead ("2 of 5 · inline"): the
+    hit is selected in the column and its change selected the same way.
     """
 
     def __init__(self, view: ComparisonView) -> None:
@@ -136,6 +138,7 @@ class FindBar(QWidget):
         self._view = view
         self._search: StorySearch | None = None  # for the comparison shown
         self._current: Hit | None = None  # the match shown
+        self._inline_hit: tuple[int, int] | None = None  # the match shown in the inline view
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
         self.edit = QLineEdit(self)
@@ -177,10 +180,14 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
-        self._view.last_pane.setFocus()
+        if self._inline_shown():
+            self._view.inline.setFocus()
+        else:
+            self._view.last_pane.setFocus()
 
     def _on_text_changed(self, _text: str) -> None:
         self._current = None
+        self._inline_hit = None
         self.status.setText("")
 
     def _again(self, *, backward: bool) -> None:
@@ -203,14 +210,29 @@ class FindBar(QWidget):
         return self._search
 
     def _when_ready(self, backward: bool) -> None:
-        """Enter was pressed while a long story was still being prepared: find once it is."""
+        """Enter was pressed while a long story (or the inline view's column) was still being
+        prepared: find once it is."""
+        if not self.edit.text() or not self.isVisible():
+            return
+        if self._inline_shown():
+            inline = self._view.inline
+            if inline.built is not None and inline.built.search is not None:
+                self.find_text(backward=backward)
+            elif inline.index is not None and inline.building:
+                QTimer.singleShot(READY_POLL_MS, lambda: self._when_ready(backward))
+            else:  # the column could not be prepared: nothing to search
+                self.status.setText(NO_MATCH)
+            return
         search = self._search
-        if search is None or not self.edit.text() or not self.isVisible():
+        if search is None:
             return
         if search.ready:
             self.find_text(backward=backward)
         else:
             QTimer.singleShot(READY_POLL_MS, lambda: self._when_ready(backward))
+
+    def _inline_shown(self) -> bool:
+        return self._view.inline.isVisibleTo(self._view)
 
     def _pane(self, side: Side) -> StoryPane:
         return self._view.left if side is Side.ORIGINAL else self._view.right
@@ -231,6 +253,8 @@ class FindBar(QWidget):
         """Show the next (or previous) match: select its change, its words in its pane, and
         say which of how many it is. "no match" leaves both panes and the selection alone."""
         needle = self.edit.text()
+        if self._inline_shown():
+            return self._find_inline(needle, backward=backward)
         search = self.search()
         if not needle or search is None:
             return False
@@ -247,6 +271,37 @@ class FindBar(QWidget):
         self._show(hit)
         where = "original" if hit.side is Side.ORIGINAL else "rewrite"
         self.status.setText(f"{search.ordinal(needle, hit)} of {search.total(needle)} · {where}")
+        return True
+
+    def _find_inline(self, needle: str, *, backward: bool) -> bool:
+        """Find in the inline view's column (see the class docstring)."""
+        inline = self._view.inline
+        if not needle or inline.index is None:
+            return False
+        built = inline.built
+        if built is None or built.search is None:  # the column is being built: a moment
+            self.status.setText(PREPARING)
+            QTimer.singleShot(READY_POLL_MS, lambda: self._when_ready(backward))
+            return False
+        search = built.search
+        cur = inline.textCursor()
+        shown = self._inline_hit
+        if shown is not None and (cur.selectionStart(), cur.selectionEnd()) == shown:
+            qpos = shown[0] if backward else shown[1]
+        else:
+            qpos = cur.selectionStart() if backward else cur.selectionEnd()
+        hit = search.step(needle, qpos, backward=backward)
+        if hit is None:
+            self.status.setText(NO_MATCH)
+            return False
+        start, end = hit
+        change_id = built.change_at(start)
+        if change_id and change_id != inline.current_change_id:
+            self._view.changeActivated.emit(change_id)  # the list, the column, the verdict panel
+        inline.setTextCursor(text_cursor(inline.document(), start, end))
+        inline.ensureCursorVisible()
+        self._inline_hit = hit
+        self.status.setText(f"{search.ordinal(needle, start)} of {search.total(needle)} · inline")
         return True
 
     def _show(self, hit: Hit) -> None:

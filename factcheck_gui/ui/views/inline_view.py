@@ -44,6 +44,7 @@ from factcheck_gui.engine import Cancelled
 from factcheck_gui.engine.types import ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex
 from factcheck_gui.review.inline import BREAK, plan_inline
+from factcheck_gui.review.search import ColumnSearch
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
 from factcheck_gui.ui.shell.workers import TaskContext
 from factcheck_gui.ui.views.highlight import StoryHighlighter
@@ -62,6 +63,7 @@ class InlineDocument:
     change_ids: list[str]
     kinds: list[ChangeKind | None]  # None: an unchanged claim (not a change to review)
     by_change: dict[str, list[tuple[int, int]]]
+    search: ColumnSearch | None = None  # Find in the column (made with it, in the worker)
 
     def change_at(self, qpos: int) -> str:
         i = bisect.bisect_right(self.starts, qpos) - 1
@@ -121,6 +123,9 @@ def build_inline(
     for (s, e, _cid), change in zip(spans, changes, strict=True):
         if change is not None:
             built.by_change.setdefault(change.id, []).append((s, e))
+    # What Find searches when the column is shown: its text as the document reads (a paragraph
+    # break is one character there too), lower-cased here rather than in the window's thread.
+    built.search = ColumnSearch(doc.toPlainText())
     app = QCoreApplication.instance()
     if app is not None and doc.thread() is not app.thread():
         doc.moveToThread(app.thread())
