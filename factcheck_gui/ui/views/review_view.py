@@ -99,6 +99,7 @@ class ReviewView(QWidget):
         self.strip.kindClicked.connect(lambda kind: self._choose(self.changes.kind_filter, kind))
         self.strip.flagClicked.connect(lambda flag: self._choose(self.changes.flag_filter, flag))
         self.strip.reviewClicked.connect(self._strip_review)
+        self.changes.hidingChanged.connect(self.strip.set_hide_punctuation)  # counts what it shows
         for box in (self.changes.kind_filter, self.changes.flag_filter, self.changes.verdict_filter):
             box.currentIndexChanged.connect(self._sync_strip)
         self.changes.currentChangeChanged.connect(self._on_current)
@@ -223,7 +224,9 @@ class ReviewView(QWidget):
         session.verdictChanged.connect(self._on_verdict_changed)
         self.comparison.set_index(session.index)
         self.changes.set_comparison(session.index, session.values(), session.scale)
-        self.strip.set_comparison(session.index.comparison, session.values())
+        self.strip.set_comparison(
+            session.index.comparison, session.values(), hide_punctuation=self.changes.hides_punctuation
+        )
 
     def _leave_note(self) -> None:
         """Escape in the note: save it and give the keys (J, K, N, 1–9) back to the change list."""

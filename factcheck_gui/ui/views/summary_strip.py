@@ -3,7 +3,8 @@ flags by type and how many changes are reviewed and still to review. Every count
 that filters the change list to what it counts; a second click on the active one shows all.
 
 Each count is written in words with its kind's mark ("≈ 5 reworded"), so colour (the kind's
-swatch) is never the only cue.
+swatch) is never the only cue. While View → Hide punctuation-only changes is on, the strip counts
+what the change list shows and says how many it leaves out ("3 punctuation-only hidden").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from factcheck_gui.engine.types import ChangeKind, Comparison, FlagType
+from factcheck_gui.review.punctuation import punctuation_only_ids, punctuation_only_of
 from factcheck_gui.ui.shell.theme import FLAG_COLOUR, KIND_STYLES
 
 if TYPE_CHECKING:
@@ -71,14 +73,16 @@ class StoryCounts:
     flags: Mapping[FlagType, int]  # changes carrying each flag type
     flagged: int  # changes carrying any flag
     review_ids: frozenset[str]  # the changes a reviewer has to look at
+    hidden: int = 0  # punctuation-only changes left out of the counts (see :func:`story_counts`)
 
     @classmethod
     def empty(cls) -> StoryCounts:
         return cls({}, {}, 0, frozenset())
 
 
-def story_counts(comparison: Comparison | None) -> StoryCounts:
-    """Count the changes of ``comparison`` by kind and flag type (one pass)."""
+def story_counts(comparison: Comparison | None, hidden: frozenset[str] = frozenset()) -> StoryCounts:
+    """Count the changes of ``comparison`` by kind and flag type (one pass), leaving out those
+    in ``hidden`` (the punctuation-only changes the list hides)."""
     if comparison is None:
         return StoryCounts.empty()
     kinds: Counter[ChangeKind] = Counter()
@@ -86,7 +90,11 @@ def story_counts(comparison: Comparison | None) -> StoryCounts:
     flagged = 0
     review: list[str] = []
     unchanged = ChangeKind.UNCHANGED
+    left_out = 0
     for c in comparison.changes:
+        if hidden and c.id in hidden:
+            left_out += 1
+            continue
         kinds[c.kind] += 1
         if c.flags:
             flagged += 1
@@ -94,30 +102,36 @@ def story_counts(comparison: Comparison | None) -> StoryCounts:
             review.append(c.id)
         elif c.kind is not unchanged:
             review.append(c.id)
-    return StoryCounts(kinds, flags, flagged, frozenset(review))
+    return StoryCounts(kinds, flags, flagged, frozenset(review), left_out)
 
 
 # Counts made in a worker for a comparison about to be shown (see :func:`prepare_counts`), by
-# the comparison's id; the index held weakly checks it is still the same comparison.
-_PREPARED: dict[int, tuple[weakref.ref[ComparisonIndex], StoryCounts]] = {}
+# the comparison's id: of every change, and with the punctuation-only ones hidden; the index
+# held weakly checks it is still the same comparison.
+_PREPARED: dict[int, tuple[weakref.ref[ComparisonIndex], StoryCounts, StoryCounts]] = {}
 
 
 def prepare_counts(index: ComparisonIndex) -> StoryCounts:
-    """*worker*: count ``index``'s comparison now, so showing it (:meth:`SummaryStrip.set_comparison`)
-    only sets the figures (a 20k story took the GUI thread about 27 ms to count)."""
+    """*worker*: count ``index``'s comparison now, both ways (every change, and with the
+    punctuation-only changes hidden), so showing it (:meth:`SummaryStrip.set_comparison`) or
+    switching View → Hide punctuation-only changes only sets the figures (a 20k story took the
+    GUI thread about 27 ms to count). Returns the counts of every change."""
     counts = story_counts(index.comparison)
+    hiding = story_counts(index.comparison, punctuation_only_of(index))
     key = id(index.comparison)
-    _PREPARED[key] = (weakref.ref(index, lambda _ref: _PREPARED.pop(key, None)), counts)
+    _PREPARED[key] = (weakref.ref(index, lambda _ref: _PREPARED.pop(key, None)), counts, hiding)
     return counts
 
 
-def _counts_for(comparison: Comparison | None) -> StoryCounts:
+def _counts_for(comparison: Comparison | None, hide_punctuation: bool = False) -> StoryCounts:
     """The counts prepared for ``comparison`` when there are, else counted here."""
     if comparison is not None:
         prepared = _PREPARED.get(id(comparison))
         index = prepared[0]() if prepared is not None else None
         if prepared is not None and index is not None and index.comparison is comparison:
-            return prepared[1]
+            return prepared[2] if hide_punctuation else prepared[1]
+        if hide_punctuation:
+            return story_counts(comparison, punctuation_only_ids(comparison))
     return story_counts(comparison)
 
 
@@ -160,7 +174,10 @@ class SummaryStrip(QFrame):
         self.flag_buttons: dict[str, QToolButton] = {}
         self.review_buttons: dict[str, QToolButton] = {}
         self._review_ids: frozenset[str] = frozenset()
-        self._verdicts: dict[str, str] = {}
+        self._verdicts: dict[str, str] = {}  # of the changes counted
+        self._given: dict[str, str] = {}  # every verdict of the review
+        self._comparison: Comparison | None = None
+        self._hide_punctuation = False
 
         self._caption("Changes:")
         for kind in KIND_ORDER:
@@ -177,6 +194,15 @@ class SummaryStrip(QFrame):
             b = self._button(f"review:{key}")
             b.clicked.connect(lambda on, k=key: self._clicked(self.reviewClicked, f"review:{k}", k, on))
             self.review_buttons[key] = b
+        self.hidden_label = QLabel(self)
+        self.hidden_label.setObjectName("summaryHidden")
+        self.hidden_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hidden_label.setContentsMargins(8, 0, 0, 0)
+        self.hidden_label.setToolTip(
+            "View → Hide punctuation-only changes is on: these are not in the list nor counted here."
+        )
+        self.hidden_label.hide()
+        self._row.addWidget(self.hidden_label)
         self._row.addStretch(1)
         self.set_comparison(None)
 
@@ -216,12 +242,35 @@ class SummaryStrip(QFrame):
 
     # -- data ----------------------------------------------------------------------------------
     def set_comparison(
-        self, comparison: Comparison | None, verdicts: Mapping[str, str] | None = None
+        self,
+        comparison: Comparison | None,
+        verdicts: Mapping[str, str] | None = None,
+        *,
+        hide_punctuation: bool | None = None,
     ) -> None:
-        """Count the changes of ``comparison`` (None: empty); ``verdicts`` maps change id → verdict.
+        """Count the changes of ``comparison`` (None: empty); ``verdicts`` maps change id → verdict;
+        ``hide_punctuation`` (None: as before) leaves the punctuation-only changes out.
 
         Counts a worker made beforehand (:func:`prepare_counts`) are used as they are."""
-        self.set_counts(_counts_for(comparison), verdicts)
+        self._comparison = comparison
+        if hide_punctuation is not None:
+            self._hide_punctuation = hide_punctuation
+        self.set_counts(_counts_for(comparison, self._hide_punctuation), verdicts)
+
+    def set_hide_punctuation(self, on: bool) -> None:
+        """View → Hide punctuation-only changes: count what the change list shows (and say how
+        many it hides), or every change again. The count checked stays checked."""
+        if on == self._hide_punctuation:
+            return
+        self._hide_punctuation = on
+        checked = next((str(b.property("filterKey")) for b in self._group.buttons() if b.isChecked()), "")
+        self.set_counts(_counts_for(self._comparison, on), dict(self._given))
+        if checked and any(b.property("filterKey") == checked for b in self._group.buttons()):
+            self._check_only(checked)
+
+    @property
+    def hides_punctuation(self) -> bool:
+        return self._hide_punctuation
 
     def set_counts(self, counts: StoryCounts, verdicts: Mapping[str, str] | None = None) -> None:
         """Show counts made beforehand (by :func:`story_counts`, in a worker)."""
@@ -235,6 +284,10 @@ class SummaryStrip(QFrame):
             b.setAccessibleName(f"{n} {word}")
             b.setEnabled(n > 0)
         self._set_flags(counts.flags, counts.flagged)
+        hidden = counts.hidden
+        self.hidden_label.setText(f"{hidden} punctuation-only hidden")
+        self.hidden_label.setAccessibleName(f"{hidden} punctuation-only changes hidden")
+        self.hidden_label.setVisible(hidden > 0)
         self._verdicts = {}
         self.set_verdicts(verdicts or {})
         self._check_only("")
@@ -273,11 +326,16 @@ class SummaryStrip(QFrame):
 
     def set_verdicts(self, verdicts: Mapping[str, str]) -> None:
         """All verdicts of the review (change id → verdict; "" or missing: unreviewed)."""
+        self._given = {k: v for k, v in verdicts.items() if v}
         self._verdicts = {k: v for k, v in verdicts.items() if v and k in self._review_ids}
         self._show_review()
 
     def set_verdict(self, change_id: str, value: str | None) -> None:
         """One verdict given or cleared (cheap: for every key press)."""
+        if value:
+            self._given[change_id] = value
+        else:
+            self._given.pop(change_id, None)
         if value and change_id in self._review_ids:
             self._verdicts[change_id] = value
         else:
