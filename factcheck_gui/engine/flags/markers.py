@@ -136,6 +136,8 @@ def _marks(
             continue
         if kind is FlagType.HEDGE and t.key in APPEARANCE_HEDGES and not _appearance(tokens, i):
             continue  # "appeared in court"
+        if kind is FlagType.HEDGE and cls == "attempt" and not _attempt(tokens, i):
+            continue  # "trying times", "attempting it"
         if kind is FlagType.HEDGE and _ranked(tokens, i):
             continue  # "the most likely position", "the highest potential of any asteroid"
         if kind is FlagType.ATTRIBUTION:
@@ -152,6 +154,12 @@ def _appearance(tokens: Sequence[Token], i: int) -> bool:
     prev = tokens[i - 1].key if i else ""
     nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
     return prev == "it" or nxt in ("to", "that", "likely")
+
+
+def _attempt(tokens: Sequence[Token], i: int) -> bool:
+    """Is "trying"/"tried"/"attempting"/"attempted" at ``i`` an attempt at a deed: followed by
+    "to" ("are trying to restore"; not "trying times", "attempted murder")?"""
+    return i + 1 < len(tokens) and tokens[i + 1].key == "to"
 
 
 _RANKING = frozenset({"most", "least", "greatest", "highest", "lowest", "biggest", "largest", "smallest"})

@@ -73,3 +73,25 @@ def test_a_share_replaced_by_a_bare_figure_is_a_number_changed() -> None:
     rewrite = "Turnout was 54 in the capital, the commission said on Sunday.\n"
     (number,) = flags_of(compare_texts(original, rewrite), FlagType.NUMBER)
     assert number.message == "number changed: 45 percent → 54"
+
+
+# --- hedges: an attempt stated as a deed ----------------------------------------------------
+
+
+def test_an_attempt_stated_as_done_is_a_hedge_dropped() -> None:
+    original = (
+        "General Sultan says soldiers are trying to restore the main road linking Kashmir to Pakistan.\n"
+    )
+    rewrite = "General Sultan says soldiers have restored the main road linking Kashmir to Pakistan.\n"
+    (hedge,) = flags_of(compare_texts(original, rewrite), FlagType.HEDGE)
+    assert hedge.message == "modality dropped: trying"
+    assert hedge.change is FlagChange.CHANGED
+
+
+def test_trying_times_and_an_attempt_kept_are_no_hedge() -> None:
+    original = "Officials are trying to reach the villages cut off by the floods, the agency said.\n"
+    rewrite = "Officials tried to reach the villages cut off by the floods, the agency said.\n"
+    assert not flags_of(compare_texts(original, rewrite), FlagType.HEDGE)
+    original = "These are trying times for the villages cut off by the floods, the agency said.\n"
+    rewrite = "These are hard times for the villages cut off by the floods, the agency said.\n"
+    assert not flags_of(compare_texts(original, rewrite), FlagType.HEDGE)
