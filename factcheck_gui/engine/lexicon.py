@@ -82,6 +82,11 @@ HEDGE_CLASS: dict[str, str] = {
     "certain": "certain",
     "undoubtedly": "certain",
     "clearly": "certain",
+    # an attempt, not a deed: "are trying to restore the road" / "have restored the road"
+    "trying": "attempt",
+    "attempting": "attempt",
+    "tried": "attempt",
+    "attempted": "attempt",
 }
 
 NEGATIONS: frozenset[str] = frozenset(
@@ -500,6 +505,7 @@ HEDGE_CLASS.update(dict.fromkeys(APPEARANCE_HEDGES, "apparent"))
 # How sure a hedge class sounds (0 speculation … 3 certain), for the severity of a change.
 HEDGE_CLASS_STRENGTH: dict[str, int] = {
     "possible": 1,
+    "attempt": 1,
     "consider": 1,
     "reported": 1,
     "apparent": 1,

@@ -136,6 +136,10 @@ def _marks(
             continue
         if kind is FlagType.HEDGE and t.key in APPEARANCE_HEDGES and not _appearance(tokens, i):
             continue  # "appeared in court"
+        if kind is FlagType.HEDGE and cls == "attempt" and not _attempt(tokens, i):
+            continue  # "trying times", "attempting it"
+        if kind is FlagType.HEDGE and _ranked(tokens, i):
+            continue  # "the most likely position", "the highest potential of any asteroid"
         if kind is FlagType.ATTRIBUTION:
             if _noun(tokens, i):
                 continue  # "the claims", "accusations … , claims both sides deny"
@@ -150,6 +154,26 @@ def _appearance(tokens: Sequence[Token], i: int) -> bool:
     prev = tokens[i - 1].key if i else ""
     nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
     return prev == "it" or nxt in ("to", "that", "likely")
+
+
+def _attempt(tokens: Sequence[Token], i: int) -> bool:
+    """Is "trying"/"tried"/"attempting"/"attempted" at ``i`` an attempt at a deed: followed by
+    "to" ("are trying to restore"; not "trying times", "attempted murder")?"""
+    return i + 1 < len(tokens) and tokens[i + 1].key == "to"
+
+
+_RANKING = frozenset({"most", "least", "greatest", "highest", "lowest", "biggest", "largest", "smallest"})
+
+
+def _ranked(tokens: Sequence[Token], i: int) -> bool:
+    """Is the hedge word at ``i`` a ranking adjective or a noun, no hedge on the claim: after a
+    superlative ("the most likely position", "the highest potential") or, for "potential", a
+    noun after a determiner ("its potential for", "the potential of")?"""
+    prev = tokens[i - 1].key if i else ""
+    if prev in _RANKING and tokens[i].key in ("likely", "potential"):
+        return True
+    nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+    return tokens[i].key == "potential" and prev in DETERMINERS and nxt in ("for", "of", "to")
 
 
 def _noun(tokens: Sequence[Token], i: int) -> bool:

@@ -426,6 +426,10 @@ def name_flags(
             if span is not None:
                 mine.remove(k)
                 theirs[:] = [j for j in theirs if not overlaps(other_facts[j].span, span)]
+    # A name the other side writes word for word, where the scan took it for no name (a
+    # designation after a figure, "Asteroid 2004 MN4" / "MN4 2004 asteroid"): no new name.
+    if gained and toks_a:
+        gained = [k for k in gained if not _written_in(fb[k].span, toks_b, toks_a)]
     if not lost and not gained:
         return []
     kinds_a = {k: kind_of(scan_a, k, toks_a) for k in lost}
@@ -475,6 +479,16 @@ def name_flags(
         label = "names omitted" if len({f.key for f in dropped}) > 1 else "name omitted"
         flags.append(flag(FlagType.NAME, OMITTED, LOW, shown, "", f"{label}: {shown}", dropped[0].span, None))
     return flags
+
+
+def _written_in(span: Span, toks: Sequence[Token], other: Sequence[Token]) -> bool:
+    """Are all the words of the name at ``span`` of ``toks`` in ``other`` as written (case
+    kept: "MN4" in "Asteroid 2004 MN4"; not "Earth" in "the earth")?"""
+    words = [t.text for t in toks if t.is_word and t.start >= span[0] and t.end <= span[1]]
+    if not words:
+        return False
+    there = {t.text for t in other if t.is_word}
+    return all(w in there for w in words)
 
 
 def _names_first_person(span: Span, diff: Sequence[DiffOp], toks_a: Sequence[Token]) -> bool:

@@ -733,6 +733,13 @@ def number_flags(
     paired_b = {j for _, j in pairs}
     omitted = [f for i, f in enumerate(fa) if i not in paired_a]
     added = [f for j, f in enumerate(fb) if j not in paired_b]
+    if omitted and added and diff and not few_words:
+        # a figure the word diff replaces by another where it stood ("12 aircraft" / "20
+        # planes", "45 percent" / "54"): a figure changed, not one left out and one added
+        swapped_in = _replaced_in_place(omitted, added, diff)
+        changed.extend(swapped_in)
+        omitted = [f for f in omitted if all(f is not a for a, _ in swapped_in)]
+        added = [f for f in added if all(f is not b for _, b in swapped_in)]
     if whole is not None:
         added = [f for f in added if not _in_original(f, whole)]
     out: list[Flag] = []
@@ -747,6 +754,37 @@ def number_flags(
         out.append(_pairs_flag("restated, consistent with the original", CHANGED, LOW, restated, na, nb))
     if omitted:
         out.append(_values_flag("omitted", OMITTED, LOW, omitted, False))
+    return out
+
+
+# Units of measure (as unit keys): a figure in one is no count restated in other words.
+_MEASURES = (
+    frozenset(UNIT_CONVERSIONS) | {to for to, _ in UNIT_CONVERSIONS.values()} | {"ton", "tons", "tonn"}
+)
+IN_PLACE = 40  # characters at most either side of a word-diff replacement read as one figure replaced
+
+
+def _replaced_in_place(omitted: list[Num], added: list[Num], diff: Sequence[DiffOp]) -> list[tuple[Num, Num]]:
+    """Figures of the original left unpaired that a short replacement of the word diff swaps
+    for one figure of the rewrite left unpaired, of the same kind of quantity (or a bare
+    figure): ("12 aircraft", "20 planes"), ("45 percent", "54")."""
+    out: list[tuple[Num, Num]] = []
+    for op in diff:
+        o, r = op.original, op.rewrite
+        if op.op is not DiffOpKind.REPLACE or o is None or r is None:
+            continue
+        if o[1] - o[0] > IN_PLACE or r[1] - r[0] > IN_PLACE:
+            continue
+        la = [a for a in omitted if overlaps(a.span, o)]
+        lb = [b for b in added if overlaps(b.span, r)]
+        if len(la) != 1 or len(lb) != 1:
+            continue
+        a, b = la[0], lb[0]
+        bare = (a.kind == "n" and not a.unit) or (b.kind == "n" and not b.unit)
+        if a.unit and b.unit and a.unit != b.unit and (a.unit in _MEASURES or b.unit in _MEASURES):
+            continue  # a weight for another measure ("9,000 pounds" / "7,000 tons"): units apart
+        if (a.kind == b.kind or (bare and "ord" not in (a.kind, b.kind))) and not consistent(a, b):
+            out.append((a, b))
     return out
 
 
