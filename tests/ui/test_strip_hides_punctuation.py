@@ -11,18 +11,9 @@ from PySide6.QtCore import Qt
 from factcheck_gui.ui.shell.settings import Settings
 from tests.ui.driver import Driver
 
-# Three changes only touch punctuation (". → !", "well-known → well known", ", → ;"); two
-# change a fact or a word (12 → 15, light → heavy).
-ORIGINAL = (
-    "The mayor opened the new bridge on Monday. It cost 12 million dollars to build. "
-    "Residents say the bridge is well-known already. Traffic was light in the morning.\n\n"
-    "The council will meet again in May, the mayor said."
-)
-REWRITE = (
-    "The mayor opened the new bridge on Monday! It cost 15 million dollars to build. "
-    "Residents say the bridge is well known already. Traffic was heavy in the morning.\n\n"
-    "The council will meet again in May; the mayor said."
-)
+# The View menu tests' pair: three changes only touch punctuation (". → !", "well-known → well
+# known", ", → ;"); two change a fact or a word (12 → 15, light → heavy).
+from tests.ui.test_view_menu import ORIGINAL, REWRITE
 
 
 def _pair(tmp_path: Path) -> tuple[Path, Path]:
