@@ -4,14 +4,16 @@ Qt is imported inside the functions so that ``factcheck export --format csv`` (a
 format) never loads it. Only QtGui is used, never QtWidgets: a QGuiApplication is enough, and one
 is created on the offscreen platform when the caller has none (the CLI, a worker script).
 
-The report is laid out in parts, not as one document: PySide6 keeps the GIL for the whole of
-each Qt call, so one ``setHtml`` or layout of a 5,000-change report froze the app's window for
-hundreds of milliseconds even though the export ran in a worker thread. Here the title and
-summary are one QTextDocument and the changes follow in documents of a few dozen each (the
-last one also holds the review's details and sources); every Qt
-call handles one part or one page, so the GUI thread gets the GIL back between them. The parts
-flow on: a part starts where the previous one ended on the page (its first block is pushed down
-by an empty block that tall), and Qt's own pagination decides where each part's lines and table rows break.
+The report is laid out in parts, not as one document, each part one Qt call
+(:class:`ReportLayout`), and drawn one page per step (:func:`draw_steps`): the app prints on
+its GUI thread, which must get back to its event loop every few milliseconds, and one ``setHtml``
+or layout of a 5,000-change report took hundreds of milliseconds. (Not in a worker thread: Qt
+objects made there deadlocked against the GUI thread; the app's PDF export runs the CLI in a
+child process.) Here the title and summary are one QTextDocument and the changes follow in
+documents of a few dozen each (the last one also holds the review's details and sources). The
+parts flow on: a part starts where the previous one ended on the page (its first block is
+pushed down by an empty block that tall), and Qt's own pagination decides where each part's
+lines and table rows break.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from factcheck_gui.exporters.html import HTML_TAIL, html_head, iter_back, iter_c
 from factcheck_gui.store.records import Review
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QFont, QPagedPaintDevice, QTextDocument
+    from PySide6.QtGui import QFont, QPagedPaintDevice, QPainter, QTextDocument
 
 _APP: Any = None  # the QGuiApplication this module created, kept alive for the process
 _INERT: Any = None  # the QTextDocument class that loads no resources (made on first use)
@@ -127,43 +129,65 @@ def inert_document() -> QTextDocument:
     return _INERT()  # type: ignore[no-any-return]
 
 
-def _lay_out(
-    parts: Iterator[str],
-    writer: QPagedPaintDevice,
-    font: QFont,
-    width: float,
-    height: float,
-    cancelled: Callable[[], bool] | None = None,
-) -> list[_Part]:
-    """Each part as a paginated QTextDocument, placed after the previous one."""
-    from PySide6.QtCore import QSizeF
-    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+class ReportLayout:
+    """Lays the report out for the page of ``device`` (a QPdfWriter, a QPrinter), one part per
+    :meth:`add`: each call is one ``setHtml`` and one layout, so a caller on the GUI thread can
+    let the event loop run between parts (the app lays printed reports out there: Qt objects
+    made in a worker thread can deadlock against the GUI thread, see
+    :mod:`factcheck_gui.ui.controllers.print_report`). Each part is placed after the previous
+    one: it starts where that one ended on the page."""
 
-    scale = writer.logicalDpiY() / _qt_default_dpi()
-    out: list[_Part] = []
-    page = 0
-    used = 0.0  # height taken on PDF page ``page`` by the parts so far (document coordinates)
-    for html in parts:
-        if cancelled is not None and cancelled():
-            raise Cancelled()
+    def __init__(self, device: QPagedPaintDevice) -> None:
+        from PySide6.QtGui import QFont
+
+        self.device = device
+        self.dpi = device.logicalDpiY()
+        page = device.pageLayout().paintRectPixels(self.dpi)
+        self.footer = self.dpi * 0.35  # room for the page number, in device pixels (~9 mm)
+        self.font = QFont()
+        self.font.setPointSizeF(10)
+        # No ligatures: an "ff" drawn as one glyph is extracted as U+FB00, so a copied word (or the
+        # hex of a SHA-256) would not be the text. Every format in the report inherits this font.
+        for tag in ("liga", "clig"):
+            self.font.setFeature(QFont.Tag(tag), 0)
+        self.width, self.height = float(page.width()), float(page.height()) - self.footer
+        self._scale = self.dpi / _qt_default_dpi()
+        self.parts: list[_Part] = []
+        self._page = 0
+        self._used = 0.0  # height taken on page ``_page`` by the parts so far (document coordinates)
+
+    @property
+    def pages_done(self) -> int:
+        """How many pages are complete: all but the last one begun (a next part may go on it)."""
+        if not self.parts:
+            return 0
+        last = self.parts[-1]
+        return last.first_page + last.pages - 1
+
+    def add(self, html: str) -> None:
+        """Lay out one part (a complete HTML document of the report)."""
+        from PySide6.QtCore import QSizeF
+        from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+        width, height = self.width, self.height
         doc = inert_document()
-        doc.documentLayout().setPaintDevice(writer)
-        doc.setDefaultFont(font)
+        doc.documentLayout().setPaintDevice(self.device)
+        doc.setDefaultFont(self.font)
         doc.setHtml(html)
         margin = doc.documentMargin()
         # Start below what is already on the page: an empty first block of that fixed height (Qt
-        # ignores the top margin of a frame's first block). ``used`` ends with the previous part's
+        # ignores the top margin of a frame's first block). ``_used`` ends with the previous part's
         # bottom margin and this part adds its own top margin: both come out of the spacer.
-        space = used - 2 * margin
+        space = self._used - 2 * margin
         if space >= height - 2 * margin:  # the page is full: start on the next one
-            page, space = page + 1, 0.0
+            self._page, space = self._page + 1, 0.0
         if space > 0:
             cursor = QTextCursor(doc)
             cursor.insertBlock(cursor.blockFormat(), cursor.charFormat())
             cursor.movePosition(QTextCursor.MoveOperation.Start)
             spacer = QTextBlockFormat()
             # Qt scales a fixed line height by the paint device's DPI over its default DPI.
-            spacer.setLineHeight(space / scale, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            spacer.setLineHeight(space / self._scale, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
             cursor.setBlockFormat(spacer)
         doc.setPageSize(QSizeF(width, height))
         pages = doc.pageCount()
@@ -171,15 +195,18 @@ def _lay_out(
         if pages > 1 and bottom <= margin:  # only the bottom margin spilled onto a new page
             pages -= 1
             bottom = height
-        out.append(_Part(doc, page, pages))
-        page += pages - 1
-        used = bottom
-    return out
+        self.parts.append(_Part(doc, self._page, pages))
+        self._page += pages - 1
+        self._used = bottom
+
+    def result(self) -> LaidOutReport:
+        pages = self.parts[-1].first_page + self.parts[-1].pages
+        return LaidOutReport(self.parts, self.font, self.width, self.height, self.footer, self.dpi, pages)
 
 
 @dataclass
 class LaidOutReport:
-    """The report laid out for one paint device's page (see :func:`lay_out_report`)."""
+    """The report laid out for one paint device's page (see :class:`ReportLayout`)."""
 
     parts: list[_Part]
     font: QFont
@@ -197,11 +224,6 @@ class LaidOutReport:
             round(self.height + self.footer),
         )
 
-    def move_to_thread(self, thread: Any) -> None:
-        """Hand the documents to ``thread`` (from the thread that laid them out)."""
-        for part in self.parts:
-            part.doc.moveToThread(thread)
-
 
 def lay_out_report(
     review: Review,
@@ -212,30 +234,75 @@ def lay_out_report(
     changed_or_added_only: bool = False,
     cancelled: Callable[[], bool] | None = None,
 ) -> LaidOutReport:
-    """Lay the report out in parts for the page of ``device`` (a QPdfWriter, a QPrinter)."""
+    """Lay the whole report out in parts for the page of ``device`` (a QPdfWriter, a QPrinter)."""
+    layout = ReportLayout(device)
+    for html in report_parts(
+        review, max_changes=max_changes, max_chars=max_chars, changed_or_added_only=changed_or_added_only
+    ):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        layout.add(html)
+    return layout.result()
+
+
+def draw_page(laid: LaidOutReport, painter: QPainter, n: int) -> None:
+    """Draw page ``n`` (from 0) of a laid-out report with ``painter``, numbered: on the device
+    it was laid out for (printing), or on an image with the painter scaled to it (the preview)."""
+    from bisect import bisect_right
+
+    from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QFont
 
-    dpi = device.logicalDpiY()
-    page = device.pageLayout().paintRectPixels(dpi)
-    footer = dpi * 0.35  # room for the page number, in device pixels (~9 mm)
-    font = QFont()
-    font.setPointSizeF(10)
-    # No ligatures: an "ff" drawn as one glyph is extracted as U+FB00, so a copied word (or the
-    # hex of a SHA-256) would not be the text. Every format in the report inherits this font.
-    for tag in ("liga", "clig"):
-        font.setFeature(QFont.Tag(tag), 0)
-    width, height = float(page.width()), float(page.height()) - footer
-    parts = _lay_out(
-        report_parts(
-            review, max_changes=max_changes, max_chars=max_chars, changed_or_added_only=changed_or_added_only
-        ),
-        device,
-        font,
-        width,
-        height,
-        cancelled,
+    width, height = laid.width, laid.height
+    starts = [part.first_page for part in laid.parts]
+    # The parts on page n: the last one starting on or before it, and those before it that reach it.
+    i = bisect_right(starts, n) - 1
+    on_page = []
+    while i >= 0 and laid.parts[i].first_page + laid.parts[i].pages > n:
+        on_page.append(laid.parts[i])
+        i -= 1
+    for part in reversed(on_page):
+        k = n - part.first_page
+        painter.save()
+        painter.translate(0, -k * height)
+        part.doc.drawContents(painter, QRectF(0, k * height, width, height))
+        painter.restore()
+    small = QFont(laid.font)
+    small.setPixelSize(round(8 * laid.dpi / 72))  # 8 pt on the page, whatever the painter's device
+    painter.setFont(small)
+    painter.drawText(
+        QRectF(0, height, width, laid.footer),
+        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+        f"Page {n + 1} of {laid.pages}",
     )
-    return LaidOutReport(parts, font, width, height, footer, dpi, parts[-1].first_page + parts[-1].pages)
+
+
+def draw_steps(
+    laid: LaidOutReport, device: QPagedPaintDevice, pages: range | None = None, *, keep: bool = False
+) -> Iterator[int]:
+    """Draw ``pages`` (from 0; all by default) of a laid-out report on ``device``, one page per
+    step (yielding its number), as a generator a GUI-thread caller can pause between pages.
+
+    Unless ``keep``, each part is let go once its last page is drawn (freeing them all at once
+    would take as long as freeing one big document did). Closing the generator ends the drawing.
+    """
+    from PySide6.QtGui import QPainter
+
+    pages = range(laid.pages) if pages is None else pages
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("cannot start drawing the report")
+    try:
+        for n in pages:
+            if n != pages.start:
+                device.newPage()
+            draw_page(laid, painter, n)
+            if not keep:
+                while laid.parts and laid.parts[0].first_page + laid.parts[0].pages <= n + 1:
+                    del laid.parts[0]
+            yield n
+    finally:
+        painter.end()
 
 
 def draw_report(
@@ -245,51 +312,10 @@ def draw_report(
     keep: bool = False,
     cancelled: Callable[[], bool] | None = None,
 ) -> None:
-    """Draw a laid-out report on ``device``, page by page, numbered.
-
-    The parts are let go one by one once drawn (freeing them all at once would hold the GIL as
-    long as one big document did), unless ``keep`` (a preview draws them again on a new setup).
-    """
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QFont, QPainter
-
-    width, height, footer, total = laid.width, laid.height, laid.footer, laid.pages
-    painter = QPainter()
-    if not painter.begin(device):
-        raise ExportError("cannot start drawing the report")
-    try:
-        small = QFont(laid.font)
-        small.setPointSizeF(8)
-
-        def number(n: int) -> None:
-            painter.setFont(small)
-            painter.drawText(
-                QRectF(0, height, width, footer),
-                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                f"Page {n + 1} of {total}",
-            )
-
-        current = 0  # the page being drawn
-        parts = list(reversed(laid.parts))
-        if not keep:
-            laid.parts = []
-        while parts:
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            part = parts.pop()
-            for i in range(part.pages):
-                while current < part.first_page + i:
-                    number(current)
-                    device.newPage()
-                    current += 1
-                painter.save()
-                painter.translate(0, -i * height)
-                part.doc.drawContents(painter, QRectF(0, i * height, width, height))
-                painter.restore()
-            del part
-        number(current)
-    finally:
-        painter.end()
+    """Draw a whole laid-out report on ``device``, page by page, numbered (see :func:`draw_steps`)."""
+    for _n in draw_steps(laid, device, keep=keep):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
 
 
 def write_pdf(
