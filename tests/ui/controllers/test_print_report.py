@@ -244,12 +244,18 @@ class _Ticks:
         return max((b - a) * 1000 - 10 for a, b in zip(self.times, self.times[1:], strict=False))
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not BIGPAIR.is_file(), reason="needs the shared bigpair tool")
-def test_the_window_stays_responsive_while_a_big_preview_fills(qtbot, reviewing, big_pair) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def big_window(reviewing, big_pair):  # type: ignore[no-untyped-def]
+    """The window with the 5,000-claim pair open."""
     reviewing.timeout_ms = 300000
     reviewing.open_pair(*big_pair)
-    win = reviewing.win
+    return reviewing.win
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not BIGPAIR.is_file(), reason="needs the shared bigpair tool")
+def test_the_window_stays_responsive_while_a_big_preview_fills(qtbot, big_window) -> None:  # type: ignore[no-untyped-def]
+    win = big_window
     qtbot.wait(500)
     ticks = _Ticks()
     ticks.start()
@@ -274,10 +280,8 @@ def test_the_window_stays_responsive_while_a_big_preview_fills(qtbot, reviewing,
 
 @pytest.mark.slow
 @pytest.mark.skipif(not BIGPAIR.is_file(), reason="needs the shared bigpair tool")
-def test_closing_the_preview_stops_its_work(qtbot, reviewing, big_pair) -> None:  # type: ignore[no-untyped-def]
-    reviewing.timeout_ms = 300000
-    reviewing.open_pair(*big_pair)
-    win = reviewing.win
+def test_closing_the_preview_stops_its_work(qtbot, big_window) -> None:  # type: ignore[no-untyped-def]
+    win = big_window
     # Closed while the review is read: the worker stops.
     dialog = win.printing.preview()
     task = win.printing.preview_task
