@@ -4,8 +4,9 @@ Usage (Debian: apt-get install xvfb libxcb-cursor0 …):
     xvfb-run -a -s "-screen 0 1600x1000x24" python benchmarks/screenshots.py [OUTDIR]
 Writes OUTDIR/main-light.png and OUTDIR/main-dark.png (the review window with the summary
 strip above the panes and the overview maps beside them), OUTDIR/ledger-light.png (the same
-window with View → Fact ledger open), OUTDIR/strip-light.png (the summary strip alone) and
-OUTDIR/sources-light.png (a story checked against several sources), default docs/screenshots/.
+window with View → Fact ledger open), OUTDIR/strip-light.png (the summary strip alone),
+OUTDIR/preview-light.png (File → Print preview…) and OUTDIR/sources-light.png (a story checked
+against several sources), default docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -71,6 +72,18 @@ def shoot(app: QApplication, theme: Theme, out: Path, tmp: Path) -> None:
         win.grab().save(str(target))
         print(target)
         win.ledger.action.trigger()
+        # File → Print preview…: the report's pages, drawn as they are laid out.
+        preview = win.printing.preview()
+        for _ in range(100):
+            settle(app, 100)
+            if preview is not None and preview.status.text().endswith("pages") and 0 in preview.column.images:
+                break
+        settle(app)
+        if preview is not None:
+            target = out / "preview-light.png"
+            preview.grab().save(str(target))
+            print(target)
+            preview.close()
         # A story checked against several sources: the switcher and shares above the panes, the
         # "From" column in the change list (a real Wikinews article and the texts it cites).
         case = ROOT / "benchmarks" / "pairs" / "multi" / "powell-resignation"
