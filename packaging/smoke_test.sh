@@ -153,7 +153,7 @@ else
   run exportpdf "$INSTALL/factcheck" export "$rid" --format pdf -o "$T/work/review.pdf"
   if [ $RC = 0 ] && [ "$(head -c 5 "$T/work/review.pdf" 2>/dev/null)" = "%PDF-" ]; then ok "bundle: export --format pdf writes a PDF"
   else not_ok "bundle: export review $rid as PDF (rc=$RC)" "$OUT$ERR"; fi
-  if find "$T/home" -name '*.db' -o -name '*.sqlite*' | grep -q .; then ok "bundle: the database lives under the user's home"
+  if [ -n "$(find "$T/home" -name '*.db' -o -name '*.sqlite*')" ]; then ok "bundle: the database lives under the user's home"
   else not_ok "bundle: no database file under the user's home" "$(find "$T/home")"; fi
 fi
 
@@ -271,8 +271,10 @@ if [ -n "$DEB" ] && [ -f "$DEB" ] && command -v dpkg-deb >/dev/null; then
   else not_ok "deb: Depends lacks a versioned libc6 or the font packages" "$depends"; fi
   if dpkg-deb -I "$DEB" md5sums >/dev/null 2>&1; then ok "deb: has an md5sums control file"
   else not_ok "deb: no md5sums control file"; fi
-  if dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/doc/factcheck-compare/copyright 2>/dev/null |
-     grep -Eq '^Copyright: [0-9]{4}'; then ok "deb: copyright file with a year"
+  # Read the whole file first: `grep -q` leaving a pipe early kills tar with SIGPIPE, and under
+  # pipefail that turned a good file into a failure (the CI run of stop 21).
+  copyright=$(dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/doc/factcheck-compare/copyright 2>/dev/null)
+  if grep -Eq '^Copyright: [0-9]{4}' <<<"$copyright"; then ok "deb: copyright file with a year"
   else not_ok "deb: /usr/share/doc/factcheck-compare/copyright lacks a dated Copyright line"; fi
 fi
 
