@@ -274,6 +274,7 @@ def _marker_flag(
 
 CLAUSE_KEPT = 0.4  # share of a clause's content words the other side must have for it to be there
 _CLAUSE_ENDS = frozenset(".!?;")
+_CONTRASTS = frozenset({"but", "while", "whereas", "although", "though"})
 
 
 def _content(tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> set[str]:
@@ -285,22 +286,54 @@ def _content(tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> set
     }
 
 
-def _clause_there(tokens: Sequence[Token], k: int, other: set[str], reported: bool = False) -> bool:
+def _clause_there(
+    tokens: Sequence[Token], k: int, other: set[str], reported: bool = False, contrasted: bool = False
+) -> bool:
     """Are most content words of the sentence around token ``k`` on the other side (is the
     clause a marker qualifies restated there, not left out or new)? With ``reported``, only
     what is reported: the words after the reporting verb at ``k`` (or before it, when it ends
-    the sentence), not who says it."""
+    the sentence), not who says it. With ``contrasted``, a contrast ("but", "while" …) ends the
+    clause too: "details have not been released but police said …" summed up as what police
+    said leaves the negated clause out."""
+    ends = _CLAUSE_ENDS | _CONTRASTS if contrasted else _CLAUSE_ENDS
     lo = k
-    while lo > 0 and tokens[lo - 1].text not in _CLAUSE_ENDS:
+    while lo > 0 and tokens[lo - 1].key not in ends:
         lo -= 1
     hi = k
-    while hi + 1 < len(tokens) and tokens[hi + 1].text not in _CLAUSE_ENDS:
+    while hi + 1 < len(tokens) and tokens[hi + 1].key not in ends:
         hi += 1
     words = _content(tokens, lo, hi + 1)
     if reported:
         after = _content(tokens, k + 1, hi + 1)
         words = after if len(after) >= 2 else _content(tokens, lo, k)
     return len(words) < 2 or len(words & other) >= CLAUSE_KEPT * len(words)
+
+
+# Words after a hedge that are part of it or only grade it ("could well", "no longer likely").
+_MARKER_TAILS = frozenset({"longer", "more", "ever", "well"})
+
+
+def _qualified_there(tokens: Sequence[Token], mark: _Mark, other: set[str]) -> bool:
+    """Is what the hedge at ``mark`` qualifies said on the other side: the first content word
+    after it in its clause ("a unit that would *spy*", "attempting to *provide*"; an adverb in
+    -ly before it is passed over: "could possibly *reach*")? If not, the rewrite left that
+    statement out (an omission), it did not make it certain."""
+    for t in tokens[mark.last + 1 :]:
+        if t.text in _CLAUSE_ENDS:
+            break
+        words = _content([t])
+        if not words or t.key in _MARKER_TAILS or t.key.endswith("ly"):
+            continue
+        return any(_alike(w, o) for w in words for o in other)
+    return True
+
+
+def _alike(x: str, y: str) -> bool:
+    """The same word, by stems that may be cut unevenly ("close" / "clos" for "closes")."""
+    if x == y:
+        return True
+    n = min(len(x), len(y), 4)
+    return n >= 3 and x[:n] == y[:n] and (x.startswith(y) or y.startswith(x))
 
 
 def _that_change_the_claim(
@@ -337,7 +370,9 @@ def _that_change_the_claim(
         if ia and not ib:
             if content_b is None:
                 content_b = _content(b)
-            if not _clause_there(a, ma[ia[0]].first, content_b, kind is FlagType.ATTRIBUTION):
+            qualified = kind is not FlagType.HEDGE or any(_qualified_there(a, ma[i], content_b) for i in ia)
+            reported, contrasted = kind is FlagType.ATTRIBUTION, kind is FlagType.NEGATION
+            if not qualified or not _clause_there(a, ma[ia[0]].first, content_b, reported, contrasted):
                 if kind is not FlagType.ATTRIBUTION:
                     gone.append((ia, ib))
                 continue  # the rewrite does not state what was qualified

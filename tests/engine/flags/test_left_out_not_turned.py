@@ -1,0 +1,50 @@
+"""A summary that leaves out the part of a sentence a negation or a hedge qualified has omitted
+it; only one that still says the qualified thing, without the negation or hedge, has changed
+it. Seen on the dev half of QAGS-C's news summaries (benchmarks/summaries_qags.py): "details
+have not been released but police said …" summed up as what police said was flagged "negation
+lost", and "a secret unit that would spy on …" cut after "unit" a certainty change."""
+
+from __future__ import annotations
+
+from factcheck_gui.engine import Comparison, Flag, FlagType, compare_texts
+
+
+def flags_of(cmp: Comparison, ftype: FlagType) -> list[Flag]:
+    return [f for c in cmp.changes for f in c.flags if f.type is ftype]
+
+
+def test_a_negated_clause_left_out_is_no_negation_lost() -> None:
+    original = (
+        "The child's details have not been released but a police spokesman said the child "
+        "is expected to make a full recovery.\n"
+    )
+    rewrite = "The child is expected to make a full recovery.\n"
+    assert flags_of(compare_texts(original, rewrite), FlagType.NEGATION) == []
+
+
+def test_the_negated_statement_said_without_its_negation_is_still_flagged() -> None:
+    original = "The minister has not approved the new dam on the river.\n"
+    rewrite = "The minister has approved the new dam on the river.\n"
+    (flag,) = flags_of(compare_texts(original, rewrite), FlagType.NEGATION)
+    assert "negation lost" in flag.message
+
+
+def test_not_immediately_clear_said_as_clear_is_flagged() -> None:
+    original = "It was not immediately clear who fired the shots at the border post.\n"
+    rewrite = "It was clear who fired the shots at the border post.\n"
+    assert flags_of(compare_texts(original, rewrite), FlagType.NEGATION)
+
+
+def test_a_modal_in_a_clause_left_out_is_no_certainty_change() -> None:
+    original = (
+        "The files show the government approved plans to send officers to run a secret unit "
+        "that would spy on the extremists.\n"
+    )
+    rewrite = "The files show the government approved plans to send officers to run a secret unit.\n"
+    assert flags_of(compare_texts(original, rewrite), FlagType.HEDGE) == []
+
+
+def test_a_hedge_dropped_from_what_is_still_said_is_flagged() -> None:
+    original = "Russia might supply weapons to North Korea, the president said on Thursday.\n"
+    rewrite = "Russia will supply weapons to North Korea, the president said on Thursday.\n"
+    assert flags_of(compare_texts(original, rewrite), FlagType.HEDGE)
