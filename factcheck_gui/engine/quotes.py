@@ -173,7 +173,22 @@ class _Source:
 
     def quoted_all(self, segments: Sequence[str]) -> bool:
         """Is each stretch of a quotation within the words of some quotation of the source?"""
-        return all(self.quoted(k) for k in segments)
+        seen: dict[str, bool] = self.memo.setdefault("quoted", {})
+        for k in segments:
+            got = seen.get(k)
+            if got is None:
+                got = seen[k] = self.quoted(k)
+            if not got:
+                return False
+        return True
+
+    def remembered(self, what: str, args: tuple[Any, ...], work: Callable[[], bool]) -> bool:
+        """``work()``, once for each ``args`` (lookups a repeated quotation asks again)."""
+        seen: dict[tuple[Any, ...], bool] = self.memo.setdefault(what, {})
+        got = seen.get(args)
+        if got is None:
+            got = seen[args] = work()
+        return got
 
     def verbatim(self, segments: Sequence[str], start: int, end: int, length: int) -> bool:
         """Are the stretches of a quotation (of ``length`` characters), in order, the source's
@@ -439,7 +454,8 @@ def _verdict(src: _Source, q: Quote, segments: Sequence[str], key: str, cands: S
     nearest_shown = f"“{_excerpt(nearest, 200)}”"
     if s >= 0 and score >= CLOSE and src.own_words(s):
         # The original is the speaker's own words: quoting them is right, word for word.
-        if src.verbatim(segments, s, e, len(q.text)):
+        n = len(q.text)
+        if src.remembered("verbatim", (segments, s, e, n), lambda: src.verbatim(segments, s, e, n)):
             return None
         return _flag(
             FlagType.QUOTE_ALTERED,
@@ -449,7 +465,10 @@ def _verdict(src: _Source, q: Quote, segments: Sequence[str], key: str, cands: S
             (s, e),
             HIGH,
         )
-    inside = s >= 0 and (_inside_quote(src, s, e) or _quoted_in_parts(src, key, s, e))
+    inside = s >= 0 and (
+        _inside_quote(src, s, e)
+        or src.remembered("in_parts", (key, s, e), lambda: _quoted_in_parts(src, key, s, e))
+    )
     if score >= VERBATIM and not inside:
         msg = (
             f"{quoted} newly put in quotation marks; the original has them unquoted: "
@@ -459,7 +478,9 @@ def _verdict(src: _Source, q: Quote, segments: Sequence[str], key: str, cands: S
             f"reported speech: {nearest_shown}"
         )
         return _flag(FlagType.QUOTE_UNSOURCED, nearest, q, msg, (s, e), MEDIUM)
-    if score >= VERBATIM and _faithful(src, segments, s, e):
+    if score >= VERBATIM and src.remembered(
+        "faithful", (segments, s, e), lambda: _faithful(src, segments, s, e)
+    ):
         return None  # verbatim apart from punctuation, inside a source quotation
     if score >= CLOSE and inside:
         return _flag(
