@@ -11,6 +11,7 @@ from factcheck_gui import ENGINE_VERSION
 from factcheck_gui.engine import align as _align
 from factcheck_gui.engine.flags import fact_flags, quote_flags, split_omitted
 from factcheck_gui.engine.lexicon import PROPER_NOUN_TITLES
+from factcheck_gui.engine.memo import ChangeMemo as _Memo
 from factcheck_gui.engine.quotes import Source
 from factcheck_gui.engine.segment import split_claims
 from factcheck_gui.engine.similarity import (
@@ -179,6 +180,7 @@ def _compare(
     report(0.6)
 
     ctx = _Context(original, rewrite, o_claims, quote_index, r_claims)
+    memo = _Memo()
     changes: list[Change] = []
     order = _order(groups)
     for n, k in enumerate(order, start=1):
@@ -202,6 +204,7 @@ def _compare(
                 r_prof,
                 vocab,
                 ctx,
+                memo,
             )
         )
         if n % 1000 == 0:
@@ -232,6 +235,7 @@ def _change(
     r_prof: Profiles,
     vocab: Vocabulary,
     ctx: _Context,
+    memo: _Memo | None = None,
 ) -> Change:
     orig_ids = tuple(c.id for c in oc)
     rew_ids = tuple(c.id for c in rc)
@@ -253,17 +257,35 @@ def _change(
         kind = ChangeKind.UNCHANGED if identical else ChangeKind.REWORDED
     if identical:
         return Change(cid, kind, orig_ids, rew_ids, 1.0, equal_diff(oc, rc), (), moved)
-    if len(oc) == 1 and len(rc) == 1:
-        # = similarity(…), bit for bit (tests/engine/test_fast_paths.py), in one fused step
-        sim = scored_pair(o_prof[g.original[0]], r_prof[g.rewrite[0]], vocab)[0]
+    seen = memo.get(oc, rc) if memo is not None else None
+    if seen is not None:
+        # The same claims' words seen in another change (a story that repeats itself): the
+        # same score, diff and facts, at these claims' offsets (tests/engine/test_repeats.py).
+        sim, diff = seen.sim, seen.diff_at(oc, rc)
+        if not g.primary:
+            found = []
+        else:
+            found_at = seen.facts_at(oc, rc)
+            if found_at is None:
+                found = fact_flags(oc, rc, ctx.proper, diff, ctx)
+                seen.keep_facts(oc, rc, found)
+            else:
+                found = found_at
     else:
-        a_text = " ".join(c.text for c in oc)
-        b_text = " ".join(c.text for c in rc)
-        sim = scored_pair(make_profile(a_text, vocab), make_profile(b_text, vocab), vocab)[0]
-    # A secondary link (a fragment of a claim reused in a claim that restates something else)
-    # shows where words came from; comparing the facts of the two whole claims would mislead.
-    diff = word_diff(oc, rc)
-    found = fact_flags(oc, rc, ctx.proper, diff, ctx) if g.primary else []
+        if len(oc) == 1 and len(rc) == 1:
+            # = similarity(…), bit for bit (tests/engine/test_fast_paths.py), in one fused step
+            sim = scored_pair(o_prof[g.original[0]], r_prof[g.rewrite[0]], vocab)[0]
+        else:
+            a_text = " ".join(c.text for c in oc)
+            b_text = " ".join(c.text for c in rc)
+            sim = scored_pair(make_profile(a_text, vocab), make_profile(b_text, vocab), vocab)[0]
+        diff = word_diff(oc, rc)
+        # A secondary link (a fragment of a claim reused in a claim that restates something
+        # else) shows where words came from; comparing the facts of the two whole claims
+        # would mislead.
+        found = fact_flags(oc, rc, ctx.proper, diff, ctx) if g.primary else []
+        if memo is not None:
+            memo.put(oc, rc, sim, diff, found if g.primary else None)
     flags, omitted = split_omitted(found)
     flags += quote_flags(rc, list(g.original), ctx)
     return Change(

@@ -16,11 +16,13 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
 from rapidfuzz.distance import Indel
 
+from factcheck_gui.engine import memo
 from factcheck_gui.engine.lexicon import CONTRACTIONS, IRREGULAR_CONTRACTIONS, S_IS_WORDS
 from factcheck_gui.engine.normalize import fold_quotes
 from factcheck_gui.engine.types import Claim, Flag, FlagChange, FlagType, Severity
@@ -85,9 +87,10 @@ def _key(s: str) -> str:
 _CUT = re.compile(r"\[[^\]]{0,80}\]|…|\.\s?\.\s?\.")
 
 
-def _segments(quote: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _segments(quote: str) -> tuple[str, ...]:
     """The keys of the stretches of a quotation between its cuts and bracketed insertions."""
-    return [k for k in (_key(part) for part in _CUT.split(quote)) if k]
+    return tuple([k for k in (_key(part) for part in _CUT.split(quote)) if k])
 
 
 # The first person outside quotation marks, and speaker labels: the speaker's own words.
@@ -160,9 +163,32 @@ class _Source:
             got = self.words[ci] = _word_spans(c.text, c.start)
         return got
 
+    def text_words(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
+        """:func:`_word_spans` of a claim's text, at offset 0 (by text: claims repeat)."""
+        by_text: dict[str, tuple[list[str], list[tuple[int, int]]]] = self.memo.setdefault("text_words", {})
+        got = by_text.get(text)
+        if got is None:
+            got = by_text[text] = _word_spans(text, 0)
+        return got
+
     def quoted_all(self, segments: Sequence[str]) -> bool:
         """Is each stretch of a quotation within the words of some quotation of the source?"""
-        return all(self.quoted(k) for k in segments)
+        seen: dict[str, bool] = self.memo.setdefault("quoted", {})
+        for k in segments:
+            got = seen.get(k)
+            if got is None:
+                got = seen[k] = self.quoted(k)
+            if not got:
+                return False
+        return True
+
+    def remembered(self, what: str, args: tuple[Any, ...], work: Callable[[], bool]) -> bool:
+        """``work()``, once for each ``args`` (lookups a repeated quotation asks again)."""
+        seen: dict[tuple[Any, ...], bool] = self.memo.setdefault(what, {})
+        got = seen.get(args)
+        if got is None:
+            got = seen[args] = work()
+        return got
 
     def verbatim(self, segments: Sequence[str], start: int, end: int, length: int) -> bool:
         """Are the stretches of a quotation (of ``length`` characters), in order, the source's
@@ -274,10 +300,16 @@ def _best_wording(src: _Source, key: str, candidates: Sequence[int]) -> tuple[fl
     qwords = key.split()
     best = (0.0, -1, -1)
     best_ci = -1
+    # (by the claim's words: a story that repeats a sentence has it scored once)
+    runs: dict[tuple[str, str], tuple[float, int, int]] = src.memo.setdefault("runs", {})
+    claims = src.claims
     for ci in candidates:
-        got = _run_score(qwords, *src.claim_words(ci))
+        c = claims[ci]
+        got = runs.get((key, c.text)) if memo.REUSE else None
+        if got is None:
+            got = runs[(key, c.text)] = _run_score(qwords, *src.text_words(c.text))
         if got[0] > best[0]:
-            best, best_ci = got, ci
+            best, best_ci = (got[0], got[1] + c.start, got[2] + c.start), ci
     if best_ci >= 0 and best[0] < VERBATIM and len(qwords) >= 8:
         lo, hi = max(0, best_ci - 1), min(len(src.claims), best_ci + 2)
         words: list[str] = []
@@ -385,86 +417,119 @@ def check_quotes(
     flags: list[Flag] = []
     if quotes is None:
         quotes = find_quotes(rew_text, rew_claim.start, rew_claim.end)
+    verdicts: dict[tuple[str, tuple[int, ...]], Flag | None] = src.memo.setdefault("verdicts", {})
     for q in quotes:
         segments = _segments(q.text)
         key = " ".join(segments)
-        n_words = len(key.split())
         if not key:
             continue
         # Verbatim inside an original quotation: fine (the source's own quoted words).
         if src.quoted_all(segments):
             continue
         cands = candidates(q) if callable(candidates) else candidates
-        score, s, e = _best_wording(src, key, cands)
-        # The flag carries both sides' words in full; only the one-line message abbreviates.
-        nearest = src_text[s:e] if s >= 0 else ""
-        quoted = f"“{_excerpt(q.text, 60)}”"
-        nearest_shown = f"“{_excerpt(nearest, 200)}”"
-        if s >= 0 and score >= CLOSE and src.own_words(s):
-            # The original is the speaker's own words: quoting them is right, word for word.
-            if src.verbatim(segments, s, e, len(q.text)):
-                continue
-            flags.append(
-                _flag(
-                    FlagType.QUOTE_ALTERED,
-                    nearest,
-                    q,
-                    f"quotation {quoted} differs from the speaker's words in the original: {nearest_shown}",
-                    (s, e),
-                    HIGH,
-                )
-            )
+        # The verdict on a quotation depends on its words and the claims it is looked for in,
+        # not on where the rewrite has it: a story that repeats a quotation has it worked out
+        # once (the flag then points at each place).
+        seen_key = (q.text, tuple(cands))
+        if seen_key in verdicts and memo.REUSE:
+            seen = verdicts[seen_key]
+            if seen is not None:
+                flags.append(_at(seen, q))
             continue
-        inside = s >= 0 and (_inside_quote(src, s, e) or _quoted_in_parts(src, key, s, e))
-        if score >= VERBATIM and not inside:
-            msg = (
-                f"{quoted} newly put in quotation marks; the original has them unquoted: "
-                f"“{_context(src, cands, s, e)}”"
-                if n_words <= 4
-                else f"{quoted} presented as a direct quotation, but the original has these words only as "
-                f"reported speech: {nearest_shown}"
-            )
-            flags.append(_flag(FlagType.QUOTE_UNSOURCED, nearest, q, msg, (s, e), MEDIUM))
-        elif score >= VERBATIM and _faithful(src, segments, s, e):
-            continue  # verbatim apart from punctuation, inside a source quotation
-        elif score >= CLOSE and inside:
-            flags.append(
-                _flag(
-                    FlagType.QUOTE_ALTERED,
-                    nearest,
-                    q,
-                    f"quotation {quoted} differs from the source's; the original quotes: {nearest_shown}",
-                    (s, e),
-                    HIGH,
-                )
-            )
-        elif score >= CLOSE:
-            flags.append(
-                _flag(
-                    FlagType.QUOTE_UNSOURCED,
-                    nearest,
-                    q,
-                    f"{quoted} presented as a direct quotation; the original never quotes these words "
-                    f"(nearest source wording, as reported speech: {nearest_shown})",
-                    (s, e),
-                    HIGH,
-                )
-            )
-        elif n_words >= 2:
-            related = score >= RELATED
-            flags.append(
-                _flag(
-                    FlagType.QUOTE_UNSOURCED,
-                    nearest if related else "",
-                    q,
-                    f"quoted words not found in the original: {quoted}"
-                    + (f"; nearest source wording: {nearest_shown}" if related else ""),
-                    (s, e) if related else None,
-                    HIGH,
-                    FlagChange.ADDED,
-                )
-            )
+        got = _verdict(src, q, segments, key, cands)
+        verdicts[seen_key] = got
+        if got is not None:
+            flags.append(got)
     return flags
+
+
+def _verdict(src: _Source, q: Quote, segments: Sequence[str], key: str, cands: Sequence[int]) -> Flag | None:
+    """The flag for quotation ``q`` (its ``segments`` and their ``key``), looked for in the
+    source claims ``cands``; None when it is fine."""
+    n_words = len(key.split())
+    score, s, e = _best_wording(src, key, cands)
+    # The flag carries both sides' words in full; only the one-line message abbreviates.
+    nearest = src.text[s:e] if s >= 0 else ""
+    quoted = f"“{_excerpt(q.text, 60)}”"
+    nearest_shown = f"“{_excerpt(nearest, 200)}”"
+    if s >= 0 and score >= CLOSE and src.own_words(s):
+        # The original is the speaker's own words: quoting them is right, word for word.
+        n = len(q.text)
+        if src.remembered("verbatim", (segments, s, e, n), lambda: src.verbatim(segments, s, e, n)):
+            return None
+        return _flag(
+            FlagType.QUOTE_ALTERED,
+            nearest,
+            q,
+            f"quotation {quoted} differs from the speaker's words in the original: {nearest_shown}",
+            (s, e),
+            HIGH,
+        )
+    inside = s >= 0 and (
+        _inside_quote(src, s, e)
+        or src.remembered("in_parts", (key, s, e), lambda: _quoted_in_parts(src, key, s, e))
+    )
+    if score >= VERBATIM and not inside:
+        msg = (
+            f"{quoted} newly put in quotation marks; the original has them unquoted: "
+            f"“{_context(src, cands, s, e)}”"
+            if n_words <= 4
+            else f"{quoted} presented as a direct quotation, but the original has these words only as "
+            f"reported speech: {nearest_shown}"
+        )
+        return _flag(FlagType.QUOTE_UNSOURCED, nearest, q, msg, (s, e), MEDIUM)
+    if score >= VERBATIM and src.remembered(
+        "faithful", (segments, s, e), lambda: _faithful(src, segments, s, e)
+    ):
+        return None  # verbatim apart from punctuation, inside a source quotation
+    if score >= CLOSE and inside:
+        return _flag(
+            FlagType.QUOTE_ALTERED,
+            nearest,
+            q,
+            f"quotation {quoted} differs from the source's; the original quotes: {nearest_shown}",
+            (s, e),
+            HIGH,
+        )
+    if score >= CLOSE:
+        return _flag(
+            FlagType.QUOTE_UNSOURCED,
+            nearest,
+            q,
+            f"{quoted} presented as a direct quotation; the original never quotes these words "
+            f"(nearest source wording, as reported speech: {nearest_shown})",
+            (s, e),
+            HIGH,
+        )
+    if n_words >= 2:
+        related = score >= RELATED
+        return _flag(
+            FlagType.QUOTE_UNSOURCED,
+            nearest if related else "",
+            q,
+            f"quoted words not found in the original: {quoted}"
+            + (f"; nearest source wording: {nearest_shown}" if related else ""),
+            (s, e) if related else None,
+            HIGH,
+            FlagChange.ADDED,
+        )
+    return None
+
+
+def _at(flag: Flag, q: Quote) -> Flag:
+    """``flag`` (a quotation's, worked out where the rewrite had it before) at ``q``."""
+    if flag.rewrite_span == (q.start, q.end):
+        return flag
+    return Flag(
+        flag.type,
+        flag.original,
+        flag.rewrite,
+        flag.message,
+        flag.original_span,
+        (q.start, q.end),
+        flag.change,
+        flag.severity,
+    )
 
 
 HIGH, MEDIUM = Severity.HIGH, Severity.MEDIUM

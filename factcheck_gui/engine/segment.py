@@ -457,7 +457,8 @@ def split_claims(text: str, prefix: str) -> tuple[Claim, ...]:
             items = [(ps, ps, pe)]
         for cs, scan, ie in items:  # (claim start, where to look for sentence ends, end)
             floor = cs
-            quotes = _quote_spans(text, cs, ie)
+            # (most paragraphs quote nobody: one scan says so)
+            quotes = _quote_spans(text, cs, ie) if _QUOTE_CHARS.search(text, cs, ie) else []
             starts = [qs for qs, _ in quotes]
             for m in _SENT_END.finditer(text, scan, ie):
                 end = _boundary(text, m, cs, floor, ie, quotes, starts)
@@ -469,7 +470,9 @@ def split_claims(text: str, prefix: str) -> tuple[Claim, ...]:
                     for s, e in _split_long(text, cs, end):
                         claims.append(new_claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
                 cs = m.end()
-            if cs < ie:
+            if cs < ie <= cs + MAX_CLAIM_CHARS:  # what _split_long gives, without its loop
+                claims.append(new_claim(f"{prefix}{len(claims) + 1}", cs, ie, paragraph, text[cs:ie]))
+            elif cs < ie:
                 for s, e in _split_long(text, cs, ie):
                     claims.append(new_claim(f"{prefix}{len(claims) + 1}", s, e, paragraph, text[s:e]))
     return tuple(claims)

@@ -13,10 +13,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, compress, pairwise
 
 from rapidfuzz import fuzz
 
+from factcheck_gui.engine import memo
 from factcheck_gui.engine.lexicon import COMMON_WORDS, STOPWORDS
 from factcheck_gui.engine.normalize import normalize_text, stem, words
 
@@ -26,9 +28,10 @@ STOP_TERMS: frozenset[str] = frozenset(STOPWORDS | {stem(w) for w in STOPWORDS})
 COMMON_TERMS: frozenset[str] = frozenset({stem(w) for w in COMMON_WORDS} - STOP_TERMS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Profile:
-    """What the scorer needs of one claim, computed once."""
+    """What the scorer needs of one claim, computed once. (Compared and hashed as itself: a
+    claim whose words come back shares its profile, and :func:`scored_pair` its scores.)"""
 
     norm: str  # normalised text (for character evidence)
     terms: frozenset[str]  # stemmed words
@@ -38,6 +41,7 @@ class Profile:
     content: frozenset[str]  # ``terms`` without stopwords and everyday news words
     sorted_norm: str  # words of ``norm`` in sorted order (what token_sort_ratio compares)
     term_weights: tuple[float, ...]  # the weight of each of ``terms``, in its order
+    repeated: bool = False  # another claim of its text has these words (and this profile)
 
 
 class Vocabulary:
@@ -54,6 +58,8 @@ class Vocabulary:
         self.n = len(sets)
         self._df = df
         self._cache: dict[str, float] = {}
+        # scored_pair's results for the profiles of repeated claims
+        self.pairs: dict[tuple[Profile, Profile], tuple[float, float]] = {}
 
     def weight(self, term: str) -> float:
         w = self._cache.get(term)
@@ -144,6 +150,13 @@ def terms_of(text: str) -> list[str]:
     return list(map(stem, ws))
 
 
+@lru_cache(maxsize=4096)
+def cached_terms(text: str) -> tuple[str, ...]:
+    """:func:`terms_of` as a tuple, remembered for the texts looked up again and again (the
+    quotation checks ask the candidate index about each quoting claim of every change)."""
+    return tuple(terms_of(text))
+
+
 def terms_and_norms(
     texts: Sequence[str],
 ) -> tuple[list[list[str]], list[frozenset[str]], list[str]]:
@@ -201,7 +214,11 @@ def unified_forms(term_lists: Iterable[Sequence[str]]) -> dict[str, str]:
 
 
 def make_profile(
-    text: str, vocab: Vocabulary, terms: Sequence[str] | None = None, norm: str | None = None
+    text: str,
+    vocab: Vocabulary,
+    terms: Sequence[str] | None = None,
+    norm: str | None = None,
+    repeated: bool = False,
 ) -> Profile:
     t = terms if terms is not None else terms_of(text)
     content = [x for x in t if x not in STOP_TERMS]
@@ -218,6 +235,7 @@ def make_profile(
         content=termset - STOP_TERMS - COMMON_TERMS,
         sorted_norm=" ".join(sorted(norm.split())),
         term_weights=weights,
+        repeated=repeated,
     )
 
 
@@ -236,6 +254,10 @@ class Profiles(Sequence[Profile]):
         self.norms = norms
         self._vocab = vocab
         self._cache: dict[int, Profile] = {}
+        # Claims with the same words share one profile, and so their scores (a long story
+        # repeats itself: boilerplate, a list of like items).
+        self._by_text: dict[str, Profile] = {}
+        self._repeated: set[str] | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -243,7 +265,16 @@ class Profiles(Sequence[Profile]):
     def __getitem__(self, i: int) -> Profile:  # type: ignore[override]
         p = self._cache.get(i)
         if p is None:
-            p = self._cache[i] = make_profile(self.texts[i], self._vocab, self.terms[i], self.norms[i])
+            text = self.texts[i]
+            p = self._by_text.get(text) if memo.REUSE else None
+            if p is None:
+                if self._repeated is None:
+                    counts = Counter(self.texts)
+                    self._repeated = {t for t, n in counts.items() if n > 1}
+                repeated = memo.REUSE and text in self._repeated
+                p = make_profile(text, self._vocab, self.terms[i], self.norms[i], repeated)
+                self._by_text[text] = p
+            self._cache[i] = p
         return p
 
     def getter(self) -> Callable[[int], Profile]:
@@ -316,6 +347,15 @@ def scored_pair(a: Profile, b: Profile, vocab: Vocabulary) -> tuple[float, float
     The same arithmetic in the same order as :func:`features` and :func:`score_features`, so
     the score is bit for bit the same (tests/engine/test_fast_paths.py checks it).
     """
+    if a.repeated or b.repeated:
+        got = vocab.pairs.get((a, b))
+        if got is None:
+            got = vocab.pairs[(a, b)] = _scored_pair(a, b, vocab)
+        return got
+    return _scored_pair(a, b, vocab)
+
+
+def _scored_pair(a: Profile, b: Profile, vocab: Vocabulary) -> tuple[float, float]:
     ta, tb = a.terms, b.terms
     # = vocab.shared(smaller, larger): the same weights added in the same order
     if len(ta) <= len(tb):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from factcheck_gui.engine import memo
 from factcheck_gui.engine.similarity import STOP_TERMS, Vocabulary
 
 CANDIDATES = 12  # scored candidates per claim
@@ -33,6 +34,9 @@ class CandidateIndex:
         self.max_posting = max(MIN_POSTING, int(len(terms) * POSTING_SHARE))
         # Only terms rare enough to find candidates with are ever looked up.
         self._index = {t: ids for t, ids in index.items() if len(ids) <= self.max_posting}
+        # Queries already answered, by their terms in order (claims with the same words ask
+        # the same question: a long story repeats itself).
+        self._asked: dict[tuple[tuple[str, ...], int], list[tuple[float, int]]] = {}
 
     def query(self, terms: Iterable[str], k: int = CANDIDATES) -> list[tuple[float, int]]:
         """Up to ``k`` (shared weight, original index) pairs, strongest first.
@@ -40,6 +44,15 @@ class CandidateIndex:
         Only the QUERY_TERMS rarest usable terms are looked up: they carry most of the
         evidence, and skipping the long postings of common terms keeps this near-linear.
         """
+        if not memo.REUSE:
+            return self._query(terms, k)
+        asked = (tuple(terms), k)
+        got = self._asked.get(asked)
+        if got is None:
+            got = self._asked[asked] = self._query(terms, k)
+        return list(got)
+
+    def _query(self, terms: Iterable[str], k: int) -> list[tuple[float, int]]:
         index = self._index
         usable = sorted(index.keys() & (terms if isinstance(terms, frozenset) else set(terms)))
         if not usable:

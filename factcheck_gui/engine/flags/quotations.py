@@ -9,7 +9,7 @@ from typing import Protocol
 
 from factcheck_gui.engine.align import CandidateIndex
 from factcheck_gui.engine.quotes import Quote, Source, check_quotes, find_quotes
-from factcheck_gui.engine.similarity import terms_of
+from factcheck_gui.engine.similarity import cached_terms
 from factcheck_gui.engine.types import Claim, Flag
 
 
@@ -47,8 +47,8 @@ def quote_flags(rc: Sequence[Claim], linked: list[int], ctx: QuoteContext) -> li
 
         def candidates(q: Quote, c: Claim = c, near: list[int] = near) -> list[int]:
             if not near:
-                near += dict.fromkeys(linked + [i for _, i in index.query(terms_of(c.text), 6)])
-            own = [i for _, i in index.query(terms_of(q.text), 6) if i not in near]
+                near += dict.fromkeys(linked + [i for _, i in index.query(cached_terms(c.text), 6)])
+            own = [i for _, i in index.query(cached_terms(q.text), 6) if i not in near]
             return near + list(dict.fromkeys(own))
 
         flags.extend(check_quotes(rewrite, c, ctx.original, source.claims, candidates, source, quotes))
