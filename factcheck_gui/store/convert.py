@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 import zlib
@@ -16,6 +15,7 @@ from factcheck_gui.engine.sources.types import MULTI_SCHEMA, MultiComparison
 from factcheck_gui.engine.types import Change, Comparison, Document, claim_index, text_sha256
 from factcheck_gui.store.errors import StoreError
 from factcheck_gui.store.models import HistoryRow, VerdictRow
+from factcheck_gui.store.pieces import compress_pieces, decompress_text, dump_pieces, loads_in_pieces
 from factcheck_gui.store.records import HistoryRecord, VerdictRecord
 
 MAX_SCALE_VALUE = 80
@@ -58,47 +58,72 @@ def storable_comparison(comparison: Comparison) -> tuple[Comparison, str, int]:
     supplied (names, document texts, source metadata), not the claim and flag texts the engine
     derived from those texts. Without anything to replace, the comparison comes back as given.
     """
+    stored, pieces, replaced = _storable_pieces(comparison)
+    return stored, "".join(pieces), replaced
+
+
+def storable_comparison_zlib(comparison: Comparison) -> tuple[Comparison, bytes, int]:
+    """:func:`storable_comparison` with the JSON as the store writes it (:func:`compress_comparison`),
+    made and compressed a piece at a time: no single call holds the GIL for the whole text."""
+    stored, pieces, replaced = _storable_pieces(comparison)
+    return stored, compress_pieces(pieces, ZLIB_LEVEL), replaced
+
+
+def _storable_pieces(comparison: Comparison) -> tuple[Comparison, list[str], int]:
     several = sourced(comparison)
     if several is not None:
         return _storable_several(several)
-    text = comparison_to_text(comparison)
+    pieces = list(dump_pieces(_comparison_data(comparison)))
+    if _all_storable(pieces):
+        return comparison, pieces, 0
+    replaced = _replaced_in((comparison.original, comparison.rewrite))
+    data = storable_json(loads_in_pieces("".join(pieces)))
+    return Comparison.from_json(data), list(dump_pieces(data)), replaced
+
+
+def _all_storable(pieces: list[str]) -> bool:
+    """True when the JSON pieces hold no NUL and no lone surrogate (each piece is whole JSON
+    tokens, so an escape never straddles two)."""
     # json.dumps escapes NUL as \u0000 but leaves lone surrogates raw (ensure_ascii=False).
-    if "\\u0000" not in text and (text.isascii() or _SURROGATE.search(text) is None):
-        return comparison, text, 0
+    return not any(
+        "\\u0000" in piece or not (piece.isascii() or _SURROGATE.search(piece) is None) for piece in pieces
+    )
+
+
+def _replaced_in(docs: Sequence[Document]) -> int:
+    """How many characters of what a person supplied (names, texts, source metadata) are unstorable."""
     replaced = 0
-    for doc in (comparison.original, comparison.rewrite):
+    for doc in docs:
         source = doc.source.to_json()
         for value in (doc.name, doc.text, *(v for v in source.values() if isinstance(v, str))):
             replaced += storable(value)[1]
         replaced += sum(storable(w)[1] for w in doc.source.warnings)
-    data = storable_json(json.loads(text))
-    return Comparison.from_json(data), json.dumps(data, ensure_ascii=False, separators=(",", ":")), replaced
+    return replaced
 
 
-def _storable_several(comparison: SourcedComparison) -> tuple[Comparison, str, int]:
+def _storable_several(comparison: SourcedComparison) -> tuple[Comparison, list[str], int]:
     """:func:`storable_comparison` of a several-source review: what is stored is the
     ``factcheck.compare-multi/1`` document (the sources each as they are), not the projection."""
     multi = comparison.multi
-    text = multi_to_text(multi)
-    if "\\u0000" not in text and (text.isascii() or _SURROGATE.search(text) is None):
-        return comparison, text, 0
-    replaced = 0
-    for doc in (*multi.sources, multi.rewrite):
-        source = doc.source.to_json()
-        for value in (doc.name, doc.text, *(v for v in source.values() if isinstance(v, str))):
-            replaced += storable(value)[1]
-        replaced += sum(storable(w)[1] for w in doc.source.warnings)
-    data = storable_json(json.loads(text))
+    pieces = list(dump_pieces(_multi_data(multi)))
+    if _all_storable(pieces):
+        return comparison, pieces, 0
+    replaced = _replaced_in((*multi.sources, multi.rewrite))
+    data = storable_json(loads_in_pieces("".join(pieces)))
     stored = project(MultiComparison.from_json(data))
-    return stored, json.dumps(data, ensure_ascii=False, separators=(",", ":")), replaced
+    return stored, list(dump_pieces(data)), replaced
+
+
+def _multi_data(multi: MultiComparison) -> dict[str, Any]:
+    data: dict[str, Any] = multi.to_json()
+    for out, change in zip(data["changes"], multi.changes, strict=True):
+        out["similarity"] = change.similarity
+    return data
 
 
 def multi_to_text(multi: MultiComparison) -> str:
     """``factcheck.compare-multi/1`` JSON with unrounded similarities, so it reloads equal."""
-    data: dict[str, Any] = multi.to_json()
-    for out, change in zip(data["changes"], multi.changes, strict=True):
-        out["similarity"] = change.similarity
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    return "".join(dump_pieces(_multi_data(multi)))
 
 
 def note_replaced(what: str, count: int) -> None:
@@ -160,21 +185,27 @@ def fingerprints_of(comparison: Comparison) -> list[str]:
     return out
 
 
+def _comparison_data(comparison: Comparison) -> dict[str, Any]:
+    data: dict[str, Any] = comparison.to_json()
+    for out, change in zip(data["changes"], comparison.changes, strict=True):
+        out["similarity"] = change.similarity
+    return data
+
+
 def comparison_to_text(comparison: Comparison) -> str:
     """``factcheck.compare/1`` JSON, but with unrounded similarities so it reloads equal.
 
     Lone surrogates stay as they are: :func:`storable_comparison` is what the store writes.
+    Made a piece at a time (:func:`~factcheck_gui.store.pieces.dump_pieces`), the same text as
+    one ``json.dumps``.
     """
-    data: dict[str, Any] = comparison.to_json()
-    for out, change in zip(data["changes"], comparison.changes, strict=True):
-        out["similarity"] = change.similarity
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    return "".join(dump_pieces(_comparison_data(comparison)))
 
 
 def comparison_from_text(text: str) -> Comparison:
     """The comparison exactly as it was stored (no engine work is redone); a several-source
     review's ``factcheck.compare-multi/1`` document comes back projected (:func:`project`)."""
-    data = json.loads(text)
+    data = loads_in_pieces(text)  # json.loads, a list element at a time
     if isinstance(data, dict) and data.get("schema") == MULTI_SCHEMA:
         return project(MultiComparison.from_json(data))
     return Comparison.from_json(data)
@@ -198,7 +229,7 @@ def stored_comparison_text(comparison_json: str | None, comparison_zlib: bytes |
     """
     if comparison_zlib is not None:
         try:
-            return zlib.decompress(comparison_zlib).decode("utf-8")
+            return decompress_text(comparison_zlib)
         except (zlib.error, UnicodeDecodeError) as exc:
             raise StoreError(f"the stored comparison cannot be read back ({exc})") from None
     return comparison_json or ""

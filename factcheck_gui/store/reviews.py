@@ -19,13 +19,12 @@ from factcheck_gui.engine.sources.projection import sourced
 from factcheck_gui.engine.types import Comparison
 from factcheck_gui.store.convert import (
     clean_scale,
-    compress_comparison,
     excerpt,
     fingerprints_of,
     history_record,
     note_replaced,
     storable,
-    storable_comparison,
+    storable_comparison_zlib,
     storable_json,
     stored_comparison,
     verdict_record,
@@ -77,12 +76,12 @@ def insert_review(
 
     Characters no back end can hold are replaced by U+FFFD (one for one, so offsets stay
     valid) and counted in ``replaced_chars``: nothing the user supplied silently vanishes.
-    The comparison is stored compressed (:func:`compress_comparison`) and the change rows in
+    The comparison is stored compressed (:func:`storable_comparison_zlib`) and the change rows in
     one go, without an ORM object each (:func:`insert_changes`).
     """
     if status not in STATUSES:
         raise StoreError(f"unknown review status {status!r}: use open or done")
-    comparison, comparison_json, replaced = storable_comparison(comparison)
+    comparison, comparison_zlib, replaced = storable_comparison_zlib(comparison)
     title, title_replaced = clean_title(title, comparison)
     created_by, name_replaced = storable(created_by)
     replaced += title_replaced + name_replaced
@@ -103,7 +102,7 @@ def insert_review(
         original_location=comparison.original.source.location,
         rewrite_location=comparison.rewrite.source.location,
         comparison_json="",
-        comparison_zlib=compress_comparison(comparison_json),
+        comparison_zlib=comparison_zlib,
         replaced_chars=replaced,
         source_names=_source_names(comparison),
         original_excerpt=excerpt(_first_source_text(comparison)),
