@@ -38,7 +38,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from factcheck_gui.engine import Cancelled
 from factcheck_gui.engine.types import ChangeKind
@@ -48,7 +48,7 @@ from factcheck_gui.review.search import ColumnSearch
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
 from factcheck_gui.ui.shell.workers import TaskContext
 from factcheck_gui.ui.views.highlight import StoryHighlighter
-from factcheck_gui.ui.views.pane import DOCUMENT_MARGIN, MARGIN_WIDTH, text_cursor
+from factcheck_gui.ui.views.pane import DOCUMENT_MARGIN, MARGIN_WIDTH, give_layout, text_cursor
 
 
 # -- the document (a worker builds it, the view adopts it) -------------------------------------
@@ -108,7 +108,7 @@ def build_inline(
             if cancelled is not None and cancelled():
                 raise Cancelled()
     qpos[len(plan.items)] = pos
-    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+    # (no layout here: the view gives it one on the window's thread, pane.give_layout)
     spans = sorted((qpos[a], qpos[b], cid) for cid, (a, b) in plan.claim_items.items())
     changes = [index.claim_change.get(cid) for _s, _e, cid in spans]
     built = InlineDocument(
@@ -231,7 +231,6 @@ class InlineView(QPlainTextEdit):
         self.setExtraSelections([])
         fresh = QTextDocument(self)
         fresh.setDocumentMargin(DOCUMENT_MARGIN)
-        fresh.setDocumentLayout(QPlainTextDocumentLayout(fresh))
         self._adopt(fresh)
         self._margin.update()
 
@@ -240,7 +239,7 @@ class InlineView(QPlainTextEdit):
         which frees it itself)."""
         old, ours = self.document(), self._own_document
         doc.setParent(self)
-        doc.setDefaultFont(self.font())
+        give_layout(doc, self.font())
         self.setDocument(doc)
         self._own_document = True
         if ours and old is not doc:

@@ -73,16 +73,27 @@ def prepare_document(text: str) -> QTextDocument:
     Filling a document with a long story takes tens of milliseconds; done where the comparison
     is made, the pane only adopts it (:meth:`StoryPane.set_index`). The document is handed to
     the application's thread, where the panes live.
+
+    It has no layout yet: a plain-text layout lays a one-paragraph document out at once,
+    shaping its text with the fonts, and fonts are used on the window's thread only (a worker
+    laying out text beside it is what deadlocked printing). :func:`give_layout` adds it there.
     """
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     doc.setDocumentMargin(DOCUMENT_MARGIN)
     doc.setPlainText(text)
-    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
     app = QCoreApplication.instance()
     if app is not None and doc.thread() is not app.thread():
         doc.moveToThread(app.thread())
     return doc
+
+
+def give_layout(doc: QTextDocument, font: QFont) -> None:
+    """*GUI thread*: the font and plain-text layout of a document a worker filled
+    (:func:`prepare_document`), before a text view shows it; the font first, so a
+    one-paragraph story is laid out once."""
+    doc.setDefaultFont(font)
+    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
 
 
 @dataclass(frozen=True)
@@ -355,7 +366,7 @@ class StoryPane(QPlainTextEdit):
         ours = old is self._adopted
         self._adopted = doc
         doc.setParent(self)
-        doc.setDefaultFont(self.font())
+        give_layout(doc, self.font())
         self.highlighter = StoryHighlighter(doc, self.palette())
         self.setDocument(doc)  # frees the text control's own document
         if ours and old is not doc:

@@ -320,3 +320,48 @@ def test_a_document_built_in_a_worker_is_shown_highlighted_and_searchable(qtbot,
     # The next review fills the same pane again (no prepared document this time).
     v.set_index(ComparisonIndex(compare_texts(*reversed(reference_pair))))
     assert v.left.toPlainText() == reference_pair[1]
+
+
+def test_a_one_paragraph_story_is_laid_out_on_the_window_thread_only(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A plain-text layout lays a one-paragraph document out at once, shaping it with the fonts;
+    a worker doing that beside the window is the pattern that deadlocked printing. The worker's
+    documents (panes and inline column) come without layout; the view lays them out."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from factcheck_gui.ui.views.inline_view import InlineView, build_inline
+    from factcheck_gui.ui.views.pane import prepare_documents
+
+    original = " ".join(f"Officials in Northfield counted {i} boats on the river today" for i in range(300))
+    rewrite = original.replace("counted 7 boats", "counted 9 boats")
+    assert "\n" not in original  # one paragraph: one block
+    idx = ComparisonIndex(compare_texts(original, rewrite))
+    built: list = []
+    worker = threading.Thread(
+        target=lambda: (prepare_documents(idx), built.append(build_inline(idx, QApplication.palette())))
+    )
+    worker.start()
+    worker.join()
+    doc = idx.prepared[Side.ORIGINAL].document
+    assert doc is not None and doc.blockCount() == 1
+    assert doc.firstBlock().layout().lineCount() == 0  # nothing shaped in the worker
+    assert built[0].doc.firstBlock().layout().lineCount() == 0
+    v = ComparisonView()
+    qtbot.addWidget(v)
+    v.resize(900, 500)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_index(idx)
+    assert v.left.document() is doc
+    assert doc.firstBlock().layout().lineCount() > 10  # wrapped at the pane's width, on this thread
+    assert doc.defaultFont() == v.left.font()
+    inline = InlineView()
+    qtbot.addWidget(inline)
+    inline.resize(700, 400)
+    inline.show()
+    inline.set_index(idx)
+    assert inline.set_built(built[0])
+    assert inline.document() is built[0].doc
+    assert built[0].doc.firstBlock().layout().lineCount() > 10
+    assert "counted 9 boats" in inline.toPlainText()
