@@ -74,7 +74,7 @@ def test_a_held_key_reads_the_history_once_where_it_stops(qtbot, reviewing: Driv
     table.setFocus()
     # The rest made long for the test, so six presses surely come within it however loaded the
     # machine is (a held key repeats every 30–50 ms; the real rest is 40 ms).
-    reviewing.win.review.verdict._history_timer.setInterval(1000)
+    reviewing.win.review.verdict._history_timer.setInterval(3000)
     for _ in range(6):  # presses faster than the selection's rest: no read starts between them
         qtbot.keyClick(table, Qt.Key.Key_J)
     assert reviewing.history == "No verdict yet."
