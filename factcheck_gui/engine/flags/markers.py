@@ -309,15 +309,20 @@ def _clause_there(
     return len(words) < 2 or len(words & other) >= CLAUSE_KEPT * len(words)
 
 
+# Markers whose loss is a change only where the word they bear on is still said: a hedge or a
+# negation left out with what it qualified ("without even kicking a ball", "no difference")
+# is an omission.
+_HEADED = frozenset({FlagType.HEDGE, FlagType.NEGATION})
 # Words after a hedge that are part of it or only grade it ("could well", "no longer likely").
 _MARKER_TAILS = frozenset({"longer", "more", "ever", "well"})
 
 
 def _qualified_there(tokens: Sequence[Token], mark: _Mark, other: set[str]) -> bool:
-    """Is what the hedge at ``mark`` qualifies said on the other side: the first content word
-    after it in its clause ("a unit that would *spy*", "attempting to *provide*"; an adverb in
-    -ly before it is passed over: "could possibly *reach*")? If not, the rewrite left that
-    statement out (an omission), it did not make it certain."""
+    """Is what the hedge or negation at ``mark`` bears on said on the other side: the first
+    content word after it in its clause ("a unit that would *spy*", "attempting to *provide*",
+    "will no longer be *offered*"; an adverb in -ly before it is passed over: "could possibly
+    *reach*")? If not, the rewrite left that statement out (an omission): it did not make it
+    certain, or true."""
     for t in tokens[mark.last + 1 :]:
         if t.text in _CLAUSE_ENDS:
             break
@@ -326,6 +331,13 @@ def _qualified_there(tokens: Sequence[Token], mark: _Mark, other: set[str]) -> b
             continue
         return any(_alike(w, o) for w in words for o in other)
     return True
+
+
+def _trimmed_quotation(a: Sequence[Token], k: int, b: Sequence[Token]) -> bool:
+    """Is token ``k`` inside a quotation of ``a`` while ``b`` quotes too? A quotation that
+    loses its negated sentence ("… I do not exclude this either," he said) says less than
+    the speaker did: that is a changed quotation, not an omission."""
+    return sum(1 for t in a[:k] if t.key == '"') % 2 == 1 and any(t.key == '"' for t in b)
 
 
 def _alike(x: str, y: str) -> bool:
@@ -370,7 +382,11 @@ def _that_change_the_claim(
         if ia and not ib:
             if content_b is None:
                 content_b = _content(b)
-            qualified = kind is not FlagType.HEDGE or any(_qualified_there(a, ma[i], content_b) for i in ia)
+            qualified = (
+                kind not in _HEADED
+                or (kind is FlagType.NEGATION and _trimmed_quotation(a, ma[ia[0]].first, b))
+                or any(_qualified_there(a, ma[i], content_b) for i in ia)
+            )
             reported, contrasted = kind is FlagType.ATTRIBUTION, kind is FlagType.NEGATION
             if not qualified or not _clause_there(a, ma[ia[0]].first, content_b, reported, contrasted):
                 if kind is not FlagType.ATTRIBUTION:

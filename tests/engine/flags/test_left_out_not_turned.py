@@ -48,3 +48,33 @@ def test_a_hedge_dropped_from_what_is_still_said_is_flagged() -> None:
     original = "Russia might supply weapons to North Korea, the president said on Thursday.\n"
     rewrite = "Russia will supply weapons to North Korea, the president said on Thursday.\n"
     assert flags_of(compare_texts(original, rewrite), FlagType.HEDGE)
+
+
+def test_a_negation_left_out_with_what_it_negated_is_an_omission() -> None:
+    # QAGS-C dev: "… crowned champions for the third year running without even kicking a ball"
+    original = (
+        "Bayern Munich were crowned champions for the third year running without even kicking "
+        "a ball on Sunday.\n"
+    )
+    rewrite = "Bayern Munich were crowned champions for the third year running.\n"
+    cmp = compare_texts(original, rewrite)
+    assert flags_of(cmp, FlagType.NEGATION) == []
+    # ... still there for a reader who wants every omission
+    assert any(f.type is FlagType.NEGATION for c in cmp.changes for f in c.omitted)
+
+
+def test_no_longer_dropped_from_what_is_still_said_is_flagged() -> None:
+    original = "Australian shoppers will no longer be offered second best a season late.\n"
+    rewrite = "Australian shoppers will be offered second best a season late.\n"
+    (flag,) = flags_of(compare_texts(original, rewrite), FlagType.NEGATION)
+    assert "negation lost" in flag.message
+
+
+def test_a_quotation_trimmed_of_its_negated_sentence_is_flagged() -> None:
+    # the demo pair's "I do not exclude this either": the rewrite still quotes the speaker
+    original = (
+        "“We reserve the right to supply weapons to other regions. I do not exclude this "
+        "either,” he said.\n"
+    )
+    rewrite = "“We reserve the right to supply weapons to other regions,” he said.\n"
+    assert flags_of(compare_texts(original, rewrite), FlagType.NEGATION)
