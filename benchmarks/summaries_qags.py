@@ -23,11 +23,17 @@ Balanced accuracy (the mean of the recall on unfaithful and on faithful items: 0
 is printed per sentence and per summary, with the counts. The items are halved by their line:
 even lines (from 0) are ``dev``, the half any error analysis may look at; odd lines are ``test``,
 reported only. Without ``--half`` all are scored.
+
+``--detok`` first undoes two marks of the tokeniser that made QAGS-C's articles (the summaries
+were detokenised, the articles were not): a figure split at its thousands separator ("56, 000"
+→ "56,000", "98. 7" → "98.7") and a spaced hyphen inside a compound ("84 - year - old" →
+"84-year-old"). Without it a faithful "around 56,000 dogs" reads as a changed figure.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +42,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factcheck_gui.engine import compare_texts
+
+_SPLIT_FIGURE = re.compile(r"(?<=\d)(?:(,) (?=\d{3}(?!\d))|(\.) (?=\d+ ?(?:per ?cent|%)))")
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+
+
+def detokenise(text: str) -> str:
+    """Rejoin what the articles' tokeniser split ("56, 000", "98. 7", "84 - year - old")."""
+    return _SPACED_HYPHEN.sub("-", _SPLIT_FIGURE.sub(lambda m: m.group(1) or m.group(2), text))
 
 
 def _claims_flagged(result: dict[str, Any]) -> dict[str, set[str]]:
@@ -71,7 +85,7 @@ def _balanced(pairs: list[tuple[bool, bool]]) -> tuple[float, int, int]:
     return (sum(bad) / len(bad) + sum(good) / len(good)) / 2, len(bad), len(good)
 
 
-def run(path: Path, half: str | None = None) -> dict[str, dict[str, float]]:
+def run(path: Path, half: str | None = None, detok: bool = False) -> dict[str, dict[str, float]]:
     sentence_rows: dict[str, list[tuple[bool, bool]]] = {name: [] for name in DETECTORS}
     summary_rows: dict[str, list[tuple[bool, bool]]] = {name: [] for name in DETECTORS}
     for k, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
@@ -79,12 +93,15 @@ def run(path: Path, half: str | None = None) -> dict[str, dict[str, float]]:
             continue
         item = json.loads(line)
         sentences = [s["sentence"].strip() for s in item["summary_sentences"]]
+        if detok:
+            sentences = [detokenise(s) for s in sentences]
         truths = [
             sum(r["response"] == "no" for r in s["responses"]) * 2 > len(s["responses"])
             for s in item["summary_sentences"]
         ]
         summary = "\n".join(sentences) + "\n"
-        result = compare_texts(item["article"], summary).to_json()
+        article = detokenise(item["article"]) if detok else item["article"]
+        result = compare_texts(article, summary).to_json()
         reasons = _claims_flagged(result)
         # Where each summary sentence lies in the rewrite text, and the claims overlapping it.
         spans, at = [], 0
@@ -121,15 +138,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, help="QAGS-C's data/mturk_cnndm.jsonl")
     parser.add_argument("--half", choices=("dev", "test"), help="even lines (dev) or odd lines (test)")
+    parser.add_argument("--detok", action="store_true", help="rejoin split figures and spaced hyphens first")
     args = parser.parse_args()
     if not args.data.is_file():
         parser.error(f"{args.data} is not a file: give the path of QAGS-C's data/mturk_cnndm.jsonl")
-    rows = run(args.data, args.half)
+    rows = run(args.data, args.half, args.detok)
     first = next(iter(rows.values()))
     bad, good = first["summaries_unfaithful"], first["summaries_faithful"]
     summaries = f"{bad} unfaithful / {good} faithful summaries"
     sentences = f"{first['sentences_unfaithful']} / {first['sentences_faithful']} sentences"
-    print(f"QAGS-C ({args.half or 'all'}): {summaries}, {sentences}")
+    detok = ", split figures and hyphens rejoined" if args.detok else ""
+    print(f"QAGS-C ({args.half or 'all'}{detok}): {summaries}, {sentences}")
     print(f"{'detector':32} {'sentence bal. acc':>18} {'summary bal. acc':>17}")
     for name, row in rows.items():
         print(f"{name:32} {row['sentence_bacc']:>18.3f} {row['summary_bacc']:>17.3f}")
