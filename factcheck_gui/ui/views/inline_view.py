@@ -3,13 +3,14 @@ and the inserted words underlined in place, claim by claim, from the comparison'
 
 The rewrite's claims come in their order; a removed claim comes where it stood in the
 original (after the rewrite claim of the last claim before it that kept its place). Each
-stretch has the format the side-by-side panes give it (:meth:`StoryHighlighter.format_for`:
-the kind's tint, strike-through for deleted, underline for inserted, a wavy underline for
-flagged wording), and a margin mark names each change's kind, so colour is never the only cue.
+stretch has the format the side-by-side panes give it (``highlight.story_format``: the kind's
+tint, strike-through for deleted, underline for inserted, a wavy underline for flagged
+wording), and a margin mark names each change's kind, so colour is never the only cue.
 
 What the column says is planned without Qt (:func:`factcheck_gui.review.inline.plan_inline`);
-the document is built in a worker (:func:`inline_task`) with ``QTextCursor.insertText`` and
-character formats: story text is only ever text, never markup. The view asks for it
+the document's text is built in a worker (:func:`inline_task`) with ``QTextCursor.insertText``
+and character formats, and laid out by the view on the window's thread: story text is only
+ever text, never markup. The view asks for it
 (``needsDocument``) when it is shown for a comparison it has no document of.
 
 Signals (:class:`InlineView`):
@@ -47,7 +48,7 @@ from factcheck_gui.review.inline import BREAK, plan_inline
 from factcheck_gui.review.search import ColumnSearch
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
 from factcheck_gui.ui.shell.workers import TaskContext
-from factcheck_gui.ui.views.highlight import StoryHighlighter
+from factcheck_gui.ui.views.highlight import story_format
 from factcheck_gui.ui.views.pane import DOCUMENT_MARGIN, MARGIN_WIDTH, give_layout, text_cursor
 
 
@@ -91,7 +92,15 @@ def build_inline(
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     doc.setDocumentMargin(DOCUMENT_MARGIN)
-    formats = StoryHighlighter(doc, palette)  # the panes' formats for the same run keys
+    # The panes' formats for the same run keys (plain values: no QObject is made in a worker).
+    formats: dict[frozenset[str], QTextCharFormat] = {}
+
+    def format_for(keys: frozenset[str]) -> QTextCharFormat:
+        fmt = formats.get(keys)
+        if fmt is None:
+            fmt = formats[keys] = story_format(keys, palette)
+        return fmt
+
     plain = QTextCharFormat()
     cursor = QTextCursor(doc)
     qpos = [0] * (len(plan.items) + 1)  # Qt position before each item
@@ -101,7 +110,7 @@ def build_inline(
         if item is BREAK:
             cursor.insertBlock()
         else:
-            cursor.insertText(item.text, formats.format_for(item.keys) if item.keys else plain)
+            cursor.insertText(item.text, format_for(item.keys) if item.keys else plain)
         pos = cursor.position()
         if i % 256 == 0:
             time.sleep(0)  # hand the interpreter to the window between Qt calls (see below)

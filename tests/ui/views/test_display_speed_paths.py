@@ -328,6 +328,7 @@ def test_a_one_paragraph_story_is_laid_out_on_the_window_thread_only(qtbot) -> N
     documents (panes and inline column) come without layout; the view lays them out."""
     import threading
 
+    from PySide6.QtGui import QTextFrame
     from PySide6.QtWidgets import QApplication
 
     from factcheck_gui.ui.views.inline_view import InlineView, build_inline
@@ -347,6 +348,8 @@ def test_a_one_paragraph_story_is_laid_out_on_the_window_thread_only(qtbot) -> N
     assert doc is not None and doc.blockCount() == 1
     assert doc.firstBlock().layout().lineCount() == 0  # nothing shaped in the worker
     assert built[0].doc.firstBlock().layout().lineCount() == 0
+    # nor any QObject of ours (the document's own root frame is Qt's)
+    assert not [c for c in doc.children() + built[0].doc.children() if not isinstance(c, QTextFrame)]
     v = ComparisonView()
     qtbot.addWidget(v)
     v.resize(900, 500)
