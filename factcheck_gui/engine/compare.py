@@ -43,7 +43,9 @@ from factcheck_gui.engine.worddiff import equal_diff, word_diff
 # containment, headlines and nearest counterparts; flags say omitted / changed / added with a
 # severity, omissions apart from the flags, first-person sources, substitutions; 0.2.1: a name,
 # date or figure only the rewrite gives is a low note, headlines paired first, records' titles
-# and "Presenters:" lines kept apart, look-alike fragments no longer merged.
+# and "Presenters:" lines kept apart, look-alike fragments no longer merged; 0.2.2: a hedge or
+# negation left out with the words it bore on is an omission, a negation's clause ends at a
+# contrast.
 
 
 class Cancelled(Exception):
