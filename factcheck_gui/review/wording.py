@@ -125,6 +125,13 @@ def pasted_cleared(stories: str, doing: str) -> str:
     return f"Your pasted {stories} will be cleared: {lower_first(doing)} anyway?"
 
 
+def pasted_lost_on_quit(stories: str) -> str:
+    """``stories``: "original", "rewrite" or "original and rewrite"."""
+    two = " and " in stories
+    verb, it = ("are", "them") if two else ("is", "it")
+    return f"Your pasted {stories} {verb} not saved anywhere: quit anyway? (Compare {it} to keep a review.)"
+
+
 # -- carrying verdicts over ----------------------------------------------------------------------
 def carried(count: int, from_id: int) -> str:
     return f"{plural(count, 'verdict')} carried over from review #{from_id}."

@@ -50,7 +50,7 @@ from factcheck_gui.ui.views.review_view import ReviewView
 from factcheck_gui.ui.views.shortcuts import ShortcutSheet, actions_by_menu
 from factcheck_gui.ui.views.start_page import StartPage
 
-QUIT = Leaving("Quit", stays="the window stays open")
+QUIT = Leaving("Quit", quits=True, stays="the window stays open")
 TITLE = "Factcheck Compare"
 
 

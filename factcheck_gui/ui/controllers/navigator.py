@@ -57,6 +57,7 @@ class Leaving:
 
     doing: str  # what the reader asked for, as on the offer's button ("Open review #3")
     opens_review: bool = False  # another review replaces it (the start page's panes are cleared)
+    quits: bool = False  # the window closes (everything on screen goes, the start page's panes too)
     stays: str = "this review stays open"  # what happens meanwhile, in the offer's sentence
 
 

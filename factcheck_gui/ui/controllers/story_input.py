@@ -71,17 +71,20 @@ class StoryInput(QObject):
             self.start.pane(side).set_index(None)
 
     def holds(self, leaving: Leaving) -> Hold | None:
-        """The leave guard: opening a review instead of the panes' pair would lose pasted text.
+        """The leave guard: opening a review instead of the panes' pair, or closing the window,
+        would lose pasted text.
 
         A review opened another way clears the panes once it shows. Text pasted into them may
         exist nowhere else, so the reader is first asked "``doing`` anyway?"; once they agree,
         the next opening goes ahead (the panes stay until the review shows, so a failed or
-        cancelled opening keeps them, and the next one asks again).
+        cancelled opening keeps them, and the next one asks again). Quitting asks the same.
         """
         agreed, self._agreed = self._agreed, False
-        if not leaving.opens_review or not self.pasted or self._clearing or agreed:
+        if not (leaving.opens_review or leaving.quits) or not self.pasted or self._clearing or agreed:
             return None
         stories = " and ".join(_SIDE_NAMES[s] for s in Side if s in self.pasted)
+        if leaving.quits:
+            return Hold(wording.pasted_lost_on_quit(stories), leaving.doing, self._agree)
         return Hold(wording.pasted_cleared(stories, leaving.doing), leaving.doing, self._agree)
 
     def _agree(self) -> None:

@@ -315,3 +315,28 @@ def test_an_old_replace_offer_does_not_take_text_pasted_after_it(qtbot, window) 
     qtbot.wait(300)
     assert "second paste" in left.toPlainText()  # not replaced on an answer about other text
     assert bar.text() == "Replace the pasted original with the text you dropped?" and bar.action.isVisible()
+
+
+@pytest.mark.usefixtures("_clipboard_emptied_after")
+def test_closing_the_window_over_pasted_text_asks_first(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.nav.show_start_page()
+    _paste_original(qtbot, window)
+    window.close()  # the title bar's close button, or Ctrl+Q
+    assert window.isVisible()  # stays open: the pasted text exists nowhere else
+    bar = window.message
+    assert bar.text() == (
+        "Your pasted original is not saved anywhere: quit anyway? (Compare it to keep a review.)"
+    )
+    assert bar.action.isVisible() and bar.action.text() == "Quit"
+    assert "My own notes" in window.start.pane(Side.ORIGINAL).toPlainText()
+    qtbot.mouseClick(bar.dismiss, Qt.MouseButton.LeftButton)  # the reader keeps it
+    window.close()  # asked again
+    assert window.isVisible() and bar.action.text() == "Quit"
+    qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)  # ... and lets it go this time
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def test_closing_the_window_with_empty_panes_asks_nothing(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.nav.show_start_page()
+    window.close()
+    assert not window.isVisible()
