@@ -320,6 +320,11 @@ def test_numbers_that_changed_what_they_count_stay_flagged(original: str, rewrit
             "Officials said Lieutenant Colonel Ann Berg had left.",
         ),
         ("Officials said Sec. Antony Blinken had left.", "Officials said Secretary Antony Blinken had left."),
+        # an initialism in capitals that reads like a role word ("Sec."), for a name with "and"
+        (
+            "SEC Chairman Mary Jo White said the rules would change.",
+            "Securities and Exchange Commission Chairman Mary Jo White said the rules would change.",
+        ),
         (
             "Officials said Det. Supt. Ann Berg had left.",
             "Officials said Detective Superintendent Ann Berg had left.",
@@ -368,6 +373,16 @@ def test_no_title_flag_for_a_title_said_another_way(original: str, rewrite: str)
             "Spanish Prime Minister Pedro Sanchez said the talks failed.",
             "French Prime Minister Pedro Sanchez said the talks failed.",
             "title of Pedro Sanchez changed: Spanish Prime Minister → French Prime Minister",
+        ),
+        (
+            "Securities and Exchange Commission Chairman Mary Jo White said it.",
+            "FTC Chairman Mary Jo White said it.",
+            "title of Mary Jo White changed: Securities and Exchange Commission Chairman → FTC Chairman",
+        ),
+        (
+            "Defense Secretary Robert Gates said the talks failed.",
+            "SEC Robert Gates said the talks failed.",
+            "title of Robert Gates changed: Defense Secretary → SEC",
         ),
     ],
 )

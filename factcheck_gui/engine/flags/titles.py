@@ -50,6 +50,9 @@ _HYPHENATED_ROLE = re.compile(
 _STATUS_SUFFIX = re.compile(r"-(?:" + "|".join(TITLE_STATUSES) + r")$")
 # Title words that are words, not initialisms ("king" is not "Kim is not going").
 _NOT_INITIALISMS = (ROLES | ROLE_MODIFIERS) - {"ceo"}
+# Marks a title word written in capitals that would otherwise read as a role word ("SEC", not
+# "Sec."): it may stand for words of the other title. (Title words never end in "." otherwise.)
+_CAPS = "."
 _NO_TOKENS: frozenset[int] = frozenset()
 _STANDING = frozenset(
     "former acting deputy vice interim then ex outgoing incoming retired chief senior first".split()
@@ -145,6 +148,9 @@ def _title_words(toks: Sequence[Token]) -> tuple[str, ...]:
             key = NAME_ALIASES.get(key, key).rstrip(".")
             caps = len(t.text) >= 3 and t.text.isupper()  # "SEC", not "Sec."
             for w in key.replace("-", " ").split():
+                if caps and w in _NOT_INITIALISMS:
+                    out.append(w + _CAPS)  # "SEC": an initialism, though "sec" is a role word
+                    continue
                 out.extend(NAME_ALIASES.get(w, w if caps else ABBREVIATED_ROLES.get(w, w)).split())
     return tuple(out)
 
@@ -194,15 +200,22 @@ def _is_role(tokens: Sequence[Token], k: int, rk: str, have_role: bool) -> bool:
 
 def _in_title(tokens: Sequence[Token], k: int, rk: str, named: set[int]) -> bool:
     """Is token ``k``, before a role word, part of the title: a modifier ("former"), a name
-    ("Kremlin spokesman"), "of" after one ("Bank of France governor") or "and" after a role
-    ("chairman and chief executive")?"""
+    ("Kremlin spokesman"), "of" after one ("Bank of France governor"), "and" after a role
+    ("chairman and chief executive") or inside a name ("Securities and Exchange Commission
+    Chairman")?"""
     t = tokens[k]
     return (
         rk in ROLE_MODIFIERS
         or k in named
         or (t.key == "of" and k - 1 in named)
         or (t.key == "and" and k > 0 and _role_key(tokens[k - 1]) in ROLES)
+        or (t.key == "and" and k > 0 and _capitalised(tokens[k - 1]) and k + 1 in named)
+        or (_capitalised(t) and k + 1 < len(tokens) and tokens[k + 1].key == "and")
     )
+
+
+def _capitalised(t: Token) -> bool:
+    return t.is_word and t.text[:1].isupper()
 
 
 def _opening_demonym(tokens: Sequence[Token], k: int) -> bool:
@@ -243,7 +256,11 @@ def _shared_start(x: str, y: str) -> int:
 def _abbreviates(abbr: str, words: Sequence[str], j: int) -> int:
     """How many of ``words`` from ``j`` the initialism ``abbr`` stands for ("rnc" for "republican
     national committee"; "ceo" for "chief executive" as well as "chief executive officer"), or 0."""
-    if not 2 <= len(abbr) <= 5 or j >= len(words) or words[j][:1] != abbr[0] or abbr in _NOT_INITIALISMS:
+    written_caps = abbr.endswith(_CAPS)
+    abbr = abbr.rstrip(_CAPS)
+    if not 2 <= len(abbr) <= 5 or j >= len(words) or words[j][:1] != abbr[0]:
+        return 0
+    if abbr in _NOT_INITIALISMS and not written_caps:
         return 0
     n = len(abbr)
     if "".join(w[:1] for w in words[j : j + n]) == abbr:
