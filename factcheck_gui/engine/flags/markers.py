@@ -318,19 +318,24 @@ _MARKER_TAILS = frozenset({"longer", "more", "ever", "well"})
 
 
 def _qualified_there(tokens: Sequence[Token], mark: _Mark, other: set[str]) -> bool:
-    """Is what the hedge or negation at ``mark`` bears on said on the other side: the first
-    content word after it in its clause ("a unit that would *spy*", "attempting to *provide*",
-    "will no longer be *offered*"; an adverb in -ly before it is passed over: "could possibly
-    *reach*")? If not, the rewrite left that statement out (an omission): it did not make it
-    certain, or true."""
+    """Is what the hedge or negation at ``mark`` bears on said on the other side: the words
+    after it in its clause ("a unit that would *spy on the extremists*", "will no longer be
+    *offered second best*")? It is when the first of them is there, or enough of them
+    (CLAUSE_KEPT): "did not *win the election in March*" said as "won the election in
+    March" keeps the election and March though "won" is no prefix of "win". If not, the
+    rewrite left that statement out (an omission): it did not make it certain, or true."""
+    after: list[str] = []
     for t in tokens[mark.last + 1 :]:
-        if t.text in _CLAUSE_ENDS:
+        if t.text in _CLAUSE_ENDS or t.key in _CONTRASTS:
             break
-        words = _content([t])
-        if not words or t.key in _MARKER_TAILS or t.key.endswith("ly"):
-            continue
-        return any(_alike(w, o) for w in words for o in other)
-    return True
+        if t.key not in _MARKER_TAILS:
+            after.extend(sorted(_content([t])))
+    if not after:
+        return True
+    if any(_alike(after[0], o) for o in other):
+        return True
+    kept = sum(1 for w in after if any(_alike(w, o) for o in other))
+    return kept >= CLAUSE_KEPT * len(after)
 
 
 def _trimmed_quotation(a: Sequence[Token], k: int, b: Sequence[Token]) -> bool:

@@ -6,6 +6,8 @@ lost", and "a secret unit that would spy on …" cut after "unit" a certainty ch
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck_gui.engine import Comparison, Flag, FlagType, compare_texts
 
 
@@ -73,8 +75,42 @@ def test_no_longer_dropped_from_what_is_still_said_is_flagged() -> None:
 def test_a_quotation_trimmed_of_its_negated_sentence_is_flagged() -> None:
     # the demo pair's "I do not exclude this either": the rewrite still quotes the speaker
     original = (
-        "“We reserve the right to supply weapons to other regions. I do not exclude this "
-        "either,” he said.\n"
+        "“We reserve the right to supply weapons to other regions. I do not exclude this either,” he said.\n"
     )
     rewrite = "“We reserve the right to supply weapons to other regions,” he said.\n"
     assert flags_of(compare_texts(original, rewrite), FlagType.NEGATION)
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "ftype"),
+    [
+        # the verb that follows the negation changes form ("win" / "won"): the rest is still said
+        (
+            "The incumbent did not win the election in March.",
+            "The incumbent won the election in March.",
+            "negation",
+        ),
+        (
+            "The suspect did not flee the scene, police said.",
+            "The suspect fled the scene, police said.",
+            "negation",
+        ),
+        ("The firm did not sell its stake in the bank.", "The firm sold its stake in the bank.", "negation"),
+        (
+            "The police did not find any weapons in the car.",
+            "The police found weapons in the car.",
+            "negation",
+        ),
+        ("The rules do not apply to small firms.", "The rules apply to small firms.", "negation"),
+        (
+            "Prices may rise by 5% next year, the bank said.",
+            "Prices rose by 5% next year, the bank said.",
+            "hedge",
+        ),
+    ],
+)
+def test_a_marker_dropped_before_another_form_of_its_verb_is_flagged(
+    original: str, rewrite: str, ftype: str
+) -> None:
+    cmp = compare_texts(original + "\n", rewrite + "\n")
+    assert flags_of(cmp, FlagType(ftype)), [f.message for c in cmp.changes for f in c.omitted]
