@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
@@ -278,10 +278,11 @@ def draw_page(laid: LaidOutReport, painter: QPainter, n: int) -> None:
 
 
 def draw_steps(
-    laid: LaidOutReport, device: QPagedPaintDevice, pages: range | None = None, *, keep: bool = False
+    laid: LaidOutReport, device: QPagedPaintDevice, pages: Sequence[int] | None = None, *, keep: bool = False
 ) -> Iterator[int]:
-    """Draw ``pages`` (from 0; all by default) of a laid-out report on ``device``, one page per
-    step (yielding its number), as a generator a GUI-thread caller can pause between pages.
+    """Draw ``pages`` (from 0, in increasing order; all by default) of a laid-out report on
+    ``device``, one page per step (yielding its number), as a generator a GUI-thread caller
+    can pause between pages.
 
     Unless ``keep``, each part is let go once its last page is drawn (freeing them all at once
     would take as long as freeing one big document did). Closing the generator ends the drawing.
@@ -293,8 +294,8 @@ def draw_steps(
     if not painter.begin(device):
         raise ExportError("cannot start drawing the report")
     try:
-        for n in pages:
-            if n != pages.start:
+        for k, n in enumerate(pages):
+            if k:
                 device.newPage()
             draw_page(laid, painter, n)
             if not keep:

@@ -158,6 +158,9 @@ class PrintReport(QObject):
         self.notifier.flash("Printing the report…")
         if laid is not None and laid.fits(printer):
             return go(None)
+        if laid is not None:  # laid out for another page (chosen in the print dialog): let it go
+            _release(laid.parts, self)
+            laid = None
         task = self._read(go, self._failed)
         self._task = weakref.ref(task)
         return task
@@ -197,6 +200,7 @@ class PrintReport(QObject):
                 self.preview_run.cancel()
             if state["layout"] is not None:  # a new page setup: the old layout goes
                 _release(state["layout"].parts, self)
+            state["layout"] = state["laid"] = None  # (Print… meanwhile reads the report anew)
             dialog.restart()
             run = Sliced(self._preview_steps(printer, state["parts"], dialog, state), self)
             run.failed.connect(lambda text: failed(Failure(text)))
@@ -319,12 +323,15 @@ def _release(parts: list[Any], parent: QObject) -> None:
     Sliced(steps(), parent).start()
 
 
-def _chosen_pages(printer: QPrinter, pages: int) -> range:
-    """The pages (from 0) the print dialog asked for: all, or its page range within the report."""
-    if printer.printRange() != QPrinter.PrintRange.PageRange or printer.fromPage() <= 0:
-        return range(pages)
-    first, last = printer.fromPage(), min(printer.toPage(), pages)
-    if first > pages:
+def _chosen_pages(printer: QPrinter, pages: int) -> list[int]:
+    """The pages (from 0, in order) the print dialog asked for: all, or its page ranges within
+    the report ("1-2, 5": pages 0, 1 and 4; not 0 to 4, which ``fromPage``/``toPage`` span)."""
+    ranges = printer.pageRanges().toRangeList()
+    if printer.printRange() != QPrinter.PrintRange.PageRange or not ranges:
+        return list(range(pages))
+    chosen = sorted({n for r in ranges for n in range(max(r.from_, 1) - 1, min(r.to, pages))})
+    if not chosen:
         have = f"{pages} page{'s' if pages != 1 else ''}"
-        raise PageRangeError(f"the report has {have}; the print dialog asked for page {first} onwards")
-    return range(first - 1, last)
+        asked = ", ".join(str(r.from_) if r.from_ == r.to else f"{r.from_}–{r.to}" for r in ranges)
+        raise PageRangeError(f"the report has {have}; the print dialog asked for page {asked}")
+    return chosen

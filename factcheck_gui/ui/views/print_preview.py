@@ -84,10 +84,13 @@ class PageColumn(QAbstractScrollArea):
         self.verticalScrollBar().setValue(n * self._pitch())
 
     # -- filling ---------------------------------------------------------------------------
-    def set_pages(self, pages: int, aspect: float, draw: Callable[[int, int], QImage] | None) -> None:
+    def set_pages(
+        self, pages: int, aspect: float, draw: Callable[[int, int], QImage] | None, *, redraw: bool = False
+    ) -> None:
         """``pages`` are ready to be drawn by ``draw``; a new ``draw`` (a new layout) drops the
-        images drawn by the old one."""
-        if draw is not self.draw:
+        images drawn by the old one, and so does ``redraw`` (the layout is complete: a page drawn
+        while it was not says "Page 1 of 4" of a five-page report)."""
+        if draw is not self.draw or redraw:
             self.images.clear()
         self.pages, self.aspect, self.draw = pages, aspect, draw
         self._changed()
@@ -97,10 +100,12 @@ class PageColumn(QAbstractScrollArea):
         if not self._wanted or self.draw is None:
             return
         n, width = self._wanted.pop(0)
-        if n < self.pages:
-            self.add_page(n, width, self.draw(n, width))
-        if self._wanted:
-            self._drawer.start()
+        try:
+            if n < self.pages:
+                self.add_page(n, width, self.draw(n, width))
+        finally:  # (a page that cannot be drawn does not hold up the others)
+            if self._wanted:
+                self._drawer.start()
 
     def add_page(self, n: int, width: int, image: QImage) -> None:
         self.images[n] = image
@@ -220,7 +225,7 @@ class PrintPreview(QDialog):
             self.status.setText(f"{pages} page{'s' if pages != 1 else ''}")
         else:
             self.status.setText(f"Laying out the report… {pages} page{'s' if pages != 1 else ''} so far")
-        self.column.set_pages(pages, aspect, draw)
+        self.column.set_pages(pages, aspect, draw, redraw=final)
 
     def show_page_choice(self, size: QPageSize.PageSizeId, orientation: QPageLayout.Orientation) -> None:
         """Show the printer's paper size and orientation (a size not offered is added by name)."""

@@ -18,7 +18,7 @@ from typing import ClassVar
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QImage, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPageRanges, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 from factcheck_gui.exporters.pdf import inert_document
@@ -113,6 +113,32 @@ def test_the_preview_opens_at_once_then_shows_its_pages(qtbot, opened) -> None: 
     assert opened.printing.preview_run is None  # the layout ended with the dialog
 
 
+def test_pages_drawn_while_laying_out_are_drawn_again_with_the_page_total(qtbot, opened, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from factcheck_gui.ui.shell import sliced
+
+    # One report part per slice: the first page is drawn before the last part is laid out.
+    monkeypatch.setattr(sliced, "BUDGET_MS", 0.0001)
+    monkeypatch.setattr(sliced.Sliced.__init__, "__defaults__", (None, 0.0001))
+    shown: list[PrintPreview] = []
+    opened.printing.previewShown.connect(shown.append)
+    opened.commands["print_preview"].trigger()
+    dialog = shown[0]
+    early: list[int] = []
+    qtbot.waitUntil(
+        lambda: (
+            (0 in dialog.column.images and early.append(dialog.column.pages) is None)
+            and dialog.status.text().endswith(("page", "pages"))
+        ),
+        timeout=30000,
+    )
+    assert early and min(early) < dialog.page_count  # a page was drawn while the layout ran
+    qtbot.waitUntil(lambda: 0 in dialog.column.images, timeout=30000)
+    image = dialog.column.images[0]
+    # what the first page shows is what it shows drawn afresh, "Page 1 of N" with the full N
+    assert image == dialog.column.draw(0, image.width())
+    dialog.close()
+
+
 def _inked(image: QImage) -> bool:
     """Some dark pixels (text) on the page image."""
     small = image.scaled(image.width() // 4, image.height() // 4)
@@ -182,6 +208,21 @@ def test_the_print_dialogs_page_range_is_printed(qtbot, opened, tmp_path: Path) 
     assert len(reader.pages) == 1
     assert f"Page 2 of {pages}" in " ".join((reader.pages[0].extract_text() or "").split())
     assert "Report printed: 1 page " in opened.statusBar().currentMessage()
+    # Two ranges ("1, 3-4" in the dialog): those pages only, not everything from 1 to 4.
+    if pages >= 3:
+        out = tmp_path / "pages1and3.pdf"
+        printer = _pdf_printer(out)
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
+        ranges = QPageRanges()
+        ranges.addPage(1)
+        ranges.addRange(3, pages + 2)  # (past the end: cut at the last page)
+        printer.setPageRanges(ranges)
+        with qtbot.waitSignal(opened.printing.printed, timeout=60000):
+            opened.printing.print_to(printer)
+        texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages]
+        assert len(texts) == 1 + pages - 2
+        assert f"Page 1 of {pages}" in texts[0] and f"Page 3 of {pages}" in texts[1]
+        assert not any(f"Page 2 of {pages}" in t for t in texts)
     # A range beyond the report: one clear message, nothing printed.
     printer = _pdf_printer(tmp_path / "none.pdf")
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
