@@ -125,6 +125,10 @@ def pasted_cleared(stories: str, doing: str) -> str:
     return f"Your pasted {stories} will be cleared: {lower_first(doing)} anyway?"
 
 
+def printing_on_quit() -> str:
+    return "The report is still being printed: quit anyway? (The print job would be lost.)"
+
+
 def pasted_lost_on_quit(stories: str) -> str:
     """``stories``: "original", "rewrite" or "original and rewrite"."""
     two = " and " in stories

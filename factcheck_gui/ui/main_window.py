@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         )
         self.inline_view = InlineController(self.workers, review.comparison, settings, self)
         self.printing = PrintReport(nav, self.notifier, self.workers, self, review.verdict.save_note)
+        nav.add_guard(self.printing)
 
         slots: dict[str, Any] = {
             "open_pair": self.open_pair_dialog,

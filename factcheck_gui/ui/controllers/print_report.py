@@ -35,6 +35,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from factcheck_gui.engine import Cancelled
+from factcheck_gui.review import wording
+from factcheck_gui.ui.controllers.navigator import Hold, Leaving
 from factcheck_gui.ui.shell.sliced import Sliced
 from factcheck_gui.ui.shell.workers import Failure, TaskContext, TaskHandle, Workers
 from factcheck_gui.ui.views.print_preview import PrintPreview
@@ -82,11 +84,30 @@ class PrintReport(QObject):
         self.preview_task: TaskHandle[Any] | None = None  # the preview's reading of the review
 
     def _busy(self) -> bool:
-        task = self._task() if self._task is not None else None
-        if (task is not None and not task.done) or (self._run is not None and not self._run.done):
+        if self.printing_now():
             self.notifier.flash("The report is still being printed.")
             return True
         return False
+
+    def printing_now(self) -> bool:
+        """Is a report being read or printed (the preview aside)?"""
+        task = self._task() if self._task is not None else None
+        return (task is not None and not task.done) or (self._run is not None and not self._run.done)
+
+    def holds(self, leaving: Leaving) -> Hold | None:
+        """The leave guard: quitting while the report prints would lose the print job."""
+        if not leaving.quits or not self.printing_now():
+            return None
+        return Hold(wording.printing_on_quit(), leaving.doing, self.cancel_printing)
+
+    def cancel_printing(self) -> None:
+        task = self._task() if self._task is not None else None
+        if task is not None and not task.done:
+            task.cancel()  # (its reading may still run a moment: it is no print job any more)
+        self._task = None
+        if self._run is not None:
+            self._run.cancel()
+            self._run = None
 
     def choose(self, parent: QWidget | None = None) -> QPrintDialog | None:
         """The print dialog (window-modal over ``parent``, the window by default; returned);

@@ -405,3 +405,23 @@ def test_printing_a_story_with_markup_makes_no_request(qtbot, reviewing, tmp_pat
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_quitting_while_the_report_prints_asks_first(qtbot, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "p.pdf"
+    assert opened.printing.print_to(_pdf_printer(out)) is not None
+    opened.close()
+    assert opened.isVisible()  # the print job would be lost
+    bar = opened.message
+    assert bar.text() == "The report is still being printed: quit anyway? (The print job would be lost.)"
+    assert bar.action.text() == "Quit"
+    qtbot.mouseClick(bar.dismiss, Qt.MouseButton.LeftButton)  # the reader waits for it
+    qtbot.waitUntil(lambda: not opened.printing.printing_now(), timeout=60000)
+    assert "Page 1 of" in _text(out)
+    # Printing again, the reader quits anyway: the job is stopped and the window closes.
+    assert opened.printing.print_to(_pdf_printer(tmp_path / "q.pdf")) is not None
+    opened.close()
+    assert opened.isVisible() and bar.action.text() == "Quit"
+    qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not opened.isVisible(), timeout=5000)
+    assert not opened.printing.printing_now()
