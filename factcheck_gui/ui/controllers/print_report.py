@@ -258,7 +258,8 @@ class PrintReport(QObject):
                 printer.pageLayout().orientation(),
             ):
                 return
-            printer.setPageSize(QPageSize(size))
+            if size != QPageSize.PageSizeId.Custom:  # ("Custom": the printer's own size, kept)
+                printer.setPageSize(QPageSize(size))
             printer.setPageOrientation(orientation)
             if state["parts"] is not None:  # else the reading lays it out when it ends
                 lay_out()
