@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -520,16 +520,7 @@ def _at(flag: Flag, q: Quote) -> Flag:
     """``flag`` (a quotation's, worked out where the rewrite had it before) at ``q``."""
     if flag.rewrite_span == (q.start, q.end):
         return flag
-    return Flag(
-        flag.type,
-        flag.original,
-        flag.rewrite,
-        flag.message,
-        flag.original_span,
-        (q.start, q.end),
-        flag.change,
-        flag.severity,
-    )
+    return replace(flag, rewrite_span=(q.start, q.end))
 
 
 HIGH, MEDIUM = Severity.HIGH, Severity.MEDIUM
