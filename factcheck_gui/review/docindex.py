@@ -352,6 +352,13 @@ class ComparisonIndex:
             (_one_line_of(comparison.original, c.original), _one_line_of(comparison.rewrite, c.rewrite))
             for c in self.review_changes
         ]
+        # The change list's columns as plain lists, one entry per review change, and the row
+        # of each: made here (in the worker) so that showing a big review only adopts them.
+        self.review_row: dict[str, int] = {c.id: i for i, c in enumerate(self.review_changes)}
+        self.row_kinds: list[str] = [c.kind.value for c in self.review_changes]
+        self.row_flag_types: list[frozenset[str]] = [
+            frozenset(f.type.value for f in c.flags) for c in self.review_changes
+        ]
         self.sides = {
             Side.ORIGINAL: self._side(comparison.original, Side.ORIGINAL, facts),
             Side.REWRITE: self._side(comparison.rewrite, Side.REWRITE, facts),
