@@ -1,9 +1,10 @@
-"""A review reaches the screen in short turns of the event loop: a long story's facts at the
-top are there when it is shown."""
+"""A review reaches the screen in short turns of the event loop: its page is filled while
+hidden, shown at the next turn, and a long story's facts at the top are there when it is."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QTextCharFormat
 
 from factcheck_gui.engine import compare_texts
@@ -11,6 +12,65 @@ from factcheck_gui.review import docindex
 from factcheck_gui.review.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.views import pane
 from factcheck_gui.ui.views.comparison_view import ComparisonView
+
+from .conftest import REFERENCE
+
+
+def _at_next_turn_once_filled(window, then) -> None:  # type: ignore[no-untyped-def]
+    """Run ``then`` at the first turn of the event loop after the change list is filled (an
+    event posted from the fill itself: it runs before any timer)."""
+    model = window.review.changes.model
+
+    def filled() -> None:
+        if model.rowCount():
+            model.modelReset.disconnect(filled)
+            QTimer.singleShot(0, then)
+
+    model.modelReset.connect(filled)
+
+
+def test_the_review_page_is_filled_hidden_and_shown_at_the_next_turn(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    nav = window.nav
+    seen: list[tuple[bool, str]] = []
+    _at_next_turn_once_filled(
+        window, lambda: seen.append((nav.on_start_page(), window.review.comparison.left.toPlainText()))
+    )
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        nav.open_paths(*REFERENCE)
+    assert nav.session is not None
+    # A turn of the event loop (input, paint) between filling the page and showing it.
+    assert seen == [(True, nav.session.index.comparison.original.text)]
+    assert not nav.on_start_page()
+    assert window.review.current_change_id() == nav.session.index.review_changes[0].id
+
+
+def test_leaving_a_review_before_it_is_shown_keeps_the_readers_place(qtbot, window, settings) -> None:  # type: ignore[no-untyped-def]
+    nav = window.nav
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        nav.open_paths(*REFERENCE)
+    session = nav.session
+    assert session is not None
+    review_id = session.review_id
+    chosen = session.index.review_changes[2].id
+    window.review.select_change(chosen)
+    with qtbot.waitSignal(window.reviewsListed, timeout=10000):
+        nav.show_start_page()
+    left: list[bool] = []
+
+    def back_at_once() -> None:  # the reader goes back before the review is shown
+        left.append(nav.on_start_page())
+        nav.show_start_page()
+
+    _at_next_turn_once_filled(window, back_at_once)
+    with qtbot.waitSignal(window.reviewsListed, timeout=30000):
+        nav.open_review(review_id)
+    assert left == [True]
+    qtbot.wait(50)
+    assert nav.session is None and nav.on_start_page()  # nothing comes back
+    assert settings.review_state(nav.service.state_key, review_id).change_id == chosen
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        nav.open_review(review_id)
+    assert window.review.current_change_id() == chosen
 
 
 def _fmt_at(p: pane.StoryPane, pos: int) -> QTextCharFormat:
