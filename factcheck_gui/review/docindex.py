@@ -149,11 +149,20 @@ class SideIndex:
         the comparison first and lexes in slices between events, the same tokens as
         :func:`factcheck_gui.lexer.fact_spans` (it is the same generator, paused).
         """
+        return self._lex(seconds)
+
+    def lex_head(self, chars: int) -> None:
+        """*worker*: lex the fact tokens of the story's first ``chars`` characters now (or a
+        little more), so that the top of a long story shows its facts the moment it is shown
+        and the slices that lex the rest start below the first screens."""
+        self._lex(float("inf"), until=self.to_qt(min(chars, len(self.doc.text))))
+
+    def _lex(self, seconds: float, until: int | None = None) -> bool:
         if not self.facts_pending:
             return True
         if self._lexer is None:
             self._lexer = _FactLexer(self.doc.text, self.to_qt)
-        if self._lexer.step(seconds):
+        if self._lexer.step(seconds, until):
             # In order and disjoint already: no sort of every token at the end (50 ms at 5k).
             self.facts = RunList.ordered(self._lexer.runs, self._lexer.ends)
             self._lexer = None
@@ -174,8 +183,11 @@ class _FactLexer:
         self.ends: list[int] = []  # facts never overlap: their ends are sorted too
         self.known_to = 0  # every token before this Qt position is final
 
-    def step(self, seconds: float) -> bool:
+    def step(self, seconds: float, until: int | None = None) -> bool:
+        """Lex for about ``seconds`` (or until the Qt position ``until`` is passed); True once
+        the whole text is lexed."""
         deadline = time.perf_counter() + seconds
+        stop_at = until if until is not None else 1 << 62
         kinds, q, runs, ends = self._kinds, self._q, self.runs, self.ends
         for n, (start, ttype, value) in enumerate(self._tokens, 1):
             qs = q(start)
@@ -185,7 +197,7 @@ class _FactLexer:
                 qe = q(start + len(value))
                 runs.append(Run(qs, qe, key))
                 ends.append(qe)
-            if not n % 64 and time.perf_counter() >= deadline:
+            if not n % 64 and (qs >= stop_at or time.perf_counter() >= deadline):
                 return False
         self.known_to = 1 << 62
         return True
@@ -199,6 +211,9 @@ class _FactLexer:
 
 
 EAGER_FACTS_CHARS = 100_000  # about a tenth of a second of the story lexer
+# A longer story's first characters lexed in the worker all the same: its first screens (a
+# pane shows a few thousand characters) have their facts when shown, in about 10 ms a side.
+HEAD_FACTS_CHARS = 10_000
 
 
 class RunList:
@@ -352,6 +367,13 @@ class ComparisonIndex:
             (_one_line_of(comparison.original, c.original), _one_line_of(comparison.rewrite, c.rewrite))
             for c in self.review_changes
         ]
+        # The change list's columns as plain lists, one entry per review change, and the row
+        # of each: made here (in the worker) so that showing a big review only adopts them.
+        self.review_row: dict[str, int] = {c.id: i for i, c in enumerate(self.review_changes)}
+        self.row_kinds: list[str] = [c.kind.value for c in self.review_changes]
+        self.row_flag_types: list[frozenset[str]] = [
+            frozenset(f.type.value for f in c.flags) for c in self.review_changes
+        ]
         self.sides = {
             Side.ORIGINAL: self._side(comparison.original, Side.ORIGINAL, facts),
             Side.REWRITE: self._side(comparison.rewrite, Side.REWRITE, facts),
@@ -412,6 +434,8 @@ class ComparisonIndex:
         if facts is None:
             facts = len(doc.text) <= EAGER_FACTS_CHARS
             idx.facts_pending = not facts and bool(doc.text)
+            if idx.facts_pending:
+                idx.lex_head(HEAD_FACTS_CHARS)
         if facts and doc.text:
             idx.facts = RunList([Run(q(s), q(e), "fact:" + k) for s, e, k in _fact_spans(doc.text) if s < e])
         return idx

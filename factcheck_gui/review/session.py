@@ -119,7 +119,8 @@ class VerdictSession:
         return {cid: rec.value for cid, rec in self.verdicts.items() if rec.value}
 
     def reviewed_count(self) -> int:
-        return sum(1 for c in self.index.review_changes if self.value(c.id))
+        rows = self.index.review_row  # the verdicts are far fewer than the changes, often
+        return sum(1 for cid, rec in self.verdicts.items() if rec.value and cid in rows)
 
     def left_to_review(self) -> int:
         return len(self.index.review_changes) - self.reviewed_count()

@@ -133,6 +133,14 @@ class Navigator(QObject):
         self.session: ReviewSession | None = None
         self.task: TaskHandle[OpenedReview] | None = None
         self._guards: list[LeaveGuard] = []
+        # A review's page is filled while hidden, then shown at the next turn of the event loop
+        # (a timer, so that the window paints and takes input between the two): the session,
+        # the review and the place to restore, until then.
+        self._revealing: tuple[ReviewSession, OpenedReview, ReviewUiState] | None = None
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.setInterval(0)
+        self._reveal_timer.timeout.connect(self._reveal)
 
     # -- leaving -------------------------------------------------------------------------------
     def add_guard(self, guard: LeaveGuard) -> None:
@@ -166,6 +174,8 @@ class Navigator(QObject):
         if self.session is None:
             return
         self.save_ui_state()
+        self._revealing = None
+        self._reveal_timer.stop()
         session, self.session = self.session, None  # emptying the list must not save "no selection"
         self.screens.review.set_session(None)
         session.deleteLater()
@@ -173,7 +183,8 @@ class Navigator(QObject):
         self.progressChanged.emit()  # no "N of M changes reviewed" left from the review
 
     def save_ui_state(self) -> None:
-        if self.session is not None:
+        # A review not shown yet keeps the place saved when it was last left.
+        if self.session is not None and self._revealing is None:
             self.settings.save_review_state(
                 self.service.state_key, self.session.review_id, self.screens.review.ui_state()
             )
@@ -316,6 +327,17 @@ class Navigator(QObject):
         session.notice.connect(self.notifier.warning)
         session.saved.connect(self.notifier.flash)
         review.set_session(session)
+        # Shown at the next turn: filling the page and showing it (laying it out, restoring
+        # the reader's place, the first paint) would hold the window for one long turn.
+        self._revealing = (session, opened, state)
+        self._reveal_timer.start()
+
+    def _reveal(self) -> None:
+        pending, self._revealing = self._revealing, None
+        if pending is None or pending[0] is not self.session:
+            return
+        _session, opened, state = pending
+        review = self.screens.review
         self.screens.stack.setCurrentWidget(review)
         self.notifier.status.set_database(self.service.display_name)
         self.progressChanged.emit()

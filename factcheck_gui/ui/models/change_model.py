@@ -88,9 +88,10 @@ class ChangeTableModel(QAbstractTableModel):
         self._rows = list(index.review_changes) if index is not None else []
         self._texts = index.row_texts if index is not None else []  # one-line texts, from the worker
         self._verdicts = {k: v for k, v in (verdicts or {}).items() if v}
-        self._row_of = {c.id: i for i, c in enumerate(self._rows)}
-        self._kinds = [c.kind.value for c in self._rows]
-        self._flag_types = [frozenset(f.type.value for f in c.flags) for c in self._rows]
+        # Made by the worker with the index: no pass over every row on the GUI thread.
+        self._row_of = index.review_row if index is not None else {}
+        self._kinds = index.row_kinds if index is not None else []
+        self._flag_types = index.row_flag_types if index is not None else []
         several = sourced(index.comparison) if index is not None else None
         self._from = [several.from_line(c) for c in self._rows] if several is not None else []
         self._columns = len(Column) if several is not None else len(Column) - 1

@@ -222,11 +222,12 @@ class ChangeList(QWidget):
         :data:`_MOST_FLAGS_WIDTH`): a flag name is never cut in a window that has the room."""
         if index is None:
             return 0
-        combos = {frozenset(f.type for f in c.flags) for c in index.review_changes if c.flags}
-        texts = {", ".join(sorted(t.value.replace("_", " ") for t in combo)) for combo in combos}
+        combos = set(index.row_flag_types)  # (the worker's list: no pass over the changes' flags)
+        texts = {", ".join(sorted(t.replace("_", " ") for t in combo)) for combo in combos if combo}
         metrics = self.table.fontMetrics()
         need = max((metrics.horizontalAdvance(t) for t in texts), default=0)
         return min(_MOST_FLAGS_WIDTH, need + 16) if need else 0
+
     # -- hiding punctuation-only changes -------------------------------------------------------
     def _punctuation_hidden(self) -> frozenset[str]:
         if not self._hide_punctuation or self._index is None:

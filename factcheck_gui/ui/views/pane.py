@@ -55,7 +55,11 @@ from factcheck_gui.ui.views.tips import install_pane_tips
 
 MARGIN_WIDTH = 18
 DOCUMENT_MARGIN = 8
-LEX_SLICE_SECONDS = 0.008  # the fact lexer's turn between two events
+# The fact lexer's turn between two events (each pane takes one per turn of the event loop).
+LEX_SLICE_SECONDS = 0.004
+# It starts this long after a story is shown: the turns that lay out, paint and restore the
+# reader's place come first, without a lexer's slice on top of each of them.
+LEX_DELAY_MS = 200
 
 
 def text_cursor(document: QTextDocument, start: int, end: int | None = None) -> QTextCursor:
@@ -189,6 +193,10 @@ class StoryPane(QPlainTextEdit):
         self._lex_timer = QTimer(self)
         self._lex_timer.setInterval(0)
         self._lex_timer.timeout.connect(self._lex_slice)
+        self._lex_start = QTimer(self)
+        self._lex_start.setSingleShot(True)
+        self._lex_start.setInterval(LEX_DELAY_MS)
+        self._lex_start.timeout.connect(self._lex_timer.start)
         # The blocks scrolled into view get their formats before the paint that shows them.
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.format_visible())
         self._margin = _Margin(self)
@@ -240,6 +248,7 @@ class StoryPane(QPlainTextEdit):
         self._anchor = None
         self.setExtraSelections([])
         self.highlighter.set_index(None)
+        self._lex_start.stop()
         self._lex_timer.stop()
         if index is None:
             self.setPlainText("")
@@ -259,7 +268,7 @@ class StoryPane(QPlainTextEdit):
             self.setPlainText(side.doc.text)
         self._highlight(side)
         if side.facts_pending:
-            self._lex_timer.start()
+            self._lex_start.start()
         self._show_map(prepared)
         self._margin.update()
 

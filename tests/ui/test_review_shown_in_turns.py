@@ -1,0 +1,107 @@
+"""A review reaches the screen in short turns of the event loop: its page is filled while
+hidden, shown at the next turn, and a long story's facts at the top are there when it is."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QTextCharFormat
+
+from factcheck_gui.engine import compare_texts
+from factcheck_gui.review import docindex
+from factcheck_gui.review.docindex import ComparisonIndex, Side
+from factcheck_gui.ui.views import pane
+from factcheck_gui.ui.views.comparison_view import ComparisonView
+
+from .conftest import REFERENCE
+
+
+def _at_next_turn_once_filled(window, then) -> None:  # type: ignore[no-untyped-def]
+    """Run ``then`` at the first turn of the event loop after the change list is filled (an
+    event posted from the fill itself: it runs before any timer)."""
+    model = window.review.changes.model
+
+    def filled() -> None:
+        if model.rowCount():
+            model.modelReset.disconnect(filled)
+            QTimer.singleShot(0, then)
+
+    model.modelReset.connect(filled)
+
+
+def test_the_review_page_is_filled_hidden_and_shown_at_the_next_turn(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    nav = window.nav
+    seen: list[tuple[bool, str]] = []
+    _at_next_turn_once_filled(
+        window, lambda: seen.append((nav.on_start_page(), window.review.comparison.left.toPlainText()))
+    )
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        nav.open_paths(*REFERENCE)
+    assert nav.session is not None
+    # A turn of the event loop (input, paint) between filling the page and showing it.
+    assert seen == [(True, nav.session.index.comparison.original.text)]
+    assert not nav.on_start_page()
+    assert window.review.current_change_id() == nav.session.index.review_changes[0].id
+
+
+def test_leaving_a_review_before_it_is_shown_keeps_the_readers_place(qtbot, window, settings) -> None:  # type: ignore[no-untyped-def]
+    nav = window.nav
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        nav.open_paths(*REFERENCE)
+    session = nav.session
+    assert session is not None
+    review_id = session.review_id
+    chosen = session.index.review_changes[2].id
+    window.review.select_change(chosen)
+    with qtbot.waitSignal(window.reviewsListed, timeout=10000):
+        nav.show_start_page()
+    left: list[bool] = []
+
+    def back_at_once() -> None:  # the reader goes back before the review is shown
+        left.append(nav.on_start_page())
+        nav.show_start_page()
+
+    _at_next_turn_once_filled(window, back_at_once)
+    with qtbot.waitSignal(window.reviewsListed, timeout=30000):
+        nav.open_review(review_id)
+    assert left == [True]
+    qtbot.wait(50)
+    assert nav.session is None and nav.on_start_page()  # nothing comes back
+    assert settings.review_state(nav.service.state_key, review_id).change_id == chosen
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        nav.open_review(review_id)
+    assert window.review.current_change_id() == chosen
+
+
+def _fmt_at(p: pane.StoryPane, pos: int) -> QTextCharFormat:
+    block = p.document().findBlock(pos)
+    rel = pos - block.position()
+    for r in block.layout().formats():
+        if r.start <= rel < r.start + r.length:
+            return QTextCharFormat(r.format)
+    return QTextCharFormat()
+
+
+def test_a_long_storys_facts_on_the_first_screen_are_shown_with_it(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pane, "FORMAT_ALL_UP_TO", 50)
+    monkeypatch.setattr(docindex, "EAGER_FACTS_CHARS", 1000)
+    text = "\n".join(
+        f"On {i % 28 + 1} March {2000 + i % 20}, Minister Alice Brown said {i * 3} workers came."
+        for i in range(400)
+    )
+    index = ComparisonIndex(compare_texts(text, text.replace("workers", "people")))
+    side = index.sides[Side.ORIGINAL]
+    assert side.facts_pending  # a long story: the rest is lexed between events
+    v = ComparisonView()
+    qtbot.addWidget(v)
+    v.resize(1000, 420)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_index(index)
+    # Before any turn of the event loop: the first paragraph's date and name are set in bold.
+    assert _fmt_at(v.left, text.index("2000")).fontWeight() == QFont.Weight.Bold
+    assert _fmt_at(v.left, text.index("Minister")).fontWeight() == QFont.Weight.Bold
+    assert side.facts_pending
+    qtbot.waitUntil(lambda: not side.facts_pending, timeout=10000)  # and the rest follows
