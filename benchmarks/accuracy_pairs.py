@@ -3,9 +3,11 @@
 Runs ``shared/tools/score_pairs.py`` (never copied here) on the tuning part and on the test
 part of ``benchmarks/pairs/`` with its peers, and prints per-pair and mean figures: link F1
 (which claim became which), added-claim and removed-claim F1, fact-change recall and flag
-precision. The engine was tuned on ``pairs/tune`` only; ``pairs/test`` is the held-out report.
+precision. The engine was tuned on ``pairs/tune`` only; ``pairs/test`` is the held-out report;
+``pairs/fresh`` holds pairs labelled later, blind to the engine's output, after this session's
+tuning (``--part fresh``; not in ``all``, which keeps the figures comparable across sessions).
 
-Usage: python benchmarks/accuracy_pairs.py [--part tune|test|all] [--no-peers]
+Usage: python benchmarks/accuracy_pairs.py [--part tune|test|fresh|all] [--no-peers]
 (FACTCHECK_CMD names another factcheck executable to score, e.g. one checkout's wrapper.)
 Needs the bench extra (pysbd, scikit-learn) for the peers.
 """
@@ -73,7 +75,7 @@ def report(name: str, rows: dict[str, dict[str, dict[str, float]]]) -> dict[str,
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--part", choices=("tune", "test", "all"), default="all")
+    ap.add_argument("--part", choices=("tune", "test", "fresh", "all"), default="all")
     ap.add_argument("--no-peers", action="store_true")
     args = ap.parse_args()
     parts = ("tune", "test") if args.part == "all" else (args.part,)
