@@ -159,3 +159,11 @@ def test_fast_constructors_build_the_same_values() -> None:
     assert new_change("c2", ChangeKind.ADDED, (), ("r1",), 0.0) == Change(
         "c2", ChangeKind.ADDED, (), ("r1",), 0.0
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab Z9_é’'.-\n\t\u00a0\u3000İ²٣\ud800", max_size=60))
+def test_runs_of_a_whole_text_split_as_the_pattern_finds_them(text: str) -> None:
+    from factcheck_gui.engine.flags.whole import _RUN, _runs
+
+    assert _runs(text) == frozenset(_RUN.findall(text))
