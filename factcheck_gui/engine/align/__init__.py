@@ -258,14 +258,18 @@ def link_splits_merges(al: Alignment) -> None:
     Run before the weaker phases, so a split's second half is not handed to a look-alike
     instead, and before the flags, which then compare facts against the union of the parts.
     """
-    by_o: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    by_r: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for rank, _, i, j, _ in al.scored:
-        by_o[i].append((rank, j))
-        by_r[j].append((rank, i))
-    score_of = {(i, j): s for _, s, i, j, _ in al.scored}
+    # The candidates of the unmatched claims only (the others are never looked at), best
+    # first, each with its score (a pair is scored once).
+    used_o, used_r = al.used_o, al.used_r
+    by_o: dict[int, list[tuple[float, int, float]]] = defaultdict(list)
+    by_r: dict[int, list[tuple[float, int, float]]] = defaultdict(list)
+    for rank, s, i, j, _ in al.scored:
+        if i not in used_o:
+            by_o[i].append((rank, j, s))
+        if j not in used_r:
+            by_r[j].append((rank, i, s))
 
-    def clear_best(cands: list[tuple[float, int]]) -> tuple[float, int] | None:
+    def clear_best(cands: list[tuple[float, int, float]]) -> tuple[float, int, float] | None:
         if not cands or cands[0][0] < FRAGMENT_MATCH:
             return None
         if len(cands) > 1 and cands[0][0] - cands[1][0] < FRAGMENT_MARGIN:
@@ -294,30 +298,30 @@ def link_splits_merges(al: Alignment) -> None:
     # A headline sums up its story's lead: link_headlines links it, never as part of a split
     # or merge (neither joining another claim nor joined by one).
     head_o, head_r = _head(al.orig), _head(al.rew)
-    for i in range(len(al.orig)):
-        if i in al.used_o or i == head_o:
+    for i in sorted(by_o):  # (the unmatched originals with a candidate, in order)
+        if i == head_o:
             continue
-        best = clear_best(by_o.get(i, []))
+        best = clear_best(by_o[i])
         if (
             best
-            and best[1] in al.used_r
+            and best[1] in used_r
             and best[1] != head_r
             and enough_shared(al.orig[i], al.rew[best[1]])
             and adds(al.orig[i], al.rew[best[1]], partners_r[best[1]], al.orig)
         ):
-            found.append(Link(i, best[1], score_of[(i, best[1])], partial=True))
-    for j in range(len(al.rew)):
-        if j in al.used_r or j == head_r:
+            found.append(Link(i, best[1], best[2], partial=True))
+    for j in sorted(by_r):
+        if j == head_r:
             continue
-        best = clear_best(by_r.get(j, []))
+        best = clear_best(by_r[j])
         if (
             best
-            and best[1] in al.used_o
+            and best[1] in used_o
             and best[1] != head_o
             and enough_shared(al.orig[best[1]], al.rew[j])
             and adds(al.rew[j], al.orig[best[1]], partners_o[best[1]], al.rew)
         ):
-            found.append(Link(best[1], j, score_of[(best[1], j)], partial=True))
+            found.append(Link(best[1], j, best[2], partial=True))
     al.links.extend(found)
     al.used_o.update(lk.o for lk in found)
     al.used_r.update(lk.r for lk in found)
