@@ -167,3 +167,27 @@ def test_runs_of_a_whole_text_split_as_the_pattern_finds_them(text: str) -> None
     from factcheck_gui.engine.flags.whole import _RUN, _runs
 
     assert _runs(text) == frozenset(_RUN.findall(text))
+
+
+def _shared_run_plain(a: str, b: str) -> int:
+    """evidence.shared_run as first written: every equal block of the word diff looked at."""
+    from rapidfuzz.distance import Indel
+
+    from factcheck_gui.engine.align.evidence import _RUN_WORDS, MIN_REUSED_RUN
+
+    wa, wb = _RUN_WORDS.findall(a), _RUN_WORDS.findall(b)
+    best = 0
+    for blk in Indel.opcodes(wa, wb):
+        if blk.tag == "equal" and blk.src_end - blk.src_start >= MIN_REUSED_RUN:
+            best = max(best, sum(1 for w in wa[blk.src_start : blk.src_end] if w not in STOP_TERMS))
+    return best
+
+
+@settings(max_examples=400, deadline=None)
+@given(*[st.lists(st.sampled_from("the army took five towns near kabul on monday".split()), max_size=14)] * 2)
+def test_shared_run_skips_only_pairs_without_a_common_stretch(a: list[str], b: list[str]) -> None:
+    from factcheck_gui.engine.align.evidence import shared_run
+
+    vocab = Vocabulary([terms_of(" ".join(a)), terms_of(" ".join(b))])
+    pa, pb = make_profile(" ".join(a), vocab), make_profile(" ".join(b), vocab)
+    assert shared_run(pa, pb, {}) == _shared_run_plain(pa.norm, pb.norm)

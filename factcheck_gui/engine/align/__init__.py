@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from factcheck_gui.engine.align.evidence import (
+    RunWords,
     enough_shared,
     link_rank,
     metadata,
@@ -389,7 +390,7 @@ def link_reuse(al: Alignment) -> None:
     link is one already: a second link would make the headline part of a split and report
     the pair twice.)"""
     linked = {(lk.o, lk.r) for lk in al.links} | {(lk.o, lk.r) for lk in al.summaries}
-    run_words: dict[str, list[str]] = {}
+    run_words: dict[str, RunWords] = {}
     o_profile, r_profile = al.orig.getter(), al.rew.getter()
     head_o, head_r = _head(al.orig), _head(al.rew)
     partners_o: dict[int, list[int]] = defaultdict(list)
