@@ -32,6 +32,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial as _bind
+from itertools import repeat
 
 from factcheck_gui.engine.align.evidence import (
     RunWords,
@@ -93,13 +95,28 @@ class Alignment:
 
 def exact_pairs(al: Alignment) -> None:
     """Identical claims (after normalising) pair first, in reading order."""
-    by_norm: dict[str, list[int]] = defaultdict(list)
-    for i, norm in enumerate(al.orig.norms):
-        by_norm[norm].append(i)
-    for j, norm in enumerate(al.rew.norms):
-        pool = by_norm.get(norm)
-        if pool:
-            al.take(pool.pop(0), j, 1.0)
+    norms = al.orig.norms
+    first = dict(zip(reversed(norms), range(len(norms) - 1, -1, -1), strict=True))  # its first claim
+    if len(first) < len(norms):  # a text the original says twice: its claims pair in turn
+        by_norm: dict[str, list[int]] = defaultdict(list)
+        for i, norm in enumerate(norms):
+            by_norm[norm].append(i)
+        for j, norm in enumerate(al.rew.norms):
+            pool = by_norm.get(norm)
+            if pool:
+                al.take(pool.pop(0), j, 1.0)
+        return
+    # Each original text once (most stories): the links made list by list, as al.take would
+    # make them one by one (most claims of a long rewrite are word for word the original's).
+    found = list(map(first.pop, al.rew.norms, repeat(-1)))
+    os_ = [i for i in found if i >= 0]
+    rs = [j for j, i in enumerate(found) if i >= 0]
+    al.links.extend(map(_new_link, zip(os_, rs, repeat(1.0), repeat(False))))
+    al.used_o.update(os_)
+    al.used_r.update(rs)
+
+
+_new_link = _bind(tuple.__new__, Link)  # (what Link(o, r, score, partial) makes, in C)
 
 
 def _record(*ps: Profile) -> bool:
