@@ -191,3 +191,17 @@ def test_shared_run_skips_only_pairs_without_a_common_stretch(a: list[str], b: l
     vocab = Vocabulary([terms_of(" ".join(a)), terms_of(" ".join(b))])
     pa, pb = make_profile(" ".join(a), vocab), make_profile(" ".join(b), vocab)
     assert shared_run(pa, pb, {}) == _shared_run_plain(pa.norm, pb.norm)
+
+
+def test_make_profile_builds_what_the_dataclass_would() -> None:
+    from dataclasses import fields
+
+    from factcheck_gui.engine.similarity import Profile
+
+    texts = ["The army took 5 towns on Monday.", "Five towns fell to the army, officials said on Monday."]
+    vocab = Vocabulary([terms_of(t) for t in texts])
+    for t in texts:
+        p = make_profile(t, vocab, repeated=True)
+        same = Profile(**{f.name: getattr(p, f.name) for f in fields(Profile)})
+        assert all(getattr(p, f.name) == getattr(same, f.name) for f in fields(Profile))
+        assert p.repeated and p.weight == sum(p.term_weights) and p.sorted_norm < p.norm
