@@ -294,11 +294,19 @@ def link_splits_merges(al: Alignment) -> None:
             return None
         return cands[0]
 
-    partners_o: dict[int, list[int]] = defaultdict(list)
-    partners_r: dict[int, list[int]] = defaultdict(list)
-    for lk in al.links:
-        partners_o[lk.o].append(lk.r)
-        partners_r[lk.r].append(lk.o)
+    linked_to: dict[str, dict[int, list[int]]] = {}
+
+    def partners(side: str, k: int) -> list[int]:
+        """The claims linked to claim ``k`` of ``side`` ("o" or "r"), mapped on first use (most
+        calls find no fragment to ask about)."""
+        if not linked_to:
+            of_o: dict[int, list[int]] = defaultdict(list)
+            of_r: dict[int, list[int]] = defaultdict(list)
+            for lk in al.links:
+                of_o[lk.o].append(lk.r)
+                of_r[lk.r].append(lk.o)
+            linked_to["o"], linked_to["r"] = of_o, of_r
+        return linked_to[side].get(k, [])
 
     def adds(fragment: Profile, target: Profile, partners: list[int], side: Profiles) -> bool:
         """Does the fragment share with the claim it joins words its partners do not already
@@ -325,7 +333,7 @@ def link_splits_merges(al: Alignment) -> None:
             and best[1] in used_r
             and best[1] != head_r
             and enough_shared(al.orig[i], al.rew[best[1]])
-            and adds(al.orig[i], al.rew[best[1]], partners_r[best[1]], al.orig)
+            and adds(al.orig[i], al.rew[best[1]], partners("r", best[1]), al.orig)
         ):
             found.append(Link(i, best[1], best[2], partial=True))
     for j in sorted(by_r):
@@ -337,7 +345,7 @@ def link_splits_merges(al: Alignment) -> None:
             and best[1] in used_o
             and best[1] != head_o
             and enough_shared(al.orig[best[1]], al.rew[j])
-            and adds(al.rew[j], al.orig[best[1]], partners_o[best[1]], al.rew)
+            and adds(al.rew[j], al.orig[best[1]], partners("o", best[1]), al.rew)
         ):
             found.append(Link(best[1], j, best[2], partial=True))
     al.links.extend(found)
