@@ -80,13 +80,12 @@ def _runs(text: str) -> frozenset[str]:
     """``frozenset(_RUN.findall(text))``, found by ``bytes.split`` (faster on a long text: no
     match object per run, and each distinct run decoded once). Spaces separate runs for both,
     and a piece of nothing but ASCII letters and digits is one run."""
-    runs: set[str] = set()
     # ("surrogatepass": a lone surrogate goes through as it came, a character of no run)
-    for piece in set(text.encode("utf-8", "surrogatepass").translate(_ASCII_GAPS).split(b" ")):
-        if piece.isascii():
-            runs.add(piece.decode("ascii"))
-        else:
-            runs.update(_RUN.findall(piece.decode("utf-8", "surrogatepass")))
+    pieces = set(text.encode("utf-8", "surrogatepass").translate(_ASCII_GAPS).split(b" "))
+    plain = set(filter(bytes.isascii, pieces))
+    runs = set(map(bytes.decode, plain))
+    for piece in pieces - plain:
+        runs.update(_RUN.findall(piece.decode("utf-8", "surrogatepass")))
     runs.discard("")
     return frozenset(runs)
 
