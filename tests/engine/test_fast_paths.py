@@ -205,3 +205,13 @@ def test_make_profile_builds_what_the_dataclass_would() -> None:
         same = Profile(**{f.name: getattr(p, f.name) for f in fields(Profile)})
         assert all(getattr(p, f.name) == getattr(same, f.name) for f in fields(Profile))
         assert p.repeated and p.weight == sum(p.term_weights) and p.sorted_norm < p.norm
+
+
+def test_links_and_groups_made_in_c_are_the_named_tuples() -> None:
+    from factcheck_gui.engine.align import _new_link
+    from factcheck_gui.engine.align.groups import Group, Link, _new_group
+
+    link = _new_link((3, 4, 1.0, False))
+    assert type(link) is Link and link == Link(3, 4, 1.0) and link.partial is False
+    group = _new_group(((3,), (4,), 0.5, True, None))
+    assert type(group) is Group and group == Group((3,), (4,), 0.5) and group.nearest is None
