@@ -215,3 +215,15 @@ def test_links_and_groups_made_in_c_are_the_named_tuples() -> None:
     assert type(link) is Link and link == Link(3, 4, 1.0) and link.partial is False
     group = _new_group(((3,), (4,), 0.5, True, None))
     assert type(group) is Group and group == Group((3,), (4,), 0.5) and group.nearest is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(*[st.lists(st.sampled_from("a b c 5 6 the".split()), max_size=16)] * 2)
+def test_word_opcodes_are_the_tuples_of_the_opcode_objects(a: list[str], b: list[str]) -> None:
+    from rapidfuzz.distance import Indel
+
+    from factcheck_gui.engine.worddiff import _opcodes
+
+    got = _opcodes(a, b)
+    assert got == [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Indel.opcodes(a, b)]
+    assert all(type(op) is tuple for op in got)
