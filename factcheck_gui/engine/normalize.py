@@ -60,7 +60,7 @@ def normalize_text(text: str) -> str:
     """The comparison key of a claim: whitespace, quote style, dashes and case folded."""
     if not text.isascii() or "`" in text:
         text = unicodedata.normalize("NFKC", fold_quotes(text))
-    if "-" in text:
+    if "-" in text and "\n" in text:  # (a hyphen wrapped to the next line: most claims have none)
         text = _WRAPPED_HYPHEN.sub("-", text)
     return " ".join(text.split()).casefold()
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import chain, compress, pairwise
 
@@ -226,17 +226,24 @@ def make_profile(
     norm = normalize_text(text) if norm is None else norm
     cache, weigh = vocab._cache, vocab._weigh
     weights = tuple([cache.get(x) or weigh(x) for x in termset])  # (as Vocabulary.total adds them)
-    return Profile(
-        norm=norm,
-        terms=termset,
-        bigrams=frozenset(pairwise(content)),
-        numbers=frozenset([x for x in termset if not x.isalpha() and _NUMBER.search(x)]),
-        weight=sum(weights) or 1e-9,
-        content=termset - STOP_TERMS - COMMON_TERMS,
-        sorted_norm=" ".join(sorted(norm.split())),
-        term_weights=weights,
-        repeated=repeated,
-    )
+    # = Profile(norm=norm, terms=termset, …), its slots set directly (a frozen dataclass's
+    # __init__ goes through object.__setattr__ for each field: thousands of profiles a story)
+    p = _new_profile(Profile)
+    s_norm, s_terms, s_bigrams, s_numbers, s_weight, s_content, s_sorted, s_weights, s_repeated = _PROFILE_SET
+    s_norm(p, norm)
+    s_terms(p, termset)
+    s_bigrams(p, frozenset(pairwise(content)))
+    s_numbers(p, frozenset([x for x in termset if not x.isalpha() and _NUMBER.search(x)]))
+    s_weight(p, sum(weights) or 1e-9)
+    s_content(p, termset - STOP_TERMS - COMMON_TERMS)
+    s_sorted(p, " ".join(sorted(norm.split())))
+    s_weights(p, weights)
+    s_repeated(p, repeated)
+    return p
+
+
+_new_profile = object.__new__
+_PROFILE_SET = tuple(getattr(Profile, f.name).__set__ for f in fields(Profile))  # (in field order)
 
 
 class Profiles(Sequence[Profile]):

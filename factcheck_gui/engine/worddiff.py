@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import cast
 
 from rapidfuzz.distance import Indel
 
@@ -44,7 +45,9 @@ def _raw_opcodes(
 
 
 def _opcodes(ka: list[str], kb: list[str]) -> Opcodes:
-    return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Indel.opcodes(ka, kb)]
+    # (tag, i1, i2, j1, j2) tuples, as difflib's get_opcodes gives them, made in C (rapidfuzz's
+    # stub calls them Opcode objects; both its implementations return plain tuples)
+    return cast(Opcodes, Indel.opcodes(ka, kb).as_list())
 
 
 # Number words that are always numbers ("one", "second", "half" … often are not).
@@ -194,6 +197,9 @@ def _spans(toks: list[Token], owner: list[int], lo: int, hi: int) -> list[Span]:
     return spans
 
 
+_KIND_OF = {k.value: k for k in DiffOpKind}  # (= DiffOpKind(tag), without the enum's lookup call)
+
+
 def word_diff(orig_claims: Sequence[Claim], rew_claims: Sequence[Claim]) -> tuple[DiffOp, ...]:
     """Token operations turning the original claims into the rewrite claims."""
     a, ao = _claim_tokens(orig_claims)
@@ -201,7 +207,7 @@ def word_diff(orig_claims: Sequence[Claim], rew_claims: Sequence[Claim]) -> tupl
     result: list[DiffOp] = []
     for m in _merge(_raw_opcodes(a, b, orig_claims, rew_claims), a, b):
         i1, i2, j1, j2 = m.i1, m.i2, m.j1, m.j2
-        kind = DiffOpKind(m.tag)
+        kind = _KIND_OF[m.tag]
         trivial = (
             kind is not DiffOpKind.EQUAL
             and not any(t.is_word for t in a[i1:i2])

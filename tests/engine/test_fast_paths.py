@@ -159,3 +159,71 @@ def test_fast_constructors_build_the_same_values() -> None:
     assert new_change("c2", ChangeKind.ADDED, (), ("r1",), 0.0) == Change(
         "c2", ChangeKind.ADDED, (), ("r1",), 0.0
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab Z9_é’'.-\n\t\u00a0\u3000İ²٣\ud800", max_size=60))
+def test_runs_of_a_whole_text_split_as_the_pattern_finds_them(text: str) -> None:
+    from factcheck_gui.engine.flags.whole import _RUN, _runs
+
+    assert _runs(text) == frozenset(_RUN.findall(text))
+
+
+def _shared_run_plain(a: str, b: str) -> int:
+    """evidence.shared_run as first written: every equal block of the word diff looked at."""
+    from rapidfuzz.distance import Indel
+
+    from factcheck_gui.engine.align.evidence import _RUN_WORDS, MIN_REUSED_RUN
+
+    wa, wb = _RUN_WORDS.findall(a), _RUN_WORDS.findall(b)
+    best = 0
+    for blk in Indel.opcodes(wa, wb):
+        if blk.tag == "equal" and blk.src_end - blk.src_start >= MIN_REUSED_RUN:
+            best = max(best, sum(1 for w in wa[blk.src_start : blk.src_end] if w not in STOP_TERMS))
+    return best
+
+
+@settings(max_examples=400, deadline=None)
+@given(*[st.lists(st.sampled_from("the army took five towns near kabul on monday".split()), max_size=14)] * 2)
+def test_shared_run_skips_only_pairs_without_a_common_stretch(a: list[str], b: list[str]) -> None:
+    from factcheck_gui.engine.align.evidence import shared_run
+
+    vocab = Vocabulary([terms_of(" ".join(a)), terms_of(" ".join(b))])
+    pa, pb = make_profile(" ".join(a), vocab), make_profile(" ".join(b), vocab)
+    assert shared_run(pa, pb, {}) == _shared_run_plain(pa.norm, pb.norm)
+
+
+def test_make_profile_builds_what_the_dataclass_would() -> None:
+    from dataclasses import fields
+
+    from factcheck_gui.engine.similarity import Profile
+
+    texts = ["The army took 5 towns on Monday.", "Five towns fell to the army, officials said on Monday."]
+    vocab = Vocabulary([terms_of(t) for t in texts])
+    for t in texts:
+        p = make_profile(t, vocab, repeated=True)
+        same = Profile(**{f.name: getattr(p, f.name) for f in fields(Profile)})
+        assert all(getattr(p, f.name) == getattr(same, f.name) for f in fields(Profile))
+        assert p.repeated and p.weight == sum(p.term_weights) and p.sorted_norm < p.norm
+
+
+def test_links_and_groups_made_in_c_are_the_named_tuples() -> None:
+    from factcheck_gui.engine.align import _new_link
+    from factcheck_gui.engine.align.groups import Group, Link, _new_group
+
+    link = _new_link((3, 4, 1.0, False))
+    assert type(link) is Link and link == Link(3, 4, 1.0) and link.partial is False
+    group = _new_group(((3,), (4,), 0.5, True, None))
+    assert type(group) is Group and group == Group((3,), (4,), 0.5) and group.nearest is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(*[st.lists(st.sampled_from("a b c 5 6 the".split()), max_size=16)] * 2)
+def test_word_opcodes_are_the_tuples_of_the_opcode_objects(a: list[str], b: list[str]) -> None:
+    from rapidfuzz.distance import Indel
+
+    from factcheck_gui.engine.worddiff import _opcodes
+
+    got = _opcodes(a, b)
+    assert got == [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Indel.opcodes(a, b)]
+    assert all(type(op) is tuple for op in got)

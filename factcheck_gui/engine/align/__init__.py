@@ -32,8 +32,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial as _bind
+from itertools import repeat
 
 from factcheck_gui.engine.align.evidence import (
+    RunWords,
     enough_shared,
     link_rank,
     metadata,
@@ -92,13 +95,28 @@ class Alignment:
 
 def exact_pairs(al: Alignment) -> None:
     """Identical claims (after normalising) pair first, in reading order."""
-    by_norm: dict[str, list[int]] = defaultdict(list)
-    for i, norm in enumerate(al.orig.norms):
-        by_norm[norm].append(i)
-    for j, norm in enumerate(al.rew.norms):
-        pool = by_norm.get(norm)
-        if pool:
-            al.take(pool.pop(0), j, 1.0)
+    norms = al.orig.norms
+    first = dict(zip(reversed(norms), range(len(norms) - 1, -1, -1), strict=True))  # its first claim
+    if len(first) < len(norms):  # a text the original says twice: its claims pair in turn
+        by_norm: dict[str, list[int]] = defaultdict(list)
+        for i, norm in enumerate(norms):
+            by_norm[norm].append(i)
+        for j, norm in enumerate(al.rew.norms):
+            pool = by_norm.get(norm)
+            if pool:
+                al.take(pool.pop(0), j, 1.0)
+        return
+    # Each original text once (most stories): the links made list by list, as al.take would
+    # make them one by one (most claims of a long rewrite are word for word the original's).
+    found = list(map(first.pop, al.rew.norms, repeat(-1)))
+    os_ = [i for i in found if i >= 0]
+    rs = [j for j, i in enumerate(found) if i >= 0]
+    al.links.extend(map(_new_link, zip(os_, rs, repeat(1.0), repeat(False))))
+    al.used_o.update(os_)
+    al.used_r.update(rs)
+
+
+_new_link = _bind(tuple.__new__, Link)  # (what Link(o, r, score, partial) makes, in C)
 
 
 def _record(*ps: Profile) -> bool:
@@ -258,25 +276,37 @@ def link_splits_merges(al: Alignment) -> None:
     Run before the weaker phases, so a split's second half is not handed to a look-alike
     instead, and before the flags, which then compare facts against the union of the parts.
     """
-    by_o: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    by_r: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for rank, _, i, j, _ in al.scored:
-        by_o[i].append((rank, j))
-        by_r[j].append((rank, i))
-    score_of = {(i, j): s for _, s, i, j, _ in al.scored}
+    # The candidates of the unmatched claims only (the others are never looked at), best
+    # first, each with its score (a pair is scored once).
+    used_o, used_r = al.used_o, al.used_r
+    by_o: dict[int, list[tuple[float, int, float]]] = defaultdict(list)
+    by_r: dict[int, list[tuple[float, int, float]]] = defaultdict(list)
+    for rank, s, i, j, _ in al.scored:
+        if i not in used_o:
+            by_o[i].append((rank, j, s))
+        if j not in used_r:
+            by_r[j].append((rank, i, s))
 
-    def clear_best(cands: list[tuple[float, int]]) -> tuple[float, int] | None:
+    def clear_best(cands: list[tuple[float, int, float]]) -> tuple[float, int, float] | None:
         if not cands or cands[0][0] < FRAGMENT_MATCH:
             return None
         if len(cands) > 1 and cands[0][0] - cands[1][0] < FRAGMENT_MARGIN:
             return None
         return cands[0]
 
-    partners_o: dict[int, list[int]] = defaultdict(list)
-    partners_r: dict[int, list[int]] = defaultdict(list)
-    for lk in al.links:
-        partners_o[lk.o].append(lk.r)
-        partners_r[lk.r].append(lk.o)
+    linked_to: dict[str, dict[int, list[int]]] = {}
+
+    def partners(side: str, k: int) -> list[int]:
+        """The claims linked to claim ``k`` of ``side`` ("o" or "r"), mapped on first use (most
+        calls find no fragment to ask about)."""
+        if not linked_to:
+            of_o: dict[int, list[int]] = defaultdict(list)
+            of_r: dict[int, list[int]] = defaultdict(list)
+            for lk in al.links:
+                of_o[lk.o].append(lk.r)
+                of_r[lk.r].append(lk.o)
+            linked_to["o"], linked_to["r"] = of_o, of_r
+        return linked_to[side].get(k, [])
 
     def adds(fragment: Profile, target: Profile, partners: list[int], side: Profiles) -> bool:
         """Does the fragment share with the claim it joins words its partners do not already
@@ -294,30 +324,30 @@ def link_splits_merges(al: Alignment) -> None:
     # A headline sums up its story's lead: link_headlines links it, never as part of a split
     # or merge (neither joining another claim nor joined by one).
     head_o, head_r = _head(al.orig), _head(al.rew)
-    for i in range(len(al.orig)):
-        if i in al.used_o or i == head_o:
+    for i in sorted(by_o):  # (the unmatched originals with a candidate, in order)
+        if i == head_o:
             continue
-        best = clear_best(by_o.get(i, []))
+        best = clear_best(by_o[i])
         if (
             best
-            and best[1] in al.used_r
+            and best[1] in used_r
             and best[1] != head_r
             and enough_shared(al.orig[i], al.rew[best[1]])
-            and adds(al.orig[i], al.rew[best[1]], partners_r[best[1]], al.orig)
+            and adds(al.orig[i], al.rew[best[1]], partners("r", best[1]), al.orig)
         ):
-            found.append(Link(i, best[1], score_of[(i, best[1])], partial=True))
-    for j in range(len(al.rew)):
-        if j in al.used_r or j == head_r:
+            found.append(Link(i, best[1], best[2], partial=True))
+    for j in sorted(by_r):
+        if j == head_r:
             continue
-        best = clear_best(by_r.get(j, []))
+        best = clear_best(by_r[j])
         if (
             best
-            and best[1] in al.used_o
+            and best[1] in used_o
             and best[1] != head_o
             and enough_shared(al.orig[best[1]], al.rew[j])
-            and adds(al.rew[j], al.orig[best[1]], partners_o[best[1]], al.rew)
+            and adds(al.rew[j], al.orig[best[1]], partners("o", best[1]), al.rew)
         ):
-            found.append(Link(best[1], j, score_of[(best[1], j)], partial=True))
+            found.append(Link(best[1], j, best[2], partial=True))
     al.links.extend(found)
     al.used_o.update(lk.o for lk in found)
     al.used_r.update(lk.r for lk in found)
@@ -385,7 +415,7 @@ def link_reuse(al: Alignment) -> None:
     link is one already: a second link would make the headline part of a split and report
     the pair twice.)"""
     linked = {(lk.o, lk.r) for lk in al.links} | {(lk.o, lk.r) for lk in al.summaries}
-    run_words: dict[str, list[str]] = {}
+    run_words: dict[str, RunWords] = {}
     o_profile, r_profile = al.orig.getter(), al.rew.getter()
     head_o, head_r = _head(al.orig), _head(al.rew)
     partners_o: dict[int, list[int]] = defaultdict(list)

@@ -127,16 +127,23 @@ def link_rank(a: Profile, b: Profile, score: float, shared: float) -> float:
 _RUN_WORDS = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
 
 
-def _run_words(norm: str, cache: dict[str, list[str]]) -> list[str]:
+# A claim's words (for shared_run) and the stretches of MIN_REUSED_RUN of them it has.
+RunWords = tuple[list[str], frozenset[tuple[str, ...]]]
+
+
+def _run_words(norm: str, cache: dict[str, RunWords]) -> RunWords:
     got = cache.get(norm)
     if got is None:
-        got = cache[norm] = _RUN_WORDS.findall(norm)
+        ws = _RUN_WORDS.findall(norm)
+        got = cache[norm] = (ws, frozenset(zip(*(ws[k:] for k in range(MIN_REUSED_RUN)), strict=False)))
     return got
 
 
-def shared_run(a: Profile, b: Profile, cache: dict[str, list[str]]) -> int:
+def shared_run(a: Profile, b: Profile, cache: dict[str, RunWords]) -> int:
     """Content words in the longest stretch of words two claims share verbatim."""
-    wa, wb = _run_words(a.norm, cache), _run_words(b.norm, cache)
+    (wa, runs_a), (wb, runs_b) = _run_words(a.norm, cache), _run_words(b.norm, cache)
+    if runs_a.isdisjoint(runs_b):
+        return 0  # no stretch of MIN_REUSED_RUN words in both: no run to count (most pairs)
     best = 0
     for blk in Indel.opcodes(wa, wb):
         if blk.tag == "equal" and blk.src_end - blk.src_start >= MIN_REUSED_RUN:

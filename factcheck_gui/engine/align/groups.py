@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial as _bind
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -80,7 +81,7 @@ def make_groups(
     append = groups.append
     for o, r, score, _ in full:
         if not done or (o, r) not in done:
-            append(Group((o,), (r,), score))
+            append(_new_group(((o,), (r,), score, True, None)))  # = Group((o,), (r,), score)
     for o, r, score, _ in partial:
         if not done or (o, r) not in done:
             secondary = n_o[o] > 1 and n_r[r] > 1
@@ -97,6 +98,9 @@ def make_groups(
     return groups
 
 
+# Group(…) with every field given, made in C (a named tuple's own __new__ is a Python
+# function, and a long rewrite has a pair group per claim)
+_new_group = _bind(tuple.__new__, Group)
 _O = itemgetter(0)  # Link.o
 _R = itemgetter(1)  # Link.r
 _SCORE = itemgetter(2)  # Link.score

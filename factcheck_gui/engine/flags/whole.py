@@ -71,6 +71,23 @@ def _is_wordchar(ch: str) -> bool:
 # The runs of letters and digits a word is made of ("u", "s" of "U.S."): a word stands in a
 # text only if each of its runs is a whole run of the text.
 _RUN = re.compile(r"[^\W_]+")
+# Every ASCII byte that is no letter or digit, as a space: what is left of a text's UTF-8
+# splits at spaces into its runs (the ASCII ones whole, a few with other characters to look at).
+_ASCII_GAPS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
+
+
+def _runs(text: str) -> frozenset[str]:
+    """``frozenset(_RUN.findall(text))``, found by ``bytes.split`` (faster on a long text: no
+    match object per run, and each distinct run decoded once). Spaces separate runs for both,
+    and a piece of nothing but ASCII letters and digits is one run."""
+    # ("surrogatepass": a lone surrogate goes through as it came, a character of no run)
+    pieces = set(text.encode("utf-8", "surrogatepass").translate(_ASCII_GAPS).split(b" "))
+    plain = set(filter(bytes.isascii, pieces))
+    runs = set(map(bytes.decode, plain))
+    for piece in pieces - plain:
+        runs.update(_RUN.findall(piece.decode("utf-8", "surrogatepass")))
+    runs.discard("")
+    return frozenset(runs)
 
 
 # A capitalised word as written ("Gates", "U.S.", "O’Neil", "STEARNS", "José").
@@ -126,7 +143,7 @@ class _Text:
         text whose lower case is longer: "İ"): a word any of whose runs is not here is not in
         the text, answered without a search."""
         low = self.low
-        return frozenset(_RUN.findall(low)) if low is not None else None
+        return _runs(low) if low is not None else None
 
     @cached_property
     def runs_sorted(self) -> list[str]:
