@@ -4,7 +4,7 @@ hidden, shown at the next turn, and a long story's facts at the top are there wh
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QTextCharFormat
 
 from factcheck_gui.engine import compare_texts
@@ -105,3 +105,58 @@ def test_a_long_storys_facts_on_the_first_screen_are_shown_with_it(  # type: ign
     assert _fmt_at(v.left, text.index("Minister")).fontWeight() == QFont.Weight.Bold
     assert side.facts_pending
     qtbot.waitUntil(lambda: not side.facts_pending, timeout=10000)  # and the rest follows
+
+
+class _Paints(QObject):
+    """Notes, at each paint of a widget, what the reader is shown then."""
+
+    def __init__(self, note) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.note = note
+        self.seen: list[object] = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append(self.note())
+        return False
+
+
+def test_a_shown_review_is_first_painted_at_a_turn_of_its_own(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Showing the page (its layout, the reader's place) and its first paint are two turns:
+    a timer started as the page is shown runs before the page is painted."""
+    nav, review = window.nav, window.review
+    paints = _Paints(lambda: "paint")
+    review.changes.table.viewport().installEventFilter(paints)
+    order: list[str] = paints.seen  # type: ignore[assignment]
+    # A timer (not a zero-delay call, which is an event posted before the paint's own).
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: order.append("timer"))
+    nav.reviewOpened.connect(lambda _o: timer.start())
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        nav.open_paths(*REFERENCE)
+    qtbot.waitUntil(lambda: "paint" in order, timeout=5000)
+    assert order[0] == "timer"
+
+
+def test_the_first_paint_shows_the_readers_place_restored(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    nav, review = window.nav, window.review
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        nav.open_paths(*REFERENCE)
+    session = nav.session
+    assert session is not None
+    review_id = session.review_id
+    chosen = session.index.review_changes[-1].id
+    review.select_change(chosen)
+    place = (chosen, *review.comparison.scroll_state())
+    assert place[1] or place[2]  # the last change is further down the story
+    with qtbot.waitSignal(window.reviewsListed, timeout=10000):
+        nav.show_start_page()
+    paints = _Paints(lambda: (review.current_change_id(), *review.comparison.scroll_state()))
+    review.comparison.left.viewport().installEventFilter(paints)
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        nav.open_review(review_id)
+    qtbot.waitUntil(lambda: bool(paints.seen), timeout=5000)
+    assert paints.seen[0] == place
+    assert window.review.isVisible() and window.review.updatesEnabled()

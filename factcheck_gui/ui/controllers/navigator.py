@@ -141,6 +141,13 @@ class Navigator(QObject):
         self._reveal_timer.setSingleShot(True)
         self._reveal_timer.setInterval(0)
         self._reveal_timer.timeout.connect(self._reveal)
+        # The page shown, its place restored, it is painted at the turn after (the stack's
+        # updates held meanwhile): showing it and painting it the first time are each a turn.
+        self._painting: int | None = None  # the review whose first paint is held
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.setInterval(0)
+        self._paint_timer.timeout.connect(self._let_paint)
 
     # -- leaving -------------------------------------------------------------------------------
     def add_guard(self, guard: LeaveGuard) -> None:
@@ -176,6 +183,7 @@ class Navigator(QObject):
         self.save_ui_state()
         self._revealing = None
         self._reveal_timer.stop()
+        self._hold_paint(None)
         session, self.session = self.session, None  # emptying the list must not save "no selection"
         self.screens.review.set_session(None)
         session.deleteLater()
@@ -338,6 +346,9 @@ class Navigator(QObject):
             return
         _session, opened, state = pending
         review = self.screens.review
+        # Not painted in this turn: laying the page out and restoring the reader's place are
+        # one turn, its first paint the next (the start page stays on screen meanwhile).
+        self._hold_paint(opened.review_id)
         self.screens.stack.setCurrentWidget(review)
         self.notifier.status.set_database(self.service.display_name)
         self.progressChanged.emit()
@@ -356,7 +367,23 @@ class Navigator(QObject):
         if state.left_scroll or state.right_scroll:
             review.restore_scroll(state.left_scroll, state.right_scroll)
         review.changes.table.setFocus()
-        self.reviewShown.emit(review_id)
+        self._paint_timer.start()
+
+    def _hold_paint(self, review_id: int | None) -> None:
+        """Hold the pages' painting for the review about to be shown (None: paint again)."""
+        held = self._painting is not None
+        self._painting = review_id
+        if review_id is None:
+            self._paint_timer.stop()
+        if held != (review_id is not None):
+            self.screens.stack.setUpdatesEnabled(review_id is None)
+
+    def _let_paint(self) -> None:
+        """The review is on screen: it is painted at this turn, everything restored."""
+        review_id = self._painting
+        self._hold_paint(None)
+        if review_id is not None and self.session is not None and self.session.review_id == review_id:
+            self.reviewShown.emit(review_id)
 
     def _failed(self, failure: Failure, *, listing: bool = False) -> None:
         if self.task is None or self.task.done:  # not while a comparison is still running

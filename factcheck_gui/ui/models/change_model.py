@@ -166,9 +166,8 @@ class ChangeTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        # (asked for every painted cell: one value, not three enum operations in Python)
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -237,6 +236,7 @@ class ChangeTableModel(QAbstractTableModel):
 
 
 _COLUMNS = tuple(Column)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _ROLES = frozenset(
     {
         ChangeIdRole,
@@ -283,10 +283,10 @@ class ChangeFilterProxy(QAbstractProxyModel):
         self._shown: list[int] = []  # the source rows shown, in sort order
         self._proxy_row: list[int] = []  # source row -> proxy row (-1: hidden)
         self._key_cache: dict[int, list[Any]] = {}  # sort keys that do not change with verdicts
+        self._table: ChangeTableModel | None = None  # the source model (read once per painted cell)
 
     def _source(self) -> ChangeTableModel | None:
-        model = self.sourceModel()
-        return model if isinstance(model, ChangeTableModel) else None
+        return self._table
 
     # -- source model --------------------------------------------------------------------------
     def setSourceModel(self, model: QAbstractItemModel) -> None:
@@ -296,6 +296,7 @@ class ChangeFilterProxy(QAbstractProxyModel):
                 sig.disconnect(slot)
         self.beginResetModel()
         super().setSourceModel(model)
+        self._table = model if isinstance(model, ChangeTableModel) else None
         if model is not None:
             for sig, slot in self._connections(model):
                 sig.connect(slot)
@@ -490,15 +491,15 @@ class ChangeFilterProxy(QAbstractProxyModel):
     # -- QAbstractProxyModel -------------------------------------------------------------------
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Straight to the model's rows: a painted cell costs one Python call, not three.
-        model = self._source()
-        if model is None or not index.isValid() or not (0 <= index.row() < len(self._shown)):
+        model = self._table
+        row = index.row()
+        if model is None or not (0 <= row < len(self._shown)) or not index.isValid():
             return None
-        return model.data_at(self._shown[index.row()], index.column(), role)
+        return model.data_at(self._shown[row], index.column(), role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        # (asked for every painted cell: one value, not three enum operations in Python)
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mapToSource(self, proxy_index: _Index) -> QModelIndex:
         model = self.sourceModel()

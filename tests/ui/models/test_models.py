@@ -129,3 +129,18 @@ def test_the_windows_models_stay_valid_while_the_reader_works(
         win.nav.open_review(review_id)
     assert changes.model.rowCount() == len(win.session.index.review_changes)
     qtmodeltester.check(model)
+
+
+def test_rows_are_selectable_cells_without_children_through_the_proxy(index: ComparisonIndex) -> None:
+    model = ChangeTableModel()
+    model.set_comparison(index, {})
+    proxy = ChangeFilterProxy()
+    proxy.setSourceModel(model)
+    want = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    for m in (model, proxy):
+        assert m.flags(m.index(0, Column.ORIGINAL)) == want
+        assert m.flags(m.index(m.rowCount(), 0)) == Qt.ItemFlag.NoItemFlags  # past the last row
+        assert m.index(m.rowCount(), 0).data(ChangeIdRole) is None
+    assert proxy.index(0, 0).data(ChangeIdRole) == index.review_changes[0].id
+    proxy.setSourceModel(ChangeTableModel())  # another (empty) model: nothing of the old rows
+    assert proxy.rowCount() == 0 and proxy.index(0, 0).data(ChangeIdRole) is None
