@@ -245,8 +245,11 @@ class RunList:
         return iter(self.runs)
 
     def between(self, lo: int, hi: int) -> Iterator[Run]:
-        """Runs that intersect ``[lo, hi)``."""
-        for r in self.runs[bisect.bisect_right(self._max_end, lo) :]:
+        """Runs that intersect ``[lo, hi)`` (walked from the first that can reach past ``lo``:
+        no copy of the rest of a long story's runs for a few of them)."""
+        runs = self.runs
+        for k in range(bisect.bisect_right(self._max_end, lo), len(runs)):
+            r = runs[k]
             if r.start >= hi:
                 break
             if r.end > lo:

@@ -215,6 +215,18 @@ def test_the_plan_keeps_every_key_of_overlapping_runs() -> None:
             assert 50 <= a < b <= 90 and plan.styles[sid] == plan.keys_at(a)
 
 
+def test_runs_between_two_positions_are_every_run_that_meets_them() -> None:
+    rng = random.Random(5)
+    runs = RunList(
+        [Run(a, a + rng.randrange(0, 40), "k") for a in (rng.randrange(0, 500) for _ in range(300))]
+    )
+    for _ in range(200):
+        lo = rng.randrange(0, 560)
+        hi = lo + rng.randrange(0, 60)
+        want = [r for r in runs if r.start < hi and r.end > lo]
+        assert list(runs.between(lo, hi)) == want, (lo, hi)
+
+
 def test_the_lists_single_line_texts_are_the_claims_collapsed(long_comparison) -> None:  # type: ignore[no-untyped-def]
     idx = ComparisonIndex(long_comparison, facts=False)
     for change, (orig, rew) in zip(idx.review_changes, idx.row_texts, strict=True):
