@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtGui import QFont
 
 from factcheck_gui.engine import compare_texts
 from factcheck_gui.review import docindex
 from factcheck_gui.review.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.views import pane
 from factcheck_gui.ui.views.comparison_view import ComparisonView
+from tests.ui.views.test_display_speed_paths import _fmt_at
 
 from .conftest import REFERENCE
 
@@ -71,15 +72,6 @@ def test_leaving_a_review_before_it_is_shown_keeps_the_readers_place(qtbot, wind
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
         nav.open_review(review_id)
     assert window.review.current_change_id() == chosen
-
-
-def _fmt_at(p: pane.StoryPane, pos: int) -> QTextCharFormat:
-    block = p.document().findBlock(pos)
-    rel = pos - block.position()
-    for r in block.layout().formats():
-        if r.start <= rel < r.start + r.length:
-            return QTextCharFormat(r.format)
-    return QTextCharFormat()
 
 
 def test_a_long_storys_facts_on_the_first_screen_are_shown_with_it(  # type: ignore[no-untyped-def]
