@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Generator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -80,6 +81,7 @@ class PrintReport(QObject):
         # Weakly (see InlineController): the task's signals hold callbacks that hold this.
         self._task: weakref.ref[TaskHandle[Any]] | None = None
         self._run: Sliced | None = None  # printing's GUI-thread part
+        self._printer_in_use: QPrinter | None = None  # the printer that run draws on
         self.preview_run: Sliced | None = None  # the open preview's layout (None: none running)
         self.preview_task: TaskHandle[Any] | None = None  # the preview's reading of the review
 
@@ -106,8 +108,14 @@ class PrintReport(QObject):
             task.cancel()  # (its reading may still run a moment: it is no print job any more)
         self._task = None
         if self._run is not None:
+            printer, partial = self._printer_in_use, not self._run.done
+            # A half-printed report is not sent as if whole: the printer's job is aborted, and a
+            # PDF file (its engine cannot abort) is removed once the drawing has ended.
+            aborted = printer is not None and partial and printer.abort()
             self._run.cancel()
             self._run = None
+            if printer is not None and partial and not aborted and printer.outputFileName():
+                Path(printer.outputFileName()).unlink(missing_ok=True)
 
     def choose(self, parent: QWidget | None = None) -> QPrintDialog | None:
         """The print dialog (window-modal over ``parent``, the window by default; returned);
@@ -171,6 +179,7 @@ class PrintReport(QObject):
             if read is not None:
                 printer.setDocName(read[0])
             run = Sliced(self._print_steps(printer, read[1] if read is not None else None, laid), self)
+            self._printer_in_use = printer
             run.finished.connect(done)
             run.failed.connect(lambda text: self._failed(Failure(text)))
             self._run = run

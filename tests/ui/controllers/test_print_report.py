@@ -407,7 +407,7 @@ def test_printing_a_story_with_markup_makes_no_request(qtbot, reviewing, tmp_pat
         server.server_close()
 
 
-def test_quitting_while_the_report_prints_asks_first(qtbot, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quitting_while_the_report_prints_asks_first(qtbot, opened, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "p.pdf"
     assert opened.printing.print_to(_pdf_printer(out)) is not None
     opened.close()
@@ -418,10 +418,18 @@ def test_quitting_while_the_report_prints_asks_first(qtbot, opened, tmp_path: Pa
     qtbot.mouseClick(bar.dismiss, Qt.MouseButton.LeftButton)  # the reader waits for it
     qtbot.waitUntil(lambda: not opened.printing.printing_now(), timeout=60000)
     assert "Page 1 of" in _text(out)
-    # Printing again, the reader quits anyway: the job is stopped and the window closes.
-    assert opened.printing.print_to(_pdf_printer(tmp_path / "q.pdf")) is not None
+    # Printing again, the reader quits anyway once pages are being drawn: the job is aborted
+    # (not sent half done as if whole) and the window closes.
+    from factcheck_gui.ui.shell import sliced
+
+    monkeypatch.setattr(sliced.Sliced.__init__, "__defaults__", (None, 0.0001))  # a page a turn
+    printer = _pdf_printer(tmp_path / "q.pdf")
+    assert opened.printing.print_to(printer) is not None
+    qtbot.waitUntil(lambda: (tmp_path / "q.pdf").exists(), timeout=30000)  # drawing has begun
+    assert opened.printing.printing_now()
     opened.close()
     assert opened.isVisible() and bar.action.text() == "Quit"
     qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not opened.isVisible(), timeout=5000)
     assert not opened.printing.printing_now()
+    assert not (tmp_path / "q.pdf").exists()  # no half report left behind as if whole
