@@ -140,6 +140,8 @@ def _marks(
             continue  # "trying times", "attempting it"
         if kind is FlagType.HEDGE and _ranked(tokens, i):
             continue  # "the most likely position", "the highest potential of any asteroid"
+        if kind is FlagType.NEGATION and _additive(tokens, i):
+            continue  # "not just an attack on …": it is one, and more ("more than an attack")
         if kind is FlagType.ATTRIBUTION:
             if _noun(tokens, i):
                 continue  # "the claims", "accusations … , claims both sides deny"
@@ -147,6 +149,15 @@ def _marks(
                 cls = "said"
         out.append(_Mark(cls, i, i))
     return out
+
+
+# After "not" these make it say "and more", not "no": "not just", "not only", "not merely".
+_ADDITIVE = frozenset({"just", "only", "merely", "simply", "solely"})
+
+
+def _additive(tokens: Sequence[Token], i: int) -> bool:
+    """Is the negation at ``i`` a "not only" / "not just", which affirms what follows?"""
+    return tokens[i].key in ("not", "n't") and i + 1 < len(tokens) and tokens[i + 1].key in _ADDITIVE
 
 
 def _appearance(tokens: Sequence[Token], i: int) -> bool:
