@@ -11,8 +11,7 @@ from factcheck_gui.engine import compare_texts
 from factcheck_gui.review import docindex
 from factcheck_gui.review.docindex import ComparisonIndex, Side
 from factcheck_gui.ui.views import pane
-from factcheck_gui.ui.views.comparison_view import ComparisonView
-from tests.ui.views.test_display_speed_paths import _fmt_at
+from tests.ui.views.test_display_speed_paths import _fmt_at, shown_view
 
 from .conftest import REFERENCE
 
@@ -86,12 +85,7 @@ def test_a_long_storys_facts_on_the_first_screen_are_shown_with_it(  # type: ign
     index = ComparisonIndex(compare_texts(text, text.replace("workers", "people")))
     side = index.sides[Side.ORIGINAL]
     assert side.facts_pending  # a long story: the rest is lexed between events
-    v = ComparisonView()
-    qtbot.addWidget(v)
-    v.resize(1000, 420)
-    v.show()
-    qtbot.waitExposed(v)
-    v.set_index(index)
+    v = shown_view(qtbot, index, 1000, 420)
     # Before any turn of the event loop: the first paragraph's date and name are set in bold.
     assert _fmt_at(v.left, text.index("2000")).fontWeight() == QFont.Weight.Bold
     assert _fmt_at(v.left, text.index("Minister")).fontWeight() == QFont.Weight.Bold

@@ -85,6 +85,17 @@ def _fmt_at(p: StoryPane, pos: int) -> QTextCharFormat:
     return QTextCharFormat()
 
 
+def shown_view(qtbot, index: ComparisonIndex, width: int = 1000, height: int = 500) -> ComparisonView:  # type: ignore[no-untyped-def]
+    """A comparison view on screen, showing ``index``."""
+    v = ComparisonView()
+    qtbot.addWidget(v)
+    v.resize(width, height)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_index(index)
+    return v
+
+
 def _visible_blocks(p: StoryPane) -> list[QTextBlock]:
     out = []
     block = p.firstVisibleBlock()
@@ -314,12 +325,7 @@ def test_a_document_built_in_a_worker_is_shown_highlighted_and_searchable(qtbot,
     worker.start()
     worker.join()
     prepared = idx.prepared[Side.ORIGINAL]
-    v = ComparisonView()
-    qtbot.addWidget(v)
-    v.resize(1000, 500)
-    v.show()
-    qtbot.waitExposed(v)
-    v.set_index(idx)
+    v = shown_view(qtbot, idx, 1000, 500)
     assert v.left.document() is prepared.document and not idx.prepared  # adopted, once
     assert v.left.toPlainText() == idx.comparison.original.text
     assert v.left.isReadOnly() and v.left.document().documentMargin() == 8
@@ -362,12 +368,7 @@ def test_a_one_paragraph_story_is_laid_out_on_the_window_thread_only(qtbot) -> N
     assert built[0].doc.firstBlock().layout().lineCount() == 0
     # nor any QObject of ours (the document's own root frame is Qt's)
     assert not [c for c in doc.children() + built[0].doc.children() if not isinstance(c, QTextFrame)]
-    v = ComparisonView()
-    qtbot.addWidget(v)
-    v.resize(900, 500)
-    v.show()
-    qtbot.waitExposed(v)
-    v.set_index(idx)
+    v = shown_view(qtbot, idx, 900, 500)
     assert v.left.document() is doc
     assert doc.firstBlock().layout().lineCount() > 10  # wrapped at the pane's width, on this thread
     assert doc.defaultFont() == v.left.font()
