@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
@@ -45,7 +46,9 @@ from factcheck_gui.engine.worddiff import equal_diff, word_diff
 # date or figure only the rewrite gives is a low note, headlines paired first, records' titles
 # and "Presenters:" lines kept apart, look-alike fragments no longer merged; 0.2.2: a hedge or
 # negation left out with the words it bore on is an omission, a negation's clause ends at a
-# contrast.
+# contrast; 0.2.3: a sentence's first word is a name only where the texts do not
+# write it in lower case as often, two people with one first name are two, one plain negation for
+# another (never / not) is no change.
 
 
 class Cancelled(Exception):
@@ -69,13 +72,56 @@ _AFTER_TITLE = re.compile(
 )
 
 
-def _proper_nouns(*texts: str) -> frozenset[str]:
-    found: set[str] = set()
+class ProperNouns:
+    """The keys of words that are names even at a sentence start: written with a capital after
+    a lower-case word, a comma or an abbreviated title somewhere in the texts, and no more
+    often in lower case ("Mission engineers last received a signal" in a story that calls it
+    "the mission" twice and once "Phoenix Mission": the sentence starts with a common word;
+    one "british" among many "British" is a slip). The lower-case words are counted on the
+    first question that needs them (most comparisons ask none)."""
+
+    __slots__ = ("_capitalised", "_lower", "_texts")
+
+    def __init__(self, capitalised: Counter[str], texts: tuple[str, ...]) -> None:
+        self._capitalised = capitalised
+        self._texts = texts
+        self._lower: Counter[str] | None = None
+
+    def __contains__(self, key: object) -> bool:
+        times = self._capitalised.get(key)  # type: ignore[call-overload]
+        if not times:
+            return False
+        if self._lower is None:
+            self._lower = _lower_case_words(self._texts)
+        return self._lower.get(key, 0) < times  # type: ignore[call-overload, no-any-return]
+
+    def __len__(self) -> int:
+        return len(self._capitalised)
+
+
+_EDGE = ".,;:!?\"“”()‘’'[]"
+
+
+def _lower_case_words(texts: tuple[str, ...]) -> Counter[str]:
+    """How often the texts write each word in lower case ("mission," and "(mission" count as
+    "mission"; "commission" and "fact-finding" do not)."""
+    out: Counter[str] = Counter()
+    for text in texts:
+        for w, n in Counter(text.split()).items():
+            if not w[0].isupper():
+                w = w.strip(_EDGE)
+                if w and w[0].islower():
+                    out[w] += n
+    return out
+
+
+def _proper_nouns(*texts: str) -> ProperNouns:
+    found: Counter[str] = Counter()
     for t in texts:
-        found.update(_MID_CAPS.findall(t))
+        found.update(map(str.casefold, _MID_CAPS.findall(t)))
         if ". " in t:
-            found.update(_AFTER_TITLE.findall(t))
-    return frozenset(map(str.casefold, found))
+            found.update(map(str.casefold, _AFTER_TITLE.findall(t)))
+    return ProperNouns(found, texts)
 
 
 def _order(groups: Sequence[_align.Group]) -> list[int]:
@@ -316,7 +362,7 @@ class _Context:
         self.r_claims = r_claims
 
     @cached_property
-    def proper(self) -> frozenset[str]:
+    def proper(self) -> ProperNouns:
         return _proper_nouns(self.original, self.rewrite)
 
     @cached_property

@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -222,7 +222,7 @@ class Ledger:
 
 
 def side_facts(
-    doc: Document, proper: frozenset[str], whole: Whole, cancelled: Callable[[], bool] | None = None
+    doc: Document, proper: Container[str], whole: Whole, cancelled: Callable[[], bool] | None = None
 ) -> dict[str, list[SideFact]]:
     """The facts of each claim of ``doc`` (claim id → facts in reading order). ``proper`` and
     ``whole``: as the engine's flags use them (names at a sentence start, headline words)."""
@@ -239,7 +239,7 @@ def side_facts(
     return out
 
 
-def _claim_facts(claim: Claim, proper: frozenset[str], whole: Whole) -> list[SideFact]:
+def _claim_facts(claim: Claim, proper: Container[str], whole: Whole) -> list[SideFact]:
     tokens = tokenize(claim.text, claim.start)
     cid = claim.id
     facts = [_number(n, claim) for n in numbers_of(tokens, [claim])]
@@ -742,7 +742,7 @@ def build_ledger(comparison: Comparison, cancelled: Callable[[], bool] | None = 
 def _rewrite_facts(
     comparison: Comparison,
     o_facts: dict[str, list[SideFact]],
-    proper: frozenset[str],
+    proper: Container[str],
     whole: Whole,
     cancelled: Callable[[], bool] | None,
 ) -> dict[str, list[SideFact]]:

@@ -17,7 +17,7 @@ are not changes of fact.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import replace
 
 from factcheck_gui.engine.flags._common import headline_spans, tokens_of
@@ -39,7 +39,7 @@ __all__ = ["FlagContext", "QuoteContext", "fact_flags", "quote_flags", "split_om
 def fact_flags(
     orig: Sequence[Claim],
     rew: Sequence[Claim],
-    proper: frozenset[str],
+    proper: Container[str],
     diff: Sequence[DiffOp] = (),
     context: FlagContext | None = None,
 ) -> list[Flag]:

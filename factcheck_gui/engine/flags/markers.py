@@ -390,6 +390,9 @@ def _that_change_the_claim(
                 continue
             if (not ib and ka <= TENSE_MODALS) or (not ia and kb <= TENSE_MODALS):
                 continue
+        elif kind is FlagType.NEGATION:
+            if ia and ib and len(ia) == len(ib) and (ka | kb) <= _PLAIN_NEGATORS:
+                continue  # "will never expose" → "would not expose": still denied, no change of fact
         elif kind is FlagType.ATTRIBUTION:
             if not ia:
                 continue  # more attribution is no change of fact
@@ -417,6 +420,11 @@ def _that_change_the_claim(
                 continue  # a hedge in words of the rewrite's own
         kept.append((ia, ib))
     return kept, gone, new
+
+
+# Negations that deny alike in other words: one for another at the same place keeps the claim
+# negated ("never" / "not", "no evidence" / "not any evidence").
+_PLAIN_NEGATORS = frozenset({"not", "no", "never"})
 
 
 def _severity(kind: FlagType, items: _Runs, ma: list[_Mark], mb: list[_Mark]) -> Severity:

@@ -84,7 +84,7 @@ def kind_of(scan: NameScan, k: int, tokens: Sequence[Token]) -> str:
 
 def scan_names(
     tokens: Sequence[Token],
-    proper: frozenset[str],
+    proper: Container[str],
     keep_runs: bool = False,
     headlines: Sequence[Span] = (),
     running: Container[str] = frozenset(),

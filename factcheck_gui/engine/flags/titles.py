@@ -24,7 +24,7 @@ from factcheck_gui.engine.flags._common import (
     flag,
     written,
 )
-from factcheck_gui.engine.flags.names import NameIndex, NameScan, opens_sentence
+from factcheck_gui.engine.flags.names import NameIndex, NameScan, name_match, opens_sentence
 from factcheck_gui.engine.flags.whole import Whole
 from factcheck_gui.engine.lexicon import (
     ABBREVIATED_ROLES,
@@ -323,10 +323,22 @@ class _Side:
         return self._words
 
     def same_person(self, person: str) -> list[int]:
-        """Indices of the mentions of ``person`` (as :func:`name_match` takes names)."""
+        """Indices of the mentions of ``person`` (as :func:`name_match` takes names, and with
+        its family name when both give two names: :func:`_one_person`)."""
         if self._index is None:
             self._index = NameIndex([m.person for m in self.mentions])
-        return self._index.matching(person)
+        mentions = self.mentions
+        return [j for j in self._index.matching(person) if _one_person(person, mentions[j].person)]
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Can two names that :func:`name_match` takes for one be one person? Not when each gives
+    a first and a family name and the family names differ: "Gen. Chuck Jacoby" and "Defense
+    Secretary Chuck Hagel" share a first name only. ("Hagel" and "Chuck Hagel" are one.)"""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2:
+        return True
+    return name_match(wa[-1], wb[-1])
 
 
 def title_flags(

@@ -266,8 +266,6 @@ def _source_of(v: Any) -> int | None:
     return int(str(v)[1:]) - 1 if v else None
 
 
-
-
 def _change(c: Mapping[str, Any]) -> MultiChange:
     near: Nearest | None = None
     if isinstance(c.get("nearest"), Mapping):
