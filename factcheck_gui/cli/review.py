@@ -210,6 +210,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def show_json(review: Review) -> dict[str, Any]:
     from factcheck_gui.engine.sources.projection import sourced
+    from factcheck_gui.engine.types import CONTRACT_FLAG_TYPES, other_flags_json
 
     cmp = review.comparison
     several = sourced(cmp)
@@ -227,7 +228,8 @@ def show_json(review: Review) -> dict[str, Any]:
                 "original_claims": list(c.original),
                 "rewrite_claims": list(c.rewrite),
                 "similarity": round(c.similarity, 4),
-                "flags": [f.to_json() for f in c.flags],
+                "flags": [f.to_json() for f in c.flags if f.type.value in CONTRACT_FLAG_TYPES],
+                "other_flags": other_flags_json(c.flags),
                 "verdict": verdict_json(review.verdicts.get(c.id)),
                 **({"from": list(several.from_names(c))} if several is not None else {}),
             }

@@ -7,7 +7,7 @@ and be stored, exported and re-loaded without any engine code running again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -309,7 +309,8 @@ class Change:
             "similarity": round(self.similarity, 4),
             "moved": self.moved,
             "diff": [d.to_json() for d in self.diff],
-            "flags": [f.to_json() for f in self.flags],
+            "flags": [f.to_json() for f in self.flags if f.type.value in CONTRACT_FLAG_TYPES],
+            "other_flags": other_flags_json(self.flags),
             "omitted": [f.to_json() for f in self.omitted],
             "nearest": (
                 {"claim": self.nearest[0], "similarity": round(self.nearest[1], 4)} if self.nearest else None
@@ -400,7 +401,7 @@ class Comparison:
                     )
                     for o in c.get("diff", ())
                 ),
-                flags=tuple(Flag.from_json(f) for f in c.get("flags", ())),
+                flags=flags_from_json(c),
                 omitted=tuple(Flag.from_json(f) for f in c.get("omitted", ())),
             )
             for c in data["changes"]
@@ -409,6 +410,29 @@ class Comparison:
 
 
 SCHEMA = "factcheck.compare/1"
+
+# The flag types of the contract's ``factcheck.compare/1`` (shared/CONTRACTS.md), which its
+# readers switch on. A flag of a type added since (``substitution``) goes to the change's
+# ``other_flags``, with ``at``, its place among the change's flags, so old readers never meet
+# a type they do not know and this reader puts it back where it was.
+CONTRACT_FLAG_TYPES = frozenset(
+    {"number", "date", "name", "quote_altered", "quote_unsourced", "hedge", "negation", "attribution"}
+)
+
+
+def other_flags_json(flags: Sequence[Flag]) -> list[dict[str, Any]]:
+    """The flags of types the contract does not list, each with its place (``at``)."""
+    return [{**f.to_json(), "at": k} for k, f in enumerate(flags) if f.type.value not in CONTRACT_FLAG_TYPES]
+
+
+def flags_from_json(change: Mapping[str, Any]) -> tuple[Flag, ...]:
+    """A change's flags from its ``flags`` and ``other_flags`` (JSON written before the split
+    has them all in ``flags``)."""
+    flags = [Flag.from_json(f) for f in change.get("flags", ())]
+    others = sorted(change.get("other_flags") or (), key=lambda f: int(f.get("at", 1 << 30)))
+    for f in others:
+        flags.insert(min(int(f.get("at", len(flags))), len(flags)), Flag.from_json(f))
+    return tuple(flags)
 
 
 def text_sha256(text: str) -> str:
