@@ -29,3 +29,28 @@ def test_alike_words_examples() -> None:
     assert "cl" not in alike and "ab" in alike and "abc" not in alike
     assert "electio" in alike and "ele" in alike and "el" not in alike
     assert "other" not in alike
+
+
+def test_link_ranker_is_link_rank() -> None:
+    """LinkRanker (each claim's kind asked once) ranks every pair as link_rank does, header
+    lines and records' titles included."""
+    from factcheck_gui.engine.align.evidence import LinkRanker, link_rank
+    from factcheck_gui.engine.similarity import Vocabulary, make_profile, scored_pair
+
+    texts = [
+        "Presenters: Secretary of Defense Robert Gates and Adm. Mike Mullen",
+        "Transcript of VOA Interview with Secretary of State John Kerry",
+        "In an interview with VOA, Kerry said the talks would go on in 2014.",
+        "Kerry said the talks would go on.",
+        "The 2004 tsunami killed 230,000 people.",
+        "The 2011 tsunami killed 18,000 people.",
+        "Adm. Mike Mullen said the forces would stay until 2011.",
+    ]
+    vocab = Vocabulary([set(t.lower().split()) for t in texts])
+    profiles = [make_profile(t, vocab) for t in texts]
+    ranker = LinkRanker()
+    for _ in range(2):  # (the second time from its kept kinds)
+        for a in profiles:
+            for b in profiles:
+                score, shared = scored_pair(a, b, vocab)
+                assert ranker(a, b, score, shared) == link_rank(a, b, score, shared)
