@@ -446,13 +446,21 @@ def link_reuse(al: Alignment) -> None:
                 return True
         return False
 
+    # (whether two repeated claims' words share a fragment, asked once per pair of profiles)
+    reused: dict[tuple[Profile, Profile], bool] = {}
     for _, s, i, j, shared in al.scored:
         if (i, j) in linked or i not in al.used_o or j not in al.used_r:
             continue
         pi, pj = o_profile(i), r_profile(j)
         if metadata(pi) is not metadata(pj):
             continue
-        if partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4:
+        if pi.repeated or pj.repeated:
+            share = reused.get((pi, pj))
+            if share is None:
+                share = reused[(pi, pj)] = partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4
+        else:
+            share = partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4
+        if share:
             both = pi.content & pj.content
             if told(both, partners_r[j], o_profile) and told(both, partners_o[i], r_profile):
                 # two look-alike claims (the same phrase, different numbers or places), each
