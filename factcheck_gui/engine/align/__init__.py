@@ -36,9 +36,9 @@ from functools import partial as _bind
 from itertools import repeat
 
 from factcheck_gui.engine.align.evidence import (
+    LinkRanker,
     RunWords,
     enough_shared,
-    link_rank,
     metadata,
     partial,
     record_title,
@@ -83,6 +83,7 @@ class Alignment:
     scored: list[Scored] = field(default_factory=list)
     # headline links: shown as a change of their own, never part of a split or merge
     summaries: list[Link] = field(default_factory=list)
+    ranker: LinkRanker = field(default_factory=LinkRanker)  # link_rank, each claim's kind kept
 
     def take(self, i: int, j: int, score: float) -> None:
         self.links.append(Link(i, j, score))
@@ -143,14 +144,26 @@ def score_candidates(al: Alignment, check: Callable[[], None]) -> None:
     index = CandidateIndex(al.orig.terms, al.vocab, skip=set(al.used_o))
     o_profile, r_profile = al.orig.getter(), al.rew.getter()
     scored = al.scored
+    rank_of = al.ranker
+    vocab = al.vocab
+    # (rank, score, shared) of the profiles of repeated claims: a long list repeats its items,
+    # and each repetition asks about the same pairs of words again
+    seen: dict[tuple[Profile, Profile], tuple[float, float, float]] = {}
     for j in range(len(al.rew)):
         if j in al.used_r:
             continue  # identical to an original claim: nothing else to find for it
         pj = r_profile(j)
         for _, i in index.query(al.rew.terms[j]):
             pi = o_profile(i)
-            score, shared = scored_pair(pi, pj, al.vocab)
-            scored.append((link_rank(pi, pj, score, shared), score, i, j, shared))
+            if pj.repeated or pi.repeated:
+                got = seen.get((pi, pj))
+                if got is None:
+                    score, shared = scored_pair(pi, pj, vocab)
+                    got = seen[(pi, pj)] = (rank_of(pi, pj, score, shared), score, shared)
+                scored.append((got[0], got[1], i, j, got[2]))
+                continue
+            score, shared = scored_pair(pi, pj, vocab)
+            scored.append((rank_of(pi, pj, score, shared), score, i, j, shared))
         if j % 512 == 0:
             check()
     scored.sort(key=lambda x: (-x[0], x[3], x[2]))
@@ -237,7 +250,7 @@ def fill_gaps(al: Alignment) -> None:
         if got is None:
             pi, pj = o_profile(i), r_profile(j)
             score, shared = scored_pair(pi, pj, al.vocab)
-            got = computed[(i, j)] = (link_rank(pi, pj, score, shared), score, i, j, shared)
+            got = computed[(i, j)] = (al.ranker(pi, pj, score, shared), score, i, j, shared)
         return got
 
     def value(i: int, j: int) -> float:
@@ -433,13 +446,21 @@ def link_reuse(al: Alignment) -> None:
                 return True
         return False
 
+    # (whether two repeated claims' words share a fragment, asked once per pair of profiles)
+    reused: dict[tuple[Profile, Profile], bool] = {}
     for _, s, i, j, shared in al.scored:
         if (i, j) in linked or i not in al.used_o or j not in al.used_r:
             continue
         pi, pj = o_profile(i), r_profile(j)
         if metadata(pi) is not metadata(pj):
             continue
-        if partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4:
+        if pi.repeated or pj.repeated:
+            share = reused.get((pi, pj))
+            if share is None:
+                share = reused[(pi, pj)] = partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4
+        else:
+            share = partial(pi, pj, shared) or shared_run(pi, pj, run_words) >= 4
+        if share:
             both = pi.content & pj.content
             if told(both, partners_r[j], o_profile) and told(both, partners_o[i], r_profile):
                 # two look-alike claims (the same phrase, different numbers or places), each

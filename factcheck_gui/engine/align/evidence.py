@@ -102,9 +102,32 @@ def link_rank(a: Profile, b: Profile, score: float, shared: float) -> float:
 
     A document's header line (:func:`metadata`) pairs only with another such line, a record's
     title (:func:`record_title`) only with a claim that speaks of such a record."""
-    if metadata(a) is not metadata(b):
+    return _rank(a, b, score, shared, metadata(a), metadata(b), record_title(a), record_title(b))
+
+
+class LinkRanker:
+    """:func:`link_rank` for many pairs: what it asks of each claim alone (a header line? a
+    record's title?) asked once per claim, not once per pair (a claim has a dozen candidates)."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[Profile, tuple[bool, bool]] = {}
+
+    def _kind(self, p: Profile) -> tuple[bool, bool]:
+        got = self._kinds.get(p)
+        if got is None:
+            got = self._kinds[p] = (metadata(p), record_title(p))
+        return got
+
+    def __call__(self, a: Profile, b: Profile, score: float, shared: float) -> float:
+        (ma, ta), (mb, tb) = self._kind(a), self._kind(b)
+        return _rank(a, b, score, shared, ma, mb, ta, tb)
+
+
+def _rank(
+    a: Profile, b: Profile, score: float, shared: float, ma: bool, mb: bool, ta: bool, tb: bool
+) -> float:
+    if ma is not mb:
         return score - 1.0
-    ta, tb = record_title(a), record_title(b)
     if ta is not tb and RECORD_WORDS.search((b if ta else a).norm) is None:
         # a record's title is restated only where the record is spoken of ("In a one-on-one
         # interview with VOA's Scott Stearns, Kerry said …"), not by whatever names its speaker

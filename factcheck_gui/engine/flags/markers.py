@@ -328,7 +328,7 @@ _HEADED = frozenset({FlagType.HEDGE, FlagType.NEGATION})
 _MARKER_TAILS = frozenset({"longer", "more", "ever", "well"})
 
 
-def _qualified_there(tokens: Sequence[Token], mark: _Mark, other: set[str]) -> bool:
+def _qualified_there(tokens: Sequence[Token], mark: _Mark, other: AlikeWords) -> bool:
     """Is what the hedge or negation at ``mark`` bears on said on the other side: the words
     after it in its clause ("a unit that would *spy on the extremists*", "will no longer be
     *offered second best*")? It is when the first of them is there, or enough of them
@@ -343,9 +343,9 @@ def _qualified_there(tokens: Sequence[Token], mark: _Mark, other: set[str]) -> b
             after.extend(sorted(_content([t])))
     if not after:
         return True
-    if any(_alike(after[0], o) for o in other):
+    if after[0] in other:
         return True
-    kept = sum(1 for w in after if any(_alike(w, o) for o in other))
+    kept = sum(1 for w in after if w in other)
     return kept >= CLAUSE_KEPT * len(after)
 
 
@@ -362,6 +362,34 @@ def _alike(x: str, y: str) -> bool:
         return True
     n = min(len(x), len(y), 4)
     return n >= 3 and x[:n] == y[:n] and (x.startswith(y) or y.startswith(x))
+
+
+ALIKE_MIN = 3  # a stem this long or longer is alike a stem it starts or that starts it
+
+
+class AlikeWords:
+    """``w in AlikeWords(words)``: is ``w`` :func:`_alike` one of ``words``? (What
+    ``any(_alike(w, o) for o in words)`` says, answered by set lookups: the words, and every
+    start of ALIKE_MIN letters or more of each, so a long clause against a long claim costs
+    what its words do, not their product.)"""
+
+    def __init__(self, words: set[str]) -> None:
+        self._words = words
+        self._starts: set[str] | None = None
+
+    def __contains__(self, w: object) -> bool:
+        if not isinstance(w, str):
+            return False
+        words = self._words
+        if w in words:
+            return True
+        if len(w) < ALIKE_MIN:
+            return False
+        starts = self._starts
+        if starts is None:  # (built on first use: most claims ask nothing)
+            starts = self._starts = {o[:n] for o in words for n in range(ALIKE_MIN, len(o) + 1)}
+        # one of the words starts with w, or w starts with one of them
+        return w in starts or any(w[:n] in words for n in range(ALIKE_MIN, len(w)))
 
 
 def _that_change_the_claim(
@@ -382,6 +410,7 @@ def _that_change_the_claim(
     new: _Runs = []
     content_a: set[str] | None = None
     content_b: set[str] | None = None
+    alike_b: AlikeWords | None = None
     for ia, ib in items:
         ka = {ma[i].cls for i in ia}
         kb = {mb[j].cls for j in ib}
@@ -401,10 +430,12 @@ def _that_change_the_claim(
         if ia and not ib:
             if content_b is None:
                 content_b = _content(b)
+                alike_b = AlikeWords(content_b)
+            assert alike_b is not None
             qualified = (
                 kind not in _HEADED
                 or (kind is FlagType.NEGATION and _trimmed_quotation(a, ma[ia[0]].first, b))
-                or any(_qualified_there(a, ma[i], content_b) for i in ia)
+                or any(_qualified_there(a, ma[i], alike_b) for i in ia)
             )
             reported, contrasted = kind is FlagType.ATTRIBUTION, kind is FlagType.NEGATION
             if not qualified or not _clause_there(a, ma[ia[0]].first, content_b, reported, contrasted):
