@@ -116,3 +116,22 @@ def test_help_opens_the_demo_with_its_guide_from_the_start_page(qtbot, driver: D
 def test_the_test_suite_and_screenshots_open_the_demo_without_the_guide(qtbot, driver: Driver) -> None:  # type: ignore[no-untyped-def]
     driver.open_demo()
     assert not driver.guide_shown
+
+
+def test_the_card_is_opaque_over_the_story_it_sits_on(qtbot, first_run, driver: Driver) -> None:  # type: ignore[no-untyped-def]
+    # A reviewer found the card's words printed over the original's text: its style sheet
+    # drew a border and no background.
+    from PySide6.QtGui import QPalette
+
+    driver.open_demo()
+    card = driver.win.guide.card
+    panes = driver.win.review.comparison
+    assert card.geometry().intersects(_rect_of(panes, driver.win))  # it sits on the stories
+    shot = driver.win.grab().toImage()
+    ratio = shot.devicePixelRatio()
+    top_left = card.mapTo(driver.win, card.rect().topLeft())
+    want = card.palette().color(QPalette.ColorRole.Window).rgb()
+    # The card's inner margin, down its left side: the card's own colour all the way.
+    for y in range(8, card.height() - 8, 4):
+        pixel = shot.pixelColor(int((top_left.x() + 5) * ratio), int((top_left.y() + y) * ratio))
+        assert pixel.rgb() == want, (y, pixel.name())

@@ -63,7 +63,11 @@ class GuideCard(QFrame):
         self.setAutoFillBackground(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName("Guide to the demo")
-        self.setStyleSheet("#demoGuide { border: 2px solid #0072B2; border-radius: 6px; }")
+        # (A style sheet with a border paints no background of its own: the card is given the
+        # window colour, or its words print over the story it sits on.)
+        self.setStyleSheet(
+            "#demoGuide { background-color: palette(window); border: 2px solid #0072B2; border-radius: 6px; }"
+        )
         self.spotlight = _Spotlight(window)
         self.counter = QLabel(self)
         self.counter.setObjectName("guideCounter")
