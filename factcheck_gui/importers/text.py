@@ -88,6 +88,12 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
         ):
             encoding = "cp1252"
             break
+    if _legacy(encoding) and _cp1252_reads(data):
+        # A short Western text also "reads" in the DOS and old Mac code pages (the curly
+        # quotes of "the mayor said “we will rebuild” – at €5m" become "ōwe … ö ¢ Ć5m" in
+        # cp775, which the detector then prefers): today's files in those are rare, Windows-1252
+        # files are not, and browsers read such bytes as Windows-1252 too.
+        encoding = "cp1252"
     try:
         text = data.decode(encoding)
     except (LookupError, UnicodeDecodeError):
@@ -95,6 +101,28 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
     if encoding != "cp1252" and data.decode("cp1252", "replace") == text:
         encoding = "cp1252"  # the same reading under the more common name (detectors pick either)
     return _refuse_controls(text, name), f"not UTF-8: decoded as {encoding} (detected)"
+
+
+# The DOS and old Mac code pages a detector may pick for a short Western text.
+_LEGACY = frozenset(
+    {"cp437", "cp737", "cp775", "cp850", "cp852", "cp855", "cp856", "cp857", "cp858", "cp860", "cp861"}
+    | {"cp862", "cp863", "cp864", "cp865", "cp866", "cp869", "cp1006", "cp1125", "hp_roman8", "kz1048"}
+    | {"ptcp154"}
+)
+
+
+def _legacy(encoding: str) -> bool:
+    return encoding in _LEGACY or encoding.startswith("mac_")
+
+
+def _cp1252_reads(data: bytes) -> bool:
+    """Do the bytes decode as Windows-1252 (none of its five unassigned bytes, no C0 control
+    but tab and line ends)?"""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(c) < 32 and c not in "\t\n\r\f" for c in text)
 
 
 def _codec_name(label: str) -> str:

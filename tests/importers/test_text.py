@@ -206,6 +206,26 @@ def test_short_french_cp1252_is_not_read_as_central_european() -> None:
     assert warning is not None and "cp1252" in warning
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor said “we will rebuild” – at a cost of €5m.\n",  # read as cp775: "ōwe … ö ¢ … Ć5m"
+        "The minister said the café would reopen on Monday, and that the naïve plan was dropped.\n",
+    ],
+)
+def test_a_short_windows_1252_line_is_not_read_in_a_dos_code_page(line: str) -> None:
+    # (found by a reviewer: the detector picks cp775 or cp850 for such lines)
+    text, warning = decode_text(line.encode("cp1252"), "note.txt")
+    assert text == line
+    assert warning is not None and "cp1252" in warning
+
+
+def test_russian_cp1251_stays_cp1251() -> None:
+    data = "Министр сказал, что мост откроют в понедельник, а бюджет сократят на пять процентов.\n"
+    text, _ = decode_text(data.encode("cp1251"), "novosti.txt")
+    assert text == data
+
+
 def test_czech_cp1250_stays_cp1250() -> None:
     data = "Příliš žluťoučký kůň úpěl ďábelské ódy. Černá hora.\n".encode("cp1250")
     text, _ = decode_text(data, "zprava.txt")
