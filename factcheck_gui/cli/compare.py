@@ -9,6 +9,7 @@ import sys
 from factcheck_gui.cli import sources
 from factcheck_gui.cli.common import CliError, refuse_overwrite, write_output
 from factcheck_gui.cli.render import render_html, render_json, render_text
+from factcheck_gui.cli.text import inert_line
 from factcheck_gui.engine import Comparison, compare_texts
 
 
@@ -47,6 +48,9 @@ def load_pair(original: str, rewrite: str) -> Comparison:
     for d, spec in ((a, original), (b, rewrite)):
         if not d.text.strip():
             raise CliError(f"{spec}: no text to compare (the file is empty or whitespace only)")
+    for d, spec in ((a, original), (b, rewrite)):
+        for warning in d.source.warnings:  # (a guessed encoding, a PDF without text layer …)
+            print(f"factcheck: warning: {inert_line(spec)}: {inert_line(warning)}", file=sys.stderr)
     return compare_texts(
         a.text,
         b.text,

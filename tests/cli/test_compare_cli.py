@@ -206,3 +206,18 @@ def test_text_output_never_sends_terminal_escapes_from_the_story(tmp_path: Path)
 )
 def test_usage_errors_are_one_line(args: tuple[str, ...], needle: str) -> None:
     assert_clean_failure(factcheck(*args), needle)
+
+
+def test_an_import_warning_is_told_on_stderr_and_the_compare_goes_on(tmp_path: Path) -> None:
+    # (a reviewer's guessed encoding was only in the JSON's source.warnings: nothing said so)
+    a = tmp_path / "café.txt"
+    a.write_bytes("The mayor said “we will rebuild” – at a cost of €5m.\n".encode("cp1252"))
+    b = tmp_path / "b.txt"
+    b.write_text("The mayor said “we will rebuild” – at a cost of €6m.\n", encoding="utf-8")
+    out = factcheck("compare", str(a), str(b))
+    assert out.returncode == 0, out.stderr
+    (line,) = [ln for ln in out.stderr.splitlines() if ln.strip()]
+    assert line == f"factcheck: warning: {a}: not UTF-8: decoded as cp1252 (detected)"
+    assert "€5m" in out.stdout and "€6m" in out.stdout
+    clean = factcheck("compare", str(b), str(b))
+    assert clean.returncode == 0 and clean.stderr == ""
