@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QMenu,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from factcheck_gui.ui.shell.settings import ReviewUiState
 from factcheck_gui.ui.views.change_list import ChangeList
 from factcheck_gui.ui.views.comparison_view import ComparisonView
 from factcheck_gui.ui.views.pane import StoryPane
-from factcheck_gui.ui.views.summary_strip import TO_REVIEW, SummaryStrip
+from factcheck_gui.ui.views.summary_strip import TO_REVIEW, StripArea, SummaryStrip
 from factcheck_gui.ui.views.verdict_panel import PREFERRED_WIDTH, VerdictPanel
 
 # The change list's width below which the verdict panel narrows to leave it more room.
@@ -83,7 +82,7 @@ class ReviewView(QWidget):
         # In a narrow window the strip scrolls sideways rather than widen the window.
         self.strip = SummaryStrip(self)
         self.strip.setObjectName("summaryStrip")
-        strip_area = QScrollArea(self)
+        strip_area = StripArea(self)
         strip_area.setObjectName("summaryStripArea")
         strip_area.setWidget(self.strip)
         strip_area.setWidgetResizable(True)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QWidget
 
 from factcheck_gui.engine.types import ChangeKind, Comparison, FlagType
 from factcheck_gui.review.punctuation import punctuation_only_ids, punctuation_only_of
@@ -178,6 +178,11 @@ class SummaryStrip(QFrame):
         self._given: dict[str, str] = {}  # every verdict of the review
         self._comparison: Comparison | None = None
         self._hide_punctuation = False
+        # Each count's text in words and short ("≈ 5 reworded", "≈ 5"): the short ones are shown
+        # when the words do not fit the width the strip is given (:meth:`fit_to`).
+        self._texts: dict[QToolButton, tuple[str, str, int]] = {}
+        self._width: int | None = None
+        self.compact = 0  # 0: every count in words; 1: the kinds short; 2: the review counts too
 
         self._caption("Changes:")
         for kind in KIND_ORDER:
@@ -278,7 +283,7 @@ class SummaryStrip(QFrame):
         for kind, b in self.kind_buttons.items():
             n = counts.kinds.get(kind, 0)
             word = KIND_WORDS[kind]
-            b.setText(f"{KIND_MARKS[kind]} {n} {word}")
+            self._say(b, f"{KIND_MARKS[kind]} {n} {word}", f"{KIND_MARKS[kind]} {n}", 1)
             what = "claims kept as they were" if kind is ChangeKind.UNCHANGED else f"{word} changes"
             b.setToolTip(f"{n} {what}. Click to show only these; click again to show all.")
             b.setAccessibleName(f"{n} {word}")
@@ -291,10 +296,12 @@ class SummaryStrip(QFrame):
         self._verdicts = {}
         self.set_verdicts(verdicts or {})
         self._check_only("")
+        self._refit()
 
     def _set_flags(self, flagged: Mapping[FlagType, int], any_flag: int) -> None:
         for b in self.flag_buttons.values():
             self._group.removeButton(b)
+            self._texts.pop(b, None)
             b.deleteLater()
         self.flag_buttons = {}
         at = self._flags_at
@@ -346,15 +353,49 @@ class SummaryStrip(QFrame):
         done = len(self._verdicts)
         left = len(self._review_ids) - done
         b = self.review_buttons[REVIEWED]
-        b.setText(f"✓ {done} reviewed")
+        self._say(b, f"✓ {done} reviewed", f"✓ {done}", 2)
         b.setToolTip(f"{done} changes have a verdict. Click to show only these; click again to show all.")
         b.setAccessibleName(f"{done} reviewed")
         b = self.review_buttons[TO_REVIEW]
-        b.setText(f"○ {left} to review")
+        self._say(b, f"○ {left} to review", f"○ {left}", 2)
         b.setToolTip(
             f"{left} changes have no verdict yet. Click to show only these; click again to show all."
         )
         b.setAccessibleName(f"{left} to review")
+
+    # -- fitting the width ---------------------------------------------------------------------
+    def _say(self, b: QToolButton, words: str, short: str, level: int) -> None:
+        """Give count ``b`` its text in words and short; it is shown short from compactness
+        ``level`` on (the words stay in its tooltip and accessible name either way)."""
+        if self._texts.get(b) == (words, short, level):
+            return
+        self._texts[b] = (words, short, level)
+        b.setText(short if self.compact >= level else words)
+
+    def fit_to(self, width: int) -> None:
+        """The width the strip is shown in: counts in words when they fit ("≈ 5 reworded",
+        "✓ 3 reviewed"), else the kinds by mark and figure ("≈ 5"), and then the review counts
+        too ("✓ 3"), so a 1280-pixel window shows every count without scrolling."""
+        if width != self._width:
+            self._width = width
+            self._refit()
+
+    def _refit(self) -> None:
+        if self._width is None:
+            return
+        for level in (0, 1, 2):
+            self._show_compact(level)
+            if self._needed() <= self._width:
+                return
+
+    def _needed(self) -> int:
+        self._row.invalidate()
+        return self._row.minimumSize().width()
+
+    def _show_compact(self, level: int) -> None:
+        self.compact = level
+        for b, (words, short, at) in self._texts.items():
+            b.setText(short if level >= at else words)
 
     # -- what the window shows -------------------------------------------------------------------
     def set_active(self, kind: str = "", flag: str = "", review: str = "") -> None:
@@ -370,8 +411,13 @@ class SummaryStrip(QFrame):
             self._check_only("")
 
     def counts(self) -> dict[str, str]:
-        """What each count reads, by its filter key ("kind:reworded" → "≈ 5 reworded")."""
-        return {str(b.property("filterKey")): b.text() for b in self._group.buttons()}
+        """What each count says in words, by its filter key ("kind:reworded" → "≈ 5 reworded"),
+        shown so or short (:meth:`fit_to`)."""
+        out: dict[str, str] = {}
+        for b in self._group.buttons():
+            said = self._texts.get(b) if isinstance(b, QToolButton) else None
+            out[str(b.property("filterKey"))] = said[0] if said else b.text()
+        return out
 
     def button(self, key: str) -> QToolButton:
         """The count with filter key ``key`` ("kind:added", "flag:number", "review:reviewed")."""
@@ -379,3 +425,14 @@ class SummaryStrip(QFrame):
             if b.property("filterKey") == key:
                 return b  # type: ignore[return-value]
         raise KeyError(key)
+
+
+class StripArea(QScrollArea):
+    """The strip's frame: it tells the strip the width it has (:meth:`SummaryStrip.fit_to`),
+    and scrolls sideways only if even the short counts do not fit."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        strip = self.widget()
+        if isinstance(strip, SummaryStrip):
+            strip.fit_to(self.viewport().width())

@@ -123,3 +123,22 @@ def test_counts_made_in_a_worker_are_shown_as_made_and_not_kept_after_the_review
     del index
     gc.collect()
     assert id(demo) not in summary_strip._PREPARED  # nothing of a closed review stays behind
+
+
+def test_a_1280_pixel_window_shows_every_count_without_scrolling(qtbot, driver) -> None:  # type: ignore[no-untyped-def]
+    # (a reviewer found "✓ 0 reviewed" and "○ 16 to review" past the edge of a 1280-pixel window)
+    driver.open_demo()
+    strip = driver.win.review.strip
+    area = strip.parentWidget().parentWidget()  # the strip's scroll area (viewport, then area)
+    driver.resize(1280, 860)
+    qtbot.waitUntil(lambda: not area.horizontalScrollBar().isVisible(), timeout=3000)
+    right_edge = area.viewport().mapTo(driver.win, area.viewport().rect().topRight()).x()
+    for key in (f"review:{REVIEWED}", f"review:{TO_REVIEW}", "kind:reworded", "flag:*"):
+        b = strip.button(key)
+        assert b.isVisible() and b.mapTo(driver.win, b.rect().topRight()).x() <= right_edge, key
+    assert strip.compact and strip.button("kind:reworded").text() == "≈ 5"
+    assert "to review" in strip.button(f"review:{TO_REVIEW}").accessibleName()  # words for a screen reader
+    assert strip.counts()[f"review:{REVIEWED}"] == "✓ 0 reviewed"  # and in the tooltip, in words
+    driver.resize(2200, 860)  # room for the words again
+    qtbot.waitUntil(lambda: not strip.compact, timeout=3000)
+    assert strip.button("kind:reworded").text().endswith("reworded")
