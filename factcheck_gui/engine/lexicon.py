@@ -803,6 +803,10 @@ CONTRAST_GROUPS: tuple[str, ...] = (
     "inside | outside",
     "upstream | downstream",
     "plaintiff plaintiffs | defendant defendants",
+    "peaceful peacefully nonviolent | violent violently",
+    "safe | dangerous",
+    "accidental accidentally | deliberate deliberately intentional intentionally",
+    "voluntary voluntarily | mandatory compulsory forced",
 )
 # An antonym made with a prefix ("legal" / "illegal", "known" / "unknown").
 ANTONYM_PREFIXES: tuple[str, ...] = ("non-", "non", "un", "il", "ir", "im", "in", "dis")

@@ -66,10 +66,30 @@ def fact_flags(
         flags.extend(title_flags(mentions(ta, scan_a), mentions(tb, scan_b), ta, tb, whole))
     flags.extend(marker_flags(orig, rew, ta, tb))
     if diff:
-        flags.extend(substitution_flags(ta, tb, diff))
+        swapped = substitution_flags(ta, tb, diff)
+        if swapped:
+            flags = _not_dropped(flags, swapped)
+            flags.extend(swapped)
     if flags and few:
         flags = [_as_note(f) for f in flags]
     return [_as_detail(f) for f in numbers + flags]
+
+
+def _not_dropped(flags: list[Flag], swapped: list[Flag]) -> list[Flag]:
+    """Without an "attribution dropped" whose verb the rewrite replaced by another word
+    ("Officials confirmed …" → "Officials suspected …" is a word changed, not a claim now
+    stated as fact): the substitution flag says what happened."""
+    spans = [f.original_span for f in swapped if f.original_span is not None]
+    return [
+        f
+        for f in flags
+        if not (
+            f.type is FlagType.ATTRIBUTION
+            and f.rewrite_span is None
+            and f.original_span is not None
+            and any(f.original_span[0] <= s[0] and s[1] <= f.original_span[1] for s in spans)
+        )
+    ]
 
 
 FEW_WORDS = 0.2  # content words the two sides share (Dice), under which they are hardly one claim

@@ -314,7 +314,14 @@ def _clause_there(
     while hi + 1 < len(tokens) and tokens[hi + 1].key not in ends:
         hi += 1
     words = _content(tokens, lo, hi + 1)
-    if reported:
+    if reported and tokens[k].key == "according":
+        # "At least 30 people were killed, according to the health ministry": what is reported
+        # is the sentence around "according to …", whose own words name the source.
+        end = k
+        while end < hi and tokens[end + 1].text != ",":
+            end += 1
+        words = _content(tokens, lo, k) | _content(tokens, end + 1, hi + 1)
+    elif reported:
         after = _content(tokens, k + 1, hi + 1)
         words = after if len(after) >= 2 else _content(tokens, lo, k)
     return len(words) < 2 or len(words & other) >= CLAUSE_KEPT * len(words)
