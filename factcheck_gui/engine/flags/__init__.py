@@ -17,6 +17,7 @@ are not changes of fact.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import replace
 
@@ -30,7 +31,7 @@ from factcheck_gui.engine.flags.substitutions import substitution_flags
 from factcheck_gui.engine.flags.titles import may_have_titles, mentions, title_flags
 from factcheck_gui.engine.flags.whole import FlagContext, whole_of
 from factcheck_gui.engine.lexicon import STOPWORDS
-from factcheck_gui.engine.normalize import Token
+from factcheck_gui.engine.normalize import Token, stem
 from factcheck_gui.engine.types import Claim, DiffOp, Flag, FlagChange, FlagType, Severity
 
 __all__ = ["FlagContext", "QuoteContext", "fact_flags", "quote_flags", "split_omitted"]
@@ -72,7 +73,17 @@ def fact_flags(
             flags.extend(swapped)
     if flags and few:
         flags = [_as_note(f) for f in flags]
-    return [_as_detail(f) for f in numbers + flags]
+    spoken_of: set[str] | None = None  # stems of the original's content words, when asked
+    out = []
+    for f in numbers + flags:
+        if f.type is FlagType.NUMBER and f.change is FlagChange.ADDED and f.severity is Severity.MEDIUM:
+            if spoken_of is None:
+                spoken_of = {stem(t.key) for t in ta if t.is_word and t.key not in STOPWORDS}
+            if _counts_what_was_said(f, spoken_of):
+                out.append(f)  # "Police arrested protesters" → "… arrested 40 protesters"
+                continue
+        out.append(_as_detail(f))
+    return out
 
 
 def _not_dropped(flags: list[Flag], swapped: list[Flag]) -> list[Flag]:
@@ -114,6 +125,17 @@ def _as_note(f: Flag) -> Flag:
 # value of the original's changed into another (those are "changed" flags, of high severity),
 # so it is a note to check, not a changed fact.
 _DETAIL_TYPES = frozenset({FlagType.NAME, FlagType.DATE, FlagType.NUMBER})
+
+
+def _counts_what_was_said(f: Flag, spoken_of: set[str]) -> bool:
+    """Does an added figure count something the original states without a figure ("40
+    protesters" where the original says "protesters")? That is a figure invented for a fact
+    of the source, not background the rewrite brings in: it stays a flag."""
+    words = [w for w in _WORDS.findall(f.rewrite.lower()) if not w[0].isdigit()]
+    return any(w not in STOPWORDS and stem(w) in spoken_of for w in words)
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
 
 
 def _as_detail(f: Flag) -> Flag:

@@ -56,3 +56,22 @@ def test_a_reporting_verb_dropped_outright_is_still_an_attribution_dropped() -> 
     assert [f.message for f in flags_of(cmp)] == [
         "attribution dropped: confirmed (the rewrite states it as fact)"
     ]
+
+
+def test_a_figure_invented_for_what_the_original_states_is_a_flag() -> None:
+    cmp = compare_texts(
+        "Police arrested protesters in the square on Monday.\n",
+        "Police arrested 40 protesters in the square on Monday.\n",
+    )
+    (flag,) = flags_of(cmp)
+    assert flag.type is FlagType.NUMBER and flag.change == "added" and flag.severity == "medium"
+    assert flag.message == "number added: 40 protesters"
+
+
+def test_a_figure_for_background_the_rewrite_brings_in_stays_a_note() -> None:
+    cmp = compare_texts(
+        "The commander said the ships left port on Monday.\n",
+        "The commander said the ships left port on Monday, 40 years after the war.\n",
+    )
+    assert not [f for f in flags_of(cmp) if f.type is FlagType.NUMBER]
+    assert "number added: 40 years" in [f.message for c in cmp.changes for f in c.omitted]
