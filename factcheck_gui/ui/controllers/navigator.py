@@ -289,7 +289,7 @@ class Navigator(QObject):
         self.task = self.workers.start(
             "comparing",
             _open_job(job),
-            finished=self._opened,
+            finished=self._compared,
             progress=self.notifier.status.set_progress,
             cancelled=self._cancelled,
             failed=self._failed,
@@ -318,6 +318,17 @@ class Navigator(QObject):
     def cancel_task(self) -> None:
         if self.task is not None and not self.task.done:
             self.task.cancel()
+
+    def _compared(self, opened: OpenedReview) -> None:
+        """A new comparison: shown as a stored one is, and what the importers had to guess
+        about its texts (an encoding detected …) said until dismissed, so a garbled text is
+        never reviewed unawares."""
+        from factcheck_gui.review.import_notes import import_notes
+
+        self._opened(opened)
+        notes = import_notes(opened.comparison)
+        if notes:
+            self.notifier.warning(notes)
 
     def _opened(self, opened: OpenedReview) -> None:
         self.task = None
