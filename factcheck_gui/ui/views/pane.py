@@ -37,7 +37,6 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QMenu,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
@@ -113,8 +112,12 @@ def prepare_side(index: ComparisonIndex, side: Side) -> PreparedSide:
     """*worker*: one pane's document and map marks for ``index``."""
     s = index.sides[side]
     marks = map_data(*marks_of(index.comparison, side, s.to_qt))
-    has_app = isinstance(QCoreApplication.instance(), QApplication)
-    return PreparedSide(prepare_document(s.doc.text) if has_app else None, marks)
+    # No document made here: handing a worker's QTextDocument to the window's thread
+    # (moveToThread) holds the interpreter's lock while it waits for a Qt lock that the window's
+    # thread, deleting an object, holds while it waits for the interpreter's lock — a deadlock
+    # seen in a CI run. The pane fills its document on its own thread (tens of milliseconds
+    # for a long story).
+    return PreparedSide(None, marks)
 
 
 def prepare_documents(index: ComparisonIndex) -> None:

@@ -315,7 +315,7 @@ def test_a_verdict_under_unreviewed_only_leaves_the_list_once_the_reader_moves_o
     assert _ids(changes)[0] == first
 
 
-def test_a_document_built_in_a_worker_is_shown_highlighted_and_searchable(qtbot, reference_pair) -> None:  # type: ignore[no-untyped-def]
+def test_a_pane_prepared_in_a_worker_is_shown_highlighted_and_searchable(qtbot, reference_pair) -> None:  # type: ignore[no-untyped-def]
     import threading
 
     from factcheck_gui.ui.views.pane import prepare_documents
@@ -325,8 +325,11 @@ def test_a_document_built_in_a_worker_is_shown_highlighted_and_searchable(qtbot,
     worker.start()
     worker.join()
     prepared = idx.prepared[Side.ORIGINAL]
+    # The worker makes the map's marks, never a document: moving a worker's QTextDocument to
+    # the window's thread deadlocked a CI run (the pane fills its own).
+    assert prepared.document is None
     v = shown_view(qtbot, idx, 1000, 500)
-    assert v.left.document() is prepared.document and not idx.prepared  # adopted, once
+    assert not idx.prepared  # taken, once
     assert v.left.toPlainText() == idx.comparison.original.text
     assert v.left.isReadOnly() and v.left.document().documentMargin() == 8
     change = next(c for c in idx.review_changes if c.original)
@@ -362,14 +365,13 @@ def test_a_one_paragraph_story_is_laid_out_on_the_window_thread_only(qtbot) -> N
     )
     worker.start()
     worker.join()
-    doc = idx.prepared[Side.ORIGINAL].document
-    assert doc is not None and doc.blockCount() == 1
-    assert doc.firstBlock().layout().lineCount() == 0  # nothing shaped in the worker
-    assert built[0].doc.firstBlock().layout().lineCount() == 0
+    assert idx.prepared[Side.ORIGINAL].document is None  # no pane document made in a worker
+    assert built[0].doc.firstBlock().layout().lineCount() == 0  # nothing shaped in the worker
     # nor any QObject of ours (the document's own root frame is Qt's)
-    assert not [c for c in doc.children() + built[0].doc.children() if not isinstance(c, QTextFrame)]
+    assert not [c for c in built[0].doc.children() if not isinstance(c, QTextFrame)]
     v = shown_view(qtbot, idx, 900, 500)
-    assert v.left.document() is doc
+    doc = v.left.document()
+    assert doc.blockCount() == 1
     assert doc.firstBlock().layout().lineCount() > 10  # wrapped at the pane's width, on this thread
     assert doc.defaultFont() == v.left.font()
     inline = InlineView()
