@@ -48,7 +48,10 @@ from factcheck_gui.engine.worddiff import equal_diff, word_diff
 # negation left out with the words it bore on is an omission, a negation's clause ends at a
 # contrast; 0.2.3: a sentence's first word is a name only where the texts do not
 # write it in lower case as often, two people with one first name are two, one plain negation for
-# another (never / not) is no change.
+# another (never / not) is no change, "according to …" dropped at a sentence's end is an
+# attribution dropped, a reporting verb replaced by a contrasting word is one substitution, a
+# figure invented for what the original states is a flag; flags of types the contract does not
+# list are written to ``other_flags``.
 
 
 class Cancelled(Exception):
