@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -70,30 +70,9 @@ def text_cursor(document: QTextDocument, start: int, end: int | None = None) -> 
     return cur
 
 
-def prepare_document(text: str) -> QTextDocument:
-    """A story pane's document holding ``text``, built in the calling thread (a worker).
-
-    Filling a document with a long story takes tens of milliseconds; done where the comparison
-    is made, the pane only adopts it (:meth:`StoryPane.set_index`). The document is handed to
-    the application's thread, where the panes live.
-
-    It has no layout yet: a plain-text layout lays a one-paragraph document out at once,
-    shaping its text with the fonts, and fonts are used on the window's thread only (a worker
-    laying out text beside it is what deadlocked printing). :func:`give_layout` adds it there.
-    """
-    doc = QTextDocument()
-    doc.setUndoRedoEnabled(False)
-    doc.setDocumentMargin(DOCUMENT_MARGIN)
-    doc.setPlainText(text)
-    app = QCoreApplication.instance()
-    if app is not None and doc.thread() is not app.thread():
-        doc.moveToThread(app.thread())
-    return doc
-
-
 def give_layout(doc: QTextDocument, font: QFont) -> None:
     """*GUI thread*: the font and plain-text layout of a document a worker filled
-    (:func:`prepare_document`), before a text view shows it; the font first, so a
+    (the inline column's), before a text view shows it; the font first, so a
     one-paragraph story is laid out once."""
     doc.setDefaultFont(font)
     doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
@@ -371,7 +350,7 @@ class StoryPane(QPlainTextEdit):
             self._keep_timer.start()
 
     def _adopt(self, doc: QTextDocument) -> None:
-        """Show a document built by :func:`prepare_document` (the previous one is let go)."""
+        """Show a document filled beforehand (the previous one is let go)."""
         old = self.document()
         # Adopted before (the first one belongs to the text control). Not ``old.parent()``: the
         # first wrapper PySide makes for the private text control costs 13–47 ms.
