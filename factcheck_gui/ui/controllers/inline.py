@@ -1,8 +1,9 @@
 """View → Inline view: the review's comparison as one column (see :mod:`..views.inline_view`).
 
-The column's document is built in a worker when the view asks for it (shown for a comparison
-it has none of, or after a theme change); a build for a comparison left meanwhile is dropped.
-The choice is kept in the settings.
+The column is planned in a worker when the view asks for it (shown for a comparison it has
+none of, or after a theme change), then its document is filled on the window's thread a slice
+at a time (a few milliseconds each, so the window keeps answering); a build for a comparison
+left meanwhile is dropped. The choice is kept in the settings.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from PySide6.QtCore import QObject
 
 from factcheck_gui.review.docindex import ComparisonIndex
 from factcheck_gui.ui.shell.settings import Settings
+from factcheck_gui.ui.shell.sliced import Sliced
 from factcheck_gui.ui.shell.workers import Failure, TaskHandle, Workers
 from factcheck_gui.ui.views.comparison_view import ComparisonView
-from factcheck_gui.ui.views.inline_view import InlineDocument, inline_task
+from factcheck_gui.ui.views.inline_view import InlineDocument, InlineFill, InlinePlanned, inline_task
 
 
 class InlineController(QObject):
@@ -32,9 +34,10 @@ class InlineController(QObject):
         # The build under way, weakly: a strong reference would close a cycle (its signals hold
         # these callbacks, which hold this controller) that the garbage collector might free
         # in a worker thread, with the signals' QObject in it.
-        self._task: weakref.ref[TaskHandle[InlineDocument]] | None = None
+        self._task: weakref.ref[TaskHandle[InlinePlanned]] | None = None
         self._token = 0  # only the latest build's answer is taken
         self.builds = 0  # documents built (for the tests and the benchmark)
+        self._fill: Sliced | None = None  # the document being filled on this thread
         self.view.needsDocument.connect(self._build)
 
     @property
@@ -50,12 +53,29 @@ class InlineController(QObject):
         if running is not None and not running.done:
             running.cancel()  # of a comparison left, or colours changed: its result is dropped
         self._token += 1
+        if self._fill is not None:
+            self._fill.cancel()  # a fill under way is of the earlier build: dropped
+            self._fill = None
         token, view = self._token, self.view
+        palette = view.palette()
 
-        def done(built: InlineDocument) -> None:
-            self.builds += 1
+        def filled(built: InlineDocument) -> None:
             if token == self._token:
+                self._fill = None
+                self.builds += 1
                 view.set_built(built)  # refused when the view shows another comparison now
+
+        def fill_failed(_message: str) -> None:
+            if token == self._token:
+                self._fill = None
+                view.build_failed()
+
+        def done(planned: InlinePlanned) -> None:
+            if token == self._token:
+                fill = self._fill = Sliced(InlineFill(planned, palette).steps(), self)
+                fill.finished.connect(filled)
+                fill.failed.connect(fill_failed)
+                fill.start()
 
         def failed(_failure: Failure) -> None:
             if token == self._token:
@@ -67,7 +87,7 @@ class InlineController(QObject):
 
         task = self.workers.start(
             "preparing the inline view",
-            inline_task(index, view.palette()),
+            inline_task(index),
             finished=done,
             failed=failed,
             cancelled=cancelled,

@@ -8,9 +8,9 @@ tint, strike-through for deleted, underline for inserted, a wavy underline for f
 wording), and a margin mark names each change's kind, so colour is never the only cue.
 
 What the column says is planned without Qt (:func:`factcheck_gui.review.inline.plan_inline`);
-the document's text is built in a worker (:func:`inline_task`) with ``QTextCursor.insertText``
-and character formats, and laid out by the view on the window's thread: story text is only
-ever text, never markup. The view asks for it
+a worker plans it (:func:`inline_task`), and the window's thread fills the document a slice at
+a time (:class:`InlineFill`) with ``QTextCursor.insertText`` and character formats, and lays it
+out: story text is only ever text, never markup. The view asks for it
 (``needsDocument``) when it is shown for a comparison it has no document of.
 
 Signals (:class:`InlineView`):
@@ -21,11 +21,11 @@ Signals (:class:`InlineView`):
 from __future__ import annotations
 
 import bisect
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -41,10 +41,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from factcheck_gui.engine import Cancelled
 from factcheck_gui.engine.types import ChangeKind
 from factcheck_gui.review.docindex import ComparisonIndex
-from factcheck_gui.review.inline import BREAK, plan_inline
+from factcheck_gui.review.inline import BREAK, InlinePlan, plan_inline
 from factcheck_gui.review.search import ColumnSearch
 from factcheck_gui.ui.shell.theme import KIND_STYLES, kind_tint
 from factcheck_gui.ui.shell.workers import TaskContext
@@ -52,7 +51,7 @@ from factcheck_gui.ui.views.highlight import story_format
 from factcheck_gui.ui.views.pane import DOCUMENT_MARGIN, MARGIN_WIDTH, give_layout, text_cursor
 
 
-# -- the document (a worker builds it, the view adopts it) -------------------------------------
+# -- the document (a worker plans it, the window's thread fills it in slices) -----------------
 @dataclass
 class InlineDocument:
     """A built column: its document and where each claim's change is in it (Qt positions)."""
@@ -64,7 +63,7 @@ class InlineDocument:
     change_ids: list[str]
     kinds: list[ChangeKind | None]  # None: an unchanged claim (not a change to review)
     by_change: dict[str, list[tuple[int, int]]]
-    search: ColumnSearch | None = None  # Find in the column (made with it, in the worker)
+    search: ColumnSearch | None = None  # Find in the column (made in the worker, with the plan)
 
     def change_at(self, qpos: int) -> str:
         i = bisect.bisect_right(self.starts, qpos) - 1
@@ -79,72 +78,137 @@ class InlineDocument:
             i += 1
 
 
-def build_inline(
-    index: ComparisonIndex, palette: QPalette, cancelled: Callable[[], bool] | None = None
-) -> InlineDocument:
-    """*worker*: the inline document, handed to the application's thread.
+def _as_document_reads(text: str) -> str:
+    """``text`` as ``QTextDocument.toPlainText`` gives it back once inserted with
+    ``QTextCursor.insertText`` (each line break, CR LF included, one block separator read as a
+    line feed; no-break spaces read as spaces): its length in Qt units is the document's."""
+    if text.isascii() and "\r" not in text:
+        return text
+    return (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2029", "\n")
+        .replace("\u2028", "\n")
+        .replace("\xa0", " ")
+    )
 
-    The window's thread waits for the interpreter while this runs: Python hands it over only
-    every few milliseconds to a busy thread, and each of the window's many short event handlers
-    needs it, so the build gives it away itself every few hundred pieces.
-    """
-    plan = plan_inline(index, cancelled)
-    doc = QTextDocument()
-    doc.setUndoRedoEnabled(False)
-    doc.setDocumentMargin(DOCUMENT_MARGIN)
-    # The panes' formats for the same run keys (plain values: no QObject is made in a worker).
-    formats: dict[frozenset[str], QTextCharFormat] = {}
 
-    def format_for(keys: frozenset[str]) -> QTextCharFormat:
-        fmt = formats.get(keys)
-        if fmt is None:
-            fmt = formats[keys] = story_format(keys, palette)
-        return fmt
+def _qt_length(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
 
-    plain = QTextCharFormat()
-    cursor = QTextCursor(doc)
-    qpos = [0] * (len(plan.items) + 1)  # Qt position before each item
-    pos = 0
-    for i, item in enumerate(plan.items):
-        qpos[i] = pos
-        if item is BREAK:
-            cursor.insertBlock()
-        else:
-            cursor.insertText(item.text, format_for(item.keys) if item.keys else plain)
-        pos = cursor.position()
-        if i % 256 == 0:
-            time.sleep(0)  # hand the interpreter to the window between Qt calls (see below)
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-    qpos[len(plan.items)] = pos
-    # (no layout here: the view gives it one on the window's thread, pane.give_layout)
+
+@dataclass
+class InlinePlanned:
+    """*worker*: what the window's thread needs to fill a column (no Qt object in it): the
+    pieces, and where each claim's stretch will be in the document (Qt positions)."""
+
+    index: ComparisonIndex
+    plan: InlinePlan
+    search: ColumnSearch
+    length: int  # the document's Qt length once filled
+    starts: list[int]
+    ends: list[int]
+    change_ids: list[str]
+    kinds: list[ChangeKind | None]
+    by_change: dict[str, list[tuple[int, int]]]
+
+
+def _stretches(
+    index: ComparisonIndex, plan: InlinePlan, qpos: list[int]
+) -> tuple[list[int], list[int], list[str], list[ChangeKind | None], dict[str, list[tuple[int, int]]]]:
+    """Every claim's stretch, in order, from the Qt position before each piece."""
     spans = sorted((qpos[a], qpos[b], cid) for cid, (a, b) in plan.claim_items.items())
     changes = [index.claim_change.get(cid) for _s, _e, cid in spans]
-    built = InlineDocument(
-        index,
-        doc,
+    by_change: dict[str, list[tuple[int, int]]] = {}
+    for (s, e, _cid), change in zip(spans, changes, strict=True):
+        if change is not None:
+            by_change.setdefault(change.id, []).append((s, e))
+    return (
         [s for s, _e, _c in spans],
         [e for _s, e, _c in spans],
         [c.id if c is not None else "" for c in changes],
         [c.kind if c is not None and c.is_change else None for c in changes],
-        {},
+        by_change,
     )
-    for (s, e, _cid), change in zip(spans, changes, strict=True):
-        if change is not None:
-            built.by_change.setdefault(change.id, []).append((s, e))
-    # What Find searches when the column is shown: its text as the document reads (a paragraph
-    # break is one character there too), lower-cased here rather than in the window's thread.
-    built.search = ColumnSearch(doc.toPlainText())
-    app = QCoreApplication.instance()
-    if app is not None and doc.thread() is not app.thread():
-        doc.moveToThread(app.thread())
-    return built
 
 
-def inline_task(index: ComparisonIndex, palette: QPalette) -> Callable[[TaskContext], InlineDocument]:
-    """The worker function building ``index``'s inline document with the colours of ``palette``."""
-    palette = QPalette(palette)
-    return lambda ctx: build_inline(index, palette, ctx.cancelled)
+def prepare_inline(index: ComparisonIndex, cancelled: Callable[[], bool] | None = None) -> InlinePlanned:
+    """*worker*: the column's plan, its Find text (as the document will read) and its claims'
+    places, so the window's thread only inserts the pieces."""
+    plan = plan_inline(index, cancelled)
+    read = ["\n" if item is BREAK else _as_document_reads(item.text) for item in plan.items]
+    qpos = [0] * (len(read) + 1)
+    pos = 0
+    for i, piece in enumerate(read):
+        qpos[i] = pos
+        pos += _qt_length(piece)
+    qpos[len(read)] = pos
+    return InlinePlanned(index, plan, ColumnSearch("".join(read)), pos, *_stretches(index, plan, qpos))
+
+
+class InlineFill:
+    """*GUI thread*: fills a planned column's document a slice at a time.
+
+    The document is a Qt object of the window's thread from the start: a worker's document
+    handed over with ``moveToThread`` can deadlock (the interpreter's lock held while waiting
+    for a Qt lock the window's thread holds while it waits for the interpreter), as the panes'
+    did in a CI run. It has no layout while it is filled (the view gives it one), so a slice
+    costs the inserts only.
+    """
+
+    def __init__(self, planned: InlinePlanned, palette: QPalette) -> None:
+        self.planned = planned
+        self.doc = QTextDocument()
+        self.doc.setUndoRedoEnabled(False)
+        self.doc.setDocumentMargin(DOCUMENT_MARGIN)
+        self._palette = QPalette(palette)
+        self._formats: dict[frozenset[str], QTextCharFormat] = {}
+        self._plain = QTextCharFormat()
+        self._cursor = QTextCursor(self.doc)
+
+    def _format_for(self, keys: frozenset[str]) -> QTextCharFormat:
+        fmt = self._formats.get(keys)
+        if fmt is None:
+            fmt = self._formats[keys] = story_format(keys, self._palette)
+        return fmt
+
+    def steps(self, per_step: int = 64) -> Generator[None, None, InlineDocument]:
+        """Insert the pieces, yielding after every ``per_step`` of them (for
+        :class:`~factcheck_gui.ui.shell.sliced.Sliced`); returns the filled column."""
+        planned, cursor = self.planned, self._cursor
+        items = planned.plan.items
+        qpos = [0] * (len(items) + 1)  # as filled: used only should the plan's places be off
+        pos = 0
+        for i, item in enumerate(items):
+            qpos[i] = pos
+            if item is BREAK:
+                cursor.insertBlock()
+            else:
+                cursor.insertText(item.text, self._format_for(item.keys) if item.keys else self._plain)
+            pos = cursor.position()
+            if i % per_step == per_step - 1:
+                yield
+        qpos[len(items)] = pos
+        if pos == planned.length:
+            places = planned.starts, planned.ends, planned.change_ids, planned.kinds, planned.by_change
+        else:  # a character Qt counted otherwise than the plan did: the places as filled
+            places = _stretches(planned.index, planned.plan, qpos)
+        return InlineDocument(planned.index, self.doc, *places, planned.search)
+
+
+def build_inline(index: ComparisonIndex, palette: QPalette) -> InlineDocument:
+    """*GUI thread*: a column in one go (the window fills it in slices instead, InlineFill)."""
+    steps = InlineFill(prepare_inline(index), palette).steps()
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return cast(InlineDocument, stop.value)
+
+
+def inline_task(index: ComparisonIndex) -> Callable[[TaskContext], InlinePlanned]:
+    """The worker function planning ``index``'s inline column."""
+    return lambda ctx: prepare_inline(index, ctx.cancelled)
 
 
 # -- the view ----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat
 
 from factcheck_gui.engine import compare_texts
@@ -345,30 +345,25 @@ def test_a_pane_prepared_in_a_worker_is_shown_highlighted_and_searchable(qtbot, 
 
 def test_a_one_paragraph_story_is_laid_out_on_the_window_thread_only(qtbot) -> None:  # type: ignore[no-untyped-def]
     """A plain-text layout lays a one-paragraph document out at once, shaping it with the fonts;
-    a worker doing that beside the window is the pattern that deadlocked printing. The worker's
-    documents (panes and inline column) come without layout; the view lays them out."""
+    a worker doing that beside the window is the pattern that deadlocked printing, and a worker's
+    document handed over with moveToThread deadlocked a CI run. The workers make no document
+    (panes and inline column plan only); the window's thread fills and lays them out."""
     import threading
 
-    from PySide6.QtGui import QTextFrame
-    from PySide6.QtWidgets import QApplication
-
-    from factcheck_gui.ui.views.inline_view import InlineView, build_inline
+    from factcheck_gui.ui.views.inline_view import InlineFill, InlinePlanned, InlineView, prepare_inline
     from factcheck_gui.ui.views.pane import prepare_documents
 
     original = " ".join(f"Officials in Northfield counted {i} boats on the river today" for i in range(300))
     rewrite = original.replace("counted 7 boats", "counted 9 boats")
     assert "\n" not in original  # one paragraph: one block
     idx = ComparisonIndex(compare_texts(original, rewrite))
-    built: list = []
-    worker = threading.Thread(
-        target=lambda: (prepare_documents(idx), built.append(build_inline(idx, QApplication.palette())))
-    )
+    planned: list = []
+    worker = threading.Thread(target=lambda: (prepare_documents(idx), planned.append(prepare_inline(idx))))
     worker.start()
     worker.join()
     assert idx.prepared[Side.ORIGINAL].document is None  # no pane document made in a worker
-    assert built[0].doc.firstBlock().layout().lineCount() == 0  # nothing shaped in the worker
-    # nor any QObject of ours (the document's own root frame is Qt's)
-    assert not [c for c in built[0].doc.children() if not isinstance(c, QTextFrame)]
+    assert isinstance(planned[0], InlinePlanned)
+    assert not [v for v in vars(planned[0]).values() if isinstance(v, QObject)]  # no Qt object
     v = shown_view(qtbot, idx, 900, 500)
     doc = v.left.document()
     assert doc.blockCount() == 1
@@ -379,7 +374,17 @@ def test_a_one_paragraph_story_is_laid_out_on_the_window_thread_only(qtbot) -> N
     inline.resize(700, 400)
     inline.show()
     inline.set_index(idx)
-    assert inline.set_built(built[0])
-    assert inline.document() is built[0].doc
-    assert built[0].doc.firstBlock().layout().lineCount() > 10
+    fill = InlineFill(planned[0], inline.palette())
+    assert fill.doc.thread() is inline.thread()
+    steps = fill.steps(per_step=8)
+    built = None
+    while built is None:  # step by step, as the window fills it
+        try:
+            next(steps)
+        except StopIteration as stop:
+            built = stop.value
+    assert fill.doc.firstBlock().layout().lineCount() == 0  # no layout while it is filled
+    assert inline.set_built(built)
+    assert inline.document() is built.doc
+    assert built.doc.firstBlock().layout().lineCount() > 10
     assert "counted 9 boats" in inline.toPlainText()

@@ -126,6 +126,83 @@ def test_a_document_of_another_comparison_is_refused(qtbot, demo: ComparisonInde
     assert view.built is None
 
 
+def test_find_in_the_column_finds_what_the_document_shows(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The Find text is made in the worker, before the document exists: it must read as the
+    document does, no-break spaces and paragraph breaks included, or every hit is misplaced."""
+    original = "The council met.\n\nIt voted\xa0for the plan. Costs rose 5%."
+    rewrite = "The council met on Monday.\n\nIt voted\xa0against the plan. Costs rose 7%."
+    built = build_inline(ComparisonIndex(compare_texts(original, rewrite)), QApplication.palette())
+    shown = built.doc.toPlainText()
+    assert built.search is not None
+    for needle in ("voted for", "for against the", "rose 5 7%", "on monday.\nit voted"):
+        hit = built.search.step(needle, 0)
+        assert hit is not None, needle
+        assert shown[hit[0] : hit[1]].lower() == needle
+    built.doc.deleteLater()
+
+
+@pytest.mark.parametrize(
+    "original, rewrite",
+    [
+        (
+            "Fans cheered 🎉 loudly.\r\nThe mayor spoke.",
+            "Fans cheered 🎉 quietly.\r\nThe mayor spoke at noon.",
+        ),
+        ("Café\xa0owners met.\u2028They agreed.", "Café\xa0owners met on Friday.\u2028They disagreed."),
+    ],
+)
+def test_the_worker_places_every_claim_where_the_document_has_it(qtbot, original, rewrite) -> None:  # type: ignore[no-untyped-def]
+    """The claims' places are worked out in the worker, in Qt's units: an emoji is two, a CR LF
+    one; a wrong place would select or scroll to the wrong words."""
+    from factcheck_gui.ui.views.inline_view import prepare_inline
+
+    idx = ComparisonIndex(compare_texts(original, rewrite))
+    planned = prepare_inline(idx)
+    built = build_inline(idx, QApplication.palette())
+    cur = built.doc.find("quietly" if "quietly" in rewrite else "disagreed")
+    assert not cur.isNull()
+    assert (
+        built.change_at(cur.selectionStart())
+        == idx.claim_change[idx.comparison.rewrite.claims[0 if "quietly" in rewrite else 1].id].id
+    )
+    assert planned.length == built.doc.characterCount() - 1
+    assert (planned.starts, planned.ends) == (built.starts, built.ends)
+    built.doc.deleteLater()
+
+
+def test_a_long_column_is_filled_in_slices_and_the_window_keeps_answering(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from factcheck_gui.ui.controllers import inline as controller
+
+    lines = [f"Officials in district {i} counted {i * 3} boats on the river by Monday." for i in range(3000)]
+    rewrite = [ln.replace("boats", "vessels") if i % 7 == 0 else ln for i, ln in enumerate(lines)]
+    idx = ComparisonIndex(compare_texts("\n\n".join(lines), "\n\n".join(rewrite)))
+    slices: list[float] = []
+
+    class Timed(controller.Sliced):
+        def _slice(self) -> None:
+            t0 = time.perf_counter()
+            super()._slice()
+            slices.append(time.perf_counter() - t0)
+
+    ctl = opened.inline_view
+    patch = pytest.MonkeyPatch()
+    patch.setattr(controller, "Sliced", Timed)
+    try:
+        ctl.view.set_index(idx)
+        ctl.set_shown(True)
+        qtbot.waitUntil(lambda: ctl.view.built is not None and ctl.view.built.index is idx, timeout=60000)
+    finally:
+        patch.undo()
+    assert len(slices) > 3  # filled a slice at a time, the events answered between them
+    assert max(slices) < 0.25  # no slice holds the window for long (a loose bound: CI is slow)
+    assert "vessels" in ctl.view.toPlainText() and "boats" in ctl.view.toPlainText()
+    start = ctl.view.change_start(idx.review_changes[-1].id)
+    assert start is not None
+    ctl.set_shown(False)
+
+
 # -- in the window ---------------------------------------------------------------------------------
 def _inline_on(qtbot, win):  # type: ignore[no-untyped-def]
     win.commands["inline_view"].trigger()
