@@ -80,15 +80,14 @@ def give_layout(doc: QTextDocument, font: QFont) -> None:
 
 @dataclass(frozen=True)
 class PreparedSide:
-    """What a worker made for one pane: its document (None without a running application,
-    whose thread the panes live in) and its overview map's marks, in the pane's positions."""
+    """What a worker made for one pane: its overview map's marks, in the pane's positions
+    (plain data: the pane fills its document itself, on the window's thread)."""
 
-    document: QTextDocument | None
     map: MapData
 
 
 def prepare_side(index: ComparisonIndex, side: Side) -> PreparedSide:
-    """*worker*: one pane's document and map marks for ``index``."""
+    """*worker*: one pane's map marks for ``index``."""
     s = index.sides[side]
     marks = map_data(*marks_of(index.comparison, side, s.to_qt))
     # No document made here: handing a worker's QTextDocument to the window's thread
@@ -96,11 +95,11 @@ def prepare_side(index: ComparisonIndex, side: Side) -> PreparedSide:
     # thread, deleting an object, holds while it waits for the interpreter's lock — a deadlock
     # seen in a CI run. The pane fills its document on its own thread (tens of milliseconds
     # for a long story).
-    return PreparedSide(None, marks)
+    return PreparedSide(marks)
 
 
 def prepare_documents(index: ComparisonIndex) -> None:
-    """*worker*: both panes' documents and map marks for ``index`` (each pane takes its own once)."""
+    """*worker*: both panes' overview map marks for ``index`` (each pane takes its own once)."""
     index.prepared = {side: prepare_side(index, side) for side in Side}
 
 
@@ -208,7 +207,6 @@ class StoryPane(QPlainTextEdit):
         self._keep_timer.timeout.connect(self.release_place)
         self.updateRequest.connect(self._on_update_request)
         self._press_pos: QPoint | None = None
-        self._adopted: QTextDocument | None = None  # the document :meth:`_adopt` took last
         # A review's panes are never overwritten by a paste; the start page's panes hold a
         # story not compared yet, which the reader may replace (paste again) or clear.
         self.replaceable = False
@@ -242,12 +240,8 @@ class StoryPane(QPlainTextEdit):
         self.setViewportMargins(MARGIN_WIDTH, 0, MAP_WIDTH, 0)
         prepared = index.prepared.pop(self.side, None)
         if not isinstance(prepared, PreparedSide):
-            prepared = PreparedSide(None, map_data(*marks_of(index.comparison, self.side, side.to_qt)))
-        doc = prepared.document
-        if doc is not None and doc.thread() is self.thread():
-            self._adopt(doc)
-        else:
-            self.setPlainText(side.doc.text)
+            prepared = PreparedSide(map_data(*marks_of(index.comparison, self.side, side.to_qt)))
+        self.setPlainText(side.doc.text)
         self._highlight(side)
         if side.facts_pending:
             self._lex_start.start()
@@ -348,20 +342,6 @@ class StoryPane(QPlainTextEdit):
         if not self._keeping:  # nobody holds the place: hold it until the event loop has run
             self.keep_place()
             self._keep_timer.start()
-
-    def _adopt(self, doc: QTextDocument) -> None:
-        """Show a document filled beforehand (the previous one is let go)."""
-        old = self.document()
-        # Adopted before (the first one belongs to the text control). Not ``old.parent()``: the
-        # first wrapper PySide makes for the private text control costs 13–47 ms.
-        ours = old is self._adopted
-        self._adopted = doc
-        doc.setParent(self)
-        give_layout(doc, self.font())
-        self.highlighter = StoryHighlighter(doc, self.palette())
-        self.setDocument(doc)  # frees the text control's own document
-        if ours and old is not doc:
-            old.deleteLater()
 
     def _highlight(self, side: SideIndex) -> None:
         """Take ``side``'s plan: a short story is formatted whole, a long one as it is shown."""

@@ -142,7 +142,7 @@ def test_find_in_the_column_finds_what_the_document_shows(qtbot) -> None:  # typ
 
 
 @pytest.mark.parametrize(
-    "original, rewrite",
+    ("original", "rewrite"),
     [
         (
             "Fans cheered 🎉 loudly.\r\nThe mayor spoke.",
