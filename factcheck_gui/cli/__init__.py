@@ -54,9 +54,50 @@ def _command_modules(argv: Sequence[str] | None = None) -> list[ModuleType]:
     return [importlib.import_module(f"factcheck_gui.cli.{n}") for n in names]
 
 
+# Options whose value is free text a person types (a note may well start with a dash).
+_FREE_TEXT = ("--note", "--title", "--reviewer")
+
+
+def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string of ``parser`` and of its commands."""
+    found: set[str] = set()
+    for action in parser._actions:
+        found.update(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _option_strings(sub)
+    return found
+
+
+def _free_text_values(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``--note -5 % overstated`` read as the note it is: argparse takes a value that starts
+    with a dash for an option and stops with "expected one argument". Such a value is joined
+    to its option (``--note=...``) unless it is itself one of the options."""
+    known: set[str] | None = None
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        value = argv[i + 1] if i + 1 < len(argv) else None
+        if arg == "--":
+            out.extend(argv[i:])
+            break
+        if arg in _FREE_TEXT and value is not None and value.startswith("-") and value != "-":
+            if known is None:
+                known = _option_strings(parser)
+            if value.split("=", 1)[0] not in known:
+                out.append(f"{arg}={value}")
+                i += 2
+                continue
+        out.append(arg)
+        i += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(argv)
+    argv = _free_text_values(argv, parser)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage with its own one-line message
