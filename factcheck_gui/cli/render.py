@@ -9,7 +9,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from factcheck_gui import __version__
-from factcheck_gui.cli.text import BIDI_CONTROLS, inert, plural
+from factcheck_gui.cli.text import (
+    BIDI_CONTROLS,
+    MARKER_NOTE,
+    has_marker_lookalike,
+    inert,
+    marker_escapes,
+    marker_safe,
+    plural,
+)
 from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, Document, FlagChange
 
 KIND_LABEL = {
@@ -38,6 +46,11 @@ def _marked(
     out = []
     for cid in ids:
         c = doc.claim(cid)
+        marks = frozenset() if escape else marker_escapes(doc.text, c.start, c.end)
+
+        def piece(a: int, b: int, marks: frozenset[int] = marks) -> str:
+            return _html(doc.text[a:b]) if escape else marker_safe(doc.text, a, b, marks)
+
         pieces = []
         pos = c.start
         for s, e in spans:
@@ -46,10 +59,10 @@ def _marked(
             s, e = max(s, c.start), min(e, c.end)
             if s < pos:
                 continue
-            pieces.append(_esc(doc.text[pos:s], escape))
-            pieces.append(open_ + _esc(doc.text[s:e], escape) + close)
+            pieces.append(piece(pos, s))
+            pieces.append(open_ + piece(s, e) + close)
             pos = e
-        pieces.append(_esc(doc.text[pos : c.end], escape))
+        pieces.append(piece(pos, c.end))
         out.append(" ".join("".join(pieces).split()) if not escape else "".join(pieces))
     return out
 
@@ -64,10 +77,6 @@ def shown_bidi(s: str) -> str:
 
 def _html(s: str) -> str:
     return html.escape(shown_bidi(s), quote=True)
-
-
-def _esc(s: str, escape: bool) -> str:
-    return _html(s) if escape else s
 
 
 def _changed_spans(change: Change, side: str) -> list[tuple[int, int]]:
@@ -90,6 +99,8 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
         f"{inert(r.name)} ({plural(len(r.claims), 'claim')})",
         summary_line(cmp),
     ]
+    if has_marker_lookalike(o.text) or has_marker_lookalike(r.text):
+        lines.append(MARKER_NOTE)
     if cmp.changes and all(c.kind is ChangeKind.UNCHANGED and not c.flags for c in cmp.changes):
         lines.append("The two texts state the same claims in the same order (identical after normalising).")
     hidden = 0

@@ -16,7 +16,14 @@ from collections import Counter
 from factcheck_gui import __version__
 from factcheck_gui.cli.common import CliError, refuse_overwrite, write_output
 from factcheck_gui.cli.render import KIND_LABEL
-from factcheck_gui.cli.text import inert, plural
+from factcheck_gui.cli.text import (
+    MARKER_NOTE,
+    has_marker_lookalike,
+    inert,
+    marker_escapes,
+    marker_safe,
+    plural,
+)
 from factcheck_gui.engine.sources import (
     MAX_SOURCES,
     MultiChange,
@@ -114,14 +121,15 @@ def _changed(ch: MultiChange, source: int | None) -> list[tuple[int, int]]:
 
 def _marked(doc: Document, claim_id: str, spans: list[tuple[int, int]], open_: str, close: str) -> str:
     c = doc.claim(claim_id)
+    marks = marker_escapes(doc.text, c.start, c.end)
     pieces, pos = [], c.start
     for s, e in sorted(spans):
         s, e = max(s, c.start), min(e, c.end)
         if e <= s or s < pos:
             continue
-        pieces += [doc.text[pos:s], open_ + doc.text[s:e] + close]
+        pieces += [marker_safe(doc.text, pos, s, marks), open_ + marker_safe(doc.text, s, e, marks) + close]
         pos = e
-    pieces.append(doc.text[pos : c.end])
+    pieces.append(marker_safe(doc.text, pos, c.end, marks))
     return " ".join("".join(pieces).split())
 
 
@@ -148,6 +156,8 @@ def render_multi_text(cmp: MultiComparison, *, show_all: bool = False) -> str:
     lines.append(
         f"{plural(len(cmp.changes), 'change')}: " + ", ".join(parts) + f" · {plural(n_flags, 'fact flag')}"
     )
+    if any(has_marker_lookalike(d.text) for d in (*cmp.sources, r)):
+        lines.append(MARKER_NOTE)
     hidden = 0
     for ch in cmp.changes:
         if not show_all and not ch.is_change:
