@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QTextBlock,
     QTextCharFormat,
@@ -475,6 +476,28 @@ class StoryPane(QPlainTextEdit):
                 sels.append(sel)
         self.setExtraSelections(sels)
         self._margin.update()
+
+    def mark_claim(self, claim_id: str) -> bool:
+        """Mark one claim of this side beside the selected change's own marks (a dotted
+        underline on the selection colour: "the closest to the change you are reading"), until
+        the next change is selected. False when the claim is not in this pane."""
+        idx = self.side_index
+        if idx is None or not claim_id.startswith(self.side.value[0]):
+            return False
+        try:
+            s, e = idx.span(claim_id)
+        except (KeyError, IndexError, ValueError):
+            return False
+        fmt = QTextCharFormat()
+        tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        tint.setAlpha(70)
+        fmt.setBackground(tint)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = text_cursor(self.document(), s, e)
+        sel.format = fmt
+        self.setExtraSelections([*self.extraSelections(), sel])
+        return True
 
     # -- geometry (viewport coordinates) -----------------------------------------------------
     def position_rect(self, qpos: int) -> QRect:

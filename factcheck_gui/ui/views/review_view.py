@@ -105,6 +105,7 @@ class ReviewView(QWidget):
         self.changes.currentHidden.connect(self.verdict.show_hidden)
         self.comparison.changeActivated.connect(self.select_change)
         self.verdict.note.escaped.connect(self._leave_note)
+        self.verdict.nearestRequested.connect(self.show_nearest)
         # A resize or a new font wraps the stories anew: both panes keep the reader's place
         # (the selected change where it was), the scroll sync held until both are back.
         self._places_held: ExitStack | None = None
@@ -360,6 +361,21 @@ class ReviewView(QWidget):
             pane.scroll_to_y(self.session.index.sides[side].span(claims[0])[0], pane.viewport().height() / 3)
         self.comparison.last_pane = pane
         pane.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def show_nearest(self, claim_id: str) -> bool:
+        """Bring ``claim_id`` (the closest counterpart of the selected added or removed claim)
+        into its pane's view, a third of the way down, and mark it; the selection stays."""
+        if self.session is None:
+            return False
+        side = Side.ORIGINAL if claim_id.startswith("o") else Side.REWRITE
+        pane = self.comparison.left if side is Side.ORIGINAL else self.comparison.right
+        if not pane.mark_claim(claim_id):
+            return False
+        with self.comparison.sync.hold():
+            pane.scroll_to_y(self.session.index.sides[side].span(claim_id)[0], pane.viewport().height() / 3)
+        self.comparison.last_pane = pane
+        self.said.emit(f"{claim_id}, the closest claim, is marked in the {side.value} pane.")
         return True
 
     def copy_change(self, change_id: str) -> str:

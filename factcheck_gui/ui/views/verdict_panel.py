@@ -104,6 +104,7 @@ class VerdictPanel(QWidget):
 
     flash = Signal(str)
     historyShown = Signal(str)
+    nearestRequested = Signal(str)  # a claim id: show it in its pane (the selection stays)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +173,12 @@ class VerdictPanel(QWidget):
         self.flags.setTextFormat(Qt.TextFormat.PlainText)  # flag messages quote story text
         self.flags.setWordWrap(True)
         self.flags.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # An added or removed claim's closest counterpart, shown beside it in the other pane.
+        self.nearest_button = QPushButton(self)
+        self.nearest_button.setObjectName("showNearest")
+        self.nearest_button.clicked.connect(self._show_nearest)
+        self.nearest_button.hide()
+        self._nearest_claim = ""
         # What changed, word by word ("“might” → “may consider”; + “echoing …”"): plain text.
         self.changed = QLabel(self)
         self.changed.setObjectName("whatChanged")
@@ -203,6 +210,7 @@ class VerdictPanel(QWidget):
         col.addWidget(self.changed)
         col.addWidget(_heading("Flags", self))
         col.addWidget(self.flags)
+        col.addWidget(self.nearest_button)
         self.similarity_line = SimilarityLine(self)  # what the similarity figure means
         col.addWidget(self.similarity_line)
         col.addWidget(self.scale_box)
@@ -286,6 +294,7 @@ class VerdictPanel(QWidget):
         self.change_id = change_id
         session = self.session
         if session is None or not change_id:
+            self._offer_nearest(None)
             self.title.setText("No change selected")
             self.similarity_line.show_change(None)
             self.changed.setText("")
@@ -316,6 +325,7 @@ class VerdictPanel(QWidget):
         near = session.index.comparison.nearest_line(change)
         if near:  # an added or removed claim: what a reviewer might link it to by hand
             explained.append(near)
+        self._offer_nearest(change)
         self.changed.setText(what_changed(change, session.index.comparison))
         self.flags.setText("\n\n".join(explained) or "No fact flags.")
         self._set_note_text(self.drafts.show(change_id))
@@ -325,6 +335,23 @@ class VerdictPanel(QWidget):
         self._show_conflict()
         self._sync_buttons()
         self.refresh_history()
+
+    def _offer_nearest(self, change: Change | None) -> None:
+        """The button showing an added or removed claim's closest counterpart (hidden without)."""
+        claim = change.nearest[0] if change is not None and change.nearest is not None else ""
+        self._nearest_claim = claim
+        if claim:
+            where = "original" if claim.startswith("o") else "rewrite"
+            self.nearest_button.setText(f"Show the closest, {claim}, in the {where}")
+            self.nearest_button.setToolTip(
+                "Scroll the other pane to the claim most like this one and mark it, to read the "
+                "two side by side (the selected change stays selected)"
+            )
+        self.nearest_button.setVisible(bool(claim))
+
+    def _show_nearest(self) -> None:
+        if self._nearest_claim:
+            self.nearestRequested.emit(self._nearest_claim)
 
     def refresh_history(self) -> None:
         """Read the shown change's history from the store in a worker and show it when it comes.

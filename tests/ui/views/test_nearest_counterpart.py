@@ -22,3 +22,50 @@ def test_a_reworded_claim_names_no_counterpart(opened) -> None:  # type: ignore[
     reworded = next(c for c in win.session.index.review_changes if c.kind.value == "reworded")
     win.review.changes.select_change(reworded.id)
     assert "Closest in" not in win.review.verdict.flags.text()
+
+
+def _on_screen(pane, qpos: int) -> bool:  # type: ignore[no-untyped-def]
+    top = pane.position_rect(qpos).top()
+    return 0 <= top < pane.viewport().height()
+
+
+def test_the_closest_claim_is_shown_and_marked_in_the_other_pane(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    win = opened
+    win.resize(1100, 600)
+    review = win.review
+    changes = win.session.index.review_changes
+    added = [c for c in changes if c.kind.value == "added" and c.nearest is not None]
+    removed = [c for c in changes if c.kind.value == "removed" and c.nearest is not None]
+    assert added and removed
+    for change, pane in ((added[-1], review.comparison.left), (removed[0], review.comparison.right)):
+        review.changes.select_change(change.id)
+        button = review.verdict.nearest_button
+        assert button.isVisibleTo(review.verdict)
+        cid = change.nearest[0]
+        assert cid in button.text()
+        start, end = win.session.index.sides[pane.side].span(cid)
+        bar = pane.verticalScrollBar()
+        for value in (bar.maximum(), bar.minimum()):  # scrolled away from the claim first
+            bar.setValue(value)
+            if not _on_screen(pane, start):
+                break
+        assert not _on_screen(pane, start)
+        marks_before = len(pane.extraSelections())
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert _on_screen(pane, start)  # brought into view
+        marked = pane.extraSelections()[marks_before:]
+        assert [(m.cursor.selectionStart(), m.cursor.selectionEnd()) for m in marked] == [(start, end)]
+        assert review.current_change_id() == change.id  # the reader stays on the change
+        assert review.verdict.change_id == change.id
+    # the mark goes with the next selection
+    review.changes.select_change(added[-1].id)
+    assert len(review.comparison.left.extraSelections()) == 0
+
+
+def test_a_reworded_change_offers_no_closest_claim(opened) -> None:  # type: ignore[no-untyped-def]
+    win = opened
+    reworded = next(c for c in win.session.index.review_changes if c.kind.value == "reworded")
+    win.review.changes.select_change(reworded.id)
+    assert not win.review.verdict.nearest_button.isVisibleTo(win.review.verdict)
