@@ -19,6 +19,7 @@ from factcheck_gui.cli.text import (
     plural,
 )
 from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, Document, FlagChange
+from factcheck_gui.review.nearest import hint_line
 
 KIND_LABEL = {
     ChangeKind.UNCHANGED: "unchanged",
@@ -127,6 +128,9 @@ def render_text(cmp: Comparison, *, show_all: bool = False) -> str:
         near = cmp.nearest_line(ch)
         if near:
             lines.append(f"  ~ {inert(near)}")
+            hint = hint_line(cmp, ch)
+            if hint:
+                lines.append(f"  ~ {inert(hint)}")
     if hidden:
         lines.append(f"\n({plural(hidden, 'unchanged claim')} not shown; --all shows them)")
     return "\n".join(lines) + "\n"

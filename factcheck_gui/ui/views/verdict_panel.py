@@ -27,6 +27,7 @@ from shiboken6 import isValid
 from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, FlagChange
 from factcheck_gui.review import wording
 from factcheck_gui.review.drafts import DraftState, NoteDrafts, Saved
+from factcheck_gui.review.nearest import hint_line
 from factcheck_gui.review.session import Press
 from factcheck_gui.review.wording import NO_VERDICT_TO_CLEAR, NOT_SAVED_CONFLICT, NOT_SAVED_YET
 from factcheck_gui.ui.models.session import ReviewSession
@@ -325,6 +326,9 @@ class VerdictPanel(QWidget):
         near = session.index.comparison.nearest_line(change)
         if near:  # an added or removed claim: what a reviewer might link it to by hand
             explained.append(near)
+            hint = hint_line(session.index.comparison, change)  # a figure or date that differs
+            if hint:
+                explained.append(hint)
         self._offer_nearest(change)
         self.changed.setText(what_changed(change, session.index.comparison))
         self.flags.setText("\n\n".join(explained) or "No fact flags.")

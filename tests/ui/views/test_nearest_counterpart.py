@@ -69,3 +69,11 @@ def test_a_reworded_change_offers_no_closest_claim(opened) -> None:  # type: ign
     reworded = next(c for c in win.session.index.review_changes if c.kind.value == "reworded")
     win.review.changes.select_change(reworded.id)
     assert not win.review.verdict.nearest_button.isVisibleTo(win.review.verdict)
+
+
+def test_the_panel_says_what_would_differ_were_the_two_one_claim(opened) -> None:  # type: ignore[no-untyped-def]
+    win = opened
+    # c7 of the demo: "Putin threatened … that Russia might supply arms" is left removed; its
+    # closest rewrite claim says Russia "may consider supplying"
+    win.review.changes.select_change("c7")
+    assert "If one claim with r1: modality changed: might → may consider" in win.review.verdict.flags.text()
