@@ -18,8 +18,8 @@ from factcheck_gui.cli.text import (
     marker_safe,
     plural,
 )
+from factcheck_gui.engine.nearest import hint_line
 from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, Document, FlagChange
-from factcheck_gui.review.nearest import hint_line
 
 KIND_LABEL = {
     ChangeKind.UNCHANGED: "unchanged",

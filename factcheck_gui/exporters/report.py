@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from factcheck_gui import __version__
+from factcheck_gui.engine.nearest import hint_line
 from factcheck_gui.engine.sources.projection import sourced
 from factcheck_gui.engine.types import (
     Change,
@@ -300,9 +301,17 @@ def _view(review: Review, ch: Change, only: bool) -> ChangeView:
         review.verdicts.get(ch.id),
         shown_flags(ch, only),
         shown_omitted(ch, only),
-        cmp.nearest_line(ch),
+        _nearest(cmp, ch),
         several.from_line(ch) if several is not None else "",
     )
+
+
+def _nearest(cmp: Comparison, ch: Change) -> str:
+    """The closest counterpart of an added or removed claim, and what would differ were the two
+    one claim ("… — If one claim with r2: number changed: 40 → 45")."""
+    near = cmp.nearest_line(ch)
+    hint = hint_line(cmp, ch) if near else ""
+    return f"{near} — {hint}" if hint else near
 
 
 def change_views(review: Review, changed_or_added_only: bool = False) -> Iterator[ChangeView]:

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from factcheck_gui.engine.nearest import hint_line
 from factcheck_gui.engine.types import Change, ChangeKind, Comparison, DiffOpKind, FlagChange
 from factcheck_gui.review import wording
 from factcheck_gui.review.drafts import DraftState, NoteDrafts, Saved
-from factcheck_gui.review.nearest import hint_line
 from factcheck_gui.review.session import Press
 from factcheck_gui.review.wording import NO_VERDICT_TO_CLEAR, NOT_SAVED_CONFLICT, NOT_SAVED_YET
 from factcheck_gui.ui.models.session import ReviewSession

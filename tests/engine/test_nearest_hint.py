@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from factcheck_gui.engine.compare import compare_texts
+from factcheck_gui.engine.nearest import against_nearest, hint_line
 from factcheck_gui.engine.types import ChangeKind
-from factcheck_gui.review.nearest import against_nearest, hint_line
 
 ORIGINAL = (
     "Heavy rain fell across the region on Sunday. A flood killed 40 people in the Swat valley, "
@@ -58,3 +58,20 @@ def test_the_command_lines_text_output_gives_the_hint(tmp_path: Path) -> None:
         check=True,
     ).stdout
     assert "  ~ If one claim with r2: number changed: 40 → 45" in out
+
+
+def test_the_reports_carry_the_hint_beside_the_closest_claim(tmp_path: Path) -> None:
+    import html
+
+    from factcheck_gui.exporters import render_review
+    from factcheck_gui.store import ReviewStore
+
+    url = f"sqlite:///{tmp_path / 'hint.sqlite3'}"
+    with ReviewStore.open(url) as store:
+        rid = store.create_review(compare_texts(ORIGINAL, REWRITE), title="Flood", reviewer="Ana")
+        review = store.load_review(rid)
+    page = html.unescape(render_review(review, "html").decode("utf-8"))
+    assert "Closest in the rewrite: r2" in page
+    assert "If one claim with r2: number changed: 40 → 45" in page
+    markdown = render_review(review, "md").decode("utf-8")
+    assert "If one claim with o2: number changed: 40 → 45" in markdown
