@@ -76,6 +76,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     db_args(verdict)
     verdict.set_defaults(func=run_verdict)
 
+    link = rsub.add_parser(
+        "link",
+        help="link a removed and an added claim the engine left apart as one claim (their word "
+        "diff and fact flags worked out as the engine's; `review unlink` undoes it)",
+    )
+    link.add_argument("review_id", metavar="REVIEW_ID", type=_review_id)
+    link.add_argument("first", metavar="CHANGE_ID", help="the removed claim's change (or the added one's)")
+    link.add_argument("second", metavar="OTHER_CHANGE_ID", help="the other one")
+    link.add_argument("--reviewer", help="your name (default: $FACTCHECK_REVIEWER or your login)")
+    db_args(link)
+    link.set_defaults(func=run_link)
+
+    unlink = rsub.add_parser("unlink", help="take a change linked by hand apart into the two it was")
+    unlink.add_argument("review_id", metavar="REVIEW_ID", type=_review_id)
+    unlink.add_argument("change_id", metavar="CHANGE_ID")
+    unlink.add_argument("--reviewer", help="your name (default: $FACTCHECK_REVIEWER or your login)")
+    db_args(unlink)
+    unlink.set_defaults(func=run_unlink)
+
 
 def _review_id(value: str) -> int:
     try:
@@ -271,7 +290,8 @@ def run_show(args: argparse.Namespace) -> int:
             decided = f"{inert(v.value)} ({inert(v.reviewer)}, {v.decided_at:%Y-%m-%d %H:%M}"
             decided += f", carried from {inert(v.carried_from)})" if v.carried_from else ")"
         flags = ", ".join(f.type.value for f in c.flags)
-        out.append(f"{inert(c.id)}  {c.kind.value}{f'  [{flags}]' if flags else ''}  — {decided}")
+        hand = " (linked by hand)" if c.by_hand else ""
+        out.append(f"{inert(c.id)}  {c.kind.value}{hand}{f'  [{flags}]' if flags else ''}  — {decided}")
         if several is not None:
             out.append(f"   {inert(several.from_line(c))}")
         for side, mark in (("original", "-"), ("rewrite", "+")):
@@ -312,6 +332,42 @@ def run_verdict(args: argparse.Namespace) -> int:
             f"(version {record.version})",
             None,
         )
+    return 0
+
+
+def run_link(args: argparse.Namespace) -> int:
+    with opened(args.db, write=True) as store:
+        try:
+            linked = store.link_changes(
+                args.review_id, args.first, args.second, reviewer=default_reviewer(args.reviewer or "")
+            )
+        except StoreError as exc:
+            raise CliError(inert(str(exc))) from None
+    if args.json:
+        write_output(json.dumps(linked.to_json(), ensure_ascii=False), None)
+    else:
+        lines = [
+            f"review {args.review_id}: {linked.id} {linked.kind.value} {', '.join(linked.original)} → "
+            f"{', '.join(linked.rewrite)} (similarity {linked.similarity:.2f}), linked by hand"
+        ]
+        lines += [f"  ! {f.type.value}: {inert(f.message)}" for f in linked.flags]
+        write_output("\n".join(lines), None)
+    return 0
+
+
+def run_unlink(args: argparse.Namespace) -> int:
+    with opened(args.db, write=True) as store:
+        try:
+            parts = store.unlink_change(
+                args.review_id, args.change_id, reviewer=default_reviewer(args.reviewer or "")
+            )
+        except StoreError as exc:
+            raise CliError(inert(str(exc))) from None
+    if args.json:
+        write_output(json.dumps([p.to_json() for p in parts], ensure_ascii=False), None)
+    else:
+        shown = " and ".join(f"{p.id} ({p.kind.value})" for p in parts)
+        write_output(f"review {args.review_id}: {inert(args.change_id)} taken apart into {shown}", None)
     return 0
 
 

@@ -294,6 +294,14 @@ class Change:
     # Facts the rewrite's side leaves out, and low notes (a bound restated): shown to the
     # reviewer, never counted as a changed fact (a summary that only omits is not a falsifier).
     omitted: tuple[Flag, ...] = ()
+    # Linked by a reviewer: the removed and the added change the engine had made, each with
+    # its place among the changes, which this one replaced (engine/handlink.py; unlinking puts
+    # them back). In the JSON only on such a change, as ``by_hand``.
+    linked_from: tuple[tuple[int, Change], ...] = ()
+
+    @property
+    def by_hand(self) -> bool:
+        return bool(self.linked_from)
 
     @property
     def is_change(self) -> bool:
@@ -315,7 +323,11 @@ class Change:
             "nearest": (
                 {"claim": self.nearest[0], "similarity": round(self.nearest[1], 4)} if self.nearest else None
             ),
-        }
+        } | (
+            {"by_hand": {"from": [{"at": at, **part.to_json()} for at, part in self.linked_from]}}
+            if self.linked_from
+            else {}
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,8 +391,9 @@ class Comparison:
         def span(v: Any) -> Span | None:
             return (int(v[0]), int(v[1])) if v is not None else None
 
-        changes = tuple(
-            Change(
+        def change(c: Mapping[str, Any]) -> Change:
+            hand = c.get("by_hand")
+            return Change(
                 id=str(c["id"]),
                 kind=ChangeKind(c["kind"]),
                 original=tuple(c["original"]),
@@ -403,9 +416,14 @@ class Comparison:
                 ),
                 flags=flags_from_json(c),
                 omitted=tuple(Flag.from_json(f) for f in c.get("omitted", ())),
+                linked_from=(
+                    tuple((int(part["at"]), change(part)) for part in hand.get("from", ()))
+                    if isinstance(hand, Mapping)
+                    else ()
+                ),
             )
-            for c in data["changes"]
-        )
+
+        changes = tuple(change(c) for c in data["changes"])
         return cls(doc(data["original"]), doc(data["rewrite"]), changes, str(data.get("engine", "")))
 
 
@@ -463,6 +481,7 @@ _CHANGE_SET = tuple(
         "moved",
         "nearest",
         "omitted",
+        "linked_from",
     )
 )
 
@@ -502,9 +521,19 @@ def new_change(
 ) -> Change:
     """``Change(id, kind, original, rewrite, similarity, diff, flags, moved)``, faster."""
     c = _new(Change)
-    s_id, s_kind, s_original, s_rewrite, s_similarity, s_diff, s_flags, s_moved, s_nearest, s_omitted = (
-        _CHANGE_SET
-    )
+    (
+        s_id,
+        s_kind,
+        s_original,
+        s_rewrite,
+        s_similarity,
+        s_diff,
+        s_flags,
+        s_moved,
+        s_nearest,
+        s_omitted,
+        s_linked,
+    ) = _CHANGE_SET
     s_id(c, id)
     s_kind(c, kind)
     s_original(c, original)
@@ -515,4 +544,5 @@ def new_change(
     s_moved(c, moved)
     s_nearest(c, None)
     s_omitted(c, ())
+    s_linked(c, ())
     return c

@@ -18,8 +18,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from factcheck_gui.engine.types import Comparison
-from factcheck_gui.store import reviews, verdicts
+from factcheck_gui.engine.types import Change, Comparison
+from factcheck_gui.store import handlinks, reviews, verdicts
 from factcheck_gui.store.convert import verdict_record
 from factcheck_gui.store.database import (
     DEFAULT_BUSY_TIMEOUT_MS,
@@ -249,6 +249,18 @@ class ReviewStore:
         """Save the UI's JSON-able state for this review (replaces what was there)."""
         with self._session(write=True) as s:
             reviews.put_ui_state(s, review_id, state)
+
+    # -- links made by hand --------------------------------------------------------------
+
+    def link_changes(self, review_id: int, first: str, second: str, *, reviewer: str) -> Change:
+        """Make a removed and an added change one (see :mod:`.handlinks`); returns it."""
+        with self._session(write=True) as s:
+            return handlinks.link(s, review_id, first, second, reviewer=reviewer)
+
+    def unlink_change(self, review_id: int, change_id: str, *, reviewer: str) -> tuple[Change, ...]:
+        """Take a change linked by hand apart into the two it was; returns them."""
+        with self._session(write=True) as s:
+            return handlinks.take_apart(s, review_id, change_id, reviewer=reviewer)
 
     # -- verdicts ------------------------------------------------------------------------
 

@@ -1,0 +1,118 @@
+"""A reviewer's link: a removed and an added claim the engine left apart, made one change.
+
+The engine links claims only where the evidence is strong; a heavy restatement ("A flood
+killed 40 people" / "Officials now put the death toll at 45") stays one removed and one added
+claim, and its changed figure is flagged nowhere. A reviewer who sees that they are one claim
+links them: :func:`link_by_hand` replaces the two changes by one, whose word diff and fact
+flags are the engine's own, worked out against the whole texts as in a comparison (the other
+changes stay exactly as they were, ids and all). :func:`unlink` puts the two back.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import replace
+
+from factcheck_gui.engine import align as _align
+from factcheck_gui.engine.compare import _change, _Context
+from factcheck_gui.engine.similarity import Profiles, Vocabulary, terms_and_norms
+from factcheck_gui.engine.types import Change, ChangeKind, Comparison, claim_index
+
+
+class LinkError(ValueError):
+    """Two changes that cannot be linked; the message says why, in one line."""
+
+
+def _one_sided(comparison: Comparison, change_id: str) -> Change:
+    try:
+        change = comparison.change(change_id)
+    except KeyError:
+        raise LinkError(f"no change {change_id} in this review") from None
+    if change.kind not in (ChangeKind.REMOVED, ChangeKind.ADDED):
+        raise LinkError(
+            f"{change_id} is {change.kind.value}, not added or removed: only a removed and an added "
+            "claim can be linked by hand"
+        )
+    return change
+
+
+def next_change_id(comparison: Comparison, taken: Iterable[str] = ()) -> str:
+    """A change id that no change of ``comparison`` has, nor any of ``taken`` (one past the
+    highest): a change linked, taken apart and linked anew never shares an earlier one's id."""
+    ids = itertools.chain((c.id for c in comparison.changes), taken)
+    numbers = [int(cid[1:]) for cid in ids if cid[1:].isdigit()]
+    return f"c{max(numbers, default=0) + 1}"
+
+
+def link_by_hand(
+    comparison: Comparison, first: str, second: str, new_id: str | None = None
+) -> tuple[Comparison, Change]:
+    """``comparison`` with the removed change and the added change ``first`` and ``second`` (in
+    either order) made one change, where the removed one stood; and that change (its id
+    ``new_id``, by default :func:`next_change_id`).
+
+    Raises :class:`LinkError` unless one is a removed and the other an added change.
+    """
+    a, b = _one_sided(comparison, first), _one_sided(comparison, second)
+    if a.kind is b.kind:
+        raise LinkError(
+            f"{first} and {second} are both {a.kind.value}: link a removed claim with an added one"
+        )
+    removed, added = (a, b) if a.kind is ChangeKind.REMOVED else (b, a)
+    original, rewrite = comparison.original, comparison.rewrite
+    o_claims, r_claims = list(original.claims), list(rewrite.claims)
+    o_texts = [c.text for c in o_claims]
+    r_texts = [c.text for c in r_claims]
+    terms, sets, norms = terms_and_norms(o_texts + r_texts)
+    vocab = Vocabulary(sets)
+    quote_index = _align.CandidateIndex(sets[: len(o_texts)], vocab)
+    o_prof = Profiles(o_texts, vocab, terms[: len(o_texts)], norms[: len(o_texts)])
+    r_prof = Profiles(r_texts, vocab, terms[len(o_texts) :], norms[len(o_texts) :])
+    o_idx = tuple(claim_index(cid) for cid in removed.original)
+    r_idx = tuple(claim_index(cid) for cid in added.rewrite)
+    group = _align.Group(o_idx, r_idx, 1.0)
+    # Out of order as a comparison would say it: among the two-sided changes, in rewrite order.
+    groups = [
+        _align.Group(
+            tuple(claim_index(c) for c in ch.original),
+            tuple(claim_index(c) for c in ch.rewrite),
+            ch.similarity,
+        )
+        for ch in comparison.changes
+        if ch.id not in (removed.id, added.id)
+    ]
+    groups.append(group)
+    moved = len(groups) - 1 in _align.out_of_order(groups)
+    ctx = _Context(original.text, rewrite.text, o_claims, quote_index, r_claims)
+    new_id = new_id or next_change_id(comparison)
+    linked = _change(
+        new_id,
+        group,
+        moved,
+        [o_claims[i] for i in o_idx],
+        [r_claims[j] for j in r_idx],
+        o_prof,
+        r_prof,
+        vocab,
+        ctx,
+    )
+    places = {ch.id: k for k, ch in enumerate(comparison.changes)}
+    linked = replace(linked, linked_from=((places[removed.id], removed), (places[added.id], added)))
+    changes = tuple(linked if ch.id == removed.id else ch for ch in comparison.changes if ch.id != added.id)
+    return replace(comparison, changes=changes), linked
+
+
+def unlink(comparison: Comparison, linked_id: str) -> tuple[Comparison, tuple[Change, ...]]:
+    """``comparison`` with the hand-made change ``linked_id`` taken apart into the two changes
+    it replaced, each at its place, as it was before :func:`link_by_hand`; and those two."""
+    try:
+        linked = comparison.change(linked_id)
+    except KeyError:
+        raise LinkError(f"no change {linked_id} in this review") from None
+    if not linked.by_hand:
+        raise LinkError(f"{linked_id} was linked by the engine, not by hand: it cannot be unlinked")
+    changes = [ch for ch in comparison.changes if ch.id != linked_id]
+    for place, part in sorted(linked.linked_from, key=lambda p: p[0]):
+        changes.insert(min(place, len(changes)), part)
+    return replace(comparison, changes=tuple(changes)), tuple(part for _at, part in linked.linked_from)
