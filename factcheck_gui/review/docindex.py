@@ -390,6 +390,9 @@ class ComparisonIndex:
     def change(self, change_id: str) -> Change:
         return self._by_id[change_id]
 
+    def has_change(self, change_id: str) -> bool:
+        return change_id in self._by_id
+
     def order(self, change_id: str) -> int:
         """Position of a change in the engine's order (the list's natural sort)."""
         return self._order[change_id]

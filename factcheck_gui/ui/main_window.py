@@ -29,6 +29,7 @@ from factcheck_gui.ui.controllers.compare_again import CompareAgain
 from factcheck_gui.ui.controllers.database_recovery import DatabaseRecovery
 from factcheck_gui.ui.controllers.export_action import ExportController, export_formats
 from factcheck_gui.ui.controllers.guide import DemoGuide
+from factcheck_gui.ui.controllers.hand_link import HandLinks
 from factcheck_gui.ui.controllers.inline import InlineController
 from factcheck_gui.ui.controllers.ledger import LedgerPanel
 from factcheck_gui.ui.controllers.navigator import Leaving, Navigator, NotesGuard, Screens
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
             settings, review.comparison, [self.start.left, self.start.right], self, self.status.flash
         )
         self.inline_view = InlineController(self.workers, review.comparison, settings, self)
+        self.hand_links = HandLinks(nav, self.notifier, self.workers, settings, review, self)
         self.printing = PrintReport(nav, self.notifier, self.workers, self, review.verdict.save_note)
         nav.add_guard(self.printing)
 

@@ -388,7 +388,11 @@ class ReviewView(QWidget):
         return text
 
     def select_change(self, change_id: str) -> bool:
-        """Select a change in the list (and so in the panes and the verdict panel)."""
+        """Select a change in the list (and so in the panes and the verdict panel). False, and
+        nothing selected, for an id the review no longer has (a saved place in a review whose
+        changes were linked by hand since, on this workstation or another)."""
+        if self.session is None or not self.session.index.has_change(change_id):
+            return False
         if self.changes.select_change(change_id):
             return True
         # Not a change to review (an unchanged claim): still show it in the panes.
@@ -403,8 +407,8 @@ class ReviewView(QWidget):
         if state.change_id in self.changes.proxy.hidden():
             # Punctuation-only and hidden (View menu): reopening does not undo the reader's choice.
             self.changes.select_row(0)
-        elif state.change_id:
-            self.select_change(state.change_id)
+        elif state.change_id and not self.select_change(state.change_id):
+            self.changes.select_row(0)  # that change is gone (linked by hand since)
         if state.left_scroll or state.right_scroll:
             self.restore_scroll(state.left_scroll, state.right_scroll)
 

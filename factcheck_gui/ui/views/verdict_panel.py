@@ -106,6 +106,8 @@ class VerdictPanel(QWidget):
     flash = Signal(str)
     historyShown = Signal(str)
     nearestRequested = Signal(str)  # a claim id: show it in its pane (the selection stays)
+    linkRequested = Signal(str, str)  # a removed and an added change: link them as one claim
+    unlinkRequested = Signal(str)  # a change linked by hand: take it apart
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +182,18 @@ class VerdictPanel(QWidget):
         self.nearest_button.clicked.connect(self._show_nearest)
         self.nearest_button.hide()
         self._nearest_claim = ""
+        # Link it with the change of that closest claim, when that one is one-sided too; and
+        # take a link made by hand apart again.
+        self.link_button = QPushButton(self)
+        self.link_button.setObjectName("linkByHand")
+        self.link_button.clicked.connect(self._link)
+        self.link_button.hide()
+        self._link_with = ""
+        self.unlink_button = QPushButton("Take this link apart", self)
+        self.unlink_button.setObjectName("unlinkByHand")
+        self.unlink_button.setToolTip("Show the two claims as the removed and the added claim they were")
+        self.unlink_button.clicked.connect(lambda: self.unlinkRequested.emit(self.change_id))
+        self.unlink_button.hide()
         # What changed, word by word ("“might” → “may consider”; + “echoing …”"): plain text.
         self.changed = QLabel(self)
         self.changed.setObjectName("whatChanged")
@@ -212,6 +226,8 @@ class VerdictPanel(QWidget):
         col.addWidget(_heading("Flags", self))
         col.addWidget(self.flags)
         col.addWidget(self.nearest_button)
+        col.addWidget(self.link_button)
+        col.addWidget(self.unlink_button)
         self.similarity_line = SimilarityLine(self)  # what the similarity figure means
         col.addWidget(self.similarity_line)
         col.addWidget(self.scale_box)
@@ -310,8 +326,9 @@ class VerdictPanel(QWidget):
         change = session.index.change(change_id)
         moved = " (moved)" if change.moved and change.kind.value != "moved" else ""
         similarity = "" if change.kind in _NO_SIMILARITY else f" · similarity {change.similarity:.2f}"
+        hand = " · linked by hand" if change.by_hand else ""
         self.title.setText(
-            f"{change.id} · {KIND_STYLES[change.kind].mark} {change.kind.value}{moved}{similarity}"
+            f"{change.id} · {KIND_STYLES[change.kind].mark} {change.kind.value}{moved}{similarity}{hand}"
         )
         self.similarity_line.show_change(change)
         self.title.setToolTip(self.similarity_line.toolTip() if similarity else "")
@@ -341,9 +358,29 @@ class VerdictPanel(QWidget):
         self.refresh_history()
 
     def _offer_nearest(self, change: Change | None) -> None:
-        """The button showing an added or removed claim's closest counterpart (hidden without)."""
+        """The buttons showing an added or removed claim's closest counterpart and linking the
+        two, and taking a link made by hand apart (each hidden where it does not apply)."""
         claim = change.nearest[0] if change is not None and change.nearest is not None else ""
         self._nearest_claim = claim
+        other = self.session.index.claim_change.get(claim) if self.session is not None and claim else None
+        one_sided = {ChangeKind.ADDED, ChangeKind.REMOVED}
+        self._link_with = (
+            other.id
+            if other is not None
+            and change is not None
+            and other.kind in one_sided
+            and other.kind != change.kind
+            else ""
+        )
+        if self._link_with:
+            self.link_button.setText(f"Link with {self._link_with} as one claim")
+            self.link_button.setToolTip(
+                f"The two are one claim the engine did not link: show them as one change, with "
+                f"its word differences and fact flags ({self._link_with}: {claim}). "
+                "Take the link apart again at any time."
+            )
+        self.link_button.setVisible(bool(self._link_with))
+        self.unlink_button.setVisible(change is not None and change.by_hand)
         if claim:
             where = "original" if claim.startswith("o") else "rewrite"
             self.nearest_button.setText(f"Show the closest, {claim}, in the {where}")
@@ -352,6 +389,10 @@ class VerdictPanel(QWidget):
                 "two side by side (the selected change stays selected)"
             )
         self.nearest_button.setVisible(bool(claim))
+
+    def _link(self) -> None:
+        if self._link_with and self.change_id:
+            self.linkRequested.emit(self.change_id, self._link_with)
 
     def _show_nearest(self) -> None:
         if self._nearest_claim:
