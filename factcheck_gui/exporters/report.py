@@ -259,6 +259,8 @@ def change_heading(change: Change) -> str:
     kind = kind_label(change.kind.value)
     if change.moved and change.kind is not ChangeKind.MOVED:
         kind += ", moved out of order"
+    if change.by_hand:
+        kind += ", linked by hand"
     parts = [change.id, kind]
     if change.original or change.rewrite:
         parts.append(

@@ -38,6 +38,8 @@ def test_link_show_export_import_and_unlink(tmp_path: Path) -> None:
     data = json.loads(exported)
     (linked,) = [c for c in data["comparison"]["changes"] if c["id"] == "c5"]
     assert [p["id"] for p in linked["by_hand"]["from"]] == ["c2", "c3"]
+    report = fc("export", "1", "--format", "md", "--db", db, cwd=tmp_path).stdout
+    assert "c5 · Reworded, linked by hand · original o2 → rewrite r2" in report
     (tmp_path / "review.json").write_text(exported, encoding="utf-8")
     rid = fc(
         "import-review", "review.json", "--db", str(tmp_path / "other.sqlite3"), cwd=tmp_path

@@ -654,6 +654,8 @@ def history_text(rows: list[HistoryRecord]) -> str:
             what = f"cleared {h.old_value or ''}".strip()
         elif h.action == "carried":
             what = f"carried over: {h.new_value}"
+        elif h.action in ("linked", "unlinked"):  # a link made by hand, or taken apart
+            what = h.new_note
         else:
             what = f"{h.old_value} → {h.new_value}" if h.old_value else f"{h.new_value}"
         lines.append(f"{when}  {h.reviewer}: {what}")

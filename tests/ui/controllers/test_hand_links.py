@@ -34,6 +34,7 @@ def test_link_and_take_apart_from_the_verdict_panel(qtbot, window, tmp_path, db_
     assert "number changed: 40 → 45" in panel.flags.text()
     assert review.changes.proxy.rowCount() == 1  # one change to review where there were two
     assert "c2 and c3 are one claim now: c5." in win.notifier.bar.text()
+    qtbot.waitUntil(lambda: "linked by hand as one claim, c5" in panel.history.text(), timeout=5000)
     store = store_for(db_url)
     assert store.load_review(win.session.review_id).comparison.change("c5").by_hand
     # and back
