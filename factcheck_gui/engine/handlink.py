@@ -112,7 +112,21 @@ def unlink(comparison: Comparison, linked_id: str) -> tuple[Comparison, tuple[Ch
         raise LinkError(f"no change {linked_id} in this review") from None
     if not linked.by_hand:
         raise LinkError(f"{linked_id} was linked by the engine, not by hand: it cannot be unlinked")
-    changes = [ch for ch in comparison.changes if ch.id != linked_id]
-    for place, part in sorted(linked.linked_from, key=lambda p: p[0]):
-        changes.insert(min(place, len(changes)), part)
-    return replace(comparison, changes=tuple(changes)), tuple(part for _at, part in linked.linked_from)
+    (_, removed), (_, added) = linked.linked_from
+    changes = [removed if ch.id == linked_id else ch for ch in comparison.changes]
+    changes.insert(added_place(changes, added), added)
+    return replace(comparison, changes=tuple(changes)), (removed, added)
+
+
+def added_place(changes: list[Change], added: Change) -> int:
+    """Where an added claim's change goes back among ``changes`` in the comparison's reading
+    order: before the first change, made by the engine, that starts later in the rewrite.
+
+    The removed claim's change takes the place the link held, so undoing links in any order,
+    after other links made and undone meanwhile, gives the engine's order back.
+    """
+    at = claim_index(added.rewrite[0])
+    for k, ch in enumerate(changes):
+        if ch.rewrite and not ch.by_hand and claim_index(ch.rewrite[0]) > at:
+            return k
+    return len(changes)

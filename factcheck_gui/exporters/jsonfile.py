@@ -38,7 +38,7 @@ from typing import IO, Any, TypeVar, get_type_hints
 from factcheck_gui import __version__
 from factcheck_gui.engine.sources.projection import project, sourced
 from factcheck_gui.engine.sources.types import MULTI_SCHEMA, MultiComparison
-from factcheck_gui.engine.types import Comparison
+from factcheck_gui.engine.types import Change, ChangeKind, Comparison
 from factcheck_gui.exporters.common import ExportError, Utf8Writer
 from factcheck_gui.store.records import HistoryRecord, Review, ReviewSummary, VerdictRecord
 
@@ -407,6 +407,14 @@ def _check(review: Review) -> None:
                     raise ExportError(
                         f"damaged review file: change {ch.id} has a diff outside the {side} text"
                     )
+    once = {part.id for ch in cmp.changes for _at, part in ch.linked_from}
+    for ch in cmp.changes:
+        if ch.linked_from:
+            _check_by_hand(ch)
+    if once & ids:
+        raise ExportError(
+            f"damaged review file: change {min(once & ids)} is both a change and part of a link"
+        )
     for cid, v in review.verdicts.items():
         if cid not in ids:
             raise ExportError(f"damaged review file: a verdict names unknown change {cid!r}")
@@ -414,6 +422,26 @@ def _check(review: Review) -> None:
             raise ExportError(
                 f"damaged review file: verdict {v.value!r} on {cid} is not on the review's scale"
             )
+    # History may name changes that are gone: the two a link made by hand replaced, and a
+    # link taken apart again (its "linked" and "unlinked" rows say so).
+    once |= {h.change_id for h in review.history if h.action in ("linked", "unlinked")}
     for h in review.history:
-        if h.change_id not in ids:
+        if h.change_id not in ids and h.change_id not in once:
             raise ExportError(f"damaged review file: history names unknown change {h.change_id!r}")
+
+
+def _check_by_hand(ch: Change) -> None:
+    """A link made by hand replaced exactly one removed and one added change, whose claims it holds."""
+    parts = [part for _at, part in ch.linked_from]
+    kinds = [part.kind for part in parts]
+    if (
+        kinds != [ChangeKind.REMOVED, ChangeKind.ADDED]
+        or any(part.linked_from for part in parts)
+        or (ch.original, ch.rewrite) != (parts[0].original, parts[1].rewrite)
+        or parts[0].rewrite
+        or parts[1].original
+    ):
+        raise ExportError(
+            f"damaged review file: change {ch.id} says it was linked by hand, but not from one "
+            "removed and one added claim"
+        )

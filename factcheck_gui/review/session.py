@@ -45,6 +45,10 @@ class SessionEvents(Protocol):
     def told(self, message: str) -> None:
         """Something the reader should know once."""
 
+    def gone(self, change_id: str, message: str, button: str) -> None:
+        """A write was refused because the change is no longer in the stored review: offer to
+        reopen it (``button``)."""
+
 
 class QuietEvents:
     """Events nobody listens to (a session used without a window)."""
@@ -59,6 +63,9 @@ class QuietEvents:
         pass
 
     def told(self, message: str) -> None:
+        pass
+
+    def gone(self, change_id: str, message: str, button: str) -> None:
         pass
 
 
@@ -153,12 +160,14 @@ class VerdictSession:
         what: str,
         harmless: Callable[[VerdictRecord | None], bool] | None = None,
         refused: Callable[[str, VerdictRecord | None], str] | None = None,
+        *,
+        note: bool = False,
     ) -> bool:
         """Run ``call``; on a conflict that ``harmless`` says does not touch what is being written
         (a colleague set the verdict while the reader wrote the note), write again once over it.
         ``refused`` words a conflict for the window (who, what of theirs now shows), given the
         store's message and the colleague's record."""
-        from factcheck_gui.store import ConflictError, StoreError
+        from factcheck_gui.store import ConflictError, StoreError, UnknownChangeError
 
         try:
             try:
@@ -179,6 +188,12 @@ class VerdictSession:
                 self.verdicts[change_id] = exc.current
             self.events.changed(change_id)
             self._error(refused(str(exc), exc.current) if refused is not None else str(exc))
+            return False
+        except UnknownChangeError:
+            # A colleague's link by hand took the change away (or brought it back apart).
+            message, button = wording.change_gone(change_id, note)
+            self.last_error = wording.change_gone_reason(change_id)
+            self.events.gone(change_id, message, button)
             return False
         except StoreError as exc:
             self.events.changed(change_id)  # a conflict before it may have brought news
@@ -253,6 +268,7 @@ class VerdictSession:
             refused=lambda message, theirs: (
                 wording.note_refused(change_id, theirs.reviewer) if theirs is not None else message
             ),
+            note=True,
         )
 
     def history(self, change_id: str) -> list[HistoryRecord]:

@@ -139,6 +139,10 @@ class _Recorder:
     def told(self, message: str) -> None:
         self.inner.told(message)
 
+    def gone(self, change_id: str, message: str, button: str) -> None:
+        self._pending = None
+        self.inner.gone(change_id, message, button)
+
 
 class UndoStack:
     """The reader's verdict and note steps of one review, undone and redone in turn.

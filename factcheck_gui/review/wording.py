@@ -81,6 +81,23 @@ def note_refused(change_id: str, who: str | None) -> str:
     )
 
 
+def change_gone_reason(change_id: str) -> str:
+    """Why a note on a change that is gone was not saved, inside a longer sentence."""
+    return f"{change_id} is no longer in this review"
+
+
+def change_gone(change_id: str, note: bool) -> tuple[str, str]:
+    """A write refused because the change is no longer in the stored review (a colleague linked
+    it with another claim by hand, or took its link apart); and the offer's button."""
+    kept = " Your note stays in the panel until you reopen." if note else ""
+    return (
+        f"{change_gone_reason(change_id)}: someone linked it with another claim or took "
+        f"its link apart meanwhile, so nothing was saved on it.{kept} Reopen the review to see "
+        "its changes as they are now.",
+        "Reopen the review",
+    )
+
+
 def verdict_beside_note(change_id: str, who: str, value: str | None) -> str:
     """A colleague's verdict arrived with one of the reader's note saves."""
     return (

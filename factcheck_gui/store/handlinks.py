@@ -9,7 +9,7 @@ decided is never dropped with the change it was about (clear it first; its histo
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from factcheck_gui.engine.handlink import LinkError, link_by_hand, next_change_id, unlink
@@ -24,7 +24,9 @@ from factcheck_gui.store.verdicts import current_verdict, get_change
 
 def _comparison(session: Session, review_id: int) -> tuple[ReviewRow, Comparison]:
     row = get_review(session, review_id)
-    session.refresh(row, with_for_update=True)  # one link at a time per review (PostgreSQL)
+    # One link at a time per review, and verdict writes wait for it (they lock the review too,
+    # see verdicts.write_verdict): a first verdict never lands on a change a link takes away.
+    session.refresh(row, with_for_update=True)
     stored_json, stored_zlib = session.execute(
         select(ReviewRow.comparison_json, ReviewRow.comparison_zlib).where(ReviewRow.id == review_id)
     ).one()
@@ -96,6 +98,9 @@ def link(session: Session, review_id: int, first: str, second: str, *, reviewer:
     (removed, added) = (part.id for _at, part in linked.linked_from)
     said = f"{removed} (removed) and {added} (added) linked by hand as one claim, {linked.id}"
     _history(session, review_id, linked.id, "linked", said, reviewer)
+    # and in each part's own history, which shows again once the link is taken apart
+    for part in (removed, added):
+        _history(session, review_id, part, "linked", said, reviewer)
     return linked
 
 
@@ -107,9 +112,24 @@ def take_apart(session: Session, review_id: int, change_id: str, *, reviewer: st
     except LinkError as exc:
         raise StoreError(str(exc)) from None
     linked_row = _undecided(session, review_id, change_id)
-    linked = comparison.change(change_id)
     session.execute(delete(ChangeRow).where(ChangeRow.id == linked_row.id))
-    _store(session, row, apart, [(part, at) for at, part in linked.linked_from])
-    said = f"{change_id}, linked by hand, taken apart into {parts[0].id} and {parts[1].id} again"
-    _history(session, review_id, change_id, "unlinked", said, reviewer)
+    removed, added = parts
+    removed_at = linked_row.position  # where the link stood
+    ids = [c.id for c in apart.changes]
+    k = ids.index(added.id) + 1
+    if k == len(ids):  # the added claim's change is the last one
+        last = session.scalar(select(func.max(ChangeRow.position)).where(ChangeRow.review_id == review_id))
+        place = max(last or 0, removed_at) + 1
+    else:  # the place of the change after it, made free
+        place = removed_at if ids[k] == removed.id else get_change(session, review_id, ids[k]).position
+        session.execute(
+            update(ChangeRow)
+            .where(ChangeRow.review_id == review_id, ChangeRow.position >= place)
+            .values(position=ChangeRow.position + 1)
+        )
+        removed_at += removed_at >= place
+    _store(session, row, apart, [(removed, removed_at), (added, place)])
+    said = f"{change_id}, linked by hand, taken apart into {removed.id} and {added.id} again"
+    for cid in (change_id, removed.id, added.id):
+        _history(session, review_id, cid, "unlinked", said, reviewer)
     return parts

@@ -45,8 +45,10 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def get_review(session: Session, review_id: int) -> ReviewRow:
-    row = session.get(ReviewRow, review_id)
+def get_review(session: Session, review_id: int, *, lock: bool = False) -> ReviewRow:
+    """The review's row; ``lock``: held until commit against a link made by hand meanwhile
+    (PostgreSQL ``FOR NO KEY UPDATE``: a verdict write and a link on one review take turns)."""
+    row = session.get(ReviewRow, review_id, with_for_update={"key_share": True} if lock else None)
     if row is None:
         raise UnknownReviewError(f"no review {review_id} in this database (see `factcheck review list`)")
     return row

@@ -177,10 +177,15 @@ class ReviewStore:
             raise err from exc
 
     @contextmanager
-    def _session(self, *, write: bool) -> Iterator[Session]:
+    def _session(self, *, write: bool, snapshot: bool = False) -> Iterator[Session]:
+        """``snapshot``: every read of the session sees the database as at its first one
+        (PostgreSQL ``REPEATABLE READ``; an SQLite read transaction already does), so a review
+        read in several queries is never half before and half after a colleague's write."""
         if write and self.read_only_reason is not None:
             raise ReadOnlyDatabaseError(self.read_only_reason)
         with self._translated(), (self._write if write else self._read).begin() as session:
+            if snapshot and self._server is not None:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield session
 
     # -- reviews -------------------------------------------------------------------------
@@ -222,7 +227,7 @@ class ReviewStore:
     def load_review(self, review_id: int, *, comparison: Comparison | None = None) -> Review:
         """The whole review exactly as stored, with current verdicts and full history
         (``comparison``: its comparison, already decoded by the caller: not decoded again)."""
-        with self._session(write=False) as s:
+        with self._session(write=False, snapshot=True) as s:
             return reviews.load(s, review_id, comparison)
 
     def set_scale(self, review_id: int, scale: Sequence[str]) -> tuple[str, ...]:

@@ -97,7 +97,7 @@ def write_verdict(
     A note or reviewer name holding characters no back end can store is saved with each one
     replaced by U+FFFD (counted in ``replaced_chars``), never refused or dropped.
     """
-    review = get_review(session, review_id)
+    review = get_review(session, review_id, lock=True)
     if isinstance(value, str):
         value = storable(value)[0]  # a scale value is storable: this one then matches none
     if isinstance(value, str) and value not in review.scale:
@@ -169,10 +169,16 @@ def write_verdict(
 def history(session: Session, review_id: int, change_id: str | None) -> list[HistoryRecord]:
     get_review(session, review_id)
     query = select(HistoryRow).where(HistoryRow.review_id == review_id)
-    if change_id is not None:
-        change = get_change(session, review_id, change_id)
-        query = query.where(HistoryRow.change_id == change.change_id)
-    return [history_record(h) for h in session.scalars(query.order_by(HistoryRow.id))]
+    if change_id is None:
+        return [history_record(h) for h in session.scalars(query.order_by(HistoryRow.id))]
+    stored_id = storable(change_id)[0]
+    rows = [
+        history_record(h)
+        for h in session.scalars(query.where(HistoryRow.change_id == stored_id).order_by(HistoryRow.id))
+    ]
+    if not rows:
+        get_change(session, review_id, change_id)  # one line when there is no such change
+    return rows  # also of a change linked by hand and taken apart again: its history stays
 
 
 def offers(session: Session, comparison: Comparison, exclude_review_id: int | None) -> list[CarryOverOffer]:
@@ -251,7 +257,7 @@ def _plan(
     one source (:func:`factcheck_gui.engine.sources.projection.as_several`).
     """
     get_review(session, from_review_id)
-    target = get_review(session, to_review_id)
+    target = get_review(session, to_review_id, lock=True)
     sources: dict[str, tuple[str, VerdictRow]] = {}
     for fp, source_change, verdict in session.execute(
         select(ChangeRow.fingerprint, ChangeRow.change_id, VerdictRow)

@@ -60,3 +60,54 @@ def test_a_wrong_link_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
     out = fc("review", "link", "1", "c1", "c3", "--db", db, cwd=tmp_path)
     assert out.returncode == 2 and out.stderr.count("\n") == 1
     assert "only a removed and an added claim can be linked by hand" in out.stderr
+
+
+def _exported_and_imported(tmp_path: Path, db: str) -> subprocess.CompletedProcess[str]:
+    exported = fc("export", "1", "--format", "json", "--db", db, cwd=tmp_path)
+    assert exported.returncode == 0, exported
+    (tmp_path / "review.json").write_text(exported.stdout, encoding="utf-8")
+    return fc("import-review", "review.json", "--db", str(tmp_path / "other.sqlite3"), cwd=tmp_path)
+
+
+def _new_review(tmp_path: Path) -> str:
+    (tmp_path / "a.txt").write_text(ORIGINAL, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REWRITE, encoding="utf-8")
+    db = str(tmp_path / "r.sqlite3")
+    fc("review", "new", "a.txt", "b.txt", "--db", db, cwd=tmp_path)
+    return db
+
+
+def test_a_review_whose_link_was_taken_apart_exports_and_imports(tmp_path: Path) -> None:
+    db = _new_review(tmp_path)
+    fc("review", "link", "1", "c2", "c3", "--reviewer", "Ana", "--db", db, cwd=tmp_path)
+    fc("review", "unlink", "1", "c5", "--reviewer", "Bo", "--db", db, cwd=tmp_path)
+    imported = _exported_and_imported(tmp_path, db)
+    assert imported.returncode == 0, imported.stderr
+    rid = imported.stdout.strip()
+    audit = fc("export", rid, "--format", "audit", "--db", str(tmp_path / "other.sqlite3"), cwd=tmp_path)
+    assert audit.returncode == 0, audit.stderr
+    assert "c5, linked by hand, taken apart into c2 and c3 again" in audit.stdout
+
+
+def test_a_link_of_a_change_whose_verdict_was_cleared_exports_and_imports(tmp_path: Path) -> None:
+    db = _new_review(tmp_path)
+    from factcheck_gui.store import ReviewStore
+
+    with ReviewStore.open(db) as store:  # a verdict set, then taken back
+        store.set_verdict(1, "c2", "Accurate", reviewer="Ana", expected_version=None)
+        store.set_verdict(1, "c2", None, reviewer="Ana", expected_version=1)
+    fc("review", "link", "1", "c2", "c3", "--db", db, cwd=tmp_path)
+    imported = _exported_and_imported(tmp_path, db)
+    assert imported.returncode == 0, imported.stderr
+
+
+def test_a_damaged_link_is_refused_on_import(tmp_path: Path) -> None:
+    db = _new_review(tmp_path)
+    fc("review", "link", "1", "c2", "c3", "--db", db, cwd=tmp_path)
+    data = json.loads(fc("export", "1", "--format", "json", "--db", db, cwd=tmp_path).stdout)
+    (linked,) = [c for c in data["comparison"]["changes"] if "by_hand" in c]
+    linked["by_hand"]["from"].reverse()  # an added and a removed one: not what a link makes
+    (tmp_path / "review.json").write_text(json.dumps(data), encoding="utf-8")
+    out = fc("import-review", "review.json", "--db", str(tmp_path / "other.sqlite3"), cwd=tmp_path)
+    assert out.returncode != 0 and out.stderr.count("\n") == 1
+    assert "c5 says it was linked by hand, but not from one removed and one added claim" in out.stderr

@@ -71,3 +71,31 @@ def test_an_engine_link_cannot_be_taken_apart(flood: Comparison) -> None:
 def test_a_new_id_is_never_one_used_before(flood: Comparison) -> None:
     assert next_change_id(flood) == "c5"
     assert next_change_id(flood, ["c5", "c7"]) == "c8"
+
+
+@pytest.fixture(scope="module")
+def demo() -> Comparison:
+    from tests.conftest import SAMPLES
+
+    return compare_texts(
+        (SAMPLES / "original.txt").read_text(encoding="utf-8"),
+        (SAMPLES / "rewrite.txt").read_text(encoding="utf-8"),
+    )
+
+
+@pytest.mark.parametrize("undo_order", [(0, 1, 2), (2, 1, 0), (1, 0, 2), (1, 2, 0)])
+def test_links_taken_apart_in_any_order_give_the_engine_order_back(
+    demo: Comparison, undo_order: tuple[int, int, int]
+) -> None:
+    pairs = [("c7", "c16"), ("c13", "c14"), ("c11", "c15")]  # far apart and crossing
+    cmp, made = demo, []
+    for first, second in pairs:
+        cmp, linked = link_by_hand(cmp, first, second, next_change_id(cmp, [m.id for m in made]))
+        made.append(linked)
+    assert [c.id for c in cmp.changes].count("c16") == 0 and len(cmp.changes) == len(demo.changes) - 3
+    for k in undo_order:
+        cmp, _parts = unlink(cmp, made[k].id)
+        # each step: every change made by the engine in the engine's reading order
+        engine_made = [c.id for c in cmp.changes if not c.by_hand]
+        assert engine_made == [c.id for c in demo.changes if c.id in engine_made]
+    assert cmp == demo

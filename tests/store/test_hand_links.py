@@ -22,8 +22,13 @@ def test_a_link_is_stored_with_its_flags_and_its_history(store: ReviewStore, rev
     assert [c.id for c in review.comparison.changes] == ["c1", linked.id, "c4"]
     stored = review.comparison.change(linked.id)
     assert stored.by_hand and stored.flags[0].message == "number changed: 40 → 45"
-    (event,) = review.history
-    assert (event.change_id, event.action, event.reviewer) == (linked.id, "linked", "Bo")
+    # on the new change and on each of the two it replaced
+    assert [(h.change_id, h.action, h.reviewer) for h in review.history] == [
+        (linked.id, "linked", "Bo"),
+        ("c2", "linked", "Bo"),
+        ("c3", "linked", "Bo"),
+    ]
+    event = review.history[0]
     assert "c2 (removed) and c3 (added) linked by hand" in event.new_note
     assert review.summary.total_changes == 1  # the list counts one change to review now
     # a verdict on the linked change is stored like any other
@@ -52,7 +57,7 @@ def test_taking_a_link_apart_restores_the_changes(store: ReviewStore, review_id:
     assert [p.id for p in parts] == ["c2", "c3"]
     review = store.load_review(review_id)
     assert review.comparison == before
-    assert [h.action for h in review.history] == ["linked", "unlinked"]
+    assert [h.action for h in store.history(review_id, linked.id)] == ["linked", "unlinked"]
     # verdicts go to the two again, and a new link never reuses the old one's id
     store.set_verdict(review_id, "c2", "Accurate", reviewer="Ana", note="", expected_version=None)
     store.set_verdict(review_id, "c2", None, reviewer="Ana", note="", expected_version=1)
@@ -64,3 +69,100 @@ def test_a_linked_review_reopens_in_a_fresh_store(store_url: str, review_id: int
     linked = store.link_changes(review_id, "c2", "c3", reviewer="Ana")
     with ReviewStore.open(store_url) as other:
         assert other.load_review(review_id).comparison.change(linked.id).by_hand
+
+
+def _positions(store: ReviewStore, review_id: int) -> list[str]:
+    """The change ids in the order the store's rows keep them (the verdict lists' order)."""
+    from sqlalchemy import select
+
+    from factcheck_gui.store.models import ChangeRow
+
+    with store._session(write=False) as s:
+        return list(
+            s.scalars(
+                select(ChangeRow.change_id)
+                .where(ChangeRow.review_id == review_id)
+                .order_by(ChangeRow.position)
+            )
+        )
+
+
+@pytest.mark.parametrize("undo_order", [(0, 1, 2), (2, 0, 1), (1, 2, 0)])
+def test_links_undone_in_any_order_keep_the_rows_in_reading_order(
+    store: ReviewStore, undo_order: tuple[int, int, int]
+) -> None:
+    from tests.conftest import SAMPLES
+
+    demo = compare_texts(
+        (SAMPLES / "original.txt").read_text(encoding="utf-8"),
+        (SAMPLES / "rewrite.txt").read_text(encoding="utf-8"),
+    )
+    rid = store.create_review(demo, title="Demo", reviewer="Ana")
+    made = [
+        store.link_changes(rid, first, second, reviewer="Ana").id
+        for first, second in [("c7", "c16"), ("c13", "c14"), ("c11", "c15")]
+    ]
+    assert _positions(store, rid) == [c.id for c in store.load_review(rid).comparison.changes]
+    for k in undo_order:
+        store.unlink_change(rid, made[k], reviewer="Bo")
+        assert _positions(store, rid) == [c.id for c in store.load_review(rid).comparison.changes]
+    assert store.load_review(rid).comparison == demo
+
+
+def test_a_part_shows_its_link_in_its_own_history(store: ReviewStore, review_id: int) -> None:
+    store.set_verdict(review_id, "c2", "Accurate", reviewer="Ana", note="", expected_version=None)
+    store.set_verdict(review_id, "c2", None, reviewer="Ana", note="", expected_version=1)
+    linked = store.link_changes(review_id, "c2", "c3", reviewer="Bo")
+    store.unlink_change(review_id, linked.id, reviewer="Cy")
+    assert [h.action for h in store.history(review_id, "c2")] == ["set", "cleared", "linked", "unlinked"]
+    assert [(h.action, h.reviewer) for h in store.history(review_id, "c3")] == [
+        ("linked", "Bo"),
+        ("unlinked", "Cy"),
+    ]
+    assert [h.action for h in store.history(review_id, linked.id)] == ["linked", "unlinked"]
+
+
+def test_a_first_verdict_during_a_colleagues_link_finds_the_change_gone(
+    store_url: str, store: ReviewStore, review_id: int
+) -> None:
+    """The link holds the review until it commits; the verdict written meanwhile from another
+    workstation waits, then is refused in one line (no foreign-key error), and nothing is lost."""
+    import threading
+
+    from factcheck_gui.store import handlinks
+
+    outcome: list[BaseException | object] = []
+    with ReviewStore.open(store_url) as other:
+        with store._session(write=True) as s:
+            handlinks.link(s, review_id, "c2", "c3", reviewer="Bo")
+            writer = threading.Thread(
+                target=lambda: outcome.append(_try_verdict(other, review_id, "c3")), daemon=True
+            )
+            writer.start()
+            writer.join(0.5)
+            assert writer.is_alive()  # waiting for the link to commit
+        writer.join(10)
+    (result,) = outcome
+    assert isinstance(result, StoreError) and "has no change 'c3'" in str(result)
+    assert [c.id for c in store.load_review(review_id).comparison.changes] == ["c1", "c5", "c4"]
+
+
+def _try_verdict(store: ReviewStore, review_id: int, change_id: str) -> BaseException | object:
+    try:
+        return store.set_verdict(
+            review_id, change_id, "Accurate", reviewer="Ana", note="", expected_version=None
+        )
+    except Exception as exc:  # the test looks at what came back
+        return exc
+
+
+@pytest.mark.postgres
+def test_a_review_is_read_as_of_one_moment_on_postgresql(store: ReviewStore) -> None:
+    """Its comparison, verdicts and history come from one snapshot, never half before and half
+    after a colleague's link (SQLite's read transaction is one snapshot by itself)."""
+    from sqlalchemy import text
+
+    if store.url.startswith("sqlite"):
+        pytest.skip("PostgreSQL only")
+    with store._session(write=False, snapshot=True) as s:
+        assert s.execute(text("SHOW transaction_isolation")).scalar() == "repeatable read"

@@ -43,15 +43,26 @@ class HandLinks(QObject):
         self.settings = settings
         self.review = review
         self._select_after: tuple[int, str] | None = None  # (review, change) to select once shown
+        self._said = ""  # what the message bar says once it is shown
         review.verdict.linkRequested.connect(self.link)
         review.verdict.unlinkRequested.connect(self.unlink)
         nav.reviewShown.connect(self._shown)
 
+    def _notes_saved(self) -> bool:
+        """The panel's notes are in the store; else the reader is told why nothing was done
+        (reopening after the link would ask to drop them)."""
+        unsaved = self.review.verdict.save_all_notes()
+        if unsaved:
+            self.notifier.warning(
+                f"The note on {', '.join(unsaved)} is not saved yet: save it or let it go first, "
+                "then link or take apart."
+            )
+        return not unsaved
+
     def link(self, first: str, second: str) -> None:
         session = self.nav.session
-        if session is None:
+        if session is None or not self._notes_saved():
             return
-        self.review.verdict.save_note()
         review_id, service, reviewer = session.review_id, self.nav.service, self.settings.reviewer
 
         def job(_ctx: TaskContext) -> Change:
@@ -65,9 +76,8 @@ class HandLinks(QObject):
 
     def unlink(self, change_id: str) -> None:
         session = self.nav.session
-        if session is None or not change_id:
+        if session is None or not change_id or not self._notes_saved():
             return
-        self.review.verdict.save_note()
         review_id, service, reviewer = session.review_id, self.nav.service, self.settings.reviewer
 
         def job(_ctx: TaskContext) -> tuple[Change, ...]:

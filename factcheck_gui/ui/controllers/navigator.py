@@ -336,6 +336,11 @@ class Navigator(QObject):
         # A note typed meanwhile may have been refused: the review it belongs to stays.
         self.leave(Leaving("Show the other review"), lambda: self._show(opened))
 
+    def _offer_reopen(self, review_id: int, message: str, button: str) -> None:
+        """A change on screen is gone from the stored review (a colleague's link by hand):
+        reopening shows the review as it is now (an unsaved note is asked about first)."""
+        self.notifier.offer(message, button, lambda: self.open_review(review_id), level="error")
+
     def _show(self, opened: OpenedReview) -> None:
         self._close_review()
         review = self.screens.review
@@ -345,6 +350,9 @@ class Navigator(QObject):
         session.error.connect(self.notifier.bar.show_error)
         session.notice.connect(self.notifier.warning)
         session.saved.connect(self.notifier.flash)
+        session.changeGone.connect(
+            lambda _cid, message, button: self._offer_reopen(opened.review_id, message, button)
+        )
         review.set_session(session)
         # Shown at the next turn: filling the page and showing it (laying it out, restoring
         # the reader's place, the first paint) would hold the window for one long turn.

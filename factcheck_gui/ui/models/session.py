@@ -13,13 +13,14 @@ from factcheck_gui.review.session import VerdictSession
 
 
 class SessionSignals(QObject):
-    """verdictChanged(str), error(str), saved(str), notice(str): a session's events (see
-    :class:`~factcheck_gui.review.session.SessionEvents`)."""
+    """verdictChanged(str), error(str), saved(str), notice(str), changeGone(str, str, str):
+    a session's events (see :class:`~factcheck_gui.review.session.SessionEvents`)."""
 
     verdictChanged = Signal(str)
     error = Signal(str)
     saved = Signal(str)
     notice = Signal(str)
+    changeGone = Signal(str, str, str)
 
     def changed(self, change_id: str) -> None:
         self.verdictChanged.emit(change_id)
@@ -33,6 +34,9 @@ class SessionSignals(QObject):
     def told(self, message: str) -> None:
         self.notice.emit(message)
 
+    def gone(self, change_id: str, message: str, button: str) -> None:
+        self.changeGone.emit(change_id, message, button)
+
 
 class ReviewSession(VerdictSession):
     """A :class:`VerdictSession` with Qt signals.
@@ -42,6 +46,8 @@ class ReviewSession(VerdictSession):
         error(str): a one-line message for the window's message bar.
         saved(str): a write was committed; carries a short confirmation.
         notice(str): something the reader should know once.
+        changeGone(str, str, str): a change, no longer in the stored review: the message and the
+            button of the offer to reopen it.
     """
 
     def __init__(
@@ -53,6 +59,7 @@ class ReviewSession(VerdictSession):
         self.error = self.signals.error
         self.saved = self.signals.saved
         self.notice = self.signals.notice
+        self.changeGone = self.signals.changeGone
 
     def deleteLater(self) -> None:
         self.signals.deleteLater()

@@ -60,3 +60,45 @@ def test_a_verdict_refuses_the_link_and_nothing_changes(qtbot, window, tmp_path)
     qtbot.waitUntil(lambda: "c3 has a verdict or a note" in win.notifier.bar.text(), timeout=10000)
     assert win.session is session  # the review stays on screen as it was
     assert review.changes.proxy.rowCount() == 2
+
+
+def test_a_colleagues_link_meanwhile_offers_to_reopen_and_keeps_the_note(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path, db_url, store_for
+) -> None:
+    """Another workstation links c2 and c3 while this window shows them: a verdict or a note on
+    one of them is refused in one line that says why and offers to reopen; the note typed stays
+    in the panel, and reopening asks about it before showing the review as it is now."""
+    win = _flood(qtbot, window, tmp_path)
+    review, panel, bar = win.review, win.review.verdict, win.message
+    store_for(db_url).link_changes(win.session.review_id, "c2", "c3", reviewer="Colleague")
+    assert review.select_change("c3")
+    qtbot.keyClick(review.changes.table, Qt.Key.Key_1)
+    assert "c3 is no longer in this review: someone linked it" in win.notifier.bar.text()
+    assert bar.action.isVisible() and bar.action.text() == "Reopen the review"
+    assert "has no change" not in win.notifier.bar.text()  # not the command line's wording
+    panel.note.setPlainText("the toll is 45 in the rewrite")
+    assert not panel.save_note()
+    assert panel.note.toPlainText() == "the toll is 45 in the rewrite"  # kept
+    assert "Your note stays in the panel" in win.notifier.bar.text()
+    bar.action.click()
+    asked = win.notifier.bar.text()  # asked first, nothing dropped unasked
+    assert "Your note on c3 could not be saved (c3 is no longer in this review)" in asked
+    with qtbot.waitSignal(win.reviewShown, timeout=30000):
+        bar.action.click()
+    assert review.changes.proxy.rowCount() == 1  # the colleague's link: one change now
+    assert win.session.index.has_change("c5") and not win.session.index.has_change("c3")
+
+
+def test_an_unsaved_note_holds_the_link_back(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    win = _flood(qtbot, window, tmp_path)
+    review, panel = win.review, win.review.verdict
+    assert review.select_change("c2")
+    win.service.store().set_verdict(  # a colleague's note first: ours becomes a draft to decide
+        win.session.review_id, "c2", None, reviewer="Colleague", note="theirs", expected_version=None
+    )
+    panel.note.setPlainText("mine")
+    panel.save_note()
+    session = win.session
+    qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
+    assert "The note on c2 is not saved yet" in win.notifier.bar.text()
+    assert win.session is session and review.changes.proxy.rowCount() == 2
