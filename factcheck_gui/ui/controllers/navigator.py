@@ -353,10 +353,17 @@ class Navigator(QObject):
         session.changeGone.connect(
             lambda _cid, message, button: self._offer_reopen(opened.review_id, message, button)
         )
-        review.set_session(session)
-        # Shown at the next turn: filling the page and showing it (laying it out, restoring
-        # the reader's place, the first paint) would hold the window for one long turn.
+        # The original's pane and the lists now, the rewrite's pane at the next turn, the page
+        # shown at the turn after: filling the page and showing it (laying both stories out,
+        # restoring the reader's place, the first paint) would hold the window for one long turn.
+        review.set_session(session, rewrite_later=True)
         self._revealing = (session, opened, state)
+        QTimer.singleShot(0, self, self._fill_rewrite)
+
+    def _fill_rewrite(self) -> None:
+        if self._revealing is None or self._revealing[0] is not self.session:
+            return
+        self.screens.review.comparison.fill_rewrite()
         self._reveal_timer.start()
 
     def _reveal(self) -> None:
@@ -365,6 +372,7 @@ class Navigator(QObject):
             return
         _session, opened, state = pending
         review = self.screens.review
+        review.comparison.fill_rewrite()  # filled at the turn before; a no-op then
         # Not painted in this turn: laying the page out and restoring the reader's place are
         # one turn, its first paint the next (the start page stays on screen meanwhile).
         self._hold_paint(opened.review_id)

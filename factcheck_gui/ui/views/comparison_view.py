@@ -383,26 +383,46 @@ class ComparisonView(QWidget):
             pane.changeClicked.connect(self.changeActivated.emit)
             pane.installEventFilter(self)
         self.index: ComparisonIndex | None = None
+        self._rewrite_pending: ComparisonIndex | None = None
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(obj, StoryPane):
             self.last_pane = obj
         return super().eventFilter(obj, event)
 
-    def set_index(self, index: ComparisonIndex | None) -> None:
-        """Show a comparison (None clears both panes)."""
+    def set_index(self, index: ComparisonIndex | None, *, rewrite_later: bool = False) -> None:
+        """Show a comparison (None clears both panes).
+
+        ``rewrite_later``: the rewrite's pane is filled by :meth:`fill_rewrite` (at the next turn
+        of the event loop, say), so that laying out two long stories is not one long turn;
+        anything that needs the pane before then fills it first.
+        """
         self.index = index
-        for pane in (self.left, self.right):
-            pane.set_index(index)
-        self.sync.set_index(index)
-        self.curtain.set_index(index)
+        self._rewrite_pending = index if rewrite_later and index is not None else None
+        self.left.set_index(index)
         self.inline.set_index(index)
+        if self._rewrite_pending is None:
+            self._fill_rewrite(index)
+        else:  # empty meanwhile: nothing reads a story that is not in it yet
+            self._fill_rewrite(None)
         if index is not None:
             self.left_title.setText(f"Original — {index.comparison.original.name}")
             self.right_title.setText(f"Rewrite — {index.comparison.rewrite.name}")
         else:
             self.left_title.setText("Original")
             self.right_title.setText("Rewrite")
+
+    def fill_rewrite(self) -> None:
+        """Fill the rewrite's pane held back by ``set_index(…, rewrite_later=True)``; a no-op
+        when it is filled."""
+        pending, self._rewrite_pending = self._rewrite_pending, None
+        if pending is not None and pending is self.index:
+            self._fill_rewrite(pending)
+
+    def _fill_rewrite(self, index: ComparisonIndex | None) -> None:
+        self.right.set_index(index)
+        self.sync.set_index(index)
+        self.curtain.set_index(index)
 
     def refresh_theme(self) -> None:
         for pane in (self.left, self.right):
@@ -413,6 +433,7 @@ class ComparisonView(QWidget):
 
     def show_change(self, change_id: str) -> None:
         """Select a change: emphasise it in both panes and bring it level in both."""
+        self.fill_rewrite()
         for pane in (self.left, self.right):
             pane.set_current(change_id)
         self.curtain.set_current(change_id)
@@ -432,15 +453,18 @@ class ComparisonView(QWidget):
             self.sync.follow(Side.REWRITE)
 
     def scroll_state(self) -> tuple[int, int]:
+        self.fill_rewrite()
         return self.left.verticalScrollBar().value(), self.right.verticalScrollBar().value()
 
     def restore_scroll(self, left: int, right: int) -> None:
+        self.fill_rewrite()
         with self.sync.hold():
             self.left.verticalScrollBar().setValue(left)
             self.right.verticalScrollBar().setValue(right)
 
     def set_inline(self, on: bool) -> None:
         """One column (the inline view) instead of the two panes and the curtain, or back."""
+        self.fill_rewrite()
         for w in (self.left, self.right, self.curtain, self.left_title, self.right_title):
             w.setVisible(not on)
         self.inline.setVisible(on)
@@ -451,6 +475,7 @@ class ComparisonView(QWidget):
     def keeping_place(self) -> Iterator[None]:
         """Keep the selected change (else the top line) where it is on screen in each story view
         shown while their font or size changes (see :mod:`.keep_place`)."""
+        self.fill_rewrite()
         cid = self.left.current_change_id
         views: list[tuple[Placeable, int | None]] = []
         for pane in (self.left, self.right):

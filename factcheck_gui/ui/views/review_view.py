@@ -209,8 +209,9 @@ class ReviewView(QWidget):
         if want != sizes[1]:
             self.bottom.setSizes([total - want, want])
 
-    def set_session(self, session: ReviewSession | None) -> None:
-        """Show a review (None empties the screen)."""
+    def set_session(self, session: ReviewSession | None, *, rewrite_later: bool = False) -> None:
+        """Show a review (None empties the screen); ``rewrite_later``: the rewrite's pane is
+        filled by ``comparison.fill_rewrite()`` (see :meth:`ComparisonView.set_index`)."""
         if self.session is not None:
             self.verdict.save_note()
             self.session.verdictChanged.disconnect(self._on_verdict_changed)
@@ -222,7 +223,7 @@ class ReviewView(QWidget):
             self.strip.set_comparison(None)
             return
         session.verdictChanged.connect(self._on_verdict_changed)
-        self.comparison.set_index(session.index)
+        self.comparison.set_index(session.index, rewrite_later=rewrite_later)
         self.changes.set_comparison(session.index, session.values(), session.scale)
         self.strip.set_comparison(
             session.index.comparison, session.values(), hide_punctuation=self.changes.hides_punctuation
