@@ -77,9 +77,19 @@ def _expand(text: str) -> str:
     return _CONTRACTED.sub(one, text)
 
 
+# A dotted initialism: "U.K." is the word "UK" ("a.m." is "am").
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")
+
+
+def _undotted(m: re.Match[str]) -> str:
+    return m.group().replace(".", "")
+
+
 def _key(s: str) -> str:
     """Comparison form of quoted words: no punctuation, no quote marks, contractions written
-    out, case folded."""
+    out, initialisms without their dots, case folded."""
+    if "." in s:
+        s = _DOTTED.sub(_undotted, s)
     return " ".join(re.sub(r"[^\w\s]", " ", _expand(fold_quotes(s))).split()).casefold()
 
 
@@ -257,7 +267,7 @@ def _inside_quote(src: _Source, start: int, end: int) -> bool:
     return k > 0 and end <= src.reach[k - 1] + 1
 
 
-_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORDS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")  # "U.K." is one word
 MAX_GAP = 12  # words skipped in the source between two matched stretches of one quotation
 
 
@@ -270,6 +280,8 @@ def _word_spans(text: str, base: int) -> tuple[list[str], list[tuple[int, int]]]
     parts = _WORDS_SPLIT.split(text)
     at = list(accumulate(map(len, parts), initial=base))  # at[k]: where parts[k] starts
     ws = list(map(str.casefold, parts[1::2]))
+    if "." in text:  # a dotted initialism is its letters ("U.K." / "UK")
+        ws = [w.replace(".", "") if "." in w else w for w in ws]
     spans = list(zip(at[1:-1:2], at[2::2], strict=True))
     if "'" not in text and "’" not in text:
         return ws, spans

@@ -202,8 +202,8 @@ def unified_forms(term_lists: Iterable[Sequence[str]]) -> dict[str, str]:
         bases: tuple[str, ...]
         if t[-1] == "i":  # Pakistani, Iraqi, Israeli
             bases = (t[:-1],)
-        elif t.endswith("an"):  # Libyan, American; Ghanaian, Nigerian (Nigeria)
-            bases = (t[:-1], t[:-3], t[:-2] + "a") if t.endswith("ian") else (t[:-1],)
+        elif t.endswith("an"):  # Libyan, American; Ghanaian, Nigerian (Nigeria); Chilean, Mexican
+            bases = (t[:-1], t[:-3], t[:-2] + "a") if t.endswith("ian") else (t[:-1], t[:-2], t[:-2] + "o")
         else:
             continue
         for base in bases:

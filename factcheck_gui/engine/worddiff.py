@@ -44,6 +44,14 @@ def _raw_opcodes(
     return ops
 
 
+def _words_only(toks: Sequence[Token]) -> list[str]:
+    """The keys of the word tokens, a dotted initialism without its dots ("U.K." is "UK",
+    "p.m." is "pm"; no other word token ends in a dot): what an edit must change to be more
+    than one of style."""
+    keys = [t.key for t in toks if t.is_word]
+    return [k.replace(".", "") if len(k) > 2 and k[-1] == "." else k for k in keys]
+
+
 def _opcodes(ka: list[str], kb: list[str]) -> Opcodes:
     # (tag, i1, i2, j1, j2) tuples, as difflib's get_opcodes gives them, made in C (rapidfuzz's
     # stub calls them Opcode objects; both its implementations return plain tuples)
@@ -208,11 +216,8 @@ def word_diff(orig_claims: Sequence[Claim], rew_claims: Sequence[Claim]) -> tupl
     for m in _merge(_raw_opcodes(a, b, orig_claims, rew_claims), a, b):
         i1, i2, j1, j2 = m.i1, m.i2, m.j1, m.j2
         kind = _KIND_OF[m.tag]
-        trivial = (
-            kind is not DiffOpKind.EQUAL
-            and not any(t.is_word for t in a[i1:i2])
-            and not any(t.is_word for t in b[j1:j2])
-        )
+        # punctuation only, or a dotted initialism for the same one undotted ("U.S." / "US")
+        trivial = kind is not DiffOpKind.EQUAL and _words_only(a[i1:i2]) == _words_only(b[j1:j2])
         sa = _spans(a, ao, i1, i2)
         sb = _spans(b, bo, j1, j2)
         if kind is DiffOpKind.EQUAL:

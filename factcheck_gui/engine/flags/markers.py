@@ -140,6 +140,8 @@ def _marks(
             continue  # "trying times", "attempting it"
         if kind is FlagType.HEDGE and _ranked(tokens, i):
             continue  # "the most likely position", "the highest potential of any asteroid"
+        if kind is FlagType.HEDGE and cls in ("certain", "would") and _able(tokens, i):
+            cls = "can"  # "will be able to use" is "can use", said of the future
         if kind is FlagType.NEGATION and _additive(tokens, i):
             continue  # "not just an attack on …": it is one, and more ("more than an attack")
         if kind is FlagType.ATTRIBUTION:
@@ -158,6 +160,14 @@ _ADDITIVE = frozenset({"just", "only", "merely", "simply", "solely"})
 def _additive(tokens: Sequence[Token], i: int) -> bool:
     """Is the negation at ``i`` a "not only" / "not just", which affirms what follows?"""
     return tokens[i].key in ("not", "n't") and i + 1 < len(tokens) and tokens[i + 1].key in _ADDITIVE
+
+
+def _able(tokens: Sequence[Token], i: int) -> bool:
+    """Is the modal at ``i`` that of "will be able to" ("will also be able to"): an ability?"""
+    keys = [t.key for t in tokens[i + 1 : i + 5]]
+    if keys[:1] and keys[0] != "be":
+        keys = keys[1:]  # one adverb between: "will also be able to"
+    return keys[:3] == ["be", "able", "to"]
 
 
 def _appearance(tokens: Sequence[Token], i: int) -> bool:

@@ -145,6 +145,7 @@ def scan_names(
                 and low not in WEEKDAYS
                 and low not in NOT_NAMES
                 and (not sentence_start or t.key in proper)
+                and not (k and low in _SCALES and tokens[k - 1].key in _DEGREES)  # "0.8 degree C"
             )
             if is_name and heads and _inside(t, heads):
                 key = POSSESSIVE.sub("", t.key)
@@ -164,6 +165,9 @@ def scan_names(
 
 
 _JOINING = frozenset({"of", "for"})
+# A temperature's scale after "degrees" is a unit, not a name ("1.4 degrees Fahrenheit").
+_DEGREES = frozenset({"degree", "degrees", "°"})
+_SCALES = frozenset({"c", "f", "k", "celsius", "fahrenheit", "kelvin", "centigrade"})
 
 
 def _joined(
@@ -385,9 +389,11 @@ def _expansion(acr: str, tokens: Sequence[Token]) -> Span | None:
         while j < n and got < len(acr):
             u = tokens[j]
             if u.is_word and u.text[0].isupper():
-                if u.key[0] != acr[got]:
+                # a dotted initialism gives its letters ("U.S. Geological Survey" for "usgs")
+                letters = u.key.replace(".", "") if u.key[-1] == "." else u.key[0]
+                if acr[got : got + len(letters)] != letters:
                     break
-                got, last = got + 1, j
+                got, last = got + len(letters), j
             elif u.key not in _JOINERS:
                 break
             j += 1
