@@ -51,7 +51,10 @@ from factcheck_gui.engine.worddiff import equal_diff, word_diff
 # another (never / not) is no change, "according to …" dropped at a sentence's end is an
 # attribution dropped, a reporting verb replaced by a contrasting word is one substitution, a
 # figure invented for what the original states is a flag; flags of types the contract does not
-# list are written to ``other_flags``.
+# list are written to ``other_flags``; 0.2.4: a dotted initialism is the word undotted (in
+# quotations; in the word diff a change of style), an agency's initials are its dotted
+# spelled-out name, a temperature's scale is no name, "will be able to" is "can", "Chilean" is
+# "Chile" for linking.
 
 
 class Cancelled(Exception):
