@@ -13,6 +13,7 @@ from factcheck_gui.engine import align as _align
 from factcheck_gui.engine.flags import fact_flags, quote_flags, split_omitted
 from factcheck_gui.engine.lexicon import PROPER_NOUN_TITLES
 from factcheck_gui.engine.memo import ChangeMemo as _Memo
+from factcheck_gui.engine.normalize import spaced_pieces
 from factcheck_gui.engine.quotes import Source
 from factcheck_gui.engine.segment import split_claims
 from factcheck_gui.engine.similarity import (
@@ -113,7 +114,10 @@ def _lower_case_words(texts: tuple[str, ...]) -> Counter[str]:
     "mission"; "commission" and "fact-finding" do not)."""
     out: Counter[str] = Counter()
     for text in texts:
-        for w, n in Counter(text.split()).items():
+        counts: Counter[str] = Counter()
+        for piece in spaced_pieces(text):  # (a long story in pieces: see spaced_pieces)
+            counts.update(piece.split())
+        for w, n in counts.items():
             if not w[0].isupper():
                 w = w.strip(_EDGE)
                 if w and w[0].islower():

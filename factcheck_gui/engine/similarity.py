@@ -26,6 +26,7 @@ _NUMBER = re.compile(r"\d")
 # Terms are stemmed, so the word lists are too.
 STOP_TERMS: frozenset[str] = frozenset(STOPWORDS | {stem(w) for w in STOPWORDS})
 COMMON_TERMS: frozenset[str] = frozenset({stem(w) for w in COMMON_WORDS} - STOP_TERMS)
+_SETS_AT_ONCE = 2_048  # claims' term sets counted in one call
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -54,7 +55,9 @@ class Vocabulary:
 
     def __init__(self, term_sets: Iterable[Iterable[str]]) -> None:
         sets = [t if isinstance(t, frozenset) else set(t) for t in term_sets]
-        df: Counter[str] = Counter(chain.from_iterable(sets))
+        df: Counter[str] = Counter()
+        for k in range(0, len(sets), _SETS_AT_ONCE):  # (in C, a batch at a time: see spaced_pieces)
+            df.update(chain.from_iterable(sets[k : k + _SETS_AT_ONCE]))
         self.n = len(sets)
         self._df = df
         self._cache: dict[str, float] = {}
@@ -168,7 +171,9 @@ def terms_and_norms(
     """
     distinct = list(dict.fromkeys(texts))
     d_terms = list(map(terms_of, distinct))
-    d_sets = list(map(frozenset, d_terms))
+    d_sets: list[frozenset[str]] = []
+    for k in range(0, len(d_terms), _SETS_AT_ONCE):  # (in C, a batch at a time: see spaced_pieces)
+        d_sets.extend(map(frozenset, d_terms[k : k + _SETS_AT_ONCE]))
     d_norms = list(map(normalize_text, distinct))
     # A place and its people's adjective are one term when the texts use both.
     same = unified_forms(d_terms)
@@ -194,7 +199,10 @@ def unified_forms(term_lists: Iterable[Sequence[str]]) -> dict[str, str]:
     "Pakistan", "Iraqi" "Iraq", "Libyan" "Libya", "Ghanaian" "Ghana" (what ``stem`` leaves
     apart). Only forms that both occur are joined, so no word becomes one the texts lack.
     """
-    vocab = set(chain.from_iterable(term_lists))
+    vocab: set[str] = set()
+    lists = list(term_lists)
+    for k in range(0, len(lists), _SETS_AT_ONCE):  # (in C, a batch at a time: see spaced_pieces)
+        vocab.update(chain.from_iterable(lists[k : k + _SETS_AT_ONCE]))
     same: dict[str, str] = {}
     for t in vocab:
         if len(t) < 5 or not t.isalpha():

@@ -214,3 +214,25 @@ def test_a_token_whose_key_folds_to_nothing_is_no_number() -> None:
     # a soft hyphen is a token with an empty key: the number scan of the word diff skips it
     cmp = compare_texts("0.” 0? 0.\n", "“quoted. 0… the? \xad.\r\n")
     assert {c for ch in cmp.changes for c in ch.rewrite} == {c.id for c in cmp.rewrite.claims}
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(min_value=1, max_value=8))
+def test_a_long_story_read_in_pieces_gives_the_words_of_the_whole(text: str, size: int) -> None:
+    """The passes made over a story in pieces (so the window's thread runs between them) find
+    what one pass over the whole text finds: the words, the capitalised words, the runs."""
+    from factcheck_gui.engine.compare import _lower_case_words
+    from factcheck_gui.engine.flags import whole as whole_mod
+    from factcheck_gui.engine.normalize import spaced_pieces
+
+    pieces = list(spaced_pieces(text, size))
+    assert "".join(pieces) == text
+    assert [w for p in pieces for w in p.split()] == text.split()
+    assert all(p[:1].isspace() for p in pieces[1:])  # each cut at white space
+    original = normalize_mod.PIECE
+    try:
+        normalize_mod.PIECE = size  # (the default piece size, read at each call)
+        in_pieces = (whole_mod._runs(text), whole_mod._Text(text).caps, _lower_case_words((text,)))
+    finally:
+        normalize_mod.PIECE = original
+    assert in_pieces == (whole_mod._runs(text), whole_mod._Text(text).caps, _lower_case_words((text,)))

@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from typing import Protocol
 
 from factcheck_gui.engine.flags._common import _ACCENTED, _MARKS, joined, title_case
+from factcheck_gui.engine.normalize import spaced_pieces
 from factcheck_gui.engine.types import Claim
 
 
@@ -81,7 +82,9 @@ def _runs(text: str) -> frozenset[str]:
     match object per run, and each distinct run decoded once). Spaces separate runs for both,
     and a piece of nothing but ASCII letters and digits is one run."""
     # ("surrogatepass": a lone surrogate goes through as it came, a character of no run)
-    pieces = set(text.encode("utf-8", "surrogatepass").translate(_ASCII_GAPS).split(b" "))
+    pieces: set[bytes] = set()
+    for part in spaced_pieces(text):  # (a long story in pieces: see spaced_pieces)
+        pieces.update(part.encode("utf-8", "surrogatepass").translate(_ASCII_GAPS).split(b" "))
     plain = set(filter(bytes.isascii, pieces))
     runs = set(map(bytes.decode, plain))
     for piece in pieces - plain:
@@ -126,7 +129,10 @@ class _Text:
     @cached_property
     def caps(self) -> frozenset[str]:
         """Keys of every word written with a capital (see :func:`_cap_key`)."""
-        keys = {w.rstrip(".-'’") for w in map(str.lower, set(_CAPS.findall(self.raw)))}
+        found: set[str] = set()
+        for part in spaced_pieces(self.raw):  # (a long story in pieces: see spaced_pieces)
+            found.update(_CAPS.findall(part))
+        keys = {w.rstrip(".-'’") for w in map(str.lower, found)}
         keys.update([k[:-2] for k in keys if k.endswith(("'s", "’s"))])
         if not self.raw.isascii():
             self.accented = frozenset(_unmarked(k) for k in keys if not k.isascii())
