@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from factcheck_gui.engine import align as _align
 from factcheck_gui.engine.compare import _change, _Context
-from factcheck_gui.engine.similarity import Profiles, Vocabulary, terms_and_norms
+from factcheck_gui.engine.similarity import Profiles, Vocabulary, similarity, terms_and_norms
 from factcheck_gui.engine.types import Change, ChangeKind, Comparison, claim_index
 
 
@@ -130,3 +130,43 @@ def added_place(changes: list[Change], added: Change) -> int:
         if ch.rewrite and not ch.by_hand and claim_index(ch.rewrite[0]) > at:
             return k
     return len(changes)
+
+
+def link_candidates(
+    comparison: Comparison, change_id: str, limit: int = 5, reach: int = 40
+) -> list[tuple[Change, float]]:
+    """The changes a removed (added) change ``change_id`` may be linked with by hand, likeliest
+    first, each with the engine's similarity of the two claims: the added (removed) changes
+    within ``reach`` changes of it in reading order, and the one holding its closest
+    counterpart wherever it is. Empty for a change that is not added or removed.
+
+    Scored against a vocabulary of these claims alone: a handful of claims, whatever the
+    story's length, so the window can ask when its menu opens.
+    """
+    at = next((k for k, c in enumerate(comparison.changes) if c.id == change_id), None)
+    if at is None:
+        return []
+    change = comparison.changes[at]
+    if change.kind not in (ChangeKind.REMOVED, ChangeKind.ADDED):
+        return []
+    want = ChangeKind.ADDED if change.kind is ChangeKind.REMOVED else ChangeKind.REMOVED
+    near = [c for c in comparison.changes[max(0, at - reach) : at + reach + 1] if c.kind is want]
+    if change.nearest is not None:
+        holder = next((c for c in comparison.changes if change.nearest[0] in c.original + c.rewrite), None)
+        if holder is not None and holder.kind is want and holder not in near:
+            near.append(holder)
+    if not near:
+        return []
+
+    def text(c: Change) -> str:
+        doc, ids = (comparison.original, c.original) if c.original else (comparison.rewrite, c.rewrite)
+        return " ".join(doc.claims[claim_index(cid)].text for cid in ids)
+
+    texts = [text(change), *map(text, near)]
+    terms, sets, norms = terms_and_norms(texts)
+    vocab = Vocabulary(sets)
+    profiles = Profiles(texts, vocab, terms, norms)
+    mine = profiles[0]
+    scored = [(c, similarity(mine, profiles[k], vocab)) for k, c in enumerate(near, 1)]
+    scored.sort(key=lambda cs: -cs[1])
+    return scored[:limit]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck_gui.engine.compare import compare_texts
-from factcheck_gui.engine.handlink import LinkError, link_by_hand, next_change_id, unlink
+from factcheck_gui.engine.handlink import LinkError, link_by_hand, link_candidates, next_change_id, unlink
 from factcheck_gui.engine.types import ChangeKind, Comparison, FlagType
 from tests.engine.test_nearest_hint import ORIGINAL, REWRITE
 
@@ -99,3 +99,15 @@ def test_links_taken_apart_in_any_order_give_the_engine_order_back(
         engine_made = [c.id for c in cmp.changes if not c.by_hand]
         assert engine_made == [c.id for c in demo.changes if c.id in engine_made]
     assert cmp == demo
+
+
+def test_the_candidates_for_a_link_are_the_other_kind_likeliest_first(demo: Comparison) -> None:
+    found = link_candidates(demo, "c7")  # a removed claim
+    assert [c.id for c, _s in found][:1] == ["c14"]  # its closest counterpart first
+    assert all(c.kind is ChangeKind.ADDED for c, _s in found)
+    scores = [s for _c, s in found]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    back = link_candidates(demo, "c14")  # and from the added side, the removed ones
+    assert back and all(c.kind is ChangeKind.REMOVED for c, _s in back) and back[0][0].id == "c7"
+    assert link_candidates(demo, "c1") == []  # a change that is not one-sided has none
+    assert link_candidates(demo, "c999") == []

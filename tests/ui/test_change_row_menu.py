@@ -128,3 +128,25 @@ def test_show_in_the_other_pane_from_a_claim(reviewing: Driver) -> None:
     assert reviewing.on_screen("c10") == {"original": True, "rewrite": True}
     show = next(a for a in reviewing.pane_menu("original", "c13").actions() if "c13" in a.text())
     assert not show.isEnabled() and show.text() == "c13 is not in the rewrite"
+
+
+def test_the_row_menu_links_a_removed_claim_with_a_chosen_added_one(qtbot, reviewing: Driver) -> None:  # type: ignore[no-untyped-def]
+    """Not only the closest: the row menu of a removed claim lists the added claims near it,
+    likeliest first, and links the one chosen; the linked change's menu takes it apart."""
+    win = reviewing.win
+    menu = reviewing.row_menu("c7")
+    (sub,) = [a.menu() for a in menu.actions() if a.menu() is not None]
+    entries = [a.text() for a in sub.actions()]
+    assert entries[0].startswith("c14 (r") and "similarity" in entries[0]
+    assert any(e.startswith("c16 (") for e in entries)
+    with qtbot.waitSignal(win.reviewShown, timeout=30000):
+        reviewing.choose(sub, "c16 (")
+    qtbot.waitUntil(lambda: win.review.verdict.unlink_button.isVisibleTo(win.review.verdict), timeout=5000)
+    linked = win.review.current_change_id()
+    change = win.session.index.change(linked)
+    assert change.by_hand and [p.id for _at, p in change.linked_from] == ["c7", "c16"]
+    with qtbot.waitSignal(win.reviewShown, timeout=30000):
+        reviewing.choose(reviewing.row_menu(linked), "Take this link apart")
+    qtbot.waitUntil(lambda: win.session.index.has_change("c16"), timeout=5000)
+    assert not win.session.index.has_change(linked)
+

@@ -7,6 +7,7 @@ the navigation actions; it holds no store logic (that is :class:`ReviewSession`)
 from __future__ import annotations
 
 from contextlib import ExitStack
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QResizeEvent
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_gui.engine.types import Change, ChangeKind, claim_index
 from factcheck_gui.review import wording
 from factcheck_gui.review.docindex import Side
 from factcheck_gui.ui.models.change_model import REVIEWED, UNREVIEWED, ChangeIdRole
@@ -333,8 +335,40 @@ class ReviewView(QWidget):
             lambda: self.show_in_pane(change_id, target.side),
         )
         show.setEnabled(holds)
+        self._link_entries(menu, change)
         menu.addAction("Copy change &id", lambda: _copy(change_id))
         return menu
+
+    def _link_entries(self, menu: QMenu, change: Change) -> None:
+        """ "Link as one claim with" the likeliest counterparts of an added or removed claim
+        (not only the closest, which the verdict panel offers), and "Take this link apart" for
+        a link made by hand: what the verdict panel's link buttons ask for."""
+        if self.session is None:
+            return
+        if change.by_hand:
+            menu.addAction("Take this link &apart", lambda: self.verdict.unlinkRequested.emit(change.id))
+        if change.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
+            return
+        from factcheck_gui.engine.handlink import link_candidates
+
+        comparison = self.session.index.comparison
+        sub = menu.addMenu("&Link as one claim with")
+        sub.setObjectName("linkWithMenu")
+        found = link_candidates(comparison, change.id)
+        for other, score in found:
+            doc, ids = (
+                (comparison.original, other.original)
+                if other.original
+                else (comparison.rewrite, other.rewrite)
+            )
+            said = " ".join(doc.claims[claim_index(cid)].text for cid in ids)
+            label = f"{other.id} ({', '.join(ids)}, similarity {score:.2f}): “{_excerpt(said)}”"
+            link = sub.addAction(label.replace("&", "&&"))  # story text is never a shortcut
+            link.triggered.connect(partial(self.verdict.linkRequested.emit, change.id, other.id))
+        if not found:
+            other_kind = "added" if change.kind is ChangeKind.REMOVED else "removed"
+            none = sub.addAction(f"(no {other_kind} claim near it)")
+            none.setEnabled(False)
 
     def _popup_row_menu(self, pos: QPoint) -> None:
         menu = self.row_menu(pos)
@@ -417,6 +451,14 @@ class ReviewView(QWidget):
         """Both panes where the reader left them (a place held through a resize gives way)."""
         self.drop_places()
         self.comparison.restore_scroll(left, right)
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    """A claim on one line, cut at a word within ``limit`` characters (a menu entry)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _copy(text: str) -> None:

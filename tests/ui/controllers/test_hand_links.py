@@ -102,3 +102,19 @@ def test_an_unsaved_note_holds_the_link_back(qtbot, window, tmp_path) -> None:  
     qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
     assert "The note on c2 is not saved yet" in win.notifier.bar.text()
     assert win.session is session and review.changes.proxy.rowCount() == 2
+
+
+def test_story_text_in_the_link_menu_is_no_shortcut(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a, b = tmp_path / "wire.txt", tmp_path / "rewrite.txt"
+    a.write_text("Markets were calm.\nShares of Smith & Wesson fell 5 percent on Monday.\n", encoding="utf-8")
+    b.write_text("Markets were calm.\nA & B Holdings opened a plant in Ohio.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        window.nav.open_paths(a, b)
+    review = window.review
+    removed = [c.id for c in window.session.index.comparison.changes if c.kind.value == "removed"]
+    assert removed, "the two claims were expected apart"
+    assert review.select_change(removed[0])
+    menu = review.row_menu(review.changes.table.visualRect(review.changes.table.currentIndex()).center())
+    (sub,) = [act.menu() for act in menu.actions() if act.menu() is not None]
+    (entry,) = sub.actions()
+    assert "A && B Holdings" in entry.text()  # shown as "A & B Holdings", no mnemonic
