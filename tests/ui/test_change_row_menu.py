@@ -149,4 +149,3 @@ def test_the_row_menu_links_a_removed_claim_with_a_chosen_added_one(qtbot, revie
         reviewing.choose(reviewing.row_menu(linked), "Take this link apart")
     qtbot.waitUntil(lambda: win.session.index.has_change("c16"), timeout=5000)
     assert not win.session.index.has_change(linked)
-
