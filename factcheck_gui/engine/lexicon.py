@@ -563,6 +563,25 @@ PLACE_WORDS: frozenset[str] = frozenset(
 # Prepositions after which a name is a place: "in Hawija", "near Kobani".
 PLACE_PREPOSITIONS: frozenset[str] = frozenset("in at near outside inside across throughout into".split())
 # Places a text names by name alone: the countries of COUNTRY_OF and NAME_ALIASES, a few more.
+# One-word country names, for joining a country's adjective to its name where the adjective
+# drops letters ("Chilean" / "Chile", "Mexican" / "Mexico"; not "Republican" / "republic").
+COUNTRY_NAMES: frozenset[str] = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria
+    azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia
+    botswana brazil brunei bulgaria burundi cambodia cameroon canada chad chile china colombia
+    comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt eritrea
+    estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece
+    grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq
+    ireland israel italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait
+    kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+    madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova
+    monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands
+    nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru philippines
+    poland portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia
+    slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania
+    thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan
+    vanuatu venezuela vietnam yemen zambia zimbabwe""".split()
+)
 KNOWN_PLACES: frozenset[str] = frozenset(
     """pakistan india afghanistan iraq syria iran israel egypt libya russia ukraine china japan
     korea germany france italy spain turkey vietnam canada mexico brazil kenya nigeria

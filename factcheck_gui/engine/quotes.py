@@ -280,7 +280,7 @@ def _word_spans(text: str, base: int) -> tuple[list[str], list[tuple[int, int]]]
     parts = _WORDS_SPLIT.split(text)
     at = list(accumulate(map(len, parts), initial=base))  # at[k]: where parts[k] starts
     ws = list(map(str.casefold, parts[1::2]))
-    if "." in text:  # a dotted initialism is its letters ("U.K." / "UK")
+    if "." in text and _DOTTED.search(text):  # a dotted initialism is its letters ("U.K." / "UK")
         ws = [w.replace(".", "") if "." in w else w for w in ws]
     spans = list(zip(at[1:-1:2], at[2::2], strict=True))
     if "'" not in text and "’" not in text:

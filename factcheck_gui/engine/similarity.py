@@ -19,7 +19,7 @@ from itertools import chain, compress, pairwise
 from rapidfuzz import fuzz
 
 from factcheck_gui.engine import memo
-from factcheck_gui.engine.lexicon import COMMON_WORDS, STOPWORDS
+from factcheck_gui.engine.lexicon import COMMON_WORDS, COUNTRY_NAMES, STOPWORDS
 from factcheck_gui.engine.normalize import normalize_text, stem, words
 
 _NUMBER = re.compile(r"\d")
@@ -27,6 +27,7 @@ _NUMBER = re.compile(r"\d")
 STOP_TERMS: frozenset[str] = frozenset(STOPWORDS | {stem(w) for w in STOPWORDS})
 COMMON_TERMS: frozenset[str] = frozenset({stem(w) for w in COMMON_WORDS} - STOP_TERMS)
 _SETS_AT_ONCE = 2_048  # claims' term sets counted in one call
+_COUNTRY_TERMS: frozenset[str] = frozenset(map(stem, COUNTRY_NAMES))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -210,8 +211,10 @@ def unified_forms(term_lists: Iterable[Sequence[str]]) -> dict[str, str]:
         bases: tuple[str, ...]
         if t[-1] == "i":  # Pakistani, Iraqi, Israeli
             bases = (t[:-1],)
-        elif t.endswith("an"):  # Libyan, American; Ghanaian, Nigerian (Nigeria); Chilean, Mexican
-            bases = (t[:-1], t[:-3], t[:-2] + "a") if t.endswith("ian") else (t[:-1], t[:-2], t[:-2] + "o")
+        elif t.endswith("an"):  # Libyan, American; Ghanaian, Nigerian (Nigeria)
+            bases = (t[:-1], t[:-3], t[:-2] + "a") if t.endswith("ian") else (t[:-1],)
+            # a country's adjective that drops letters: Chilean, Mexican (not Republican)
+            bases += tuple(b for b in (t[:-2], t[:-2] + "o") if b in _COUNTRY_TERMS)
         else:
             continue
         for base in bases:

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 from operator import itemgetter
 from typing import cast
 
@@ -44,12 +45,22 @@ def _raw_opcodes(
     return ops
 
 
-def _words_only(toks: Sequence[Token]) -> list[str]:
-    """The keys of the word tokens, a dotted initialism without its dots ("U.K." is "UK",
-    "p.m." is "pm"; no other word token ends in a dot): what an edit must change to be more
-    than one of style."""
-    keys = [t.key for t in toks if t.is_word]
-    return [k.replace(".", "") if len(k) > 2 and k[-1] == "." else k for k in keys]
+def _same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """Do two runs of tokens hold the same words, a dotted initialism taken for the same one
+    undotted ("U.K." / "UK", case kept: "U.S." / "us" differ; no other word token ends in a
+    dot): is an edit between them one of punctuation or style only? (Stops at the first word
+    that differs.)"""
+    wa = (t for t in a if t.is_word)
+    wb = (t for t in b if t.is_word)
+    for x, y in zip_longest(wa, wb):
+        if x is None or y is None:
+            return False
+        if x.key == y.key:
+            continue
+        dotted = x.key[-1] == "." or y.key[-1] == "."
+        if not dotted or x.text.replace(".", "") != y.text.replace(".", ""):
+            return False
+    return True
 
 
 def _opcodes(ka: list[str], kb: list[str]) -> Opcodes:
@@ -217,7 +228,7 @@ def word_diff(orig_claims: Sequence[Claim], rew_claims: Sequence[Claim]) -> tupl
         i1, i2, j1, j2 = m.i1, m.i2, m.j1, m.j2
         kind = _KIND_OF[m.tag]
         # punctuation only, or a dotted initialism for the same one undotted ("U.S." / "US")
-        trivial = kind is not DiffOpKind.EQUAL and _words_only(a[i1:i2]) == _words_only(b[j1:j2])
+        trivial = kind is not DiffOpKind.EQUAL and _same_words(a[i1:i2], b[j1:j2])
         sa = _spans(a, ao, i1, i2)
         sb = _spans(b, bo, j1, j2)
         if kind is DiffOpKind.EQUAL:

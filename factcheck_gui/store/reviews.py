@@ -336,8 +336,16 @@ def latest_of_texts(session: Session, original_sha256: str, rewrite_sha256: str)
 
 
 def load(session: Session, review_id: int, comparison: Comparison | None = None) -> Review:
-    """``comparison``: the review's stored comparison when the caller has it already decoded."""
+    """``comparison``: the review's stored comparison when the caller has it already decoded
+    (it is decoded anew when the stored changes are no longer its changes: a colleague linked
+    two by hand, or took a link apart, since the caller read it)."""
     row = get_review(session, review_id)
+    if comparison is not None:
+        stored_ids = session.scalars(
+            select(ChangeRow.change_id).where(ChangeRow.review_id == review_id).order_by(ChangeRow.position)
+        ).all()
+        if list(stored_ids) != [c.id for c in comparison.changes]:
+            comparison = None
     verdicts = {
         change_id: verdict_record(v, change_id)
         for v, change_id in session.execute(

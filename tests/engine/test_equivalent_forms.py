@@ -92,3 +92,22 @@ def test_a_countrys_adjective_links_a_restated_death_toll() -> None:
     (toll,) = [c for c in cmp.changes if c.original == ("o2",)]
     assert toll.kind is ChangeKind.REWORDED and toll.rewrite == ("r2",)
     assert any(f.type.value == "number" and "three" in f.message and "ten" in f.message for f in toll.flags)
+
+
+def test_us_for_u_s_is_a_changed_word_not_style() -> None:
+    cmp = compare_texts("He told U.S. reporters about the plan.", "He told us reporters about the plan.")
+    edits = [op for c in cmp.changes for op in c.diff if op.op.value != "equal"]
+    assert edits and not any(op.trivial for op in edits)
+
+
+def test_will_be_able_to_for_will_says_what_changed() -> None:
+    cmp = compare_texts("The firm will pay the fine.", "The firm will be able to pay the fine.")
+    assert ("hedge", "modality changed: will → will be able to") in _flags(cmp)
+
+
+def test_a_party_adjective_is_no_country() -> None:
+    from factcheck_gui.engine.similarity import unified_forms
+
+    assert unified_forms([["republican", "republ", "republic", "german", "germ", "chilean", "chile"]]) == {
+        "chilean": "chile"
+    }

@@ -166,3 +166,21 @@ def test_a_review_is_read_as_of_one_moment_on_postgresql(store: ReviewStore) -> 
         pytest.skip("PostgreSQL only")
     with store._session(write=False, snapshot=True) as s:
         assert s.execute(text("SHOW transaction_isolation")).scalar() == "repeatable read"
+
+
+def test_a_review_read_with_the_comparison_on_screen_gets_a_colleagues_link(
+    store_url: str, store: ReviewStore, review_id: int
+) -> None:
+    """The window passes the comparison it shows (not decoded again); after a colleague's link
+    the report must still hold the linked change and its verdict, not the two it replaced."""
+    on_screen = store.load_review(review_id).comparison
+    with ReviewStore.open(store_url) as other:
+        linked = other.link_changes(review_id, "c2", "c3", reviewer="Bo")
+        other.set_verdict(
+            review_id, linked.id, "Misleading", reviewer="Bo", note="45, not 40", expected_version=None
+        )
+    review = store.load_review(review_id, comparison=on_screen)
+    assert [c.id for c in review.comparison.changes] == ["c1", linked.id, "c4"]
+    assert review.verdicts[linked.id].note == "45, not 40"
+    same = store.load_review(review_id, comparison=review.comparison)
+    assert same.comparison is review.comparison  # unchanged: not decoded again

@@ -140,8 +140,10 @@ def _marks(
             continue  # "trying times", "attempting it"
         if kind is FlagType.HEDGE and _ranked(tokens, i):
             continue  # "the most likely position", "the highest potential of any asteroid"
-        if kind is FlagType.HEDGE and cls in ("certain", "would") and _able(tokens, i):
-            cls = "can"  # "will be able to use" is "can use", said of the future
+        able = _able(tokens, i) if kind is FlagType.HEDGE and cls in ("certain", "would") else -1
+        if able >= 0:  # "will be able to use" is "can use", said of the future: one mark
+            out.append(_Mark("can", i, able))
+            continue
         if kind is FlagType.NEGATION and _additive(tokens, i):
             continue  # "not just an attack on …": it is one, and more ("more than an attack")
         if kind is FlagType.ATTRIBUTION:
@@ -162,12 +164,14 @@ def _additive(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i].key in ("not", "n't") and i + 1 < len(tokens) and tokens[i + 1].key in _ADDITIVE
 
 
-def _able(tokens: Sequence[Token], i: int) -> bool:
-    """Is the modal at ``i`` that of "will be able to" ("will also be able to"): an ability?"""
-    keys = [t.key for t in tokens[i + 1 : i + 5]]
-    if keys[:1] and keys[0] != "be":
-        keys = keys[1:]  # one adverb between: "will also be able to"
-    return keys[:3] == ["be", "able", "to"]
+def _able(tokens: Sequence[Token], i: int) -> int:
+    """Where "to" ends the "will be able to" ("will also be able to") whose modal is at ``i``:
+    an ability; -1 for another modal."""
+    k = i + 1
+    if k < len(tokens) and tokens[k].key != "be":
+        k += 1  # one adverb between: "will also be able to"
+    keys = [t.key for t in tokens[k : k + 3]]
+    return k + 2 if keys == ["be", "able", "to"] else -1
 
 
 def _appearance(tokens: Sequence[Token], i: int) -> bool:

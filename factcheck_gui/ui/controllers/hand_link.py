@@ -54,8 +54,8 @@ class HandLinks(QObject):
         unsaved = self.review.verdict.save_all_notes()
         if unsaved:
             self.notifier.warning(
-                f"The note on {', '.join(unsaved)} is not saved yet: save it or let it go first, "
-                "then link or take apart."
+                f"The note on {', '.join(unsaved)} is not saved yet: save it or let it go first "
+                "(or reopen the review, if its change is gone), then link or take apart."
             )
         return not unsaved
 

@@ -339,7 +339,12 @@ class Navigator(QObject):
     def _offer_reopen(self, review_id: int, message: str, button: str) -> None:
         """A change on screen is gone from the stored review (a colleague's link by hand):
         reopening shows the review as it is now (an unsaved note is asked about first)."""
-        self.notifier.offer(message, button, lambda: self.open_review(review_id), level="error")
+
+        def reopen() -> None:
+            if self.session is not None and self.session.review_id == review_id:
+                self.open_review(review_id)  # (not another review the reader went on to)
+
+        self.notifier.offer(message, button, reopen, level="error")
 
     def _show(self, opened: OpenedReview) -> None:
         self._close_review()
