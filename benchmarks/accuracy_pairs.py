@@ -7,6 +7,9 @@ precision. The engine was tuned on ``pairs/tune`` only; ``pairs/test`` is the he
 ``pairs/fresh`` holds pairs labelled later, blind to the engine's output, after this session's
 tuning (``--part fresh``; not in ``all``, which keeps the figures comparable across sessions).
 
+Also prints, pooled over each part's pairs, how many of the flagged changes hold a labelled
+fact change (the per-pair flag precision counts a pair with no flag as 0).
+
 Usage: python benchmarks/accuracy_pairs.py [--part tune|test|fresh|all] [--no-peers]
 (FACTCHECK_CMD names another factcheck executable to score, e.g. one checkout's wrapper.)
 Needs the bench extra (pysbd, scikit-learn) for the peers.
@@ -73,6 +76,47 @@ def report(name: str, rows: dict[str, dict[str, dict[str, float]]]) -> dict[str,
     return means["factcheck"]
 
 
+def pooled_flag_precision(part: Path) -> tuple[int, int]:
+    """Over all pairs of ``part``: the flagged changes linking both sides, and how many of them
+    hold a labelled fact change. (The scorer's per-pair flag precision counts a pair with
+    labelled fact changes and no flagged change as 0, so its mean falls with recall; this is
+    the share of flags a reviewer would find real.) The labels are read with the scorer's own
+    sentence mapping, ``shared/tools/evalalign.py``, imported where it lies."""
+    sys.path.insert(0, str(shared_dir() / "tools"))
+    from evalalign import map_sentences  # type: ignore[import-not-found]
+
+    good = flagged = 0
+    for pair in sorted(d for d in part.iterdir() if (d / "gold.json").is_file()):
+        gold = json.loads((pair / "gold.json").read_text(encoding="utf-8"))
+        out = subprocess.run(
+            [
+                factcheck_command(),
+                "compare",
+                str(pair / "original.txt"),
+                str(pair / "rewrite.txt"),
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        pred = json.loads(out.stdout)
+        o_map = map_sentences(gold["original_sentences"], pred["original"]["claims"])
+        r_map = map_sentences(gold["rewrite_sentences"], pred["rewrite"]["claims"])
+        facts = {(x["rewrite"], x["original"]) for x in gold.get("fact_changes", [])}
+        of_r = {c: i for i, cs in r_map.items() for c in cs}
+        of_o = {c: j for j, cs in o_map.items() for c in cs}
+        both = [c for c in pred["changes"] if c.get("flags") and c.get("original") and c.get("rewrite")]
+        flagged += len(both)
+        good += sum(
+            1
+            for c in both
+            if any((of_r.get(r), of_o.get(o)) in facts for r in c["rewrite"] for o in c["original"])
+        )
+    return good, flagged
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", choices=("tune", "test", "fresh", "all"), default="all")
@@ -81,6 +125,11 @@ def main() -> None:
     parts = ("tune", "test") if args.part == "all" else (args.part,)
     for part in parts:
         report(part, score(PAIRS / part, not args.no_peers))
+        good, flagged = pooled_flag_precision(PAIRS / part)
+        share = f"{good / flagged:.2f}" if flagged else "—"
+        print(
+            f"flagged changes holding a labelled fact change, all pairs pooled: {good} of {flagged} ({share})"
+        )
 
 
 if __name__ == "__main__":
