@@ -14,7 +14,7 @@ from factcheck_gui.engine.flags import fact_flags, quote_flags, split_omitted
 from factcheck_gui.engine.lexicon import PROPER_NOUN_TITLES
 from factcheck_gui.engine.memo import ChangeMemo as _Memo
 from factcheck_gui.engine.normalize import spaced_pieces
-from factcheck_gui.engine.quotes import Source
+from factcheck_gui.engine.quotes import Source, find_quotes
 from factcheck_gui.engine.segment import split_claims
 from factcheck_gui.engine.similarity import (
     Profiles,
@@ -30,6 +30,7 @@ from factcheck_gui.engine.types import (
     Comparison,
     DiffOpKind,
     Document,
+    FlagType,
     Side,
     SourceInfo,
     new_change,
@@ -55,7 +56,7 @@ from factcheck_gui.engine.worddiff import equal_diff, word_diff
 # list are written to ``other_flags``; 0.2.4: a dotted initialism is the word undotted (in
 # quotations; in the word diff a change of style), an agency's initials are its dotted
 # spelled-out name, a temperature's scale is no name, "will be able to" is "can", "Chilean" is
-# "Chile" for linking.
+# "Chile" for linking, a weakly linked quotation the original has nowhere is an added claim.
 
 
 class Cancelled(Exception):
@@ -234,10 +235,11 @@ def _compare(
     r_prof = Profiles(r_texts, vocab, r_terms, r_norms)
     report(0.3)
     groups = _align.align(o_prof, r_prof, vocab, check)
+    ctx = _Context(original, rewrite, o_claims, quote_index, r_claims)
+    groups = new_quotations_apart(groups, o_prof, r_prof, vocab, ctx)
     moved = _align.out_of_order(groups)
     report(0.6)
 
-    ctx = _Context(original, rewrite, o_claims, quote_index, r_claims)
     memo = _Memo()
     changes: list[Change] = []
     order = _order(groups)
@@ -274,6 +276,63 @@ def _compare(
         changes=tuple(changes),
         engine=ENGINE_VERSION,
     )
+
+
+QUOTED_SHARE = 0.5  # a claim this much of which is quotation is a quotation ...
+QUOTED_LINK_MAX = 0.3  # ... and linked this weakly, to a claim that has none of its words, is new
+
+
+def new_quotations_apart(
+    groups: list[_align.Group], o_prof: Profiles, r_prof: Profiles, vocab: Vocabulary, ctx: _Context
+) -> list[_align.Group]:
+    """``groups`` with the weak links of every rewrite claim that is mostly a quotation whose
+    words the original has nowhere (not quoted, not reported, not in other words of one
+    stretch) taken apart: the quotation is new, not a restatement of the claims it happened to
+    share a few words with ("“The observed warming trend and the ranking of 2014 …,” said …"
+    beside "The year 2014 ranks as Earth's warmest"; "“These have been sad days,” said Correa
+    on Saturday" beside what he said on Tuesday). The rewrite claim becomes an added claim
+    (the flag that its quotation is unsourced stays on it), each original claim left without
+    a link a removed one, each the other's closest counterpart, so a reviewer can still link
+    them by hand. Only where every link of the claim is a weak one-to-one link."""
+    rewrite = ctx.rewrite
+    by_r: dict[int, list[int]] = {}
+    for k, g in enumerate(groups):
+        for j in g.rewrite:
+            by_r.setdefault(j, []).append(k)
+    apart: dict[int, tuple[int, float]] = {}  # group index → (rewrite claim, similarity)
+    for j, ks in by_r.items():
+        if any(len(groups[k].original) != 1 or len(groups[k].rewrite) != 1 for k in ks):
+            continue
+        rc = ctx.r_claims[j]
+        if '"' not in rc.text and "“" not in rc.text:
+            continue
+        quotes = find_quotes(rewrite, rc.start, rc.end)
+        if not quotes or sum(q.end - q.start for q in quotes) < QUOTED_SHARE * (rc.end - rc.start):
+            continue
+        sims = {k: scored_pair(o_prof[groups[k].original[0]], r_prof[j], vocab)[0] for k in ks}
+        if max(sims.values()) >= QUOTED_LINK_MAX:
+            continue
+        flags = quote_flags([rc], [groups[k].original[0] for k in ks], ctx)
+        if len(flags) != len(quotes) or any(
+            f.type is not FlagType.QUOTE_UNSOURCED or f.original for f in flags
+        ):
+            continue
+        apart.update((k, (j, sims[k])) for k in ks)
+    if not apart:
+        return groups
+    kept = [g for k, g in enumerate(groups) if k not in apart]
+    still_o = {i for g in kept for i in g.original}
+    out = list(kept)
+    best_of_r: dict[int, tuple[int, float]] = {}
+    for k, (j, sim) in apart.items():
+        i = groups[k].original[0]
+        if j not in best_of_r or sim > best_of_r[j][1]:
+            best_of_r[j] = (i, sim)
+        if i not in still_o:
+            still_o.add(i)
+            out.append(_align.Group((i,), (), 0.0, nearest=(j, sim)))
+    out.extend(_align.Group((), (j,), 0.0, nearest=near) for j, near in sorted(best_of_r.items()))
+    return out
 
 
 def _same(cid: str, o: Claim, r: Claim, moved: bool) -> Change:

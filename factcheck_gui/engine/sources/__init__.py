@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 
 from factcheck_gui import ENGINE_VERSION
 from factcheck_gui.engine.align import CandidateIndex, Group
-from factcheck_gui.engine.compare import Cancelled, _change, _Context, _order, _same
+from factcheck_gui.engine.compare import Cancelled, _change, _Context, _order, _same, new_quotations_apart
 from factcheck_gui.engine.segment import split_claims
 from factcheck_gui.engine.similarity import Profiles, Vocabulary, terms_and_norms
 from factcheck_gui.engine.sources.attribute import align_sources, moved_per_source, source_of
@@ -178,10 +178,11 @@ def _compare(
     r_prof = Profiles(r_texts, vocab, terms[n_o:], norms[n_o:])
     report(0.3)
     groups = align_sources(o_prof, r_prof, vocab, union.bounds, index, check)
+    ctx = _Context(union.text, derived, union.claims, index, r_claims)
+    groups = new_quotations_apart(groups, o_prof, r_prof, vocab, ctx)
     moved = moved_per_source(groups, union.bounds)
     report(0.6)
 
-    ctx = _Context(union.text, derived, union.claims, index, r_claims)
     changes: list[MultiChange] = []
     order = _order(groups) if len(sources) == 1 else _reading_order(groups)
     for n, k in enumerate(order, start=1):

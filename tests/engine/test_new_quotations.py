@@ -1,0 +1,58 @@
+"""A rewrite claim that is mostly a quotation the original has nowhere, and shares only a few
+words with the claim it would be linked to, is new: an added claim with its unsourced
+quotation flagged, not a "reworded" restatement of a claim it does not restate. Seen on real
+pairs (a NASA release and VOA's report quoting an official the release does not quote; a
+president's Saturday remarks beside what he said on Tuesday; a general quoted in one report and
+not the other), where every such link was wrong."""
+
+from __future__ import annotations
+
+from factcheck_gui.engine.compare import compare_texts
+from factcheck_gui.engine.sources import compare_sources
+from factcheck_gui.engine.types import ChangeKind, FlagType
+
+ORIGINAL = (
+    "NASA Finds 2014 Was Warmest Year\n"
+    "The year 2014 ranks as Earth’s warmest since 1880, according to an analysis by NASA scientists.\n"
+    "The ten warmest years on record have all occurred since 2000, with the exception of 1998.\n"
+)
+REWRITE = (
+    "US Agencies: 2014 Hottest Year on Record\n"
+    "“The observed long-term warming trend and the ranking of 2014 as the warmest year on record "
+    "reinforces the importance for NASA to study Earth as a complete system,” an official said.\n"
+    "Nine of the 10 hottest years have occurred since 2000.\n"
+)
+
+
+def test_a_new_quotation_is_an_added_claim_with_its_flag() -> None:
+    cmp = compare_texts(ORIGINAL, REWRITE)
+    (quoted,) = [c for c in cmp.changes if "r2" in c.rewrite]
+    assert quoted.kind is ChangeKind.ADDED and not quoted.original
+    assert [f.type for f in quoted.flags] == [FlagType.QUOTE_UNSOURCED]
+    assert quoted.nearest is not None and quoted.nearest[0] == "o2"  # a link by hand stays one click away
+    (left,) = [c for c in cmp.changes if "o2" in c.original]
+    assert left.kind is ChangeKind.REMOVED and left.nearest is not None and left.nearest[0] == "r2"
+
+
+def test_the_speakers_own_words_stay_linked_however_weakly() -> None:
+    original = "The minister spoke in parliament.\nThe minister said the budget would be cut by 40 million.\n"
+    rewrite = 'The minister spoke in parliament.\n"The budget would be cut by 40 million," she said.\n'
+    cmp = compare_texts(original, rewrite)
+    (quoted,) = [c for c in cmp.changes if "r2" in c.rewrite]
+    assert quoted.original == ("o2",)
+
+
+def test_a_quotation_sharpening_the_sources_words_stays_linked() -> None:
+    original = "The minister spoke.\nThose responsible must face appropriately serious consequences, the minister said.\n"
+    rewrite = 'The minister spoke.\nThose responsible "certainly will" face an allied response, she warned.\n'
+    cmp = compare_texts(original, rewrite)
+    (quoted,) = [c for c in cmp.changes if "r2" in c.rewrite]
+    assert quoted.original == ("o2",)  # its quoted words are the source's "will", sharpened: a change to see
+
+
+def test_one_source_gives_the_same_changes() -> None:
+    pair = compare_texts(ORIGINAL, REWRITE)
+    multi = compare_sources(REWRITE, [("original", ORIGINAL)])
+    assert [(c.id, c.kind, c.rewrite) for c in pair.changes] == [
+        (c.id, c.kind, c.rewrite) for c in multi.changes
+    ]
