@@ -278,7 +278,7 @@ def _compare(
     )
 
 
-QUOTED_SHARE = 0.5  # a claim this much of which is quotation is a quotation ...
+QUOTED_SHARE = 0.3  # a claim a third of which is quotation speaks through it ...
 QUOTED_LINK_MAX = 0.3  # ... and linked this weakly, to a claim that has none of its words, is new
 
 

@@ -1,4 +1,4 @@
-"""A rewrite claim that is mostly a quotation the original has nowhere, and shares only a few
+"""A rewrite claim that is largely a quotation the original has nowhere, and shares only a few
 words with the claim it would be linked to, is new: an added claim with its unsourced
 quotation flagged, not a "reworded" restatement of a claim it does not restate. Seen on real
 pairs (a NASA release and VOA's report quoting an official the release does not quote; a
