@@ -56,3 +56,19 @@ def test_one_source_gives_the_same_changes() -> None:
     assert [(c.id, c.kind, c.rewrite) for c in pair.changes] == [
         (c.id, c.kind, c.rewrite) for c in multi.changes
     ]
+
+
+def test_remarks_of_another_day_are_not_a_changed_date() -> None:
+    original = (
+        "Death toll rises in quake.\n"
+        '"Let\'s not kid ourselves," President Rafael Correa said after visiting the damage Tuesday.\n'
+    )
+    rewrite = (
+        "Death toll rises in quake.\n"
+        "“These have been sad days for the homeland,” said a visibly moved President Rafael Correa "
+        "during his regular Saturday TV broadcast.\n"
+    )
+    cmp = compare_texts(original, rewrite)
+    assert not [f for c in cmp.changes if c.original and c.rewrite for f in c.flags if f.type is FlagType.DATE]
+    (said,) = [c for c in cmp.changes if "r2" in c.rewrite]
+    assert said.kind is ChangeKind.ADDED and [f.type for f in said.flags] == [FlagType.QUOTE_UNSOURCED]
