@@ -83,7 +83,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     link.add_argument("review_id", metavar="REVIEW_ID", type=_review_id)
     link.add_argument("first", metavar="CHANGE_ID", help="the removed claim's change (or the added one's)")
-    link.add_argument("second", metavar="OTHER_CHANGE_ID", help="the other one")
+    link.add_argument(
+        "second",
+        metavar="OTHER_CHANGE_ID",
+        nargs="?",
+        help="the other one (left out: list the likeliest ones, nothing is linked)",
+    )
     link.add_argument("--reviewer", help="your name (default: $FACTCHECK_REVIEWER or your login)")
     db_args(link)
     link.set_defaults(func=run_link)
@@ -336,6 +341,8 @@ def run_verdict(args: argparse.Namespace) -> int:
 
 
 def run_link(args: argparse.Namespace) -> int:
+    if args.second is None:
+        return _link_candidates(args)
     with opened(args.db, write=True) as store:
         try:
             linked = store.link_changes(
@@ -352,6 +359,53 @@ def run_link(args: argparse.Namespace) -> int:
         ]
         lines += [f"  ! {f.type.value}: {inert(f.message)}" for f in linked.flags]
         write_output("\n".join(lines), None)
+    return 0
+
+
+def _link_candidates(args: argparse.Namespace) -> int:
+    """`review link REVIEW_ID CHANGE_ID`: the changes it may be linked with, likeliest first."""
+    from factcheck_gui.engine.handlink import link_candidates
+    from factcheck_gui.engine.types import ChangeKind, claim_index
+
+    with opened(args.db) as store:
+        try:
+            comparison = store.load_review(args.review_id).comparison
+        except StoreError as exc:
+            raise CliError(inert(str(exc))) from None
+    try:
+        change = comparison.change(args.first)
+    except KeyError:
+        raise CliError(f"no change {inert(args.first)} in review {args.review_id}") from None
+    if change.kind not in (ChangeKind.REMOVED, ChangeKind.ADDED):
+        raise CliError(
+            f"{change.id} is {change.kind.value}, not added or removed: only a removed and an added "
+            "claim can be linked by hand"
+        )
+    found = link_candidates(comparison, change.id)
+    if args.json:
+        rows = [
+            {
+                "change": c.id,
+                "kind": c.kind.value,
+                "claims": list(c.original or c.rewrite),
+                "similarity": round(sim, 4),
+            }
+            for c, sim in found
+        ]
+        write_output(json.dumps(rows, ensure_ascii=False), None)
+        return 0
+    other = "added" if change.kind is ChangeKind.REMOVED else "removed"
+    if not found:
+        write_output(f"review {args.review_id}: no {other} claim near {change.id}", None)
+        return 0
+    lines = [f"review {args.review_id}: {change.id} ({change.kind.value}) may be one claim with:"]
+    for c, sim in found:
+        doc, ids = (comparison.original, c.original) if c.original else (comparison.rewrite, c.rewrite)
+        said = " ".join(" ".join(doc.claims[claim_index(i)].text.split()) for i in ids)
+        shown = said if len(said) <= 70 else said[:70].rsplit(" ", 1)[0] + "…"
+        lines.append(f"  {c.id}  {', '.join(ids)}  similarity {sim:.2f}  “{inert(shown)}”")
+    lines.append(f"(link one: factcheck review link {args.review_id} {change.id} OTHER_CHANGE_ID)")
+    write_output("\n".join(lines), None)
     return 0
 
 

@@ -84,9 +84,11 @@ def test_json_document_names_each_claims_source(work: Path) -> None:  # noqa: F8
     assert doc["sources"][0]["text"] == (VOA_DOD / "original.txt").read_text(encoding="utf-8")
     att = {a["claim"]: a["sources"] for a in doc["attribution"]["claims"]}
     assert set(att) == {c["id"] for c in doc["rewrite"]["claims"]}
-    # the VOA story is built on the AFPS report: most of what it attributes comes from s1
+    # the VOA story is built on the AFPS report: what it attributes comes from s1 (three
+    # claims; a fourth, a general's quotation the report does not have, was attributed by a
+    # weak link to another quotation until engine 0.2.4 and is from no source now)
     from_s1 = [cid for cid, refs in att.items() if any(r.startswith("s1:") for r in refs)]
-    assert len(from_s1) >= 4
+    assert len(from_s1) >= 3
     # the unrelated briefing supports nothing
     assert doc["sources"][2]["used"] == 0
     cov = {c["source"]: c for c in doc["attribution"]["coverage"]}

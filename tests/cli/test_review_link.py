@@ -111,3 +111,18 @@ def test_a_damaged_link_is_refused_on_import(tmp_path: Path) -> None:
     out = fc("import-review", "review.json", "--db", str(tmp_path / "other.sqlite3"), cwd=tmp_path)
     assert out.returncode != 0 and out.stderr.count("\n") == 1
     assert "c5 says it was linked by hand, but not from one removed and one added claim" in out.stderr
+
+
+def test_link_with_one_id_lists_the_likeliest_partners_and_links_nothing(tmp_path: Path) -> None:
+    db = _new_review(tmp_path)
+    out = fc("review", "link", "1", "c2", "--db", db, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "review 1: c2 (removed) may be one claim with:"
+    assert lines[1].startswith("  c3  r2  similarity ")
+    listed = json.loads(fc("review", "link", "1", "c2", "--db", db, "--json", cwd=tmp_path).stdout)
+    assert [(c["change"], c["kind"], c["claims"]) for c in listed] == [("c3", "added", ["r2"])]
+    shown = fc("review", "show", "1", "--db", db, cwd=tmp_path).stdout
+    assert "c2  removed" in shown and "linked by hand" not in shown  # nothing was linked
+    wrong = fc("review", "link", "1", "c1", "--db", db, cwd=tmp_path)
+    assert wrong.returncode == 2 and "not added or removed" in wrong.stderr
