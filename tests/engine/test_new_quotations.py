@@ -69,6 +69,8 @@ def test_remarks_of_another_day_are_not_a_changed_date() -> None:
         "during his regular Saturday TV broadcast.\n"
     )
     cmp = compare_texts(original, rewrite)
-    assert not [f for c in cmp.changes if c.original and c.rewrite for f in c.flags if f.type is FlagType.DATE]
+    assert not [
+        f for c in cmp.changes if c.original and c.rewrite for f in c.flags if f.type is FlagType.DATE
+    ]
     (said,) = [c for c in cmp.changes if "r2" in c.rewrite]
     assert said.kind is ChangeKind.ADDED and [f.type for f in said.flags] == [FlagType.QUOTE_UNSOURCED]
