@@ -82,7 +82,9 @@ def pooled_flag_precision(part: Path) -> tuple[int, int]:
     labelled fact changes and no flagged change as 0, so its mean falls with recall; this is
     the share of flags a reviewer would find real.) The labels are read with the scorer's own
     sentence mapping, ``shared/tools/evalalign.py``, imported where it lies."""
-    sys.path.insert(0, str(shared_dir() / "tools"))
+    tools = str(shared_dir() / "tools")
+    if tools not in sys.path:
+        sys.path.insert(0, tools)
     from evalalign import map_sentences  # type: ignore[import-not-found]
 
     good = flagged = 0

@@ -14,7 +14,7 @@ from factcheck_gui.engine.flags import fact_flags, quote_flags, split_omitted
 from factcheck_gui.engine.lexicon import PROPER_NOUN_TITLES
 from factcheck_gui.engine.memo import ChangeMemo as _Memo
 from factcheck_gui.engine.normalize import spaced_pieces
-from factcheck_gui.engine.quotes import Source, find_quotes
+from factcheck_gui.engine.quotes import Quote, Source, find_quotes
 from factcheck_gui.engine.segment import split_claims
 from factcheck_gui.engine.similarity import (
     Profiles,
@@ -282,6 +282,20 @@ QUOTED_SHARE = 0.3  # a claim a third of which is quotation speaks through it ..
 QUOTED_LINK_MAX = 0.3  # ... and linked this weakly, to a claim that has none of its words, is new
 
 
+_QUOTE_MARKS = ('"', "“", "‘", "«")
+
+
+def _quoted_chars(quotes: Sequence[Quote]) -> int:
+    """Characters inside the quotations, a nested one counted once (within the outer one)."""
+    total, reach = 0, -1
+    for q in sorted(quotes, key=lambda q: q.start):
+        start = max(q.start, reach)
+        if q.end > start:
+            total += q.end - start
+            reach = q.end
+    return total
+
+
 def new_quotations_apart(
     groups: list[_align.Group], o_prof: Profiles, r_prof: Profiles, vocab: Vocabulary, ctx: _Context
 ) -> list[_align.Group]:
@@ -304,10 +318,10 @@ def new_quotations_apart(
         if any(len(groups[k].original) != 1 or len(groups[k].rewrite) != 1 for k in ks):
             continue
         rc = ctx.r_claims[j]
-        if '"' not in rc.text and "“" not in rc.text:
+        if not any(mark in rc.text for mark in _QUOTE_MARKS):
             continue
         quotes = find_quotes(rewrite, rc.start, rc.end)
-        if not quotes or sum(q.end - q.start for q in quotes) < QUOTED_SHARE * (rc.end - rc.start):
+        if not quotes or _quoted_chars(quotes) < QUOTED_SHARE * (rc.end - rc.start):
             continue
         sims = {k: scored_pair(o_prof[groups[k].original[0]], r_prof[j], vocab)[0] for k in ks}
         if max(sims.values()) >= QUOTED_LINK_MAX:
@@ -321,7 +335,13 @@ def new_quotations_apart(
     if not apart:
         return groups
     kept = [g for k, g in enumerate(groups) if k not in apart]
-    still_o = {i for g in kept for i in g.original}
+    # A claim's secondary link (a headline summing up a lead linked elsewhere) is its link
+    # now that the other is gone: made primary, so its facts are compared.
+    primary_o = {i for g in kept if g.primary for i in g.original}
+    kept = [
+        g._replace(primary=True) if not g.primary and primary_o.isdisjoint(g.original) else g for g in kept
+    ]
+    still_o = {i for g in kept if g.primary for i in g.original}
     out = list(kept)
     best_of_r: dict[int, tuple[int, float]] = {}
     for k, (j, sim) in apart.items():

@@ -47,9 +47,9 @@ def _raw_opcodes(
 
 def _same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """Do two runs of tokens hold the same words, a dotted initialism taken for the same one
-    undotted ("U.K." / "UK", case kept: "U.S." / "us" differ; no other word token ends in a
-    dot): is an edit between them one of punctuation or style only? (Stops at the first word
-    that differs.)"""
+    undotted ("U.K." / "UK", "p.m." / "PM"; no other word token ends in a dot) unless that is
+    an everyday word in lower case ("U.S." / "us"): is an edit between them one of punctuation
+    or style only? (Stops at the first word that differs.)"""
     wa = (t for t in a if t.is_word)
     wb = (t for t in b if t.is_word)
     for x, y in zip_longest(wa, wb):
@@ -58,8 +58,10 @@ def _same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
         if x.key == y.key:
             continue
         dotted = x.key[-1] == "." or y.key[-1] == "."
-        if not dotted or x.text.replace(".", "") != y.text.replace(".", ""):
+        if not dotted or x.key.replace(".", "") != y.key.replace(".", ""):
             return False
+        if any("." not in t.text and t.text.islower() and t.key in STOPWORDS for t in (x, y)):
+            return False  # "U.S." / "us": the word "us", not the initialism
     return True
 
 

@@ -111,3 +111,9 @@ def test_a_party_adjective_is_no_country() -> None:
     assert unified_forms([["republican", "republ", "republic", "german", "germ", "chilean", "chile"]]) == {
         "chilean": "chile"
     }
+
+
+def test_a_dotted_time_in_capitals_is_style() -> None:
+    cmp = compare_texts("The meeting starts at 5 p.m. on Friday.", "The meeting starts at 5 PM on Friday.")
+    edits = [op for c in cmp.changes for op in c.diff if op.op.value != "equal"]
+    assert edits and all(op.trivial for op in edits)

@@ -74,3 +74,47 @@ def test_remarks_of_another_day_are_not_a_changed_date() -> None:
     ]
     (said,) = [c for c in cmp.changes if "r2" in c.rewrite]
     assert said.kind is ChangeKind.ADDED and [f.type for f in said.flags] == [FlagType.QUOTE_UNSOURCED]
+
+
+def test_a_headline_summing_up_the_claim_becomes_its_link_and_its_date_is_compared() -> None:
+    """The original claim's other link was the rewrite headline's summary of it (a secondary
+    link): with the quotation's link gone it is that claim's link, facts compared."""
+    original = (
+        "The year 2014 ranks as Earth’s warmest since 1880, according to an analysis by NASA scientists.\n"
+        "The ten warmest years on record have all occurred since 2000, with the exception of 1998.\n"
+    )
+    rewrite = "Scientists at NASA release analysis since 1890\n" + REWRITE.split("\n", 1)[1]
+    cmp = compare_texts(original, rewrite)
+    holding = [c for c in cmp.changes if "o1" in c.original]
+    assert any(c.rewrite for c in holding)  # linked: to the headline that sums it up
+    multi = compare_sources(rewrite, [("original", original)])
+    assert "o1" in multi.used(0)  # still counted as used: not left in no primary change
+    assert any(f.type is FlagType.DATE for c in holding for f in c.flags)
+
+
+def test_a_nested_quotation_is_counted_once() -> None:
+    original = "Flooding hit the region.\nThe river rose by two metres overnight near the town, officials said on Monday.\n"
+    said = (
+        "Villagers near the town said on Monday, after a long night spent on the roofs of their houses "
+        "with their children and animals, they had “heard {inner}” from engineers."
+    )
+    for inner in ("‘the old dam will hold, it always has’", "the old dam will hold, it always has"):
+        cmp = compare_texts(original, "Flooding hit the region.\n" + said.format(inner=inner) + "\n")
+        (linked,) = [c for c in cmp.changes if "r2" in c.rewrite]
+        assert linked.original == ("o2",), inner  # a fifth of it quoted, nested or not: still linked
+
+
+def test_single_and_guillemet_quotations_count_too() -> None:
+    original = (
+        "Death toll rises in quake.\n"
+        "“Let’s not kid ourselves,” President Rafael Correa said after visiting the damage Tuesday.\n"
+    )
+    for opening, closing in (("‘", "’"), ("«", "»")):
+        rewrite = (
+            "Death toll rises in quake.\n"
+            f"{opening}These have been sad days for the homeland,{closing} said a visibly moved President "
+            "Rafael Correa during his regular Saturday TV broadcast.\n"
+        )
+        cmp = compare_texts(original, rewrite)
+        (said,) = [c for c in cmp.changes if "r2" in c.rewrite]
+        assert said.kind is ChangeKind.ADDED, (opening, said)
