@@ -364,7 +364,7 @@ def run_link(args: argparse.Namespace) -> int:
 
 def _link_candidates(args: argparse.Namespace) -> int:
     """`review link REVIEW_ID CHANGE_ID`: the changes it may be linked with, likeliest first."""
-    from factcheck_gui.engine.handlink import link_candidates
+    from factcheck_gui.engine.handlink import LinkError, link_candidates, one_sided
     from factcheck_gui.engine.types import ChangeKind, claim_index
 
     with opened(args.db) as store:
@@ -373,14 +373,9 @@ def _link_candidates(args: argparse.Namespace) -> int:
         except StoreError as exc:
             raise CliError(inert(str(exc))) from None
     try:
-        change = comparison.change(args.first)
-    except KeyError:
-        raise CliError(f"no change {inert(args.first)} in review {args.review_id}") from None
-    if change.kind not in (ChangeKind.REMOVED, ChangeKind.ADDED):
-        raise CliError(
-            f"{change.id} is {change.kind.value}, not added or removed: only a removed and an added "
-            "claim can be linked by hand"
-        )
+        change = one_sided(comparison, args.first)
+    except LinkError as exc:
+        raise CliError(inert(str(exc))) from None
     found = link_candidates(comparison, change.id)
     if args.json:
         rows = [

@@ -24,7 +24,8 @@ class LinkError(ValueError):
     """Two changes that cannot be linked; the message says why, in one line."""
 
 
-def _one_sided(comparison: Comparison, change_id: str) -> Change:
+def one_sided(comparison: Comparison, change_id: str) -> Change:
+    """The added or removed change ``change_id``; :class:`LinkError` (one line) for another."""
     try:
         change = comparison.change(change_id)
     except KeyError:
@@ -54,7 +55,7 @@ def link_by_hand(
 
     Raises :class:`LinkError` unless one is a removed and the other an added change.
     """
-    a, b = _one_sided(comparison, first), _one_sided(comparison, second)
+    a, b = one_sided(comparison, first), one_sided(comparison, second)
     if a.kind is b.kind:
         raise LinkError(
             f"{first} and {second} are both {a.kind.value}: link a removed claim with an added one"
