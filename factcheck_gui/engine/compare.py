@@ -299,15 +299,16 @@ def _quoted_chars(quotes: Sequence[Quote]) -> int:
 def new_quotations_apart(
     groups: list[_align.Group], o_prof: Profiles, r_prof: Profiles, vocab: Vocabulary, ctx: _Context
 ) -> list[_align.Group]:
-    """``groups`` with the weak links of every rewrite claim that is mostly a quotation whose
-    words the original has nowhere (not quoted, not reported, not in other words of one
+    """``groups`` with the weak links of every rewrite claim that is largely (QUOTED_SHARE) a
+    quotation whose words the original has nowhere (not quoted, not reported, not in other words of one
     stretch) taken apart: the quotation is new, not a restatement of the claims it happened to
     share a few words with ("“The observed warming trend and the ranking of 2014 …,” said …"
     beside "The year 2014 ranks as Earth's warmest"; "“These have been sad days,” said Correa
     on Saturday" beside what he said on Tuesday). The rewrite claim becomes an added claim
     (the flag that its quotation is unsourced stays on it), each original claim left without
     a link a removed one, each the other's closest counterpart, so a reviewer can still link
-    them by hand. Only where every link of the claim is a weak one-to-one link."""
+    them by hand. Only where every link of the claim is a weak one-to-one link. (The
+    quotation checks of these few claims run again when their changes are made.)"""
     rewrite = ctx.rewrite
     by_r: dict[int, list[int]] = {}
     for k, g in enumerate(groups):

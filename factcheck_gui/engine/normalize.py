@@ -51,6 +51,12 @@ _SPACE = re.compile(r"\s")
 PIECE = 1 << 16  # characters
 
 
+def undotted(key: str) -> str:
+    """A token's key without the dots of a dotted initialism ("u.k." → "uk", "p.m." → "pm"; no
+    other word token ends in a dot); any other key as it is."""
+    return key.replace(".", "") if len(key) > 2 and key[-1] == "." else key
+
+
 def spaced_pieces(text: str, size: int | None = None) -> Iterable[str]:
     """``text`` in pieces of about ``size`` characters, each cut at a white-space character
     (the next piece starts with it), so a word-by-word pass over the pieces gives what one over

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import chain, compress, pairwise
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -27,6 +28,17 @@ _NUMBER = re.compile(r"\d")
 STOP_TERMS: frozenset[str] = frozenset(STOPWORDS | {stem(w) for w in STOPWORDS})
 COMMON_TERMS: frozenset[str] = frozenset({stem(w) for w in COMMON_WORDS} - STOP_TERMS)
 _SETS_AT_ONCE = 2_048  # claims' term sets counted in one call
+T = TypeVar("T")
+
+
+def _batches(items: Sequence[T]) -> Iterable[Sequence[T]]:
+    """``items`` a :data:`_SETS_AT_ONCE` at a time: a pass in C over all the claims of a long
+    story holds the interpreter for its whole length, over a batch only for that (the window's
+    thread runs between two; see :func:`~factcheck_gui.engine.normalize.spaced_pieces`)."""
+    for k in range(0, len(items), _SETS_AT_ONCE):
+        yield items[k : k + _SETS_AT_ONCE]
+
+
 _COUNTRY_TERMS: frozenset[str] = frozenset(map(stem, COUNTRY_NAMES))
 
 
@@ -57,8 +69,8 @@ class Vocabulary:
     def __init__(self, term_sets: Iterable[Iterable[str]]) -> None:
         sets = [t if isinstance(t, frozenset) else set(t) for t in term_sets]
         df: Counter[str] = Counter()
-        for k in range(0, len(sets), _SETS_AT_ONCE):  # (in C, a batch at a time: see spaced_pieces)
-            df.update(chain.from_iterable(sets[k : k + _SETS_AT_ONCE]))
+        for batch in _batches(sets):
+            df.update(chain.from_iterable(batch))
         self.n = len(sets)
         self._df = df
         self._cache: dict[str, float] = {}
@@ -173,8 +185,8 @@ def terms_and_norms(
     distinct = list(dict.fromkeys(texts))
     d_terms = list(map(terms_of, distinct))
     d_sets: list[frozenset[str]] = []
-    for k in range(0, len(d_terms), _SETS_AT_ONCE):  # (in C, a batch at a time: see spaced_pieces)
-        d_sets.extend(map(frozenset, d_terms[k : k + _SETS_AT_ONCE]))
+    for batch in _batches(d_terms):
+        d_sets.extend(map(frozenset, batch))
     d_norms = list(map(normalize_text, distinct))
     # A place and its people's adjective are one term when the texts use both.
     same = unified_forms(d_terms)
@@ -201,9 +213,8 @@ def unified_forms(term_lists: Iterable[Sequence[str]]) -> dict[str, str]:
     apart). Only forms that both occur are joined, so no word becomes one the texts lack.
     """
     vocab: set[str] = set()
-    lists = list(term_lists)
-    for k in range(0, len(lists), _SETS_AT_ONCE):  # (in C, a batch at a time: see spaced_pieces)
-        vocab.update(chain.from_iterable(lists[k : k + _SETS_AT_ONCE]))
+    for batch in _batches(list(term_lists)):
+        vocab.update(chain.from_iterable(batch))
     same: dict[str, str] = {}
     for t in vocab:
         if len(t) < 5 or not t.isalpha():

@@ -18,7 +18,7 @@ from typing import cast
 from rapidfuzz.distance import Indel
 
 from factcheck_gui.engine.lexicon import NUMBER_WORDS, STOPWORDS
-from factcheck_gui.engine.normalize import Token, tokenize
+from factcheck_gui.engine.normalize import Token, tokenize, undotted
 from factcheck_gui.engine.types import Claim, DiffOp, DiffOpKind, Span, new_diffop
 
 
@@ -57,8 +57,7 @@ def _same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
             return False
         if x.key == y.key:
             continue
-        dotted = x.key[-1] == "." or y.key[-1] == "."
-        if not dotted or x.key.replace(".", "") != y.key.replace(".", ""):
+        if undotted(x.key) != undotted(y.key):
             return False
         if any("." not in t.text and t.text.islower() and t.key in STOPWORDS for t in (x, y)):
             return False  # "U.S." / "us": the word "us", not the initialism

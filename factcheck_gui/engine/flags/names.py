@@ -50,7 +50,7 @@ from factcheck_gui.engine.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from factcheck_gui.engine.normalize import Token
+from factcheck_gui.engine.normalize import Token, undotted
 from factcheck_gui.engine.types import DiffOp, DiffOpKind, Flag, FlagType, Span
 
 # Kinds of names.
@@ -390,7 +390,7 @@ def _expansion(acr: str, tokens: Sequence[Token]) -> Span | None:
             u = tokens[j]
             if u.is_word and u.text[0].isupper():
                 # a dotted initialism gives its letters ("U.S. Geological Survey" for "usgs")
-                letters = u.key.replace(".", "") if u.key[-1] == "." else u.key[0]
+                letters = undotted(u.key) if u.key[-1] == "." else u.key[0]
                 if acr[got : got + len(letters)] != letters:
                     break
                 got, last = got + len(letters), j
