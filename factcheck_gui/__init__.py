@@ -5,7 +5,7 @@ __version__ = "0.1.0"
 # The comparison engine's own version, in every result: bumped when the same inputs give a
 # different comparison (reviews record it; the app and the CLI show it labelled beside the
 # app's). Here, not in engine/, so `factcheck --version` needs no engine import.
-ENGINE_VERSION = "0.2.4"
+ENGINE_VERSION = "0.2.5"
 
 
 def version_line(program: str = "Factcheck Compare") -> str:

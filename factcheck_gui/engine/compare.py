@@ -56,7 +56,10 @@ from factcheck_gui.engine.worddiff import equal_diff, word_diff
 # list are written to ``other_flags``; 0.2.4: a dotted initialism is the word undotted (in
 # quotations; in the word diff a change of style), an agency's initials are its dotted
 # spelled-out name, a temperature's scale is no name, "will be able to" is "can", "Chilean" is
-# "Chile" for linking, a weakly linked quotation the original has nowhere is an added claim.
+# "Chile" for linking, a weakly linked quotation the original has nowhere is an added claim;
+# 0.2.5: a quotation of the original's own statement (no one's reported speech) is no new
+# quotation, the same figure counting people in other words is kept, a range's end against a
+# bound past it is a change.
 
 
 class Cancelled(Exception):

@@ -23,7 +23,7 @@ from typing import Any
 from rapidfuzz.distance import Indel
 
 from factcheck_gui.engine import memo
-from factcheck_gui.engine.lexicon import CONTRACTIONS, IRREGULAR_CONTRACTIONS, S_IS_WORDS
+from factcheck_gui.engine.lexicon import ATTRIBUTION_VERBS, CONTRACTIONS, IRREGULAR_CONTRACTIONS, S_IS_WORDS
 from factcheck_gui.engine.normalize import fold_quotes
 from factcheck_gui.engine.types import Claim, Flag, FlagChange, FlagType, Severity
 
@@ -107,6 +107,15 @@ def _segments(quote: str) -> tuple[str, ...]:
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]y|me|[Mm]yself|[Oo]urselves)\b")
 _LABEL = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,6}):")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|reported)\b")
+# A claim that reports what someone said or how they called something.
+_NAMING_VERBS = frozenset(
+    "call calls called calling describe describes described dub dubs dubbed term terms termed "
+    "label labels labelled labeled brand brands branded".split()
+)
+_REPORTING = re.compile(
+    r"\b(?:" + "|".join(sorted(ATTRIBUTION_VERBS | _NAMING_VERBS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 OWN_WORDS_SAMPLE = 150  # claims of the original looked at to tell whose words it is
 SEARCHED_WHOLE = 1 << 16  # characters of quotation words searched whole; more are indexed
 
@@ -245,6 +254,13 @@ class _Source:
             first += _FIRST_PERSON.search(plain) is not None
             reported += _REPORTED.search(plain) is not None
         return first >= 2 and first > reported
+
+    def reported_at(self, start: int) -> bool:
+        """Does the source claim at ``start`` report someone's words or view (a reporting verb
+        or "according to" outside its quotation marks: "She said the budget…", "He called
+        it…")? If not, its words are the document's own statement."""
+        k = bisect.bisect_right(self._claim_starts, start) - 1
+        return k >= 0 and _REPORTING.search(self._unquoted(self.claims[k])) is not None
 
     def _first_person(self, c: Claim) -> bool:
         return _FIRST_PERSON.search(self._unquoted(c)) is not None or _LABEL.match(c.text) is not None
@@ -482,6 +498,10 @@ def _verdict(src: _Source, q: Quote, segments: Sequence[str], key: str, cands: S
         or src.remembered("in_parts", (key, s, e), lambda: _quoted_in_parts(src, key, s, e))
     )
     if score >= VERBATIM and not inside:
+        if not src.reported_at(s):
+            # The original states these words itself (a release's own sentence, not anyone's
+            # reported speech): quoting it word for word quotes the source rightly.
+            return None
         msg = (
             f"{quoted} newly put in quotation marks; the original has them unquoted: "
             f"“{_context(src, cands, s, e)}”"

@@ -248,4 +248,4 @@ def test_demo_messages_are_one_line(demo: Comparison) -> None:
 
 
 def test_engine_version_is_in_the_result(demo: Comparison) -> None:
-    assert demo.engine == ENGINE_VERSION == "0.2.4"
+    assert demo.engine == ENGINE_VERSION == "0.2.5"

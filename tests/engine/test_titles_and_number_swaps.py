@@ -44,7 +44,7 @@ def marked(cmp: Comparison) -> list[str]:
 
 
 def test_engine_version_bumped_for_the_new_output() -> None:
-    assert ENGINE_VERSION == "0.2.4"
+    assert ENGINE_VERSION == "0.2.5"
 
 
 def test_a_title_omitted_before_a_name_is_a_name_note() -> None:

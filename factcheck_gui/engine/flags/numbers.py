@@ -96,6 +96,13 @@ class Num:
     shown: str  # ``text`` with the words it counts ("4,000 people")
     fraction: bool = False  # written as a fraction ("one-third"): equal to a rounded share
     figure: str = ""  # the number as written, without its unit ("36" of "36 months", "three")
+    end: str = ""  # of a range ("20 to 50 percent"): "lo" its first figure, "hi" its last
+
+    @property
+    def bound(self) -> str:
+        """Which way the figure bounds what it states: its qualifier's, or a range end's
+        ("20 to 50 percent": at least 20, at most 50)."""
+        return self.qual or {"lo": ">", "hi": "<"}.get(self.end, "")
 
     @property
     def key(self) -> str:
@@ -487,7 +494,8 @@ def _ranges(nums: list[Num], tokens: Sequence[Token]) -> list[Num]:
             continue
         between = tokens[bisect_left(starts, a.span[1]) : bisect_left(starts, b.span[0])]
         if len(between) == 1 and between[0].key in _RANGE_WORDS:
-            out[k] = replace(a, kind=b.kind, unit=b.unit)
+            out[k] = replace(a, kind=b.kind, unit=b.unit, end="lo")
+            out[k + 1] = replace(b, end="hi")
     return out
 
 
@@ -516,11 +524,35 @@ def _same_value(a: Num, b: Num) -> bool:
 
 
 def _same(a: Num, b: Num) -> bool:
-    return _kinds_match(a, b) and _units_match(a, b) and _same_value(a, b) and not _clash(a.qual, b.qual)
+    return _kinds_match(a, b) and _units_match(a, b) and _same_value(a, b) and not _bounds_clash(a, b)
+
+
+def _same_counted(a: Num, b: Num) -> bool:
+    """The same figure counting one kind of thing in other words ("two survivors" / "two
+    people"; not a conversion of units: "5 pounds" / "5 kg" differ)."""
+    if not (a.unit and b.unit) or a.unit == b.unit:
+        return False
+    k = _ALIKE.get(a.unit)
+    return (
+        k is not None
+        and k == _ALIKE.get(b.unit)
+        and _kinds_match(a, b)
+        and _same_value(a, b)
+        and not _bounds_clash(a, b)
+    )
 
 
 # Which way a qualifier bounds its figure: "more than 300" from below, "nearly 300" from above.
 _DIRECTION = {">": 1, "<": -1, "<~": -1}
+
+
+def _bounds_clash(a: Num, b: Num) -> bool:
+    """Do two figures bound one value from opposite sides, by their qualifiers or as a range's
+    end against a qualifier ("20 to 50 percent" / "more than 50 percent"; two ranges' ends
+    are no such clash)?"""
+    if not (a.qual or b.qual):
+        return False
+    return _clash(a.bound, b.bound)
 
 
 def _clash(qa: str, qb: str) -> bool:
@@ -587,8 +619,8 @@ def consistent(a: Num, b: Num) -> bool:
     "approximately 20 million")."""
     va, vb = a.value, b.value
     qa, qb = a.qual, b.qual
-    if _clash(qa, qb):
-        return False  # "more than 300" / "fewer than 300", "nearly 300"
+    if _bounds_clash(a, b):
+        return False  # "more than 300" / "fewer than 300", "nearly 300"; "20 to 50" / "more than 50"
     if a.unit != b.unit and (converted := _in_units_of(a, b)) is not None:
         return abs(va - converted) <= CONVERTED * va  # "322,340 pounds" / "146,000 kilograms"
     if _same_value(a, b):
@@ -876,9 +908,14 @@ def _unmatched(na: list[Num], nb: list[Num]) -> tuple[list[int], list[int], dict
         best = -1
         rank = -1
         for j, b in enumerate(nb):
-            if j in taken or not _same(a, b):
+            if j in taken:
                 continue
-            r = 2 * bool(b.unit and b.unit == a.unit) + (b.qual == a.qual)
+            if _same(a, b):
+                r = 2 + 2 * bool(b.unit and b.unit == a.unit) + (b.qual == a.qual)
+            elif _same_counted(a, b):
+                r = 0  # ("two survivors" / "two people": the same figure, before another's "people")
+            else:
+                continue
             if r > rank:
                 best, rank = j, r
         if best < 0:

@@ -340,3 +340,32 @@ def test_a_number_in_a_title_case_headline_is_a_figure() -> None:
     assert got == [("changed", "high", "number changed: 40 → 60")]
     # inside running text a capitalised word before a figure still names it
     assert said("He commanded Squadron 11 for two years.", "He commanded Squadron 12 for two years.") == []
+
+
+def test_the_same_figure_counting_people_in_other_words_is_kept_not_changed() -> None:
+    # "Two survivors" are the rewrite's "Two people"; the toll of 36 is left out, not changed
+    original = "Two survivors were pulled from a building after a quake that killed at least 36 people."
+    rewrite = "Two people were rescued from a collapsed building in Tainan."
+    assert said(original, rewrite) == [("omitted", "low", "number omitted: at least 36 people")]
+    # a different figure counted in other words is still a change
+    (got,) = said("Two survivors were pulled from the rubble.", "Three people were pulled from the rubble.")
+    assert got[:2] == ("changed", "high")
+    # a weight is no count of people: "5 pounds" and "5 kg" are two figures
+    assert said("The parcel held 5 pounds of rice.", "The parcel held 5 kg of rice.")[0][:2] == (
+        "changed",
+        "high",
+    )
+
+
+def test_a_range_end_against_a_bound_past_it_is_a_change() -> None:
+    original = "The hydrogen detected indicates 20 to 50 percent ice by mass in the lower layer."
+    got = said(original, "The hydrogen detected indicates more than fifty percent ice in the lower layer.")
+    assert got == [
+        ("changed", "high", "number changed: 50 percent → more than fifty percent"),
+        ("omitted", "low", "number omitted: 20"),
+    ]
+    # within the range, or the same range again, is no change
+    assert said(original, "The hydrogen detected indicates 20 to 50 percent ice in the lower layer.") == []
+    assert (
+        said("Between 20 and 50 people were hurt.", "Between 20 and 50 people were hurt, police said.") == []
+    )

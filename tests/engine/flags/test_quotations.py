@@ -170,3 +170,27 @@ def test_a_source_with_many_quotations_answers_as_a_short_one() -> None:
     assert src.quoted("plan is an insult") and src.quoted("statement number 1999 was")
     assert not src.quoted("his plan is") and not src.quoted("number 2000 was")
     assert not src.quoted("lan is an insult")  # (no part of a word)
+
+
+RELEASE = (
+    "Today, the United States announced more than $575 million in aid. "
+    "With this new funding, the United States is providing emergency food and shelter to millions of people.\n"
+)
+
+
+def test_quoting_a_releases_own_sentence_word_for_word_is_right() -> None:
+    # the release states it itself (nobody's reported speech): the rewrite quotes the source
+    rewrite = (
+        "“With this new funding, the United States is providing emergency food and shelter to "
+        "millions of people,” the agency said.\n"
+    )
+    assert _flags(RELEASE, rewrite) == []
+    assert _flags(RELEASE, "The agency said millions are in need of “emergency food and shelter.”\n") == []
+    # words the release reports someone saying are still new as a direct quotation
+    reported = RELEASE.replace(
+        "With this new funding, the United States", "The minister said the United States"
+    )
+    (got,) = _flags(
+        reported, "“The United States is providing emergency food and shelter to millions of people.”\n"
+    )
+    assert got[:3] == ("quote_unsourced", "changed", "medium")
