@@ -607,6 +607,15 @@ def _round_forms(v: float, how: str = "") -> set[float]:
     return out
 
 
+def _round(v: float) -> bool:
+    """Is ``v`` a round figure, as a bound rounds a count ("more than 300", "over 1,500",
+    "nearly 20"), rather than a count itself ("at least 327", "more than 16")?"""
+    if v != int(v) or v < 10:
+        return v == int(v)
+    digits = str(int(v)).rstrip("0")
+    return len(digits) == 1 or (len(digits) == 2 and (digits[-1] == "5" or v >= 100))
+
+
 def _close(x: float, forms: set[float]) -> bool:
     return any(abs(x - f) <= 1e-9 * max(1.0, f) for f in forms)
 
@@ -636,6 +645,8 @@ def consistent(a: Num, b: Num) -> bool:
             return va <= vb <= 1.15 * va
         return abs(va - vb) <= 0.1 * va  # "about"
     if not qb:  # a loose figure made exact: consistent with the bound
+        if qa in (">", "<", "<~") and not _round(va):
+            return False  # a bound on a count ("at least 327" / "348"): a new count
         if qa == ">":
             return va < vb <= 1.25 * va
         if qa == "<":

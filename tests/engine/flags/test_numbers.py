@@ -369,3 +369,14 @@ def test_a_range_end_against_a_bound_past_it_is_a_change() -> None:
     assert (
         said("Between 20 and 50 people were hurt.", "Between 20 and 50 people were hurt, police said.") == []
     )
+
+
+def test_a_bound_on_a_count_made_another_exact_count_is_a_change() -> None:
+    # "at least 327" is a count so far; "348" is a new count (a developing story's update)
+    assert said(
+        "Officials say at least 327 people were killed.", "Officials now say 348 people were killed."
+    ) == [("changed", "high", "number changed: at least 327 → 348")]
+    # a round bound is the count rounded: an exact figure within it is consistent
+    assert said(
+        "Officials say at least 300 people were killed.", "Officials say 327 people were killed."
+    ) == [("changed", "low", "number restated, consistent with the original: at least 300 → 327")]
