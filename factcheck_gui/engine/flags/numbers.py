@@ -72,6 +72,18 @@ _DURATION_KEYS = {
 }
 _DURATION_KEYS["centuries"] = DURATION_DAYS["century"]
 _RANGE_WORDS = frozenset({"to", "-", "–", "—", "or", "and"})
+# Vague quantities, the least and the most each can stand for: "hundreds" 200 to 1,999;
+# "tens of thousands" and "hundreds of thousands" multiply ("of" between).
+_VAGUE: dict[str, tuple[float, float]] = {
+    "several": (3, 15),
+    "dozens": (24, 199),
+    "scores": (40, 199),
+    "hundreds": (200, 1_999),
+    "thousands": (2_000, 19_999),
+    "millions": (2e6, 2e7 - 1),
+    "billions": (2e9, 2e10 - 1),
+}
+_VAGUE_SCALE = {"tens": 10.0, "hundreds": 100.0}
 _DESIGNATION_BEFORE = frozenset({"no", "nos", "art", "vol", "p", "pp", "ch", "sec"})
 _MEASURES = frozenset(UNIT_ALIASES.values()) - {"people"}
 _MEASURE_BEFORE = frozenset({"magnitude", "aged", "age", "ages", "score", "rate", "level", "grade"})
@@ -80,7 +92,7 @@ _QUALIFIER_LAST = frozenset(q.split()[-1] for q in NUMBER_QUALIFIERS)
 _CLAUSE_MARKS = frozenset(',;:.!?()[]—–"“”')
 # Does a side have a figure at all? A digit, a number word, or a hyphenated one ("seventy-three").
 _DIGIT = re.compile(r"\d")
-_WORD_KEYS = frozenset(_NUMBER_WORDS) | frozenset(_SCALES) | frozenset(FRACTION_WORDS)
+_WORD_KEYS = frozenset(_NUMBER_WORDS) | frozenset(_SCALES) | frozenset(FRACTION_WORDS) | frozenset(_VAGUE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +102,14 @@ class Num:
     value: float
     kind: str  # "n" a count, "%" a share, a currency ("$"), "dur" (days), "age" (years), "ord"
     unit: str  # what it counts, as a key ("people", "km", "helicopt"); "" when nothing says
-    qual: str  # "" exact, "~" about, ">" more than, "<" up to, "<~" nearly
+    qual: str  # "" exact, "~" about, ">" more than, "<" up to, "<~" nearly, "v" vague ("hundreds")
     text: str  # as written, with its qualifier, scale, currency and percent ("more than $5 million")
     span: tuple[int, int]  # of ``text``
     shown: str  # ``text`` with the words it counts ("4,000 people")
     fraction: bool = False  # written as a fraction ("one-third"): equal to a rounded share
     figure: str = ""  # the number as written, without its unit ("36" of "36 months", "three")
     end: str = ""  # of a range ("20 to 50 percent"): "lo" its first figure, "hi" its last
+    upto: float = 0.0  # of a vague quantity (``qual`` "v": "hundreds"): the most it can be
 
     @property
     def bound(self) -> str:
@@ -153,6 +166,9 @@ def numbers_of(
             got = _words(tokens, i)
         elif t.key in _SCALES and i and tokens[i - 1].key in ("a", "one"):  # "a million people"
             got = _finish(tokens, i - 1, i, _SCALES[t.key], "n", "", False)
+        elif t.key in _VAGUE:
+            tens = i > 1 and tokens[i - 1].key == "of" and tokens[i - 2].key == "tens" and i - 2 > done
+            got = _vague(tokens, i - 2 if tens else i)  # ("tens of thousands")
         if got is None:
             continue
         num, done = got
@@ -207,6 +223,32 @@ def _digits(tokens: Sequence[Token], i: int, headline: bool = False) -> tuple[Nu
         else:
             return _skip(i)  # "4G", "53E": part of a name
     return _finish(tokens, i, i, value, kind, unit, False)
+
+
+def _vague(tokens: Sequence[Token], i: int) -> tuple[Num, int] | None:
+    """A vague quantity with what it counts: "hundreds of people", "tens of thousands of
+    homes", "Thousands" (alone), "several powerful aftershocks"."""
+    n = len(tokens)
+    key = tokens[i].key
+    end = i
+    if key in _VAGUE_SCALE and i + 2 < n and tokens[i + 1].key == "of" and tokens[i + 2].key in _VAGUE:
+        lo, hi = _VAGUE[tokens[i + 2].key]
+        if lo < 2_000:
+            return None  # ("hundreds of dozens": no such quantity)
+        scale = _VAGUE_SCALE[key]
+        lo, hi, end = lo * scale / 2, hi * scale, i + 2  # "tens of thousands": 10,000 to 199,990
+    else:
+        lo, hi = _VAGUE[key]
+    text = _text(tokens, i, end)
+    after = end + 1 if end + 1 < n and tokens[end + 1].key == "of" else end
+    if key == "several" and after != end:
+        return None  # "several of them": a share, not a count
+    head, counted_end, kind, _, unit = _counted(tokens, after, "n", lo)
+    if kind != "n":
+        return None  # "several days" (a duration; "for several days" is no figure changed)
+    shown = _text(tokens, i, counted_end) if head else text
+    span = (tokens[i].start, tokens[end].end)
+    return Num(lo, "n", unit, "v", text, span, shown if len(shown) <= 48 else text, False, text, upto=hi), end
 
 
 def _value(raw: str) -> float | None:
@@ -514,6 +556,8 @@ def _units_match(a: Num, b: Num) -> bool:
 
 
 def _same_value(a: Num, b: Num) -> bool:
+    if a.qual == "v" or b.qual == "v":
+        return a.qual == b.qual and a.value == b.value  # ("hundreds" / "hundreds")
     if a.kind == "dur" and b.kind == "dur":
         return abs(a.value - b.value) <= 0.01 * max(a.value, b.value)
     if a.kind == "%" and (a.fraction or b.fraction):
@@ -630,6 +674,11 @@ def consistent(a: Num, b: Num) -> bool:
     qa, qb = a.qual, b.qual
     if _bounds_clash(a, b):
         return False  # "more than 300" / "fewer than 300", "nearly 300"; "20 to 50" / "more than 50"
+    if qa == "v" or qb == "v":  # "thousands" / "2,300": within what the vague word stands for
+        if qa == qb:
+            return va == vb
+        vague, other = (a, vb) if qa == "v" else (b, va)
+        return vague.value <= other <= vague.upto
     if a.unit != b.unit and (converted := _in_units_of(a, b)) is not None:
         return abs(va - converted) <= CONVERTED * va  # "322,340 pounds" / "146,000 kilograms"
     if _same_value(a, b):
@@ -696,6 +745,8 @@ def _pair(
                 score += inter / len(ca[i] | cb[j])
             if score == 0.0 and not (len(fa) == 1 and len(fb) == 1):
                 continue  # two bare figures with nothing in common: not the same fact
+            if "v" in (a.qual, b.qual) and not (inter or (a.unit and b.unit)):
+                continue  # ("Recovery to Cost Billions" / "Death Toll Rises to 654")
             # the figures keep their order (the second "pounds" of one side is the second's),
             # and one figure restated differs less than two figures do (400,000 / 322,000)
             pa = i / (len(fa) - 1) if len(fa) > 1 else 0.5
@@ -788,8 +839,12 @@ def number_flags(
     out: list[Flag] = []
     if changed:
         out.append(_pairs_flag("changed", CHANGED, HIGH, changed, na, nb))
+    vague_added = [f for f in added if f.qual == "v"]  # ("several officials": hardly a figure added)
+    added = [f for f in added if f.qual != "v"]
     if added:
         out.append(_values_flag("added", ADDED, LOW if few_words else MEDIUM, added, True, few_words))
+    if vague_added:
+        out.append(_values_flag("added", ADDED, LOW, vague_added, True, few_words))
     out.extend(flags)
     if loose:
         out.append(_pairs_flag("changed", CHANGED, LOW, loose, na, nb, " (the two claims share few words)"))
@@ -823,6 +878,8 @@ def _replaced_in_place(omitted: list[Num], added: list[Num], diff: Sequence[Diff
         if len(la) != 1 or len(lb) != 1:
             continue
         a, b = la[0], lb[0]
+        if "v" in (a.qual, b.qual):
+            continue  # a vague quantity is paired by what it counts, never by its place alone
         bare = (a.kind == "n" and not a.unit) or (b.kind == "n" and not b.unit)
         if a.unit and b.unit and a.unit != b.unit and (a.unit in _MEASURES or b.unit in _MEASURES):
             continue  # a weight for another measure ("9,000 pounds" / "7,000 tons"): units apart

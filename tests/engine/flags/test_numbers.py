@@ -380,3 +380,37 @@ def test_a_bound_on_a_count_made_another_exact_count_is_a_change() -> None:
     assert said(
         "Officials say at least 300 people were killed.", "Officials say 327 people were killed."
     ) == [("changed", "low", "number restated, consistent with the original: at least 300 → 327")]
+
+
+def test_vague_quantities_are_read_with_what_they_count() -> None:
+    assert figures("Hundreds of thousands of people need shelter.") == [
+        ("n", 100000.0, "people", "v", "Hundreds of thousands")
+    ]
+    assert figures("Tens of thousands of homes were lost.")[0][1:4] == (10000.0, "hom", "v")
+    assert figures("Several powerful aftershocks shook the island.")[0][2:] == ("aftershock", "v", "Several")
+    # a duration or a share is no count
+    assert figures("It lasted several days.") == [] and figures("Several of them left.") == []
+
+
+def test_one_vague_quantity_for_another_is_a_change_and_a_figure_within_it_is_not() -> None:
+    assert said(
+        "Several powerful aftershocks were reported in the hours after the quake.",
+        "Hundreds of powerful aftershocks were reported after the quake.",
+    ) == [("changed", "high", "number changed: Several → Hundreds")]
+    assert said("Thousands of people are homeless.", "Hundreds of thousands of people are homeless.") == [
+        ("changed", "high", "number changed: Thousands → Hundreds of thousands")
+    ]
+    assert said(
+        "Officials said 2,300 people are homeless.", "Officials said thousands of people are homeless."
+    ) == [("changed", "low", "number restated, consistent with the original: 2,300 → thousands")]
+    assert said("Hundreds of people fled.", "Hundreds of people fled, police said.") == []
+    # a vague word only the rewrite has is a low note, not a figure added
+    assert said(
+        "Officials said people are homeless.", "Officials said thousands of people are homeless."
+    ) == [("added", "low", "number added: thousands of people")]
+    # and one that counts nothing the other figure counts is not paired with it
+    got = said(
+        "Death Toll Rises in Ecuador Quake, Recovery to Cost Billions",
+        "Ecuador Quake Death Toll Rises to 654",
+    )
+    assert all(change != "changed" for change, _, _ in got), got
