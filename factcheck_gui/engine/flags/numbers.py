@@ -607,6 +607,7 @@ def _clash(qa: str, qb: str) -> bool:
 
 _ALIKE = {stem(w): k for k, group in enumerate(COUNTED_ALIKE) for w in group}
 _ALIKE.update({UNIT_ALIASES[w]: _ALIKE[stem(w)] for w in ("people", "persons", "person")})
+_PEOPLE = _ALIKE[stem("people")]
 
 
 def _counted_alike(a: Num, b: Num) -> bool:
@@ -719,10 +720,16 @@ def consistent(a: Num, b: Num) -> bool:
 
 
 def _pair(
-    fa: list[Num], fb: list[Num], diff: Sequence[DiffOp], ta: Sequence[Token], tb: Sequence[Token]
+    fa: list[Num],
+    fb: list[Num],
+    diff: Sequence[DiffOp],
+    ta: Sequence[Token],
+    tb: Sequence[Token],
+    states: tuple[list[str], list[str]] | None = None,
 ) -> list[tuple[int, int]]:
     """Pairs of figures left over on both sides that count the same thing, best first."""
     ca, cb = _number_contexts(fa, ta), _number_contexts(fb, tb)
+    sa, sb = states if states is not None else (_states(fa, ta), _states(fb, tb))
     replaced = [
         (op.original, op.rewrite) for op in diff if op.op is DiffOpKind.REPLACE and op.original and op.rewrite
     ]
@@ -732,7 +739,11 @@ def _pair(
             if not _kinds_match(a, b):
                 continue
             score = 0.0
-            if a.unit and b.unit and a.unit != b.unit:
+            if sa[i] and sb[j]:
+                if sa[i] != sb[j]:
+                    continue  # "four people are dead" / "282 people … missing": two counts
+                score += 2.0  # "nearly 300 missing" / "282 people … missing": one count
+            elif a.unit and b.unit and a.unit != b.unit:
                 if not _counted_alike(a, b):
                     continue
                 score += 1.0  # "300 people" / "200 residents", "322,340 pounds" / "146,000 kg"
@@ -813,7 +824,8 @@ def number_flags(
     fb = [nb[j] for j in left_b if not any(_same(a, nb[j]) for a in na)]
     if not fa and not fb:
         return flags
-    pairs = _pair(fa, fb, diff, toks_a, toks_b)
+    states = _states(fa, toks_a), _states(fb, toks_b)
+    pairs = _pair(fa, fb, diff, toks_a, toks_b, states)
     pairs.sort()  # (in the original's order)
     changed = [(fa[i], fb[j]) for i, j in pairs if not consistent(fa[i], fb[j])]
     restated = [(fa[i], fb[j]) for i, j in pairs if consistent(fa[i], fb[j])]
@@ -830,7 +842,8 @@ def number_flags(
     if omitted and added and diff and not few_words:
         # a figure the word diff replaces by another where it stood ("12 aircraft" / "20
         # planes", "45 percent" / "54"): a figure changed, not one left out and one added
-        swapped_in = _replaced_in_place(omitted, added, diff)
+        state_of = {id(f): st for f, st in zip(fa + fb, states[0] + states[1], strict=True)}
+        swapped_in = _replaced_in_place(omitted, added, diff, state_of)
         changed.extend(swapped_in)
         omitted = [f for f in omitted if all(f is not a for a, _ in swapped_in)]
         added = [f for f in added if all(f is not b for _, b in swapped_in)]
@@ -862,7 +875,9 @@ _MEASURES = (
 IN_PLACE = 40  # characters at most either side of a word-diff replacement read as one figure replaced
 
 
-def _replaced_in_place(omitted: list[Num], added: list[Num], diff: Sequence[DiffOp]) -> list[tuple[Num, Num]]:
+def _replaced_in_place(
+    omitted: list[Num], added: list[Num], diff: Sequence[DiffOp], state_of: dict[int, str] | None = None
+) -> list[tuple[Num, Num]]:
     """Figures of the original left unpaired that a short replacement of the word diff swaps
     for one figure of the rewrite left unpaired, of the same kind of quantity (or a bare
     figure): ("12 aircraft", "20 planes"), ("45 percent", "54")."""
@@ -880,6 +895,9 @@ def _replaced_in_place(omitted: list[Num], added: list[Num], diff: Sequence[Diff
         a, b = la[0], lb[0]
         if "v" in (a.qual, b.qual):
             continue  # a vague quantity is paired by what it counts, never by its place alone
+        st_a, st_b = (state_of.get(id(a), ""), state_of.get(id(b), "")) if state_of else ("", "")
+        if st_a and st_b and st_a != st_b:
+            continue  # ("160 people rescued" / "25 people … dead")
         bare = (a.kind == "n" and not a.unit) or (b.kind == "n" and not b.unit)
         if a.unit and b.unit and a.unit != b.unit and (a.unit in _MEASURES or b.unit in _MEASURES):
             continue  # a weight for another measure ("9,000 pounds" / "7,000 tons"): units apart
@@ -1059,6 +1077,54 @@ def _number_contexts(facts: Sequence[Num | Fact], tokens: Sequence[Token]) -> li
         _context(tokens, number, bisect_left(starts, f.span[0]), bisect_left(starts, f.span[1]))
         for f in facts
     ]
+
+
+# What befell the people a figure counts: a count of the dead is no count of the missing.
+_STATE_OF = {
+    w: state
+    for state, ws in {
+        "dead": "dead died die dies killed deaths death fatalities bodies lives perished drowned",
+        "missing": "missing unaccounted",
+        "injured": "injured wounded hurt injuries",
+        "rescued": "rescued saved",
+        "homeless": "homeless displaced evacuated fled sheltered",
+        "arrested": "arrested detained held jailed",
+    }.items()
+    for w in ws.split()
+}
+STATE_AFTER, STATE_BEFORE = 10, 2  # tokens looked at after and before a figure for its state
+_STATE_STOP = frozenset(",;:.!?()[]") | {"and", "or", "but", "while", "with", "as"}
+_STATE_UNITS = frozenset(map(stem, _STATE_OF))  # ("300 missing": what it counts is its state)
+_OTHERS = stem("others")  # ("179 others had been rescued": people)
+
+
+def _states(nums: Sequence[Num], tokens: Sequence[Token]) -> list[str]:
+    """What befell those each figure counts ("dead", "missing", …: the first such word after
+    it in its clause, up to the next figure, else just before it: "killed 36 people"), or ""."""
+    starts = [t.start for t in tokens]
+    spans = [(bisect_left(starts, f.span[0]), bisect_left(starts, f.span[1])) for f in nums]
+    firsts = {a for a, _ in spans}
+    out: list[str] = []
+    for f, (first, after) in zip(nums, spans, strict=True):
+        state = ""
+        if f.unit and f.unit not in _STATE_UNITS and f.unit != _OTHERS and _ALIKE.get(f.unit) != _PEOPLE:
+            out.append(state)  # ("3 roads", "40 helicopters": no people befallen)
+            continue
+        for run in (
+            range(after, min(len(tokens), after + STATE_AFTER)),
+            range(first - 1, max(-1, first - 1 - STATE_BEFORE), -1),
+        ):
+            for k in run:
+                t = tokens[k]
+                if k in firsts or t.text in _STATE_STOP or t.key in _STATE_STOP:
+                    break
+                state = _STATE_OF.get(t.key, "")
+                if state:
+                    break
+            if state:
+                break
+        out.append(state)
+    return out
 
 
 def _context(tokens: Sequence[Token], number: set[int], first: int, after: int) -> frozenset[str]:

@@ -414,3 +414,29 @@ def test_one_vague_quantity_for_another_is_a_change_and_a_figure_within_it_is_no
         "Ecuador Quake Death Toll Rises to 654",
     )
     assert all(change != "changed" for change, _, _ in got), got
+
+
+def test_figures_are_paired_by_what_befell_those_they_count() -> None:
+    # the dead are not the missing: "nearly 300 missing" is the update's "282 … missing"
+    got = said(
+        "Officials say at least four people are dead and nearly 300 missing after a ferry sank.",
+        "Divers resumed searching for 282 people - many of them teenagers - missing after the ferry capsized.",
+    )
+    assert (
+        "changed",
+        "low",
+        "number restated, consistent with the original: nearly 300 missing → 282 people",
+    ) in got
+    assert all("four people →" not in message for _, _, message in got), got
+    # and the rescued are not the dead, where the word diff swaps one for the other in place
+    assert said(
+        "Officials say more than 160 people have been rescued, with four confirmed deaths.",
+        "Officials say 25 people were confirmed dead, and that 179 others had been rescued.",
+    ) == [
+        ("changed", "high", "number changed: four confirmed deaths → 25 people"),
+        (
+            "changed",
+            "low",
+            "number restated, consistent with the original: more than 160 people → 179 others",
+        ),
+    ]
