@@ -425,7 +425,7 @@ def test_figures_are_paired_by_what_befell_those_they_count() -> None:
     assert (
         "changed",
         "low",
-        "number restated, consistent with the original: nearly 300 missing → 282 people",
+        "number restated, consistent with the original: nearly 300 missing → 282",
     ) in got
     assert all("four people →" not in message for _, _, message in got), got
     # and the rescued are not the dead, where the word diff swaps one for the other in place
