@@ -60,7 +60,8 @@ from factcheck_gui.engine.worddiff import equal_diff, word_diff
 # 0.2.5: a quotation of the original's own statement (no one's reported speech) is no new
 # quotation, the same figure counting people in other words is kept, a range's end against a
 # bound past it is a change, a bound on a count that is not round made another count is a change,
-# vague quantities ("hundreds of people") are figures, figures of people paired by what befell them.
+# vague quantities ("hundreds of people") are figures, figures of people paired by what befell them,
+# a lone claim a side between two links linked on two shared words.
 
 
 class Cancelled(Exception):

@@ -72,3 +72,24 @@ def test_a_transcripts_presenters_line_is_not_linked_to_a_sentence_naming_them()
     other = original.replace("Robert Gates", "Robert M. Gates")
     linked = {(c.original, c.rewrite) for c in compare_texts(original, other).changes}
     assert (("o1",), ("r1",)) in linked
+
+
+LONE_O = (
+    "The United Nations estimates 7.7 million people in Somalia need aid this year.\n"
+    "Many are on the verge of famine because the rains have failed to fall for a third year in a row.\n"
+    "Adam Abdelmoula, the U.N. coordinator for Somalia, spoke by video link from Mogadishu.\n"
+)
+LONE_R = (
+    "The United Nations estimates that 7.7 million people in Somalia need aid this year.\n"
+    "The country faces a famine because of a lack of rainfall for a third year straight.\n"
+    "Adam Abdelmoula is the U.N. coordinator for Somalia and spoke by video link from Mogadishu.\n"
+)
+
+
+def test_a_lone_claim_a_side_between_two_links_is_linked_on_fewer_shared_words() -> None:
+    # order says the middle sentences are one claim ("famine", "third year" in common)
+    kinds = [ch.kind.value for ch in compare_texts(LONE_O, LONE_R).changes]
+    assert kinds == ["reworded", "reworded", "reworded"]
+    # the same two sentences alone share too few words to be linked
+    alone = compare_texts(LONE_O.splitlines()[1] + "\n", LONE_R.splitlines()[1] + "\n")
+    assert sorted(ch.kind.value for ch in alone.changes) == ["added", "removed"]

@@ -58,6 +58,8 @@ MARGIN_MATCH = 0.2  # ... or lower still, when it leads the runner-up on both si
 MARGIN = 0.1
 GAP_MIN = 0.08  # a pair inside a gap between anchors needs this rank ...
 GAP_MIN_SHARED = 2  # ... and this many shared content words (one for two headlines)
+GAP_CLEAR = 0.15  # ... and three of them, or most of the smaller's, unless it scores this alone
+# between two anchors
 HEADLINE_WORDS = 16  # a first claim this short with no closing full stop is a headline
 HEADLINE_REACH = 12  # ... summarising one of the other text's first claims,
 HEADLINE_LEAD = 0.05  # ... the earlier the likelier: shared weight counts 5 % less per claim before it
@@ -243,6 +245,14 @@ def fill_gaps(al: Alignment) -> None:
     for x in al.scored:
         cand.setdefault((x[2], x[3]), x)
     o_profile, r_profile = al.orig.getter(), al.rew.getter()
+    # A gap of one claim a side between two anchors: order says the two are one claim, so a
+    # pair scoring GAP_CLEAR needs only GAP_MIN_SHARED content words in common.
+    first, last = (anchors[0], anchors[-1]) if anchors else ((0, 0), (0, 0))
+    lone = {
+        (os_[0], rs[0])
+        for os_, rs in gap_list
+        if len(os_) == len(rs) == 1 and first < (os_[0], rs[0]) and (os_[0], rs[0]) < last
+    }
     computed: dict[tuple[int, int], Scored] = {}
 
     def pair(i: int, j: int) -> Scored:
@@ -259,7 +269,9 @@ def fill_gaps(al: Alignment) -> None:
         both = shared_content(pi, pj)
         if i == 0 and j == 0 and both >= 1 and _headline(pi) and _headline(pj) and not _record(pi, pj):
             return max(rank, GAP_MIN) - GAP_MIN + 0.05  # two headlines sharing a name or number
-        if rank < GAP_MIN or both < GAP_MIN_SHARED or not enough_shared(pi, pj):
+        if rank < GAP_MIN or both < GAP_MIN_SHARED:
+            return 0.0
+        if not enough_shared(pi, pj) and ((i, j) not in lone or pair(i, j)[1] < GAP_CLEAR):
             return 0.0
         return rank - GAP_MIN + 0.01
 
