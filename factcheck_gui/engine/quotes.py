@@ -110,7 +110,9 @@ _REPORTED = re.compile(r"\b(?:said|says|told|according to|reported)\b")
 # A claim that reports what someone said or how they called something.
 _NAMING_VERBS = frozenset(
     "call calls called calling describe describes described dub dubs dubbed term terms termed "
-    "label labels labelled labeled brand brands branded".split()
+    "label labels labelled labeled brand brands branded urge urges urged tweet tweets tweeted "
+    "posted believe believes believed ask asks asked testify testifies testified find finds "
+    "found think thinks thought".split()
 )
 _REPORTING = re.compile(
     r"\b(?:" + "|".join(sorted(ATTRIBUTION_VERBS | _NAMING_VERBS, key=len, reverse=True)) + r")\b",
@@ -275,6 +277,26 @@ class _Source:
             text = text[:a] + " " * (b - a) + text[b:]
             k += 1
         return text
+
+
+# The rewrite's words outside a claim's quotation marks that give it as an institution's or
+# a document's: "the agency said in a statement", "according to the department", "it added".
+_INSTITUTION = re.compile(
+    r"\b(?:agency|agency's|department|ministry|government|statement|release|report|office|embassy|"
+    r"administration|commission|committee|council|company|organi[sz]ation|bureau|authority|"
+    r"website|fact sheet|document|communiqu[eé])\b|\bit (?:said|says|added|adds|noted|notes|stated|states)\b",
+    re.IGNORECASE,
+)
+
+
+def _unquoted_text(text: str, claim: Claim, quotes: Sequence[Quote]) -> str:
+    """The claim's words in ``text`` with its ``quotes`` blanked out."""
+    out = text[claim.start : claim.end]
+    for q in quotes:
+        a, b = max(q.start, claim.start) - claim.start, min(q.end, claim.end) - claim.start
+        if a < b:
+            out = out[:a] + " " * (b - a) + out[b:]
+    return out
 
 
 def _inside_quote(src: _Source, start: int, end: int) -> bool:
@@ -445,7 +467,12 @@ def check_quotes(
     flags: list[Flag] = []
     if quotes is None:
         quotes = find_quotes(rew_text, rew_claim.start, rew_claim.end)
-    verdicts: dict[tuple[str, tuple[int, ...]], Flag | None] = src.memo.setdefault("verdicts", {})
+    verdicts: dict[tuple[str, tuple[int, ...], bool], Flag | None] = src.memo.setdefault("verdicts", {})
+    # Quoted as what an institution or a document says ("…,” the agency said in a statement):
+    # the original's own sentences may be what it says.
+    institutional = (
+        bool(quotes) and _INSTITUTION.search(_unquoted_text(rew_text, rew_claim, quotes)) is not None
+    )
     for q in quotes:
         segments = _segments(q.text)
         key = " ".join(segments)
@@ -458,22 +485,30 @@ def check_quotes(
         # The verdict on a quotation depends on its words and the claims it is looked for in,
         # not on where the rewrite has it: a story that repeats a quotation has it worked out
         # once (the flag then points at each place).
-        seen_key = (q.text, tuple(cands))
+        seen_key = (q.text, tuple(cands), institutional)
         if seen_key in verdicts and memo.REUSE:
             seen = verdicts[seen_key]
             if seen is not None:
                 flags.append(_at(seen, q))
             continue
-        got = _verdict(src, q, segments, key, cands)
+        got = _verdict(src, q, segments, key, cands, institutional)
         verdicts[seen_key] = got
         if got is not None:
             flags.append(got)
     return flags
 
 
-def _verdict(src: _Source, q: Quote, segments: Sequence[str], key: str, cands: Sequence[int]) -> Flag | None:
+def _verdict(
+    src: _Source,
+    q: Quote,
+    segments: Sequence[str],
+    key: str,
+    cands: Sequence[int],
+    institutional: bool = False,
+) -> Flag | None:
     """The flag for quotation ``q`` (its ``segments`` and their ``key``), looked for in the
-    source claims ``cands``; None when it is fine."""
+    source claims ``cands``; None when it is fine. ``institutional``: the rewrite gives the
+    quotation as what an institution or a document says."""
     n_words = len(key.split())
     score, s, e = _best_wording(src, key, cands)
     # The flag carries both sides' words in full; only the one-line message abbreviates.
@@ -498,9 +533,10 @@ def _verdict(src: _Source, q: Quote, segments: Sequence[str], key: str, cands: S
         or src.remembered("in_parts", (key, s, e), lambda: _quoted_in_parts(src, key, s, e))
     )
     if score >= VERBATIM and not inside:
-        if not src.reported_at(s):
+        if institutional and not src.reported_at(s):
             # The original states these words itself (a release's own sentence, not anyone's
-            # reported speech): quoting it word for word quotes the source rightly.
+            # reported speech) and the rewrite quotes them as what the agency or its statement
+            # says: it quotes the source rightly. (Given as a person's words, they stay new.)
             return None
         msg = (
             f"{quoted} newly put in quotation marks; the original has them unquoted: "

@@ -93,3 +93,12 @@ def test_a_lone_claim_a_side_between_two_links_is_linked_on_fewer_shared_words()
     # the same two sentences alone share too few words to be linked
     alone = compare_texts(LONE_O.splitlines()[1] + "\n", LONE_R.splitlines()[1] + "\n")
     assert sorted(ch.kind.value for ch in alone.changes) == ["added", "removed"]
+
+
+def test_a_lone_pair_sharing_only_when_and_where_is_not_linked() -> None:
+    # "in the north of the country on Tuesday": two events, however the gap places them
+    o, r = LONE_O.splitlines(), LONE_R.splitlines()
+    o[1] = "The president met farmers in the north of the country on Tuesday."
+    r[1] = "Rebels attacked a police post in the north of the country on Tuesday."
+    kinds = [ch.kind.value for ch in compare_texts("\n".join(o) + "\n", "\n".join(r) + "\n").changes]
+    assert kinds == ["reworded", "removed", "added", "reworded"]

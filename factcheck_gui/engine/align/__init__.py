@@ -48,6 +48,7 @@ from factcheck_gui.engine.align.evidence import (
 from factcheck_gui.engine.align.gaps import best_monotone, fill, gaps
 from factcheck_gui.engine.align.groups import Group, Link, make_groups, out_of_order
 from factcheck_gui.engine.align.index import CandidateIndex
+from factcheck_gui.engine.lexicon import MONTHS, WEEKDAYS
 from factcheck_gui.engine.similarity import Profile, Profiles, Vocabulary, scored_pair, terms_of
 
 __all__ = ["Alignment", "CandidateIndex", "Group", "Link", "align", "out_of_order"]
@@ -229,6 +230,20 @@ def _head(p: Profiles) -> int:
     return 0 if len(p) and _headline(p[0]) else -1
 
 
+# Words that say when or where, not what: two claims sharing only these ("in the north …
+# on Tuesday") may report two events, however a lone gap places them.
+_CIRCUMSTANCE = frozenset(
+    terms_of(
+        " ".join(WEEKDAYS)
+        + " "
+        + " ".join(MONTHS)
+        + " north south east west northern southern eastern western northeast northwest southeast"
+        " southwest today yesterday tomorrow morning afternoon evening night week weeks month months"
+        " year years day days first second third fourth fifth last next"
+    )
+)
+
+
 def fill_gaps(al: Alignment) -> None:
     """Link the claims between consecutive order-consistent links by a monotone programme."""
     free_o = [i for i in range(len(al.orig)) if i not in al.used_o]
@@ -271,7 +286,9 @@ def fill_gaps(al: Alignment) -> None:
             return max(rank, GAP_MIN) - GAP_MIN + 0.05  # two headlines sharing a name or number
         if rank < GAP_MIN or both < GAP_MIN_SHARED:
             return 0.0
-        if not enough_shared(pi, pj) and ((i, j) not in lone or pair(i, j)[1] < GAP_CLEAR):
+        if not enough_shared(pi, pj) and (
+            (i, j) not in lone or pair(i, j)[1] < GAP_CLEAR or (pi.content & pj.content) <= _CIRCUMSTANCE
+        ):
             return 0.0
         return rank - GAP_MIN + 0.01
 

@@ -76,7 +76,7 @@ _RANGE_WORDS = frozenset({"to", "-", "–", "—", "or", "and"})
 # "tens of thousands" and "hundreds of thousands" multiply ("of" between).
 _VAGUE: dict[str, tuple[float, float]] = {
     "several": (3, 15),
-    "dozens": (24, 199),
+    "dozens": (20, 199),
     "scores": (40, 199),
     "hundreds": (200, 1_999),
     "thousands": (2_000, 19_999),
@@ -84,6 +84,7 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "billions": (2e9, 2e10 - 1),
 }
 _VAGUE_SCALE = {"tens": 10.0, "hundreds": 100.0}
+_DETERMINERS = frozenset("the these those his her their its our my your whose".split())
 _DESIGNATION_BEFORE = frozenset({"no", "nos", "art", "vol", "p", "pp", "ch", "sec"})
 _MEASURES = frozenset(UNIT_ALIASES.values()) - {"people"}
 _MEASURE_BEFORE = frozenset({"magnitude", "aged", "age", "ages", "score", "rate", "level", "grade"})
@@ -110,6 +111,8 @@ class Num:
     figure: str = ""  # the number as written, without its unit ("36" of "36 months", "three")
     end: str = ""  # of a range ("20 to 50 percent"): "lo" its first figure, "hi" its last
     upto: float = 0.0  # of a vague quantity (``qual`` "v": "hundreds"): the most it can be
+    range_lo: float = 0.0  # of a range's end: the range's first and last figures ("20 to 50")
+    range_hi: float = 0.0
 
     @property
     def bound(self) -> str:
@@ -231,24 +234,39 @@ def _vague(tokens: Sequence[Token], i: int) -> tuple[Num, int] | None:
     n = len(tokens)
     key = tokens[i].key
     end = i
+    if i and tokens[i - 1].key in _DETERMINERS:
+        return None  # "the millions who watched", "his scores"
     if key in _VAGUE_SCALE and i + 2 < n and tokens[i + 1].key == "of" and tokens[i + 2].key in _VAGUE:
         lo, hi = _VAGUE[tokens[i + 2].key]
         if lo < 2_000:
             return None  # ("hundreds of dozens": no such quantity)
         scale = _VAGUE_SCALE[key]
         lo, hi, end = lo * scale / 2, hi * scale, i + 2  # "tens of thousands": 10,000 to 199,990
+    elif key == "several" and i + 1 < n and (tokens[i + 1].key in _SCALES or tokens[i + 1].key == "hundred"):
+        scale = _SCALES.get(tokens[i + 1].key, 100.0)  # "several thousand": 3,000 to 14,999
+        lo, hi, end = 3 * scale, 15 * scale - 1, i + 1
     else:
         lo, hi = _VAGUE[key]
     text = _text(tokens, i, end)
-    after = end + 1 if end + 1 < n and tokens[end + 1].key == "of" else end
-    if key == "several" and after != end:
+    of = end + 1 < n and tokens[end + 1].key == "of"
+    after = end + 1 if of else end
+    if key == "several" and of:
         return None  # "several of them": a share, not a count
-    head, counted_end, kind, _, unit = _counted(tokens, after, "n", lo)
-    if kind != "n":
-        return None  # "several days" (a duration; "for several days" is no figure changed)
-    shown = _text(tokens, i, counted_end) if head else text
+    if key == "scores" and not of:
+        return None  # "the team scores", "test scores": no quantity without "of"
+    kind = "n"
+    if of and after + 1 < n and tokens[after + 1].key in CURRENCY_WORDS:  # "billions of dollars"
+        kind, unit, head, counted_end = CURRENCY_WORDS[tokens[after + 1].key], "", "", after + 1
+    else:
+        head, counted_end, kind, _, unit = _counted(tokens, after, "n", lo)
+        if kind != "n":
+            return None  # "several days" (a duration; "for several days" is no figure changed)
+        if head and not of and not _plural(tokens[counted_end]):
+            head, unit = "", ""  # "Thousands fled", "Dozens died": a verb, not what is counted
+    shown = _text(tokens, i, counted_end) if head or kind != "n" else text
     span = (tokens[i].start, tokens[end].end)
-    return Num(lo, "n", unit, "v", text, span, shown if len(shown) <= 48 else text, False, text, upto=hi), end
+    shown = shown if len(shown) <= 48 else text
+    return Num(lo, kind, unit, "v", text, span, shown, False, text, upto=hi), end
 
 
 def _value(raw: str) -> float | None:
@@ -302,8 +320,8 @@ def _words(tokens: Sequence[Token], i: int) -> tuple[Num, int] | None:
     # "twenty five", "three million", "two hundred"
     while end + 1 < len(tokens) and (tokens[end + 1].key in _NUMBER_WORDS or tokens[end + 1].key in _SCALES):
         nxt = tokens[end + 1].key
-        if nxt in _SCALES or nxt == "hundred":
-            value *= _SCALES.get(nxt, 100)
+        if nxt in _SCALES or nxt in ("hundred", "dozen"):
+            value *= _SCALES.get(nxt, 12 if nxt == "dozen" else 100)  # ("two dozen": 24)
         else:
             value += _NUMBER_WORDS[nxt]
         end += 1
@@ -532,12 +550,18 @@ def _ranges(nums: list[Num], tokens: Sequence[Token]) -> list[Num]:
     out = list(nums)
     for k in range(len(out) - 2, -1, -1):
         a, b = out[k], out[k + 1]
-        if a.kind != "n" or a.unit or (b.kind == "n" and not b.unit):
+        bare = a.kind == "n" and not a.unit and not (b.kind == "n" and not b.unit)
+        money = a.kind == b.kind and a.kind not in ("n", "%", "dur", "age", "ord") and a.value < b.value
+        if not (bare or money) or a.qual == "v" or b.qual == "v":
             continue
         between = tokens[bisect_left(starts, a.span[1]) : bisect_left(starts, b.span[0])]
         if len(between) == 1 and between[0].key in _RANGE_WORDS:
-            out[k] = replace(a, kind=b.kind, unit=b.unit, end="lo")
-            out[k + 1] = replace(b, end="hi")
+            lo = a.value
+            if money and a.value * 1000 <= b.value:  # "$5 to $10 million": 5 million
+                scale = next((_SCALES[w] for w in b.text.lower().split() if w in _SCALES), 1.0)
+                lo = a.value * scale if a.value * scale <= b.value else a.value
+            out[k] = replace(a, value=lo, kind=b.kind, unit=b.unit, end="lo", range_lo=lo, range_hi=b.value)
+            out[k + 1] = replace(b, end="hi", range_lo=lo, range_hi=b.value)
     return out
 
 
@@ -571,15 +595,16 @@ def _same(a: Num, b: Num) -> bool:
     return _kinds_match(a, b) and _units_match(a, b) and _same_value(a, b) and not _bounds_clash(a, b)
 
 
-def _same_counted(a: Num, b: Num) -> bool:
-    """The same figure counting one kind of thing in other words ("two survivors" / "two
-    people"; not a conversion of units: "5 pounds" / "5 kg" differ)."""
-    if not (a.unit and b.unit) or a.unit == b.unit:
+def _same_counted(a: Num, sa: str, b: Num, sb: str) -> bool:
+    """The same figure counting the same people in other words, where what befell them
+    (``sa``, ``sb``) agrees: "two survivors" / "two people … rescued" (not "two people
+    died"; not "300 families" / "300 people"; not a conversion: "5 pounds" / "5 kg" differ)."""
+    if not (a.unit and b.unit) or a.unit == b.unit or sa != sb:
         return False
-    k = _ALIKE.get(a.unit)
+    people = _PLAIN_PEOPLE | _UNIT_STATE.keys()
     return (
-        k is not None
-        and k == _ALIKE.get(b.unit)
+        a.unit in people
+        and b.unit in people
         and _kinds_match(a, b)
         and _same_value(a, b)
         and not _bounds_clash(a, b)
@@ -676,10 +701,19 @@ def consistent(a: Num, b: Num) -> bool:
     if _bounds_clash(a, b):
         return False  # "more than 300" / "fewer than 300", "nearly 300"; "20 to 50" / "more than 50"
     if qa == "v" or qb == "v":  # "thousands" / "2,300": within what the vague word stands for
-        if qa == qb:
-            return va == vb
-        vague, other = (a, vb) if qa == "v" else (b, va)
-        return vague.value <= other <= vague.upto
+        if qa == qb:  # "dozens" / "scores": ranges that overlap
+            return a.value <= b.upto and b.value <= a.upto
+        vague, other = (a, b) if qa == "v" else (b, a)
+        x = other.value
+        if other.qual == ">":  # "hundreds" / "more than 100": a bound below the most
+            return vague.value / 10 <= x < vague.upto
+        if other.qual in ("<", "<~"):  # "dozens" / "fewer than 100"
+            return vague.value < x <= vague.upto * 10
+        return vague.value <= x <= vague.upto
+    if a.range_hi and not qb and not b.range_hi:  # "20 to 30 people" / "25 people"
+        return a.range_lo <= vb <= a.range_hi
+    if b.range_hi and not qa and not a.range_hi:  # "25 people" / "20 to 30 people"
+        return b.range_lo <= va <= b.range_hi
     if a.unit != b.unit and (converted := _in_units_of(a, b)) is not None:
         return abs(va - converted) <= CONVERTED * va  # "322,340 pounds" / "146,000 kilograms"
     if _same_value(a, b):
@@ -695,7 +729,7 @@ def consistent(a: Num, b: Num) -> bool:
             return va <= vb <= 1.15 * va
         return abs(va - vb) <= 0.1 * va  # "about"
     if not qb:  # a loose figure made exact: consistent with the bound
-        if qa in (">", "<", "<~") and not _round(va):
+        if qa in (">", "<", "<~") and a.kind == "n" and va == int(va) and not _round(va):
             return False  # a bound on a count ("at least 327" / "348"): a new count
         if qa == ">":
             return va < vb <= 1.25 * va
@@ -751,6 +785,8 @@ def _pair(
                 score += 2.0
             if any(overlaps(a.span, o) and overlaps(b.span, r) for o, r in replaced):
                 score += 1.5
+            if a.value == b.value:
+                score += 3.0  # "between 20 and 50" / "at least 50": the 50 restated with a bound
             inter = len(ca[i] & cb[j])
             if inter:
                 score += inter / len(ca[i] | cb[j])
@@ -798,7 +834,8 @@ def number_flags(
     na, nb = numbers_of(toks_a, orig, heads_a), numbers_of(toks_b, rew, heads_b)
     if not na and not nb:
         return []
-    left_a, left_b, twins = _unmatched(na, nb)
+    st_a, st_b = _states(na, toks_a), _states(nb, toks_b)
+    left_a, left_b, twins = _unmatched(na, nb, st_a, st_b)
     # The same figure stated without the original's qualifier: an estimate or a bound made
     # exact ("approximately $76 million" / "$76 million", "more than 300" / "300").
     unqualified = [(na[i], nb[j]) for i, j in twins.items() if na[i].qual and not nb[j].qual]
@@ -808,23 +845,31 @@ def number_flags(
         severity = LOW if note else MEDIUM
         flags.append(_pairs_flag("qualifier dropped", CHANGED, severity, unqualified, na, nb, note))
     if not left_a and not left_b:  # the same figures: in the same places?
-        if diff:
-            # (keyed alike where equal: "36 months" and "three years" are one figure)
-            keys_b = {j: na[i].key for i, j in twins.items()}
-            facts_b = [Fact(keys_b.get(j, f.key), f.text, f.span) for j, f in enumerate(nb)]
-            swapped = _swapped_numbers_flag(_facts(na), facts_b, diff, orig, rew, toks_a, toks_b)
-            if swapped is not None and few_words:  # (no swap of two values of one fact)
-                note = f"{swapped.message} (the two claims share few words)"
-                swapped = replace(swapped, severity=LOW, message=note)
+        swapped = _swap(na, nb, twins, diff, (orig, rew), (toks_a, toks_b), few_words) if diff else None
+        return [swapped, *flags] if swapped is not None else flags
+    if diff and (any(st_a) or any(st_b)):
+        # the same figures, swapped between what befell them ("5 people died and 6 were
+        # hurt" / "6 people died and 5 …"): one swap, not two counts changed
+        plain_a, plain_b, plain = _unmatched(na, nb, [""] * len(na), [""] * len(nb))
+        if not plain_a and not plain_b:
+            swapped = _swap(na, nb, plain, diff, (orig, rew), (toks_a, toks_b), few_words)
             if swapped is not None:
                 return [swapped, *flags]
-        return flags
     # A figure said once more on one side is no other figure: "3 … 3" against "3".
-    fa = [na[i] for i in left_a if not any(_same(na[i], b) for b in nb)]
-    fb = [nb[j] for j in left_b if not any(_same(a, nb[j]) for a in na)]
+    keep_a = [
+        i
+        for i in left_a
+        if not any(_same(na[i], b) and _agree(st_a[i], sb) for b, sb in zip(nb, st_b, strict=True))
+    ]
+    keep_b = [
+        j
+        for j in left_b
+        if not any(_same(a, nb[j]) and _agree(sa, st_b[j]) for a, sa in zip(na, st_a, strict=True))
+    ]
+    fa, fb = [na[i] for i in keep_a], [nb[j] for j in keep_b]
     if not fa and not fb:
         return flags
-    states = _states(fa, toks_a), _states(fb, toks_b)
+    states = [st_a[i] for i in keep_a], [st_b[j] for j in keep_b]
     pairs = _pair(fa, fb, diff, toks_a, toks_b, states)
     pairs.sort()  # (in the original's order)
     changed = [(fa[i], fb[j]) for i, j in pairs if not consistent(fa[i], fb[j])]
@@ -866,6 +911,27 @@ def number_flags(
     if omitted:
         out.append(_values_flag("omitted", OMITTED, LOW, omitted, False))
     return out
+
+
+def _swap(
+    na: list[Num],
+    nb: list[Num],
+    twins: dict[int, int],
+    diff: Sequence[DiffOp],
+    claims: tuple[Sequence[Claim], Sequence[Claim]],
+    tokens: tuple[Sequence[Token], Sequence[Token]],
+    few_words: bool,
+) -> Flag | None:
+    """The flag for the same figures (``twins``) in swapped places, if the word diff shows it."""
+    # (keyed alike where equal: "36 months" and "three years" are one figure)
+    keys_b = {j: na[i].key for i, j in twins.items()}
+    facts_b = [Fact(keys_b.get(j, f.key), f.text, f.span) for j, f in enumerate(nb)]
+    swapped = _swapped_numbers_flag(_facts(na), facts_b, diff, *claims, *tokens)
+    if swapped is not None and few_words:  # (no swap of two values of one fact)
+        swapped = replace(
+            swapped, severity=LOW, message=f"{swapped.message} (the two claims share few words)"
+        )
+    return swapped
 
 
 # Units of measure (as unit keys): a figure in one is no count restated in other words.
@@ -983,7 +1049,9 @@ def _values_flag(
     )
 
 
-def _unmatched(na: list[Num], nb: list[Num]) -> tuple[list[int], list[int], dict[int, int]]:
+def _unmatched(
+    na: list[Num], nb: list[Num], st_a: Sequence[str], st_b: Sequence[str]
+) -> tuple[list[int], list[int], dict[int, int]]:
     """Indices of the figures of each side that have no equal on the other (as counted sets:
     "3 … 3" against one "3" leaves one "3"), and the equal ones (index in ``na`` → in ``nb``;
     one with the same unit and qualifier first)."""
@@ -996,9 +1064,9 @@ def _unmatched(na: list[Num], nb: list[Num]) -> tuple[list[int], list[int], dict
         for j, b in enumerate(nb):
             if j in taken:
                 continue
-            if _same(a, b):
+            if _same(a, b) and _agree(st_a[i], st_b[j]):
                 r = 2 + 2 * bool(b.unit and b.unit == a.unit) + (b.qual == a.qual)
-            elif _same_counted(a, b):
+            elif _same_counted(a, st_a[i], b, st_b[j]):
                 r = 0  # ("two survivors" / "two people": the same figure, before another's "people")
             else:
                 continue
@@ -1083,12 +1151,12 @@ def _number_contexts(facts: Sequence[Num | Fact], tokens: Sequence[Token]) -> li
 _STATE_OF = {
     w: state
     for state, ws in {
-        "dead": "dead died die dies killed deaths death fatalities bodies lives perished drowned",
+        "dead": "dead died die dies killed killing deaths death fatalities bodies perished drowned",
         "missing": "missing unaccounted",
-        "injured": "injured wounded hurt injuries",
-        "rescued": "rescued saved",
-        "homeless": "homeless displaced evacuated fled sheltered",
-        "arrested": "arrested detained held jailed",
+        "injured": "injured injuring wounded wounding hurt injuries",
+        "rescued": "rescued saved evacuated airlifted",
+        "homeless": "homeless displaced fled sheltered",
+        "arrested": "arrested detained jailed",
     }.items()
     for w in ws.split()
 }
@@ -1096,6 +1164,21 @@ STATE_AFTER, STATE_BEFORE = 10, 2  # tokens looked at after and before a figure 
 _STATE_STOP = frozenset(",;:.!?()[]") | {"and", "or", "but", "while", "with", "as"}
 _STATE_UNITS = frozenset(map(stem, _STATE_OF))  # ("300 missing": what it counts is its state)
 _OTHERS = stem("others")  # ("179 others had been rescued": people)
+# People counted by what befell them ("two survivors": rescued), and people counted plainly;
+# a figure of either is the same figure as one of "people" only where what befell them agrees.
+_UNIT_STATE = {
+    stem("survivors"): "rescued",
+    stem("evacuees"): "homeless",
+    stem("refugees"): "homeless",
+}
+_PLAIN_PEOPLE = frozenset(
+    {UNIT_ALIASES["people"], _OTHERS}
+    | {
+        stem(w)
+        for w in "people persons person residents villagers civilians inhabitants individuals citizens "
+        "locals".split()
+    }
+)
 
 
 def _states(nums: Sequence[Num], tokens: Sequence[Token]) -> list[str]:
@@ -1123,8 +1206,13 @@ def _states(nums: Sequence[Num], tokens: Sequence[Token]) -> list[str]:
                     break
             if state:
                 break
-        out.append(state)
+        out.append(state or _UNIT_STATE.get(f.unit, ""))
     return out
+
+
+def _agree(sa: str, sb: str) -> bool:
+    """Can two figures count the same people: has neither a state, or both the same?"""
+    return not (sa and sb and sa != sb)
 
 
 def _context(tokens: Sequence[Token], number: set[int], first: int, after: int) -> frozenset[str]:

@@ -440,3 +440,95 @@ def test_figures_are_paired_by_what_befell_those_they_count() -> None:
             "number restated, consistent with the original: more than 160 people → 179 others",
         ),
     ]
+
+
+# --- the independent review's cases (2026-12-08) ---------------------------------------------
+
+
+def test_the_same_figure_in_other_words_must_count_people_to_whom_the_same_befell() -> None:
+    # two survivors are not the two dead: the toll changed
+    got = said(
+        "The quake killed 36 people; two survivors were pulled out of the rubble.",
+        "The quake killed two people, officials said.",
+    )
+    assert got[0] == ("changed", "high", "number changed: 36 people → two")
+    # passengers are not survivors; families are not people
+    assert said(
+        "The bus carried 40 passengers, and 12 survivors were found.", "The bus carried 12 passengers."
+    )[0] == ("changed", "high", "number changed: 40 passengers → 12")
+    assert said("The flood displaced 300 families.", "The flood displaced 300 people.")[0][:2] == (
+        "changed",
+        "low",
+    )
+
+
+def test_several_with_a_scale_word_is_that_many_thousands() -> None:
+    assert said("Several thousand homes were destroyed.", "A dozen homes were destroyed.") == [
+        ("changed", "high", "number changed: Several thousand → dozen")
+    ]
+    assert said("Several thousand homes were destroyed.", "3,000 homes were destroyed.")[0][:2] == (
+        "changed",
+        "low",
+    )
+
+
+def test_a_range_end_is_paired_with_the_same_figure_restated() -> None:
+    got = said(
+        "Between 20 and 50 people were hurt in the crash.", "At least 50 people were hurt in the crash."
+    )
+    assert got == [
+        ("changed", "high", "number changed: 50 → At least 50"),
+        ("omitted", "low", "number omitted: 20"),
+    ]
+    got = said("The project will cost $5 to $10 million.", "The project will cost more than $10 million.")
+    assert got[0] == ("changed", "high", "number changed: $10 million → more than $10 million")
+    # a figure inside the range is consistent with it
+    assert said("Officials said 20 to 30 people were hurt.", "Officials said 25 people were hurt.")[0][
+        :2
+    ] == (
+        "changed",
+        "low",
+    )
+
+
+def test_vague_words_that_count_nothing_are_no_figures() -> None:
+    assert said("The team scores goals in every game.", "The team scored 40 goals.") == [
+        ("added", "medium", "number added: 40 goals")
+    ]
+    assert said("The millions who watched were moved.", "The viewers were moved.") == []
+    assert said("Thousands fled the city.", "Thousands of people fled the city.") == []
+
+
+def test_vague_words_against_common_restatements_are_consistent() -> None:
+    for original, rewrite in (
+        ("Hundreds of people were hurt.", "More than 100 people were hurt."),
+        ("Dozens of people were hurt.", "Scores of people were hurt."),
+        ("Billions of dollars were lost.", "$3 billion was lost."),
+    ):
+        (got,) = said(original, rewrite)
+        assert got[:2] == ("changed", "low"), (original, got)
+    assert said("Two dozen people were hurt.", "24 people were hurt.") == []
+
+
+def test_a_bound_on_a_share_or_a_duration_restated_exactly_is_consistent() -> None:
+    for original, rewrite in (
+        ("The rate was more than 3.5 percent.", "The rate was 3.6 percent."),
+        ("He served more than 18 months.", "He served 19 months."),
+    ):
+        (got,) = said(original, rewrite)
+        assert got[:2] == ("changed", "low"), (original, got)
+
+
+def test_what_befell_people_is_read_from_plain_words_only() -> None:
+    # "lives" saved are no deaths; "held" is no arrest word
+    assert said("Rescuers saved 12 lives on Monday.", "Rescuers saved 15 lives on Monday.")[0][:2] == (
+        "changed",
+        "high",
+    )
+    assert said("12 people were held in the stadium.", "15 people were held in the stadium.")[0][:2] == (
+        "changed",
+        "high",
+    )
+    # the dead and the missing swapped are a change
+    (got,) = said("Four people are dead and 300 are missing.", "Four people are missing and 300 are dead.")
+    assert got[:2] == ("changed", "high")

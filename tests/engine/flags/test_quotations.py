@@ -194,3 +194,22 @@ def test_quoting_a_releases_own_sentence_word_for_word_is_right() -> None:
         reported, "“The United States is providing emergency food and shelter to millions of people.”\n"
     )
     assert got[:3] == ("quote_unsourced", "changed", "medium")
+
+
+def test_a_news_storys_own_sentence_quoted_as_a_persons_words_is_new() -> None:
+    # the story says it; the rewrite puts it in the mayor's mouth
+    story = (
+        "The bridge will close on Monday for repairs that will take six weeks. "
+        "Mayor Jane Smith announced the plan at a news conference on Friday.\n"
+    )
+    (got,) = _flags(
+        story,
+        "“The bridge will close on Monday for repairs that will take six weeks,” Mayor Jane Smith said.\n",
+    )
+    assert got[:3] == ("quote_unsourced", "changed", "medium")
+    # and a claim of what someone believes is their view, not the document's statement
+    (got,) = _flags(
+        "Police are investigating. Police believe the fire started in the kitchen of the house.\n",
+        "Police said “the fire started in the kitchen of the house,” the department said.\n",
+    )
+    assert got[0] == "quote_unsourced"
