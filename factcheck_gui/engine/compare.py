@@ -11,10 +11,11 @@ from functools import cached_property
 from factcheck_gui import ENGINE_VERSION
 from factcheck_gui.engine import align as _align
 from factcheck_gui.engine.flags import fact_flags, quote_flags, split_omitted
+from factcheck_gui.engine.flags.quotations import claim_quotes
 from factcheck_gui.engine.lexicon import PROPER_NOUN_TITLES
 from factcheck_gui.engine.memo import ChangeMemo as _Memo
 from factcheck_gui.engine.normalize import spaced_pieces
-from factcheck_gui.engine.quotes import Quote, Source, find_quotes
+from factcheck_gui.engine.quotes import Quote, Source
 from factcheck_gui.engine.segment import split_claims
 from factcheck_gui.engine.similarity import (
     Profiles,
@@ -326,7 +327,7 @@ def new_quotations_apart(
         rc = ctx.r_claims[j]
         if not any(mark in rc.text for mark in _QUOTE_MARKS):
             continue
-        quotes = find_quotes(rewrite, rc.start, rc.end)
+        quotes = claim_quotes(rewrite, rc.start, rc.end)
         if not quotes or _quoted_chars(quotes) < QUOTED_SHARE * (rc.end - rc.start):
             continue
         sims = {k: scored_pair(o_prof[groups[k].original[0]], r_prof[j], vocab)[0] for k in ks}

@@ -311,6 +311,15 @@ def _content(tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> set
     }
 
 
+def _content_word(t: Token) -> str | None:
+    """The stem :func:`_content` gives for the one token ``t``, or None (no content word):
+    asked token by token after each marker, without a set for each."""
+    key = t.key
+    if not t.is_word or len(key) <= 2 or key in STOPWORDS or key in _MARKER_KEYS:
+        return None
+    return stem(key[:-2] if key.endswith(("'s", "’s")) else key)
+
+
 def _clause_there(
     tokens: Sequence[Token], k: int, other: set[str], reported: bool = False, contrasted: bool = False
 ) -> bool:
@@ -361,7 +370,9 @@ def _qualified_there(tokens: Sequence[Token], mark: _Mark, other: AlikeWords) ->
         if t.text in _CLAUSE_ENDS or t.key in _CONTRASTS:
             break
         if t.key not in _MARKER_TAILS:
-            after.extend(sorted(_content([t])))
+            w = _content_word(t)
+            if w is not None:
+                after.append(w)
     if not after:
         return True
     if after[0] in other:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Container, Mapping, Sequence
+from itertools import islice
 from typing import NamedTuple
 
 from factcheck_gui.engine.flags._common import (
@@ -434,8 +435,10 @@ def name_flags(
                 theirs[:] = [j for j in theirs if not overlaps(other_facts[j].span, span)]
     # A name the other side writes word for word, where the scan took it for no name (a
     # designation after a figure, "Asteroid 2004 MN4" / "MN4 2004 asteroid"): no new name.
+    starts_b = [t.start for t in toks_b] if gained else []
     if gained and toks_a:
-        gained = [k for k in gained if not _written_in(fb[k].span, toks_b, toks_a)]
+        there = {t.text for t in toks_a if t.is_word}  # (once, not once per name)
+        gained = [k for k in gained if not _written_in(fb[k].span, toks_b, there, starts_b)]
     if not lost and not gained:
         return []
     kinds_a = {k: kind_of(scan_a, k, toks_a) for k in lost}
@@ -444,7 +447,6 @@ def name_flags(
     swapped_a = {fa[i].key for i, _ in swaps}
     swapped_b = {fb[j].key for _, j in swaps}
     dropped = [fa[k] for k in lost if fa[k].key not in swapped_a]
-    starts_b = [t.start for t in toks_b] if gained else []
     added = [
         fb[k]
         for k in gained
@@ -487,13 +489,19 @@ def name_flags(
     return flags
 
 
-def _written_in(span: Span, toks: Sequence[Token], other: Sequence[Token]) -> bool:
-    """Are all the words of the name at ``span`` of ``toks`` in ``other`` as written (case
-    kept: "MN4" in "Asteroid 2004 MN4"; not "Earth" in "the earth")?"""
-    words = [t.text for t in toks if t.is_word and t.start >= span[0] and t.end <= span[1]]
+def _written_in(span: Span, toks: Sequence[Token], there: set[str], starts: Sequence[int]) -> bool:
+    """Are all the words of the name at ``span`` of ``toks`` among the other side's words as
+    written, ``there`` (case kept: "MN4" in "Asteroid 2004 MN4"; not "Earth" in "the earth")?
+    (``starts``: the tokens' start offsets. The tokens inside the span follow one another
+    from the first that starts in it, found by bisection: a long claim has hundreds.)"""
+    words = []
+    for t in islice(toks, bisect_left(starts, span[0]), None):
+        if t.end > span[1]:
+            break
+        if t.is_word:
+            words.append(t.text)
     if not words:
         return False
-    there = {t.text for t in other if t.is_word}
     return all(w in there for w in words)
 
 

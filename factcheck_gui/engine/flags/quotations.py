@@ -5,6 +5,7 @@ each claim's quotations against)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from factcheck_gui.engine.align import CandidateIndex
@@ -31,6 +32,14 @@ class QuoteContext(Protocol):
         """The original's quotations (built on first use: most claims quote nobody)."""
 
 
+@lru_cache(maxsize=4_096)
+def claim_quotes(text: str, start: int, end: int) -> tuple[Quote, ...]:
+    """``find_quotes(text, start, end)``, kept: a rewrite claim linked to several original
+    claims (a story that repeats itself, a claim reused in others) has its quotations looked
+    for once, not once per change it is in. (The text is hashed once: str keeps its hash.)"""
+    return tuple(find_quotes(text, start, end))
+
+
 def quote_flags(rc: Sequence[Claim], linked: list[int], ctx: QuoteContext) -> list[Flag]:
     """Flags for the quotations of the rewrite claims ``rc``, each checked against the original
     claims ``linked`` to them and those whose words are most like the claim's or the quote's
@@ -39,7 +48,7 @@ def quote_flags(rc: Sequence[Claim], linked: list[int], ctx: QuoteContext) -> li
     rewrite = ctx.rewrite
     index = ctx.index
     for c in rc:
-        quotes = find_quotes(rewrite, c.start, c.end)
+        quotes = claim_quotes(rewrite, c.start, c.end)
         if not quotes:
             continue
         source = ctx.source

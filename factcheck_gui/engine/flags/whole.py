@@ -118,6 +118,14 @@ def _word_before(text: str, at: int) -> str:
     return text[k + 1 : at]
 
 
+# A figure of digits, dots and commas; one such stretch standing on its own (the digit first
+# and the look-behinds after it, so the scan can skip to digits); where a figure may be cut
+# from it.
+_FIGURE = re.compile(r"\d[\d.,]*")
+_FIGURE_STRETCH = re.compile(r"\d(?<![^\W_]\d)(?<![.,]\d)[\d.,]*")
+_FIGURE_CUT = re.compile(r"[.,]")
+
+
 class _Text:
     """One whole text for lookups: its capitalised words (one pass), and for the rarer
     lookups of any word the text with line breaks as spaces, in lower case."""
@@ -173,6 +181,19 @@ class _Text:
         runs = self.runs_sorted
         k = bisect_left(runs, lead)
         return k < len(runs) and runs[k].startswith(lead)
+
+    @cached_property
+    def figures(self) -> frozenset[str]:
+        """Every figure the text may have standing on its own, as :meth:`Whole.has_figure`
+        looks for one: each stretch of digits, dots and commas that starts with a digit after
+        no letter, digit, dot or comma, and each start of it cut before one of its dots or
+        commas ("1,200.5": "1", "1,200", "1,200.5"). A figure of digits, dots and commas not
+        among them is nowhere (one pass over the text, not a search of it per figure)."""
+        found: set[str] = set()
+        for part in spaced_pieces(self.raw):  # (a long story in pieces: see spaced_pieces)
+            found.update(_FIGURE_STRETCH.findall(part))  # (each piece starts with a space)
+        cuts = {w[: m.start()] for w in found for m in _FIGURE_CUT.finditer(w)}
+        return frozenset(found | cuts)
 
     @cached_property
     def spaced(self) -> str:
@@ -311,6 +332,8 @@ class Whole:
                 continue
             if not self.source.may_start(form):
                 continue
+            if _FIGURE.fullmatch(form) and form not in self.source.figures:
+                continue  # (standing on its own nowhere: no search of the whole text)
             n = len(form)
             at = raw.find(form)
             seen = 0
