@@ -270,13 +270,10 @@ class _Source:
     def _unquoted(self, c: Claim) -> str:
         """The claim's text with its quotations blanked out."""
         k = bisect.bisect_left(self.starts, c.start)
-        text = c.text
-        while k < len(self.quotes) and self.quotes[k].start < c.end:
-            q = self.quotes[k]
-            a, b = max(q.start, c.start) - c.start, min(q.end, c.end) - c.start
-            text = text[:a] + " " * (b - a) + text[b:]
-            k += 1
-        return text
+        end = k
+        while end < len(self.quotes) and self.quotes[end].start < c.end:
+            end += 1
+        return _blanked(c, self.quotes[k:end])
 
 
 # The rewrite's words outside a claim's quotation marks that give it as an institution's or
@@ -289,14 +286,14 @@ _INSTITUTION = re.compile(
 )
 
 
-def _unquoted_text(text: str, claim: Claim, quotes: Sequence[Quote]) -> str:
-    """The claim's words in ``text`` with its ``quotes`` blanked out."""
-    out = text[claim.start : claim.end]
+def _blanked(claim: Claim, quotes: Sequence[Quote]) -> str:
+    """The claim's text with the parts inside ``quotes`` (spans in the whole text) blanked out."""
+    text = claim.text
     for q in quotes:
         a, b = max(q.start, claim.start) - claim.start, min(q.end, claim.end) - claim.start
         if a < b:
-            out = out[:a] + " " * (b - a) + out[b:]
-    return out
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _inside_quote(src: _Source, start: int, end: int) -> bool:
@@ -470,9 +467,7 @@ def check_quotes(
     verdicts: dict[tuple[str, tuple[int, ...], bool], Flag | None] = src.memo.setdefault("verdicts", {})
     # Quoted as what an institution or a document says ("…,” the agency said in a statement):
     # the original's own sentences may be what it says.
-    institutional = (
-        bool(quotes) and _INSTITUTION.search(_unquoted_text(rew_text, rew_claim, quotes)) is not None
-    )
+    institutional = bool(quotes) and _INSTITUTION.search(_blanked(rew_claim, quotes)) is not None
     for q in quotes:
         segments = _segments(q.text)
         key = " ".join(segments)
@@ -504,7 +499,7 @@ def _verdict(
     segments: Sequence[str],
     key: str,
     cands: Sequence[int],
-    institutional: bool = False,
+    institutional: bool,
 ) -> Flag | None:
     """The flag for quotation ``q`` (its ``segments`` and their ``key``), looked for in the
     source claims ``cands``; None when it is fine. ``institutional``: the rewrite gives the

@@ -59,8 +59,8 @@ MARGIN_MATCH = 0.2  # ... or lower still, when it leads the runner-up on both si
 MARGIN = 0.1
 GAP_MIN = 0.08  # a pair inside a gap between anchors needs this rank ...
 GAP_MIN_SHARED = 2  # ... and this many shared content words (one for two headlines)
-GAP_CLEAR = 0.15  # ... and three of them, or most of the smaller's, unless it scores this alone
-# between two anchors
+GAP_CLEAR = 0.15  # ... and three of them, or most of the smaller's, unless it scores this
+# (alone a side between two anchors, sharing more than when and where)
 HEADLINE_WORDS = 16  # a first claim this short with no closing full stop is a headline
 HEADLINE_REACH = 12  # ... summarising one of the other text's first claims,
 HEADLINE_LEAD = 0.05  # ... the earlier the likelier: shared weight counts 5 % less per claim before it
@@ -262,12 +262,14 @@ def fill_gaps(al: Alignment) -> None:
     o_profile, r_profile = al.orig.getter(), al.rew.getter()
     # A gap of one claim a side between two anchors: order says the two are one claim, so a
     # pair scoring GAP_CLEAR needs only GAP_MIN_SHARED content words in common.
-    first, last = (anchors[0], anchors[-1]) if anchors else ((0, 0), (0, 0))
-    lone = {
-        (os_[0], rs[0])
-        for os_, rs in gap_list
-        if len(os_) == len(rs) == 1 and first < (os_[0], rs[0]) and (os_[0], rs[0]) < last
-    }
+    lone = set()
+    if anchors:
+        (o_first, r_first), (o_last, r_last) = anchors[0], anchors[-1]
+        lone = {
+            (os_[0], rs[0])
+            for os_, rs in gap_list
+            if len(os_) == len(rs) == 1 and o_first < os_[0] < o_last and r_first < rs[0] < r_last
+        }
     computed: dict[tuple[int, int], Scored] = {}
 
     def pair(i: int, j: int) -> Scored:

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 
 from factcheck_gui.engine.flags._common import (
     ADDED,
@@ -113,6 +114,7 @@ class Num:
     upto: float = 0.0  # of a vague quantity (``qual`` "v": "hundreds"): the most it can be
     range_lo: float = 0.0  # of a range's end: the range's first and last figures ("20 to 50")
     range_hi: float = 0.0
+    state: str = ""  # what befell the people it counts ("dead", "missing"; :func:`_with_states`)
 
     @property
     def bound(self) -> str:
@@ -595,11 +597,11 @@ def _same(a: Num, b: Num) -> bool:
     return _kinds_match(a, b) and _units_match(a, b) and _same_value(a, b) and not _bounds_clash(a, b)
 
 
-def _same_counted(a: Num, sa: str, b: Num, sb: str) -> bool:
+def _same_counted(a: Num, b: Num) -> bool:
     """The same figure counting the same people in other words, where what befell them
-    (``sa``, ``sb``) agrees: "two survivors" / "two people … rescued" (not "two people
+    agrees: "two survivors" / "two people … rescued" (not "two people
     died"; not "300 families" / "300 people"; not a conversion: "5 pounds" / "5 kg" differ)."""
-    if not (a.unit and b.unit) or a.unit == b.unit or sa != sb:
+    if not (a.unit and b.unit) or a.unit == b.unit or a.state != b.state:
         return False
     people = _PLAIN_PEOPLE | _UNIT_STATE.keys()
     return (
@@ -759,11 +761,9 @@ def _pair(
     diff: Sequence[DiffOp],
     ta: Sequence[Token],
     tb: Sequence[Token],
-    states: tuple[list[str], list[str]] | None = None,
 ) -> list[tuple[int, int]]:
     """Pairs of figures left over on both sides that count the same thing, best first."""
     ca, cb = _number_contexts(fa, ta), _number_contexts(fb, tb)
-    sa, sb = states if states is not None else (_states(fa, ta), _states(fb, tb))
     replaced = [
         (op.original, op.rewrite) for op in diff if op.op is DiffOpKind.REPLACE and op.original and op.rewrite
     ]
@@ -773,8 +773,8 @@ def _pair(
             if not _kinds_match(a, b):
                 continue
             score = 0.0
-            if sa[i] and sb[j]:
-                if sa[i] != sb[j]:
+            if a.state and b.state:
+                if a.state != b.state:
                     continue  # "four people are dead" / "282 people … missing": two counts
                 score += 2.0  # "nearly 300 missing" / "282 people … missing": one count
             elif a.unit and b.unit and a.unit != b.unit:
@@ -834,8 +834,8 @@ def number_flags(
     na, nb = numbers_of(toks_a, orig, heads_a), numbers_of(toks_b, rew, heads_b)
     if not na and not nb:
         return []
-    st_a, st_b = _states(na, toks_a), _states(nb, toks_b)
-    left_a, left_b, twins = _unmatched(na, nb, st_a, st_b)
+    na, nb = _with_states(na, toks_a), _with_states(nb, toks_b)
+    left_a, left_b, twins = _unmatched(na, nb)
     # The same figure stated without the original's qualifier: an estimate or a bound made
     # exact ("approximately $76 million" / "$76 million", "more than 300" / "300").
     unqualified = [(na[i], nb[j]) for i, j in twins.items() if na[i].qual and not nb[j].qual]
@@ -847,30 +847,20 @@ def number_flags(
     if not left_a and not left_b:  # the same figures: in the same places?
         swapped = _swap(na, nb, twins, diff, (orig, rew), (toks_a, toks_b), few_words) if diff else None
         return [swapped, *flags] if swapped is not None else flags
-    if diff and (any(st_a) or any(st_b)):
+    if diff and any(f.state for f in chain(na, nb)):
         # the same figures, swapped between what befell them ("5 people died and 6 were
         # hurt" / "6 people died and 5 …"): one swap, not two counts changed
-        plain_a, plain_b, plain = _unmatched(na, nb, [""] * len(na), [""] * len(nb))
+        plain_a, plain_b, plain = _unmatched(na, nb, by_state=False)
         if not plain_a and not plain_b:
             swapped = _swap(na, nb, plain, diff, (orig, rew), (toks_a, toks_b), few_words)
             if swapped is not None:
                 return [swapped, *flags]
     # A figure said once more on one side is no other figure: "3 … 3" against "3".
-    keep_a = [
-        i
-        for i in left_a
-        if not any(_same(na[i], b) and _agree(st_a[i], sb) for b, sb in zip(nb, st_b, strict=True))
-    ]
-    keep_b = [
-        j
-        for j in left_b
-        if not any(_same(a, nb[j]) and _agree(sa, st_b[j]) for a, sa in zip(na, st_a, strict=True))
-    ]
-    fa, fb = [na[i] for i in keep_a], [nb[j] for j in keep_b]
+    fa = [na[i] for i in left_a if not any(_same(na[i], b) and _agree(na[i], b) for b in nb)]
+    fb = [nb[j] for j in left_b if not any(_same(a, nb[j]) and _agree(a, nb[j]) for a in na)]
     if not fa and not fb:
         return flags
-    states = [st_a[i] for i in keep_a], [st_b[j] for j in keep_b]
-    pairs = _pair(fa, fb, diff, toks_a, toks_b, states)
+    pairs = _pair(fa, fb, diff, toks_a, toks_b)
     pairs.sort()  # (in the original's order)
     changed = [(fa[i], fb[j]) for i, j in pairs if not consistent(fa[i], fb[j])]
     restated = [(fa[i], fb[j]) for i, j in pairs if consistent(fa[i], fb[j])]
@@ -887,8 +877,7 @@ def number_flags(
     if omitted and added and diff and not few_words:
         # a figure the word diff replaces by another where it stood ("12 aircraft" / "20
         # planes", "45 percent" / "54"): a figure changed, not one left out and one added
-        state_of = {id(f): st for f, st in zip(fa + fb, states[0] + states[1], strict=True)}
-        swapped_in = _replaced_in_place(omitted, added, diff, state_of)
+        swapped_in = _replaced_in_place(omitted, added, diff)
         changed.extend(swapped_in)
         omitted = [f for f in omitted if all(f is not a for a, _ in swapped_in)]
         added = [f for f in added if all(f is not b for _, b in swapped_in)]
@@ -941,9 +930,7 @@ _MEASURES = (
 IN_PLACE = 40  # characters at most either side of a word-diff replacement read as one figure replaced
 
 
-def _replaced_in_place(
-    omitted: list[Num], added: list[Num], diff: Sequence[DiffOp], state_of: dict[int, str] | None = None
-) -> list[tuple[Num, Num]]:
+def _replaced_in_place(omitted: list[Num], added: list[Num], diff: Sequence[DiffOp]) -> list[tuple[Num, Num]]:
     """Figures of the original left unpaired that a short replacement of the word diff swaps
     for one figure of the rewrite left unpaired, of the same kind of quantity (or a bare
     figure): ("12 aircraft", "20 planes"), ("45 percent", "54")."""
@@ -961,8 +948,7 @@ def _replaced_in_place(
         a, b = la[0], lb[0]
         if "v" in (a.qual, b.qual):
             continue  # a vague quantity is paired by what it counts, never by its place alone
-        st_a, st_b = (state_of.get(id(a), ""), state_of.get(id(b), "")) if state_of else ("", "")
-        if st_a and st_b and st_a != st_b:
+        if not _agree(a, b):
             continue  # ("160 people rescued" / "25 people … dead")
         bare = (a.kind == "n" and not a.unit) or (b.kind == "n" and not b.unit)
         if a.unit and b.unit and a.unit != b.unit and (a.unit in _MEASURES or b.unit in _MEASURES):
@@ -1050,11 +1036,12 @@ def _values_flag(
 
 
 def _unmatched(
-    na: list[Num], nb: list[Num], st_a: Sequence[str], st_b: Sequence[str]
+    na: list[Num], nb: list[Num], by_state: bool = True
 ) -> tuple[list[int], list[int], dict[int, int]]:
     """Indices of the figures of each side that have no equal on the other (as counted sets:
     "3 … 3" against one "3" leaves one "3"), and the equal ones (index in ``na`` → in ``nb``;
-    one with the same unit and qualifier first)."""
+    one with the same unit and qualifier first). ``by_state``: an equal figure must count
+    people to whom the same befell (not "5 people died" / "5 people were hurt")."""
     twins: dict[int, int] = {}
     taken: set[int] = set()
     left_a: list[int] = []
@@ -1064,9 +1051,9 @@ def _unmatched(
         for j, b in enumerate(nb):
             if j in taken:
                 continue
-            if _same(a, b) and _agree(st_a[i], st_b[j]):
+            if _same(a, b) and (not by_state or _agree(a, b)):
                 r = 2 + 2 * bool(b.unit and b.unit == a.unit) + (b.qual == a.qual)
-            elif _same_counted(a, st_a[i], b, st_b[j]):
+            elif by_state and _same_counted(a, b):
                 r = 0  # ("two survivors" / "two people": the same figure, before another's "people")
             else:
                 continue
@@ -1181,17 +1168,20 @@ _PLAIN_PEOPLE = frozenset(
 )
 
 
-def _states(nums: Sequence[Num], tokens: Sequence[Token]) -> list[str]:
-    """What befell those each figure counts ("dead", "missing", …: the first such word after
-    it in its clause, up to the next figure, else just before it: "killed 36 people"), or ""."""
+def _with_states(nums: list[Num], tokens: Sequence[Token]) -> list[Num]:
+    """The figures, each with what befell those it counts (``state``: "dead", "missing", …,
+    the first such word after it in its clause, up to the next figure, else just before it:
+    "killed 36 people"; else what its unit says: "survivors" are the rescued)."""
+    if not nums:
+        return nums
     starts = [t.start for t in tokens]
     spans = [(bisect_left(starts, f.span[0]), bisect_left(starts, f.span[1])) for f in nums]
     firsts = {a for a, _ in spans}
-    out: list[str] = []
+    out: list[Num] = []
     for f, (first, after) in zip(nums, spans, strict=True):
         state = ""
         if f.unit and f.unit not in _STATE_UNITS and f.unit != _OTHERS and _ALIKE.get(f.unit) != _PEOPLE:
-            out.append(state)  # ("3 roads", "40 helicopters": no people befallen)
+            out.append(f)  # ("3 roads", "40 helicopters": no people befallen)
             continue
         for run in (
             range(after, min(len(tokens), after + STATE_AFTER)),
@@ -1206,13 +1196,14 @@ def _states(nums: Sequence[Num], tokens: Sequence[Token]) -> list[str]:
                     break
             if state:
                 break
-        out.append(state or _UNIT_STATE.get(f.unit, ""))
+        state = state or _UNIT_STATE.get(f.unit, "")
+        out.append(replace(f, state=state) if state else f)
     return out
 
 
-def _agree(sa: str, sb: str) -> bool:
-    """Can two figures count the same people: has neither a state, or both the same?"""
-    return not (sa and sb and sa != sb)
+def _agree(a: Num, b: Num) -> bool:
+    """Can two figures count the same people: has at most one of them a state, or both the same?"""
+    return not (a.state and b.state and a.state != b.state)
 
 
 def _context(tokens: Sequence[Token], number: set[int], first: int, after: int) -> frozenset[str]:
